@@ -1,0 +1,82 @@
+//! Command-line interface: commands and flags. The doc comments are the help text.
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  status-tutor                       start the tutorial where you left off
+  status-tutor explain 404           a card about one code
+  status-tutor explain 4xx           every client error the course teaches
+  status-tutor explain login_required
+  status-tutor quiz --plain          the quiz without the full-screen interface
+  status-tutor check my-course/      validate a course you wrote
+  status-tutor --content my-course/  read another course";
+
+/// A terminal tutorial of HTTP status codes, the way Django developers meet them.
+#[derive(Debug, Parser)]
+#[command(name = "status-tutor", version, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Read the course in DIR instead of the built-in one (same format, same checks)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+
+    /// Keep progress in DIR instead of the platform data directory
+    #[arg(long, global = true, value_name = "DIR", env = "STATUS_TUTOR_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Colours of the full-screen interface
+    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+
+    /// Forget what you have read and scored in this course (asks first on a terminal)
+    #[arg(long)]
+    pub reset_progress: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a course folder and print every problem as file:line:col: message
+    Check {
+        /// The course folder (default: the built-in course, or --content)
+        dir: Option<PathBuf>,
+    },
+    /// Explain a status code (404), a class (4xx) or a Django name (HttpResponseGone, login_required)
+    Explain {
+        /// What to explain
+        query: String,
+    },
+    /// Print the table of contents
+    List,
+    /// Take the quiz: "Test your knowledge"
+    Quiz(QuizArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QuizArgs {
+    /// Plain text over stdin/stdout: for screen readers, dumb terminals and scripts
+    #[arg(long)]
+    pub plain: bool,
+    /// With --plain: print the final results as JSON
+    #[arg(long, requires = "plain")]
+    pub json: bool,
+    /// How many questions a round draws
+    #[arg(long, value_name = "N", default_value_t = 12, value_parser = clap::value_parser!(u16).range(1..))]
+    pub questions: u16,
+    /// Ask every question in the bank
+    #[arg(long, conflicts_with = "questions")]
+    pub all: bool,
+    /// Shuffle seed: the same seed gives the same round
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    HighContrast,
+}

@@ -1,0 +1,36 @@
+//! `status-tutor check`: every problem in a course, one per line, and an exit status.
+use crate::content::{CourseFiles, Problem, load};
+use std::io::{self, Write};
+
+/// Prints every problem (with its excerpt) and a summary; returns true when there is no error.
+pub fn run(files: Result<CourseFiles, Vec<Problem>>, out: &mut impl Write) -> io::Result<bool> {
+    let (problems, summary) = match files.map(|f| load(&f)) {
+        Ok(Ok(loaded)) => {
+            let c = &loaded.course;
+            let summary = format!(
+                "{}: {} sections, {} pages, {} status codes, {} Django names, {} quiz questions",
+                c.title,
+                c.sections.len(),
+                c.pages.len(),
+                c.codes.len(),
+                c.django.len(),
+                c.questions.len()
+            );
+            (loaded.warnings, Some(summary))
+        }
+        Ok(Err(problems)) | Err(problems) => (problems, None),
+    };
+    for problem in &problems {
+        writeln!(out, "{problem}")?;
+        if let Some(excerpt) = &problem.excerpt {
+            writeln!(out, "{excerpt}")?;
+        }
+    }
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    match summary {
+        Some(summary) => writeln!(out, "ok: {summary}; {warnings} warning(s)")?,
+        None => writeln!(out, "{errors} error(s), {warnings} warning(s)")?,
+    }
+    Ok(errors == 0)
+}

@@ -1,0 +1,5 @@
+//! The line-oriented commands: check, list, explain. They write to any `Write`.
+pub mod check;
+pub mod explain;
+pub mod list;
+pub mod paint;

@@ -1,0 +1,49 @@
+//! Colour for line-oriented output: on for a terminal, off when piped or NO_COLOR is set.
+use crate::content::StatusClass;
+use crossterm::style::{Color, Stylize};
+use std::io::IsTerminal;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Paint {
+    enabled: bool,
+}
+
+impl Paint {
+    /// Colour stdout only when it is a terminal and NO_COLOR is unset or empty.
+    pub fn for_stdout() -> Paint {
+        Paint { enabled: std::io::stdout().is_terminal() && !no_color() }
+    }
+
+    pub fn plain() -> Paint {
+        Paint { enabled: false }
+    }
+
+    pub fn bold(self, text: &str) -> String {
+        if self.enabled { text.bold().to_string() } else { text.to_string() }
+    }
+
+    pub fn dim(self, text: &str) -> String {
+        if self.enabled { text.dark_grey().to_string() } else { text.to_string() }
+    }
+
+    /// Text in the colour of a status class, bold.
+    pub fn class(self, class: StatusClass, text: &str) -> String {
+        if self.enabled { text.with(class_color(class)).bold().to_string() } else { text.to_string() }
+    }
+}
+
+/// NO_COLOR (https://no-color.org): present and not empty turns colour off.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// The 16-colour palette entries for each class, shared with the line-oriented commands.
+pub fn class_color(class: StatusClass) -> Color {
+    match class {
+        StatusClass::Informational => Color::Blue,
+        StatusClass::Success => Color::Green,
+        StatusClass::Redirection => Color::Cyan,
+        StatusClass::ClientError => Color::Yellow,
+        StatusClass::ServerError => Color::Red,
+    }
+}

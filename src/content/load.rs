@@ -1,0 +1,191 @@
+//! Reading course files (from a folder or the embedded copy) and parsing them with spans.
+use super::problem::{Problem, SourceFile};
+use serde::de::DeserializeOwned;
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// A file larger than this is refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// A course with more pages than this is refused.
+pub const MAX_PAGES: usize = 10_000;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_content.rs"));
+}
+
+/// The raw text of every file of a course, before any parsing.
+#[derive(Debug, Clone)]
+pub struct CourseFiles {
+    /// Prefix for file names in messages: the folder, or `<built-in>`.
+    pub origin: String,
+    /// (path relative to the course folder with `/` separators, text), sorted by path.
+    pub files: Vec<(String, String)>,
+}
+
+impl CourseFiles {
+    /// The course compiled into the binary.
+    pub fn embedded() -> CourseFiles {
+        CourseFiles {
+            origin: "<built-in>".to_string(),
+            files: embedded::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect(),
+        }
+    }
+
+    /// Reads `course.toml`, `codes.toml`, `pages/*.toml` and `quiz/*.toml` from `dir`.
+    /// Every unreadable or oversized file is reported; nothing stops at the first.
+    pub fn read_dir(dir: &Path) -> Result<CourseFiles, Vec<Problem>> {
+        let origin = dir.display().to_string();
+        let mut problems = Vec::new();
+        let mut names = Vec::new();
+        if !dir.is_dir() {
+            return Err(vec![Problem::in_file(&origin, "not a course folder (it does not exist or is not a directory)")]);
+        }
+        for top in ["course.toml", "codes.toml"] {
+            names.push(top.to_string());
+        }
+        for sub in ["pages", "quiz"] {
+            match fs::read_dir(dir.join(sub)) {
+                Ok(entries) => {
+                    let mut found: Vec<String> = entries
+                        .flatten()
+                        .filter_map(|e| {
+                            let name = e.file_name().to_string_lossy().into_owned();
+                            name.ends_with(".toml").then(|| format!("{sub}/{name}"))
+                        })
+                        .collect();
+                    found.sort();
+                    names.extend(found);
+                }
+                Err(e) => problems.push(Problem::in_file(&format!("{origin}/{sub}"), format!("cannot read the folder: {e}"))),
+            }
+        }
+        let page_count = names.iter().filter(|n| n.starts_with("pages/")).count();
+        if page_count > MAX_PAGES {
+            problems.push(Problem::in_file(
+                &format!("{origin}/pages"),
+                format!("{page_count} pages is more than the {MAX_PAGES} a course may have"),
+            ));
+            return Err(problems);
+        }
+        let mut files = Vec::new();
+        for name in names {
+            match read_limited(&dir.join(&name)) {
+                Ok(text) => files.push((name, text)),
+                Err(message) => problems.push(Problem::in_file(&format!("{origin}/{name}"), message)),
+            }
+        }
+        if problems.is_empty() { Ok(CourseFiles { origin, files }) } else { Err(problems) }
+    }
+
+    /// The name shown in messages for a file of this course.
+    pub fn display_name(&self, rel: &str) -> String {
+        format!("{}/{rel}", self.origin.trim_end_matches('/'))
+    }
+}
+
+/// Reads a UTF-8 file of at most `MAX_FILE_BYTES`, with a readable message otherwise.
+fn read_limited(path: &Path) -> Result<String, String> {
+    let file = fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("the file is larger than {} KiB, the most a course file may be", MAX_FILE_BYTES / 1024));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+/// Parses one file into `T`, reporting syntax errors, control characters and schema errors
+/// with their line and column. Control characters are reported even when the rest parses.
+pub fn parse_file<T: DeserializeOwned>(file: &SourceFile<'_>, problems: &mut Vec<Problem>) -> Option<T> {
+    if file.text.len() as u64 > MAX_FILE_BYTES {
+        problems.push(Problem::in_file(file.name, "the file is larger than 1024 KiB, the most a course file may be"));
+        return None;
+    }
+    let before = problems.len();
+    raw_control_characters(file, problems);
+    if problems.len() > before {
+        return None; // the parser would only repeat these less clearly
+    }
+    let table = match DeTable::parse(file.text) {
+        Ok(table) => table,
+        Err(e) => {
+            problems.push(file.error(e.span().unwrap_or(0..0), tidy(e.message())));
+            return None;
+        }
+    };
+    escaped_control_characters(file, table.get_ref(), problems);
+    match T::deserialize(toml::de::Deserializer::from(table)) {
+        Ok(value) => (problems.len() == before).then_some(value),
+        Err(e) => {
+            problems.push(file.error(e.span().unwrap_or(0..0), tidy(e.message())));
+            None
+        }
+    }
+}
+
+/// serde's messages say "invalid type: integer `5`, expected a string"; keep them, one line.
+fn tidy(message: &str) -> String {
+    message.trim().replace('\n', " ")
+}
+
+fn is_forbidden(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+fn describe(c: char) -> String {
+    let name = match c {
+        '\u{1b}' => " (ESC)",
+        '\u{7}' => " (BEL)",
+        '\u{8}' => " (backspace)",
+        '\r' => " (carriage return)",
+        '\u{7f}' => " (DEL)",
+        '\u{80}'..='\u{9f}' => " (a C1 control)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", c as u32)
+}
+
+/// Raw control characters in the file itself (a bare CR of a CRLF line ending is fine).
+fn raw_control_characters(file: &SourceFile<'_>, problems: &mut Vec<Problem>) {
+    let mut chars = file.text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+        if is_forbidden(c) && !crlf {
+            problems.push(file.error(
+                i..i + c.len_utf8(),
+                format!("control character {} is not allowed; content may only use newline and tab", describe(c)),
+            ));
+        }
+    }
+}
+
+/// Control characters written as escapes (`\u001b`, `\e`) in keys or string values.
+fn escaped_control_characters(file: &SourceFile<'_>, table: &DeTable<'_>, problems: &mut Vec<Problem>) {
+    for (key, value) in table {
+        check_text(file, key.get_ref(), key.span(), problems);
+        walk_value(file, value, problems);
+    }
+}
+
+fn walk_value(file: &SourceFile<'_>, value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) {
+    match value.get_ref() {
+        DeValue::String(s) => check_text(file, s, value.span(), problems),
+        DeValue::Array(items) => items.iter().for_each(|v| walk_value(file, v, problems)),
+        DeValue::Table(table) => escaped_control_characters(file, table, problems),
+        _ => {}
+    }
+}
+
+fn check_text(file: &SourceFile<'_>, text: &str, span: std::ops::Range<usize>, problems: &mut Vec<Problem>) {
+    if let Some(c) = text.chars().find(|&c| is_forbidden(c)) {
+        problems.push(file.error(
+            span,
+            format!("this text contains control character {}; content may only use newline and tab", describe(c)),
+        ));
+    }
+}

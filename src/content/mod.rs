@@ -1,0 +1,11 @@
+//! The course: TOML files -> validated `Course`. Knows nothing of the terminal.
+pub mod load;
+pub mod model;
+pub mod problem;
+mod raw;
+pub mod validate;
+
+pub use load::CourseFiles;
+pub use model::*;
+pub use problem::{Problem, Severity};
+pub use validate::{Loaded, load};

@@ -1,0 +1,206 @@
+//! The checked course: what every other part of the program reads. Built only by `validate`.
+
+/// A whole course, validated: every reference resolves, every text is safe to print.
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    pub sections: Vec<Section>,
+    /// Every page in reading order; sections index into it.
+    pub pages: Vec<Page>,
+    pub codes: Vec<StatusCode>,
+    pub django: Vec<DjangoName>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub title: String,
+    /// Indices into `Course::pages`, in order.
+    pub pages: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub codes: Vec<u16>,
+    pub blocks: Vec<Block>,
+    /// Index into `Course::sections`.
+    pub section: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(String),
+    List { heading: Option<String>, items: Vec<String> },
+    Code(CodeSample),
+    Categories(Vec<CategoryCard>),
+    Callout { style: CalloutStyle, title: Option<String>, text: String },
+    Table { caption: Option<String>, header: Vec<String>, rows: Vec<Vec<String>> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalloutStyle {
+    Note,
+    Tip,
+    Correction,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeSample {
+    pub language: String,
+    pub source: String,
+    pub caption: Option<String>,
+    pub response: Option<ExampleResponse>,
+}
+
+/// The HTTP response a client receives from a sample.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleResponse {
+    pub status: u16,
+    /// From codes.toml, so it always agrees with the reference.
+    pub reason: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryCard {
+    pub class: StatusClass,
+    pub name: String,
+    pub description: String,
+    pub codes: Vec<u16>,
+}
+
+/// The five classes of status codes, named by their first digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatusClass {
+    Informational,
+    Success,
+    Redirection,
+    ClientError,
+    ServerError,
+}
+
+impl StatusClass {
+    pub const ALL: [StatusClass; 5] = [
+        StatusClass::Informational,
+        StatusClass::Success,
+        StatusClass::Redirection,
+        StatusClass::ClientError,
+        StatusClass::ServerError,
+    ];
+
+    /// The class of a code in 100..=599, or None outside it.
+    pub fn of(code: u16) -> Option<StatusClass> {
+        match code {
+            100..=199 => Some(StatusClass::Informational),
+            200..=299 => Some(StatusClass::Success),
+            300..=399 => Some(StatusClass::Redirection),
+            400..=499 => Some(StatusClass::ClientError),
+            500..=599 => Some(StatusClass::ServerError),
+            _ => None,
+        }
+    }
+
+    /// "1xx" ... "5xx".
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusClass::Informational => "1xx",
+            StatusClass::Success => "2xx",
+            StatusClass::Redirection => "3xx",
+            StatusClass::ClientError => "4xx",
+            StatusClass::ServerError => "5xx",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<StatusClass> {
+        StatusClass::ALL.into_iter().find(|c| c.label().eq_ignore_ascii_case(label))
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StatusClass::Informational => "Informational",
+            StatusClass::Success => "Success",
+            StatusClass::Redirection => "Redirection",
+            StatusClass::ClientError => "Client error",
+            StatusClass::ServerError => "Server error",
+        }
+    }
+}
+
+/// One status code as codes.toml describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusCode {
+    pub code: u16,
+    pub reason: String,
+    pub meaning: String,
+    pub rfc: String,
+    pub http_status: String,
+    pub django: Option<String>,
+    /// Index into `Course::pages`.
+    pub page: Option<usize>,
+}
+
+impl StatusCode {
+    pub fn class(&self) -> StatusClass {
+        // validate guarantees 100..=599
+        StatusClass::of(self.code).unwrap_or(StatusClass::ServerError)
+    }
+}
+
+/// A Django class, shortcut, decorator, exception or mixin the course teaches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DjangoName {
+    pub name: String,
+    pub kind: &'static str,
+    pub module: String,
+    pub status: Option<u16>,
+    pub summary: String,
+    pub page: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub prompt: String,
+    pub explanation: String,
+    /// Index into `Course::pages`.
+    pub page: usize,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionKind {
+    Single(Vec<Choice>),
+    Multiple(Vec<Choice>),
+    TrueFalse(bool),
+    TypeCode(u16),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub text: String,
+    pub correct: bool,
+}
+
+impl Course {
+    pub fn page_index(&self, id: &str) -> Option<usize> {
+        self.pages.iter().position(|p| p.id == id)
+    }
+
+    pub fn code(&self, code: u16) -> Option<&StatusCode> {
+        self.codes.iter().find(|c| c.code == code)
+    }
+
+    /// The page that teaches `code`: the one codes.toml names, else the first listing it.
+    pub fn page_for_code(&self, code: u16) -> Option<usize> {
+        self.code(code)
+            .and_then(|c| c.page)
+            .or_else(|| self.pages.iter().position(|p| p.codes.contains(&code)))
+    }
+}

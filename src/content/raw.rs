@@ -1,0 +1,220 @@
+//! The files as written: serde types that mirror the TOML, with spans kept for messages.
+//!
+//! Blocks and questions are flat structs with a `kind` rather than serde-tagged enums:
+//! tagged enums buffer their fields, which loses every span inside them.
+//! `validate` turns these into the checked model in `model.rs`.
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+pub type Text = Spanned<String>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseFile {
+    pub format_version: Spanned<i64>,
+    pub id: Text,
+    pub title: Text,
+    #[serde(default)]
+    pub intro: Option<Text>,
+    pub sections: Vec<SectionEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionEntry {
+    pub title: Text,
+    pub pages: Vec<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFile {
+    pub id: Text,
+    pub title: Text,
+    pub summary: Text,
+    #[serde(default)]
+    pub codes: Vec<Spanned<i64>>,
+    pub blocks: Vec<Spanned<BlockEntry>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    List,
+    Code,
+    Categories,
+    Callout,
+    Table,
+}
+
+/// Every field any block kind may have; `validate` says which belong to which kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockEntry {
+    pub kind: Spanned<BlockKind>,
+    pub text: Option<Text>,
+    pub heading: Option<Text>,
+    pub items: Option<Spanned<Vec<Text>>>,
+    pub language: Option<Text>,
+    pub source: Option<Text>,
+    pub caption: Option<Text>,
+    pub response: Option<Spanned<ResponseEntry>>,
+    pub verify: Option<Spanned<VerifyEntry>>,
+    pub cards: Option<Spanned<Vec<Spanned<CardEntry>>>>,
+    pub style: Option<Spanned<CalloutStyleEntry>>,
+    pub title: Option<Text>,
+    pub header: Option<Spanned<Vec<Text>>>,
+    pub rows: Option<Spanned<Vec<Spanned<Vec<Text>>>>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum CalloutStyleEntry {
+    Note,
+    Tip,
+    Correction,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseEntry {
+    pub status: Spanned<i64>,
+    pub reason: Option<Text>,
+    #[serde(default)]
+    pub headers: Vec<Text>,
+    pub body: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardEntry {
+    pub class: Text,
+    pub name: Text,
+    pub description: Text,
+    #[serde(default)]
+    pub codes: Vec<Spanned<i64>>,
+}
+
+/// How `tests/django` proves a sample; the Rust side only checks its shape.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyEntry {
+    pub fragment: Option<Text>,
+    #[serde(default)]
+    pub models: Vec<Text>,
+    #[serde(default)]
+    pub urls: Vec<UrlEntry>,
+    #[serde(default)]
+    pub requests: Vec<RequestEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UrlEntry {
+    pub path: Text,
+    pub view: Text,
+    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
+    pub name: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestEntry {
+    pub method: Option<Text>,
+    pub path: Text,
+    pub user: Option<Text>,
+    pub form: Option<BTreeMap<String, String>>,
+    pub json: Option<Text>,
+    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
+    pub headers: Option<BTreeMap<String, String>>,
+    pub csrf: Option<Text>,
+    #[serde(default)]
+    pub setup: Vec<Text>,
+    pub status: Spanned<i64>,
+    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
+    pub expect_headers: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodesFile {
+    #[serde(default)]
+    pub code: Vec<Spanned<CodeEntry>>,
+    #[serde(default)]
+    pub django: Vec<Spanned<DjangoEntry>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeEntry {
+    pub code: Spanned<i64>,
+    pub reason: Text,
+    pub meaning: Text,
+    pub rfc: Text,
+    pub http_status: Text,
+    pub django: Option<Text>,
+    pub page: Option<Text>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DjangoKindEntry {
+    Class,
+    Shortcut,
+    Decorator,
+    Exception,
+    Mixin,
+    Function,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DjangoEntry {
+    pub name: Text,
+    pub kind: Spanned<DjangoKindEntry>,
+    pub module: Text,
+    pub status: Option<Spanned<i64>>,
+    pub summary: Text,
+    pub page: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizFile {
+    #[serde(default)]
+    pub question: Vec<Spanned<QuestionEntry>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKindEntry {
+    Single,
+    Multiple,
+    TrueFalse,
+    TypeCode,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionEntry {
+    pub id: Text,
+    pub kind: Spanned<QuestionKindEntry>,
+    pub prompt: Text,
+    pub choices: Option<Spanned<Vec<Spanned<ChoiceEntry>>>>,
+    /// `true`/`false` for true_false, a status code for type_code.
+    pub answer: Option<Spanned<toml::Value>>,
+    pub explanation: Text,
+    pub page: Text,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceEntry {
+    pub text: Text,
+    #[serde(default)]
+    pub correct: bool,
+}
