@@ -1,0 +1,1 @@
+"""status-tutor's Django verification harness (entry point: tests/django/run.py)."""

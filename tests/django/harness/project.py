@@ -1,0 +1,333 @@
+"""The minimal Django project the samples run in, configured in code.
+
+Django 5.2, DEBUG=False, SQLite in memory, the full middleware stack with CSRF enforced,
+users alice (not staff) and admin (staff + superuser), models Article and Product in the
+``tutorapp`` test app, and the named URLs home (/), dashboard (/dashboard/) and
+login (/accounts/login/) in every URLconf.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import sys
+import types
+from dataclasses import dataclass, field
+
+import django
+from django.conf import settings
+
+USERS = {
+    # user key in the TOML -> (username, password, staff+superuser)
+    "user": ("alice", "alice-password", False),
+    "staff": ("admin", "admin-password", True),
+}
+USER_KINDS = ("anonymous", "user", "staff")
+SETUP_ROWS = ("article", "product")
+MODELS = ("Article", "Product")
+BUILTIN_URL_NAMES = {"home": "/", "dashboard": "/dashboard/", "login": "/accounts/login/"}
+PROBE_TEMPLATES = {
+    "probe.html": "ok",
+}
+
+_configured = False
+_url_counter = itertools.count(1)
+
+
+def configure() -> None:
+    global _configured
+    if _configured:
+        return
+    settings.configure(
+        DEBUG=False,
+        SECRET_KEY="status-tutor-django-harness-not-a-secret",
+        ALLOWED_HOSTS=["testserver"],
+        DATABASES={
+            "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+        },
+        INSTALLED_APPS=[
+            "django.contrib.contenttypes",
+            "django.contrib.auth",
+            "django.contrib.sessions",
+            "tutorapp.apps.TutorAppConfig",
+        ],
+        MIDDLEWARE=[
+            "django.middleware.security.SecurityMiddleware",
+            "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.middleware.common.CommonMiddleware",
+            "django.middleware.csrf.CsrfViewMiddleware",
+            "django.contrib.auth.middleware.AuthenticationMiddleware",
+            "django.contrib.messages.middleware.MessageMiddleware",
+        ],
+        ROOT_URLCONF="harness.project_urls",  # replaced per code block
+        LOGIN_URL="/accounts/login/",
+        TEMPLATES=[
+            {
+                "BACKEND": "django.template.backends.django.DjangoTemplates",
+                "DIRS": [],
+                "APP_DIRS": False,
+                "OPTIONS": {
+                    "loaders": [
+                        ("django.template.loaders.locmem.Loader", dict(PROBE_TEMPLATES))
+                    ],
+                    "context_processors": [
+                        "django.template.context_processors.request",
+                        "django.contrib.auth.context_processors.auth",
+                    ],
+                },
+            }
+        ],
+        # Fast hashing: users are re-created before every request.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        USE_TZ=True,
+        TIME_ZONE="UTC",
+        DEFAULT_AUTO_FIELD="django.db.models.AutoField",
+    )
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
+    _configured = True
+
+
+# ---------------------------------------------------------------- database state
+
+def reset_state() -> dict:
+    """Empty the data tables (sequences reset) and create the two users again."""
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.models import Session
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    from tutorapp.models import Article, Product
+
+    tables = [
+        Article._meta.db_table,
+        Product._meta.db_table,
+        User.groups.through._meta.db_table,
+        User.user_permissions.through._meta.db_table,
+        User._meta.db_table,
+        Session._meta.db_table,
+    ]
+    statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
+    connection.ops.execute_sql_flush(statements)
+    users = {}
+    for key, (username, password, staff) in USERS.items():
+        users[key] = User.objects.create_user(
+            username=username,
+            email=f"{username}@example.com",
+            password=password,
+            is_staff=staff,
+            is_superuser=staff,
+        )
+    return users
+
+
+def create_rows(setup: list[str], users: dict) -> None:
+    from tutorapp.models import Article, Product
+
+    for row in setup:
+        if row == "article":
+            Article.objects.create(id=1, title="Hello", content="World", author=users["user"])
+        elif row == "product":
+            Product.objects.create(id=1, name="Widget")
+        else:  # validated before
+            raise ValueError(row)
+
+
+def clear_cache() -> None:
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+# ---------------------------------------------------------------- URL confs
+
+def _builtin_view(name):
+    from django.http import HttpResponse
+
+    def view(request, *args, **kwargs):
+        return HttpResponse(f"{name} page")
+
+    view.__name__ = f"builtin_{name}"
+    return view
+
+
+RAISES = {
+    # /raise/<code>/ (also under any prefix, e.g. /api/raise/404/) raises, so that a
+    # sample's error handlers (verify.handlers) can be exercised.
+    400: ("django.core.exceptions", "BadRequest"),
+    403: ("django.core.exceptions", "PermissionDenied"),
+    404: ("django.http", "Http404"),
+    500: ("builtins", "RuntimeError"),
+}
+
+
+def raising_view(request, code, prefix=""):
+    import importlib
+
+    from django.http import Http404
+
+    if code not in RAISES:
+        raise Http404(f"no built-in /raise/{code}/")
+    module, name = RAISES[code]
+    raise getattr(importlib.import_module(module), name)(f"raised by /raise/{code}/")
+
+
+def builtin_patterns() -> list:
+    from django.urls import path
+
+    return [
+        path("", _builtin_view("home"), name="home"),
+        path("dashboard/", _builtin_view("dashboard"), name="dashboard"),
+        path("accounts/login/", _builtin_view("login"), name="login"),
+        path("raise/<int:code>/", raising_view),
+        path("<path:prefix>/raise/<int:code>/", raising_view),
+    ]
+
+
+def make_urlconf(patterns: list, handlers: dict | None = None) -> str:
+    """Register a new URLconf module (patterns first, then the built-in named URLs)."""
+    name = f"tutor_urls_{next(_url_counter)}"
+    module = types.ModuleType(name)
+    module.urlpatterns = list(patterns) + builtin_patterns()
+    for code, view in (handlers or {}).items():
+        setattr(module, f"handler{code}", view)
+    sys.modules[name] = module
+    return name
+
+
+# ---------------------------------------------------------------- requests
+
+@dataclass
+class Outcome:
+    response: object = None
+    status: int | None = None
+    exceptions: list[str] = field(default_factory=list)
+    logs: list[str] = field(default_factory=list)
+
+    def header(self, name: str):
+        if self.response is None:
+            return None
+        return self.response.headers.get(name)
+
+    def body_text(self) -> str:
+        resp = self.response
+        if resp is None or getattr(resp, "streaming", False):
+            return ""
+        try:
+            return resp.content.decode(resp.charset or "utf-8", "replace")
+        except Exception:
+            return ""
+
+    def diagnostics(self) -> str:
+        parts = []
+        if self.exceptions:
+            parts.append("view raised " + "; ".join(self.exceptions))
+        if self.logs:
+            parts.append("logged " + " | ".join(self.logs[:3]))
+        return "; ".join(parts)
+
+
+class _Capture(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.records: list[str] = []
+
+    def emit(self, record):
+        if record.name in ("django.request", "django.security.csrf"):
+            return  # restates the status, already reported
+        try:
+            msg = record.getMessage()
+        except Exception:
+            msg = str(record.msg)
+        self.records.append(f"{record.levelname} {record.name}: {msg.splitlines()[0] if msg else ''}")
+
+
+def header_meta_name(name: str) -> str:
+    key = name.strip().upper().replace("-", "_")
+    if key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+        return key
+    return "HTTP_" + key
+
+
+def perform(
+    *,
+    method: str = "GET",
+    path: str = "/",
+    user: str = "anonymous",
+    form: dict | None = None,
+    json_body=None,
+    headers: dict | None = None,
+    csrf: str = "none",
+    setup: list[str] | None = None,
+    reset: bool = True,
+) -> Outcome:
+    """Send one request through the full stack, as the course's metadata describes it."""
+    import json as jsonlib
+    from urllib.parse import urlencode
+
+    from django.core.signals import got_request_exception
+    from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
+    from django.test import Client
+
+    users = reset_state() if reset else None
+    if users is not None:
+        create_rows(list(setup or []), users)
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    if user != "anonymous":
+        from django.contrib.auth.models import User
+
+        client.force_login(User.objects.get(username=USERS[user][0]))
+    extra: dict[str, str] = {}
+    if csrf == "token":
+        secret = _get_new_csrf_string()
+        client.cookies[settings.CSRF_COOKIE_NAME] = secret
+        extra["HTTP_X_CSRFTOKEN"] = _mask_cipher_secret(secret)
+
+    method = method.upper()
+    data = b""
+    content_type = "application/octet-stream"
+    if form is not None:
+        encoded = urlencode(form, doseq=True)
+        if method in ("GET", "HEAD", "OPTIONS"):
+            path = path + ("&" if "?" in path else "?") + encoded
+        else:
+            data = encoded.encode()
+            content_type = "application/x-www-form-urlencoded"
+    elif json_body is not None:
+        text = json_body if isinstance(json_body, str) else jsonlib.dumps(json_body)
+        data = text.encode()
+        content_type = "application/json"
+    for name, value in (headers or {}).items():
+        meta = header_meta_name(name)
+        if meta == "CONTENT_TYPE":
+            content_type = value
+        extra[meta] = value
+
+    outcome = Outcome()
+
+    def on_exception(sender, request=None, **kwargs):
+        exc = sys.exc_info()[1]
+        if exc is not None:
+            outcome.exceptions.append(f"{type(exc).__name__}: {exc}")
+
+    capture = _Capture()
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(capture)
+    root.setLevel(logging.DEBUG)
+    got_request_exception.connect(on_exception)
+    try:
+        response = client.generic(method, path, data=data, content_type=content_type, **extra)
+    finally:
+        got_request_exception.disconnect(on_exception)
+        root.removeHandler(capture)
+        root.setLevel(old_level)
+    outcome.response = response
+    outcome.status = response.status_code
+    outcome.logs = capture.records
+    return outcome

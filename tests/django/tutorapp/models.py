@@ -1,0 +1,23 @@
+"""The models the course samples use (see content/README.md, verification)."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=200)
+    content = models.TextField(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    def __str__(self):
+        return self.title
+
+
+class Product(models.Model):
+    name = models.CharField(max_length=200)
+    price = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+
+    def __str__(self):
+        return self.name
