@@ -218,6 +218,7 @@ class PageChecker:
             return
 
         patterns = []
+        mounted = []  # (route, view name, callable)
         for entry in urls:
             if not isinstance(entry, dict):
                 report.fail(where, f"verify.urls entry must be a table: {entry!r}")
@@ -239,6 +240,7 @@ class PageChecker:
                 report.fail(where, f"verify.urls: `{view_name}` is not a view")
                 return
             patterns.append(url_path(route, view, name=entry.get("name")))
+            mounted.append((route, view_name, view))
 
         handlers = {}
         for code, func_name in handler_names.items():
@@ -255,12 +257,50 @@ class PageChecker:
         outcomes = []
         with override_settings(ROOT_URLCONF=urlconf):
             project.clear_cache()
+            reached = set()
             for index, req in enumerate(requests, 1):
                 outcome = self.run_request(where, index, req)
                 if outcome is not None:
                     outcomes.append(outcome)
+                reached.add(self.resolved_view(req))
+        for route, view_name, view in mounted:
+            if view not in reached:
+                report.fail(where, f"view `{view_name}` is mounted at {route!r} but no request reaches it")
+        self.note_unmounted(where, module, source,
+                            {name for _, name, _ in mounted} | set(handler_names.values()))
         self.stats.blocks_verified += 1
         self.check_response_claim(where, response, outcomes)
+
+    @staticmethod
+    def resolved_view(req):
+        from django.urls import Resolver404, resolve
+
+        if not isinstance(req, dict):
+            return None
+        try:
+            return resolve(str(req.get("path", "")).split("?")[0]).func
+        except Resolver404:
+            return None
+
+    def note_unmounted(self, where, module, source: str, used: set) -> None:
+        """A view the sample defines but no request exercises is not proven."""
+        import inspect
+
+        from django.views import View
+
+        for name, obj in vars(module).items():
+            if name.startswith("_") or name in used:
+                continue
+            if len(re.findall(rf"\b{re.escape(name)}\b", source)) > 1:
+                continue  # used by the sample itself (a helper, an etag_func...)
+            if getattr(obj, "__module__", None) != module.__name__:
+                continue
+            if inspect.isclass(obj) and issubclass(obj, View):
+                self.report.note(where, f"class-based view `{name}` is defined but not mounted")
+            elif inspect.isfunction(inspect.unwrap(obj)):
+                params = list(inspect.signature(inspect.unwrap(obj)).parameters)
+                if params[:1] == ["request"]:
+                    self.report.note(where, f"function `{name}(request, ...)` is defined but not mounted")
 
     def validate_request(self, req) -> list[str]:
         errs = []
