@@ -9,6 +9,7 @@ from pathlib import Path
 
 from harness import project
 from harness.codes import check_codes
+from harness.crossref import check_mentions
 from harness.names import check_django_names
 from harness.report import Report
 from harness.samples import PageChecker, Stats
@@ -50,6 +51,8 @@ def main(argv: list[str], repo: Path) -> int:
             names_checked = check_django_names(codes.get("django", []) or [], rel, report)
             report.section("reason phrases ([[code]] in codes.toml)")
             codes_checked = check_codes(codes.get("code", []) or [], rel, report)
+            report.section("Django names named in page text")
+            check_mentions(content, codes, repo, report)
 
     c = report.counts
     report.section("summary")

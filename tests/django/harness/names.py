@@ -41,6 +41,15 @@ def through_client(view, *, method="GET", user="anonymous", headers=None, csrf="
                                csrf=csrf, setup=setup)
 
 
+def through_client_path(view, path: str) -> project.Outcome:
+    from django.test.utils import override_settings
+    from django.urls import path as url_path
+
+    urlconf = project.make_urlconf([url_path("probe/", view, name="probe")])
+    with override_settings(ROOT_URLCONF=urlconf):
+        return project.perform(path=path)
+
+
 def outcome_variant(label, outcome: project.Outcome, keywords=()) -> Variant:
     detail = []
     for header in ("Location", "Allow", "ETag"):
@@ -296,6 +305,9 @@ def probes_for(module: str, name: str, obj):
             return probe_view_class(obj, name)
         if name == "CsrfViewMiddleware":
             return probes_for_csrf_middleware()
+        if name == "CommonMiddleware":
+            return [outcome_variant("GET /probe (no slash; /probe/ exists), APPEND_SLASH on",
+                                    through_client_path(ok_view, "/probe"))]
         return None
     simple = {
         "csrf_exempt": None, "ensure_csrf_cookie": None, "requires_csrf_token": None,
@@ -306,6 +318,9 @@ def probes_for(module: str, name: str, obj):
     }
     if name == "redirect":
         return probe_redirect(obj)
+    if name == "redirect_to_login":
+        return [outcome_variant("redirect_to_login(request.get_full_path())",
+                                through_client(lambda r: obj(r.get_full_path())))]
     if name in ("get_object_or_404", "get_list_or_404"):
         return probe_get_or_404(obj)
     if name == "render":
