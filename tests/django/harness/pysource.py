@@ -80,3 +80,60 @@ def import_problems(source: str) -> tuple[list[str], list[str], int]:
                 except ImportError as exc:
                     problems.append(f"line {node.lineno}: module `{alias.name}` does not exist ({exc})")
     return problems, notes, checked
+
+
+def commented_results(source: str):
+    """Top-level expression lines with a literal result in a trailing comment
+    (`HTTPStatus(429).name  # 'TOO_MANY_REQUESTS'`): [(lineno, expr source, expected)]."""
+    import io
+    import tokenize
+
+    comments = {}
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            if tok.type == tokenize.COMMENT:
+                comments[tok.start[0]] = tok.string[1:].strip()
+    except (tokenize.TokenError, SyntaxError):
+        return []
+    found = []
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.Expr) or node.lineno != node.end_lineno:
+            continue
+        comment = comments.get(node.lineno)
+        if not comment:
+            continue
+        try:
+            expected = ast.literal_eval(comment)
+        except (ValueError, SyntaxError):
+            continue
+        found.append((node.lineno, ast.get_source_segment(source, node), expected))
+    return found
+
+
+def check_commented_results(source: str) -> tuple[list[str], list[str]]:
+    """Run the fragment top to bottom; (problems, passes) for its commented results."""
+    claims = {line: (expr, expected) for line, expr, expected in commented_results(source)}
+    if not claims:
+        return [], []
+    problems, passes = [], []
+    namespace: dict = {"__name__": "fragment"}
+    for node in ast.parse(source).body:
+        if node.lineno in claims and isinstance(node, ast.Expr):
+            expr, expected = claims[node.lineno]
+            try:
+                got = eval(compile(ast.Expression(node.value), "<fragment>", "eval"), namespace)
+            except Exception as exc:
+                problems.append(f"line {node.lineno}: `{expr}` raised {type(exc).__name__}: {exc}")
+                continue
+            if got == expected and isinstance(got, bool) == isinstance(expected, bool):
+                passes.append(f"line {node.lineno}: `{expr}` == {expected!r}")
+            else:
+                problems.append(f"line {node.lineno}: `{expr}` is {got!r}, the comment says {expected!r}")
+            continue
+        try:
+            exec(compile(ast.Module([node], type_ignores=[]), "<fragment>", "exec"), namespace)
+        except Exception as exc:
+            problems.append(f"line {node.lineno}: could not run ({type(exc).__name__}: {exc}); "
+                            "commented results not checked")
+            break
+    return problems, passes

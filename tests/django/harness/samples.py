@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from harness import project
-from harness.pysource import import_problems, syntax_error
+from harness.pysource import check_commented_results, import_problems, syntax_error
 from harness.report import Report
 
 VERIFY_KEYS = {"fragment", "models", "urls", "requests", "handlers"}
@@ -144,6 +144,12 @@ class PageChecker:
                 self.report.fail(where, f"a fragment cannot also have {', '.join(sorted(extra))}")
             if self.static_checks(where, source, f"fragment ({reason})"):
                 self.stats.fragments += 1
+                problems, passes = check_commented_results(source)
+                for problem in problems:
+                    self.report.fail(where, f"fragment result comment: {problem}")
+                if passes:
+                    self.report.ok(where, f"fragment: {len(passes)} commented result(s) hold: "
+                                          + "; ".join(passes))
             if claimed is not None:
                 self.report.note(where, f"claims status {claimed} but is a fragment: no request proves it")
             return
