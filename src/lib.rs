@@ -5,3 +5,4 @@
 pub mod content;
 pub mod cli;
 pub mod commands;
+pub mod progress;

@@ -1,0 +1,529 @@
+//! What the learner has read and scored, and where it is kept.
+//!
+//! [`Progress`] is plain data (serde, saved as TOML). [`Store`] finds the file
+//! (`$XDG_DATA_HOME/status-tutor/<course-id>.toml` on Linux, or an override), loads it,
+//! sets a corrupt file aside instead of failing, and saves atomically: a temporary file in
+//! the same directory is written, fsynced and renamed over the target, so a crash or a
+//! `kill -9` leaves either the old file or the new one, never half of one.
+//!
+//! Nothing here returns an error for a problem the learner cannot fix mid-lesson: each one
+//! becomes a one-line warning and, where data could be lost, saving is turned off.
+//! No terminal code, and no clock except [`now_rfc3339`] and the timestamp in the name of a
+//! file set aside.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::{self, ErrorKind, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the progress file format written by this build.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How many quiz rounds [`QuizRecord::history`] keeps (the most recent ones).
+pub const HISTORY_LIMIT: usize = 50;
+
+/// The directory under the platform data directory that holds the progress files.
+const APP_DIR: &str = "status-tutor";
+
+/// Everything the tutorial remembers about one learner and one course.
+///
+/// Missing fields load as their defaults and unknown fields are ignored, so older and
+/// hand-edited files still load.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    /// The file format version ([`FORMAT_VERSION`] when written by this build).
+    pub version: u32,
+    /// Whether the welcome screen has been seen.
+    pub welcomed: bool,
+    /// The page open when the learner last left, by page id.
+    pub last_page: Option<String>,
+    /// The scroll offset (in lines) on `last_page`.
+    pub scroll: u16,
+    /// The ids of the pages the learner has opened.
+    pub pages_read: BTreeSet<String>,
+    /// Quiz results.
+    pub quiz: QuizRecord,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Self {
+            version: FORMAT_VERSION,
+            welcomed: false,
+            last_page: None,
+            scroll: 0,
+            pages_read: BTreeSet::new(),
+            quiz: QuizRecord::default(),
+        }
+    }
+}
+
+impl Progress {
+    /// Records a finished quiz round: it becomes the best one if its ratio of correct
+    /// answers is higher than the best so far, or equal (the most recent wins a tie), and
+    /// it is appended to the history, which keeps the last [`HISTORY_LIMIT`] rounds.
+    pub fn record_round(&mut self, round: RoundRecord) {
+        let is_best = self
+            .quiz
+            .best
+            .as_ref()
+            .is_none_or(|best| !best.scores_higher_than(&round));
+        if is_best {
+            self.quiz.best = Some(round.clone());
+        }
+        self.quiz.history.push(round);
+        let excess = self.quiz.history.len().saturating_sub(HISTORY_LIMIT);
+        self.quiz.history.drain(..excess);
+    }
+
+    /// Marks a page as read. Returns whether this changed anything (so the caller saves
+    /// only when it did).
+    pub fn mark_read(&mut self, page_id: &str) -> bool {
+        self.pages_read.insert(page_id.to_owned())
+    }
+
+    /// Remembers the open page and its scroll offset. Returns whether this changed anything.
+    pub fn set_position(&mut self, page_id: &str, scroll: u16) -> bool {
+        let changed = self.last_page.as_deref() != Some(page_id) || self.scroll != scroll;
+        if changed {
+            self.last_page = Some(page_id.to_owned());
+            self.scroll = scroll;
+        }
+        changed
+    }
+}
+
+/// The quiz results kept for a course.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuizRecord {
+    /// The best round so far (see [`Progress::record_round`]).
+    pub best: Option<RoundRecord>,
+    /// The most recent rounds, oldest first, at most [`HISTORY_LIMIT`].
+    pub history: Vec<RoundRecord>,
+}
+
+/// One finished quiz round.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoundRecord {
+    /// When the round finished, RFC 3339 in UTC (given by the caller, see [`now_rfc3339`]).
+    pub date: String,
+    /// How many answers were right.
+    pub correct: u32,
+    /// How many questions were asked.
+    pub total: u32,
+    /// The ids of the questions answered wrongly.
+    pub missed: Vec<String>,
+}
+
+impl RoundRecord {
+    /// Whether this round's ratio `correct / total` is strictly higher than `other`'s.
+    /// A round with no questions counts as 0. Compared without floating point.
+    fn scores_higher_than(&self, other: &RoundRecord) -> bool {
+        let (a_correct, a_total) = self.ratio_parts();
+        let (b_correct, b_total) = other.ratio_parts();
+        a_correct * b_total > b_correct * a_total
+    }
+
+    /// `(correct, total)` widened for cross-multiplication; `(0, 1)` for an empty round.
+    fn ratio_parts(&self) -> (u64, u64) {
+        if self.total == 0 {
+            (0, 1)
+        } else {
+            (
+                u64::from(self.correct.min(self.total)),
+                u64::from(self.total),
+            )
+        }
+    }
+}
+
+/// The current time as RFC 3339 in UTC to the second, e.g. `2025-06-01T14:03:09Z`.
+/// For the caller to put into a [`RoundRecord`].
+#[must_use]
+pub fn now_rfc3339() -> String {
+    rfc3339_from_unix(unix_seconds())
+}
+
+/// Formats seconds since the Unix epoch as RFC 3339 in UTC, e.g. `1970-01-01T00:00:00Z`.
+#[must_use]
+pub fn rfc3339_from_unix(seconds: u64) -> String {
+    let days = seconds / 86_400;
+    let in_day = seconds % 86_400;
+    let (year, month, day) = civil_from_days(days);
+    let (hour, minute, second) = (in_day / 3600, in_day % 3600 / 60, in_day % 60);
+    format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z")
+}
+
+/// The Gregorian date of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Seconds since the Unix epoch (0 if the clock is before it).
+fn unix_seconds() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The file name for a course's progress: the id itself when it uses only `[a-z0-9_-]`,
+/// otherwise the id with every other character replaced by `_` and a hash of the original
+/// id appended, so that two different ids never share a file (`"a.b"` and `"a_b"` differ).
+/// Long ids are shortened (the hash keeps them apart).
+#[must_use]
+pub fn course_file_name(course_id: &str) -> String {
+    const MAX_STEM: usize = 64;
+    let safe = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
+    let clean = !course_id.is_empty() && course_id.len() <= MAX_STEM && course_id.chars().all(safe);
+    if clean {
+        return format!("{course_id}.toml");
+    }
+    let stem: String = course_id
+        .chars()
+        .take(MAX_STEM)
+        .map(|c| if safe(c) { c } else { '_' })
+        .collect();
+    format!("{stem}-{:08x}.toml", fnv1a(course_id.as_bytes()))
+}
+
+/// 32-bit FNV-1a: tiny and stable across Rust versions (unlike `DefaultHasher`), which
+/// matters for a name that must be the same on every launch.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |hash, &b| {
+        (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// Where a course's progress file lives, and whether it may be written.
+#[derive(Debug)]
+pub struct Store {
+    /// The progress file; only a file name when no data directory was found.
+    path: PathBuf,
+    /// False when no data directory was found: then neither save nor reset touch the disk
+    /// (a bare file name would point into the current directory).
+    located: bool,
+    /// False once saving is off: the directory is not writable, the file could not be read
+    /// (so it must not be overwritten), or a save failed.
+    saving: bool,
+}
+
+impl Store {
+    /// Opens the progress of `course_id`, kept in `data_dir_override` if given (the caller
+    /// resolves `--data-dir` and `STATUS_TUTOR_DATA_DIR`), otherwise in
+    /// `<platform data dir>/status-tutor/`. Never fails: it returns the store, the progress
+    /// (fresh when there was none or it could not be read) and one-line warnings to show.
+    ///
+    /// - no file: fresh progress, no warning;
+    /// - a file that does not parse: renamed aside to `<name>.corrupt-<unix seconds>`,
+    ///   fresh progress, a warning;
+    /// - a file that cannot be read, or was written by a newer version: a warning, and
+    ///   saving is turned off so it is never overwritten;
+    /// - a data directory that cannot be created or written: a warning, saving off.
+    #[must_use]
+    pub fn open(
+        data_dir_override: Option<&Path>,
+        course_id: &str,
+    ) -> (Store, Progress, Vec<String>) {
+        let mut warnings = Vec::new();
+        let file_name = course_file_name(course_id);
+        let Some(dir) = data_dir_override
+            .map(Path::to_path_buf)
+            .or_else(default_dir)
+        else {
+            warnings.push(
+                "no data directory found (set STATUS_TUTOR_DATA_DIR or --data-dir); progress will not be saved".into(),
+            );
+            let store = Store {
+                path: PathBuf::from(file_name),
+                located: false,
+                saving: false,
+            };
+            return (store, Progress::default(), warnings);
+        };
+        let mut store = Store {
+            path: dir.join(file_name),
+            located: true,
+            saving: true,
+        };
+        if let Err(warning) = check_writable(&dir) {
+            store.saving = false;
+            warnings.push(warning);
+        }
+        let progress = store.load(&mut warnings);
+        (store, progress, warnings)
+    }
+
+    /// Writes `progress` atomically (temporary file in the same directory, write, fsync,
+    /// rename over the file, fsync the directory where the platform allows). Does nothing
+    /// while saving is off. On failure saving is turned off and a one-line warning is
+    /// returned; later calls return `None`, so the warning is shown once.
+    #[must_use]
+    pub fn save(&mut self, progress: &Progress) -> Option<String> {
+        if !self.saving {
+            return None;
+        }
+        let result = toml::to_string(progress)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                self.write_atomically(text.as_bytes())
+                    .map_err(|e| e.to_string())
+            });
+        let Err(reason) = result else {
+            return None;
+        };
+        self.saving = false;
+        Some(format!(
+            "could not save progress to {} ({}); saving is off for this session",
+            self.path.display(),
+            one_line(&reason)
+        ))
+    }
+
+    /// Removes the progress file (a missing file is fine). Saving stays as it was.
+    /// Does nothing when no data directory was found.
+    pub fn reset(&mut self) -> io::Result<()> {
+        if !self.located {
+            return Ok(());
+        }
+        match fs::remove_file(&self.path) {
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+            other => other,
+        }
+    }
+
+    /// Whether [`Store::save`] still writes.
+    #[must_use]
+    pub fn is_saving(&self) -> bool {
+        self.saving
+    }
+
+    /// The progress file (it may not exist yet; only a file name if no data directory
+    /// was found).
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads and parses the file, recovering from every problem with a warning.
+    fn load(&mut self, warnings: &mut Vec<String>) -> Progress {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Progress::default(),
+            Err(e) => {
+                self.saving = false;
+                warnings.push(format!(
+                    "could not read progress file {} ({e}); starting fresh without saving, so it is left untouched",
+                    self.path.display()
+                ));
+                return Progress::default();
+            }
+        };
+        match parse(&bytes) {
+            Ok(progress) => self.check_version(progress, warnings),
+            Err(reason) => {
+                warnings.push(self.set_aside(&reason));
+                Progress::default()
+            }
+        }
+    }
+
+    /// Keeps a file from a newer format readable but never overwrites it.
+    fn check_version(&mut self, progress: Progress, warnings: &mut Vec<String>) -> Progress {
+        if progress.version > FORMAT_VERSION {
+            self.saving = false;
+            warnings.push(format!(
+                "progress file {} is from a newer status-tutor (format {}); using it without saving",
+                self.path.display(),
+                progress.version
+            ));
+        }
+        progress
+    }
+
+    /// Renames an unparsable file aside and returns the warning to show. If it cannot be
+    /// moved, saving is turned off so it is not overwritten.
+    fn set_aside(&mut self, reason: &str) -> String {
+        let aside = aside_path(&self.path, unix_seconds());
+        let shown = self.path.display();
+        match fs::rename(&self.path, &aside) {
+            Ok(()) => format!(
+                "progress file {shown} was unreadable ({reason}); moved it to {} and started fresh",
+                aside.display()
+            ),
+            Err(e) => {
+                self.saving = false;
+                format!(
+                    "progress file {shown} was unreadable ({reason}) and could not be moved aside ({e}); \
+                     starting fresh without saving"
+                )
+            }
+        }
+    }
+
+    /// Temporary file next to the target, write, fsync, rename over, fsync the directory.
+    fn write_atomically(&self, bytes: &[u8]) -> io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let mut file = temp_file_in(dir, &self.path)?;
+        file.write_all(bytes)?;
+        file.as_file().sync_all()?;
+        file.persist(&self.path).map_err(|e| e.error)?;
+        sync_dir(dir);
+        Ok(())
+    }
+}
+
+/// `<platform data dir>/status-tutor`, if the platform has one.
+fn default_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_DIR))
+}
+
+/// Creates `dir` if needed and proves it writable by creating (and dropping, which
+/// deletes) a temporary file in it. Returns the warning when it is not.
+fn check_writable(dir: &Path) -> Result<(), String> {
+    if let Err(e) = fs::create_dir_all(dir) {
+        return Err(format!(
+            "could not create the data directory {} ({e}); progress will not be saved",
+            dir.display()
+        ));
+    }
+    match tempfile::Builder::new()
+        .prefix(".status-tutor-probe.")
+        .tempfile_in(dir)
+    {
+        Ok(_probe) => Ok(()),
+        Err(e) => Err(format!(
+            "the data directory {} is not writable ({e}); progress will not be saved",
+            dir.display()
+        )),
+    }
+}
+
+/// A temporary file in `dir` named after `target` (`.<name>.XXXXXX.tmp`), so a leftover
+/// from a killed process is recognisable. It is deleted on drop unless persisted.
+fn temp_file_in(dir: &Path, target: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+}
+
+/// Makes a rename durable by syncing the directory; best effort, and only on Unix, where
+/// a directory can be opened as a file.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    {
+        let _ = fs::File::open(dir).and_then(|d| d.sync_all());
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+    }
+}
+
+/// Parses a progress file; the error is one line.
+fn parse(bytes: &[u8]) -> Result<Progress, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}"))?;
+    toml::from_str(text).map_err(|e| describe_toml_error(text, &e))
+}
+
+/// A toml error as one line: its message and the line it points at.
+fn describe_toml_error(text: &str, error: &toml::de::Error) -> String {
+    let message = one_line(error.message());
+    match error.span() {
+        Some(span) => {
+            let line = text
+                .get(..span.start)
+                .map_or(0, |before| before.matches('\n').count())
+                + 1;
+            format!("line {line}: {message}")
+        }
+        None => message,
+    }
+}
+
+/// Joins the lines of a message so a warning stays on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `<file>.corrupt-<seconds>`, or `<file>.corrupt-<seconds>-<n>` if that is taken, so an
+/// earlier file set aside is never replaced.
+fn aside_path(path: &Path, seconds: u64) -> PathBuf {
+    let with_suffix = |suffix: String| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    let mut candidate = with_suffix(format!(".corrupt-{seconds}"));
+    let mut n = 1;
+    while candidate.symlink_metadata().is_ok() {
+        candidate = with_suffix(format!(".corrupt-{seconds}-{n}"));
+        n += 1;
+    }
+    candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_format_as_rfc3339() {
+        assert_eq!(rfc3339_from_unix(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_from_unix(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(rfc3339_from_unix(1_748_786_589), "2025-06-01T14:03:09Z");
+        assert_eq!(rfc3339_from_unix(4_102_444_799), "2099-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn clean_ids_are_their_own_file_names() {
+        assert_eq!(
+            course_file_name("django-http-status"),
+            "django-http-status.toml"
+        );
+        assert_eq!(course_file_name("a_b-1"), "a_b-1.toml");
+    }
+
+    #[test]
+    fn unsafe_ids_are_replaced_and_kept_apart() {
+        let dotted = course_file_name("a.b");
+        let slashed = course_file_name("../A/b");
+        assert!(
+            dotted.starts_with("a_b-") && dotted.ends_with(".toml"),
+            "{dotted}"
+        );
+        assert!(slashed.starts_with("_____b-"), "{slashed}");
+        assert_ne!(dotted, course_file_name("a_b"));
+        assert_ne!(dotted, course_file_name("a/b"));
+        assert!(course_file_name("").ends_with(".toml"));
+        assert!(course_file_name(&"x".repeat(300)).len() < 100);
+    }
+
+    #[test]
+    fn toml_errors_are_one_line_with_a_line_number() {
+        let reason = parse(b"version = 1\nscroll = \"up\"\n")
+            .err()
+            .unwrap_or_default();
+        assert!(reason.starts_with("line 2: "), "{reason}");
+        assert!(!reason.contains('\n'));
+    }
+}
