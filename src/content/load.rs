@@ -41,7 +41,10 @@ impl CourseFiles {
         let mut problems = Vec::new();
         let mut names = Vec::new();
         if !dir.is_dir() {
-            return Err(vec![Problem::in_file(&origin, "not a course folder (it does not exist or is not a directory)")]);
+            return Err(vec![Problem::in_file(
+                &origin,
+                "not a course folder (it does not exist or is not a directory)",
+            )]);
         }
         for top in ["course.toml", "codes.toml"] {
             names.push(top.to_string());
@@ -59,7 +62,9 @@ impl CourseFiles {
                     found.sort();
                     names.extend(found);
                 }
-                Err(e) => problems.push(Problem::in_file(&format!("{origin}/{sub}"), format!("cannot read the folder: {e}"))),
+                Err(e) => {
+                    problems.push(Problem::in_file(&format!("{origin}/{sub}"), format!("cannot read the folder: {e}")))
+                }
             }
         }
         let page_count = names.iter().filter(|n| n.starts_with("pages/")).count();
@@ -90,13 +95,12 @@ impl CourseFiles {
 fn read_limited(path: &Path) -> Result<String, String> {
     let file = fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read the file: {e}"))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read the file: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!("the file is larger than {} KiB, the most a course file may be", MAX_FILE_BYTES / 1024));
     }
-    String::from_utf8(bytes).map_err(|e| format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes)
+        .map_err(|e| format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
 }
 
 /// Parses one file into `T`, reporting syntax errors, control characters and schema errors

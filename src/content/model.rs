@@ -199,8 +199,6 @@ impl Course {
 
     /// The page that teaches `code`: the one codes.toml names, else the first listing it.
     pub fn page_for_code(&self, code: u16) -> Option<usize> {
-        self.code(code)
-            .and_then(|c| c.page)
-            .or_else(|| self.pages.iter().position(|p| p.codes.contains(&code)))
+        self.code(code).and_then(|c| c.page).or_else(|| self.pages.iter().position(|p| p.codes.contains(&code)))
     }
 }

@@ -79,22 +79,13 @@ impl SourceFile<'_> {
             " ".repeat(col - 1),
             "^".repeat(caret_len.min(line_text.chars().count().saturating_sub(col - 1).max(1)))
         );
-        Problem {
-            severity,
-            file: self.name.to_string(),
-            line,
-            col,
-            message,
-            excerpt: Some(excerpt),
-        }
+        Problem { severity, file: self.name.to_string(), line, col, message, excerpt: Some(excerpt) }
     }
 }
 
 /// The excerpt is printed to a terminal: show control characters instead of sending them.
 fn printable(line: &str) -> String {
-    line.chars()
-        .map(|c| if c.is_control() && c != '\t' { char::REPLACEMENT_CHARACTER } else { c })
-        .collect()
+    line.chars().map(|c| if c.is_control() && c != '\t' { char::REPLACEMENT_CHARACTER } else { c }).collect()
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {

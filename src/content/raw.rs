@@ -108,6 +108,8 @@ pub struct VerifyEntry {
     pub urls: Vec<UrlEntry>,
     #[serde(default)]
     pub requests: Vec<RequestEntry>,
+    /// Error handlers the sample defines, by status ("404" = "json_404").
+    pub handlers: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -135,6 +137,8 @@ pub struct RequestEntry {
     pub status: Spanned<i64>,
     #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
     pub expect_headers: Option<BTreeMap<String, String>>,
+    #[serde(default)]
+    pub absent_headers: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -106,7 +106,8 @@ impl Checker<'_> {
 
     fn parse_one<T: serde::de::DeserializeOwned>(&mut self, rel: &str) -> Option<Parsed<T>> {
         let Some((_, text)) = self.files.files.iter().find(|(name, _)| name == rel) else {
-            self.problems.push(Problem::in_file(&self.files.display_name(rel), "this file is missing; every course needs it"));
+            self.problems
+                .push(Problem::in_file(&self.files.display_name(rel), "this file is missing; every course needs it"));
             return None;
         };
         self.parse_text(rel, text)
@@ -297,7 +298,8 @@ impl Checker<'_> {
         let before = self.problems.len();
         for (field, span) in present.iter().filter_map(|(f, s)| s.clone().map(|s| (f, s))) {
             if !allowed.contains(field) {
-                let message = format!("`{field}` does not belong in a {kind_name} block (it takes: {})", allowed.join(", "));
+                let message =
+                    format!("`{field}` does not belong in a {kind_name} block (it takes: {})", allowed.join(", "));
                 self.problems.push(source.error(span, message));
             }
         }
@@ -398,13 +400,21 @@ impl Checker<'_> {
         (self.problems.len() == before).then_some(block)
     }
 
-    fn response(&mut self, source: &SourceFile<'_>, entry: &Spanned<raw::ResponseEntry>, index: &Index) -> Option<ExampleResponse> {
+    fn response(
+        &mut self,
+        source: &SourceFile<'_>,
+        entry: &Spanned<raw::ResponseEntry>,
+        index: &Index,
+    ) -> Option<ExampleResponse> {
         let r = entry.get_ref();
         let status = self.known_status(source, &r.status, index)?;
         let reason = index.codes.get(&status).cloned().unwrap_or_default();
         if let Some(written) = &r.reason {
             if written.get_ref().trim() != reason {
-                let message = format!("reason `{}` disagrees with codes.toml, which says {status} is `{reason}`", written.get_ref());
+                let message = format!(
+                    "reason `{}` disagrees with codes.toml, which says {status} is `{reason}`",
+                    written.get_ref()
+                );
                 self.problems.push(source.error(written.span(), message));
             }
         }
@@ -412,7 +422,9 @@ impl Checker<'_> {
             .headers
             .iter()
             .filter_map(|h| match h.get_ref().split_once(':') {
-                Some((name, value)) if !name.trim().is_empty() => Some((name.trim().to_string(), value.trim().to_string())),
+                Some((name, value)) if !name.trim().is_empty() => {
+                    Some((name.trim().to_string(), value.trim().to_string()))
+                }
                 _ => {
                     self.problems.push(source.error(h.span(), "a header is written as \"Name: value\""));
                     None
@@ -439,13 +451,21 @@ impl Checker<'_> {
             (Some(fragment), false) => {
                 self.problems.push(source.error(fragment.span(), "a fragment has no requests; remove one or the other"))
             }
-            (None, true) => self.problems.push(source.error(verify.span(), "verify needs `fragment = \"why\"` or [[blocks.verify.requests]]")),
+            (None, true) => self
+                .problems
+                .push(source.error(verify.span(), "verify needs `fragment = \"why\"` or [[blocks.verify.requests]]")),
             _ => {}
         }
         for model in &v.models {
             if !["Article", "Product"].contains(&model.get_ref().as_str()) {
                 let message = format!("unknown test model `{}` (known: Article, Product)", model.get_ref());
                 self.problems.push(source.error(model.span(), message));
+            }
+        }
+        for status in v.handlers.iter().flat_map(|h| h.keys()) {
+            if !["400", "403", "404", "500"].contains(&status.as_str()) {
+                let message = format!("handlers are for \"400\", \"403\", \"404\" and \"500\", not \"{status}\"");
+                self.problems.push(source.error(verify.span(), message));
             }
         }
         for url in &v.urls {
@@ -467,18 +487,29 @@ impl Checker<'_> {
                     }
                 }
             }
+            for header in &request.absent_headers {
+                self.text(source, header, "header name");
+            }
             if request.form.is_some() && request.json.is_some() {
                 self.problems.push(source.error(request.path.span(), "a request sends `form` or `json`, not both"));
             }
             for row in &request.setup {
                 if !["article", "product"].contains(&row.get_ref().as_str()) {
-                    self.problems.push(source.error(row.span(), format!("unknown setup `{}` (known: article, product)", row.get_ref())));
+                    self.problems.push(
+                        source
+                            .error(row.span(), format!("unknown setup `{}` (known: article, product)", row.get_ref())),
+                    );
                 }
             }
         }
     }
 
-    fn card(&mut self, source: &SourceFile<'_>, entry: &Spanned<raw::CardEntry>, index: &Index) -> Option<CategoryCard> {
+    fn card(
+        &mut self,
+        source: &SourceFile<'_>,
+        entry: &Spanned<raw::CardEntry>,
+        index: &Index,
+    ) -> Option<CategoryCard> {
         let c = entry.get_ref();
         let Some(class) = StatusClass::from_label(c.class.get_ref().trim()) else {
             let message = format!("class `{}` is not one of 1xx, 2xx, 3xx, 4xx, 5xx", c.class.get_ref());
@@ -508,7 +539,8 @@ impl Checker<'_> {
                 let q = entry.get_ref();
                 let id = self.id(&source, &q.id);
                 if let Some(other) = seen.insert(id.clone(), file.name.clone()) {
-                    self.problems.push(source.error(q.id.span(), format!("question id `{id}` is also used in {other}")));
+                    self.problems
+                        .push(source.error(q.id.span(), format!("question id `{id}` is also used in {other}")));
                 }
                 if let Some(question) = self.question(&source, q, id, index) {
                     questions.push(question);
@@ -518,21 +550,28 @@ impl Checker<'_> {
         questions
     }
 
-    fn question(&mut self, source: &SourceFile<'_>, q: &raw::QuestionEntry, id: String, index: &Index) -> Option<Question> {
+    fn question(
+        &mut self,
+        source: &SourceFile<'_>,
+        q: &raw::QuestionEntry,
+        id: String,
+        index: &Index,
+    ) -> Option<Question> {
         use raw::QuestionKindEntry as K;
         let before = self.problems.len();
         let kind = *q.kind.get_ref();
         let with_choices = matches!(kind, K::Single | K::Multiple);
         match (with_choices, &q.choices, &q.answer) {
             (true, None, _) => self.problems.push(source.error(q.kind.span(), "this question needs `choices`")),
-            (true, _, Some(answer)) => self.problems.push(source.error(
-                answer.span(),
-                "mark the correct choice with `correct = true` instead of `answer`",
-            )),
-            (false, Some(choices), _) => self.problems.push(source.error(
-                choices.span(),
-                "`choices` belongs to single and multiple questions; this one takes `answer`",
-            )),
+            (true, _, Some(answer)) => self
+                .problems
+                .push(source.error(answer.span(), "mark the correct choice with `correct = true` instead of `answer`")),
+            (false, Some(choices), _) => {
+                self.problems.push(source.error(
+                    choices.span(),
+                    "`choices` belongs to single and multiple questions; this one takes `answer`",
+                ))
+            }
             (false, _, None) => self.problems.push(source.error(q.kind.span(), "this question needs `answer`")),
             _ => {}
         }
@@ -557,7 +596,9 @@ impl Checker<'_> {
             _ => return None,
         };
         if q.tags.is_empty() {
-            self.problems.push(source.error(q.id.span(), "give the question at least one tag (a class such as `4xx`, or a topic)"));
+            self.problems.push(
+                source.error(q.id.span(), "give the question at least one tag (a class such as `4xx`, or a topic)"),
+            );
         }
         let question = Question {
             id,
@@ -570,7 +611,12 @@ impl Checker<'_> {
         (self.problems.len() == before).then_some(question)
     }
 
-    fn choices(&mut self, source: &SourceFile<'_>, choices: &Spanned<Vec<Spanned<raw::ChoiceEntry>>>, single: bool) -> Vec<Choice> {
+    fn choices(
+        &mut self,
+        source: &SourceFile<'_>,
+        choices: &Spanned<Vec<Spanned<raw::ChoiceEntry>>>,
+        single: bool,
+    ) -> Vec<Choice> {
         let list: Vec<Choice> = choices
             .get_ref()
             .iter()
@@ -581,9 +627,14 @@ impl Checker<'_> {
         }
         let correct = list.iter().filter(|c| c.correct).count();
         if correct == 0 {
-            self.problems.push(source.error(choices.span(), "no choice is marked `correct = true`: the answer is not among the choices"));
+            self.problems.push(
+                source
+                    .error(choices.span(), "no choice is marked `correct = true`: the answer is not among the choices"),
+            );
         } else if single && correct > 1 {
-            let message = format!("a single-choice question has exactly one correct choice; {correct} are marked (use kind = \"multiple\")");
+            let message = format!(
+                "a single-choice question has exactly one correct choice; {correct} are marked (use kind = \"multiple\")"
+            );
             self.problems.push(source.error(choices.span(), message));
         }
         let mut seen = HashSet::new();
@@ -622,7 +673,11 @@ impl Checker<'_> {
     fn page_ref(&mut self, source: &SourceFile<'_>, id: &Spanned<String>, index: &Index) -> Option<usize> {
         let found = index.pages.get(id.get_ref()).copied();
         if found.is_none() {
-            let message = format!("no page has id `{}`{}", id.get_ref(), suggestion(id.get_ref(), index.pages.keys().map(String::as_str)));
+            let message = format!(
+                "no page has id `{}`{}",
+                id.get_ref(),
+                suggestion(id.get_ref(), index.pages.keys().map(String::as_str))
+            );
             self.problems.push(source.error(id.span(), message));
         }
         found
