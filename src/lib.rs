@@ -2,7 +2,14 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
 
-pub mod content;
+pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod content;
+pub mod keys;
+pub mod layout;
 pub mod progress;
+pub mod search;
+pub mod theme;
+pub mod tui;
+pub mod ui;

@@ -1,9 +1,15 @@
 //! Thin entry point: parse the CLI, load the course before the terminal changes, run, exit.
 use clap::Parser;
+use ratatui::layout::Rect;
+use status_tutor::app::App;
 use status_tutor::cli::{Cli, Command};
-use status_tutor::commands::{check, explain, list, paint::Paint};
+use status_tutor::commands::paint::{Paint, no_color};
+use status_tutor::commands::{check, explain, list};
 use status_tutor::content::{Course, CourseFiles, Problem, load};
-use std::io::{self, Write};
+use status_tutor::progress::{Progress, Store};
+use status_tutor::theme::Theme;
+use status_tutor::tui;
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -38,19 +44,69 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let course = course(cli.content.as_deref())?;
             match explain::find(&course, query) {
                 Ok(subject) => {
-                    explain::write_card(&course, &subject, Paint::for_stdout(), &mut stdout).map_err(|e| e.to_string())?;
+                    explain::write_card(&course, &subject, Paint::for_stdout(), &mut stdout)
+                        .map_err(|e| e.to_string())?;
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(message) => Err(message),
             }
         }
-        Some(Command::Quiz(_)) | None => {
+        Some(Command::Quiz(_)) => {
             let course = course(cli.content.as_deref())?;
             list::run(&course, Paint::for_stdout(), &mut stdout).map_err(|e| e.to_string())?;
             stdout.flush().map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
+        None => {
+            drop(stdout);
+            tutorial(&cli)
+        }
     }
+}
+
+/// The full-screen tutorial. Everything that can fail is done before the terminal changes.
+fn tutorial(cli: &Cli) -> Result<ExitCode, String> {
+    if !io::stdout().is_terminal() {
+        eprintln!(
+            "status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
+             Try `status-tutor list` for the contents, `status-tutor explain 404` for one code, \
+             or `status-tutor quiz --plain` for the quiz."
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let course = course(cli.content.as_deref())?;
+    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    for warning in &warnings {
+        eprintln!("status-tutor: warning: {warning}");
+    }
+    if cli.reset_progress {
+        if !confirm(&format!(
+            "Forget what you have read and scored in \"{}\" ({})?",
+            course.title,
+            store.path().display()
+        ))? {
+            return Ok(ExitCode::SUCCESS);
+        }
+        store.reset().map_err(|e| format!("could not remove {}: {e}", store.path().display()))?;
+        progress = Progress::default();
+    }
+    let theme = Theme::new(cli.theme, no_color());
+    let mut app = App::new(course, theme, progress, Rect::new(0, 0, 80, 24));
+    app.message = warnings.into_iter().next();
+    tui::run(&mut app, &mut store).map_err(|e| format!("terminal error: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks a yes/no question on the terminal; without a terminal on stdin the answer is yes,
+/// since the flag itself was the request.
+fn confirm(question: &str) -> Result<bool, String> {
+    if !io::stdin().is_terminal() {
+        return Ok(true);
+    }
+    eprint!("{question} [y/N] ");
+    let mut answer = String::new();
+    io::stdin().read_line(&mut answer).map_err(|e| e.to_string())?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
 }
 
 /// Loads and validates the course; on failure, every problem is the error message.
@@ -66,7 +122,15 @@ fn course(dir: Option<&Path>) -> Result<Course, String> {
     }
 }
 
+/// The first few problems; `check` prints them all with excerpts.
 fn describe_problems(origin: &str, problems: &[Problem]) -> String {
+    const SHOWN: usize = 8;
     let errors: Vec<String> = problems.iter().filter(|p| p.is_error()).map(|p| p.to_string()).collect();
-    format!("{origin} has {} problem(s):\n{}\n(run `status-tutor check` for details)", errors.len(), errors.join("\n"))
+    let more = errors.len().saturating_sub(SHOWN);
+    let more = if more > 0 { format!("\n... and {more} more") } else { String::new() };
+    let shown = errors.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("\n");
+    format!(
+        "{origin} has {} problem(s):\n{shown}{more}\n(`status-tutor check` prints them all, with the offending lines)",
+        errors.len()
+    )
 }

@@ -67,11 +67,7 @@ impl Progress {
     /// answers is higher than the best so far, or equal (the most recent wins a tie), and
     /// it is appended to the history, which keeps the last [`HISTORY_LIMIT`] rounds.
     pub fn record_round(&mut self, round: RoundRecord) {
-        let is_best = self
-            .quiz
-            .best
-            .as_ref()
-            .is_none_or(|best| !best.scores_higher_than(&round));
+        let is_best = self.quiz.best.as_ref().is_none_or(|best| !best.scores_higher_than(&round));
         if is_best {
             self.quiz.best = Some(round.clone());
         }
@@ -132,14 +128,7 @@ impl RoundRecord {
 
     /// `(correct, total)` widened for cross-multiplication; `(0, 1)` for an empty round.
     fn ratio_parts(&self) -> (u64, u64) {
-        if self.total == 0 {
-            (0, 1)
-        } else {
-            (
-                u64::from(self.correct.min(self.total)),
-                u64::from(self.total),
-            )
-        }
+        if self.total == 0 { (0, 1) } else { (u64::from(self.correct.min(self.total)), u64::from(self.total)) }
     }
 }
 
@@ -176,9 +165,7 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 
 /// Seconds since the Unix epoch (0 if the clock is before it).
 fn unix_seconds() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
 /// The file name for a course's progress: the id itself when it uses only `[a-z0-9_-]`,
@@ -193,20 +180,14 @@ pub fn course_file_name(course_id: &str) -> String {
     if clean {
         return format!("{course_id}.toml");
     }
-    let stem: String = course_id
-        .chars()
-        .take(MAX_STEM)
-        .map(|c| if safe(c) { c } else { '_' })
-        .collect();
+    let stem: String = course_id.chars().take(MAX_STEM).map(|c| if safe(c) { c } else { '_' }).collect();
     format!("{stem}-{:08x}.toml", fnv1a(course_id.as_bytes()))
 }
 
 /// 32-bit FNV-1a: tiny and stable across Rust versions (unlike `DefaultHasher`), which
 /// matters for a name that must be the same on every launch.
 fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5_u32, |hash, &b| {
-        (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
+    bytes.iter().fold(0x811c_9dc5_u32, |hash, &b| (hash ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// Where a course's progress file lives, and whether it may be written.
@@ -235,31 +216,17 @@ impl Store {
     ///   saving is turned off so it is never overwritten;
     /// - a data directory that cannot be created or written: a warning, saving off.
     #[must_use]
-    pub fn open(
-        data_dir_override: Option<&Path>,
-        course_id: &str,
-    ) -> (Store, Progress, Vec<String>) {
+    pub fn open(data_dir_override: Option<&Path>, course_id: &str) -> (Store, Progress, Vec<String>) {
         let mut warnings = Vec::new();
         let file_name = course_file_name(course_id);
-        let Some(dir) = data_dir_override
-            .map(Path::to_path_buf)
-            .or_else(default_dir)
-        else {
+        let Some(dir) = data_dir_override.map(Path::to_path_buf).or_else(default_dir) else {
             warnings.push(
                 "no data directory found (set STATUS_TUTOR_DATA_DIR or --data-dir); progress will not be saved".into(),
             );
-            let store = Store {
-                path: PathBuf::from(file_name),
-                located: false,
-                saving: false,
-            };
+            let store = Store { path: PathBuf::from(file_name), located: false, saving: false };
             return (store, Progress::default(), warnings);
         };
-        let mut store = Store {
-            path: dir.join(file_name),
-            located: true,
-            saving: true,
-        };
+        let mut store = Store { path: dir.join(file_name), located: true, saving: true };
         if let Err(warning) = check_writable(&dir) {
             store.saving = false;
             warnings.push(warning);
@@ -279,10 +246,7 @@ impl Store {
         }
         let result = toml::to_string(progress)
             .map_err(|e| e.to_string())
-            .and_then(|text| {
-                self.write_atomically(text.as_bytes())
-                    .map_err(|e| e.to_string())
-            });
+            .and_then(|text| self.write_atomically(text.as_bytes()).map_err(|e| e.to_string()));
         let Err(reason) = result else {
             return None;
         };
@@ -396,34 +360,21 @@ fn default_dir() -> Option<PathBuf> {
 /// deletes) a temporary file in it. Returns the warning when it is not.
 fn check_writable(dir: &Path) -> Result<(), String> {
     if let Err(e) = fs::create_dir_all(dir) {
-        return Err(format!(
-            "could not create the data directory {} ({e}); progress will not be saved",
-            dir.display()
-        ));
+        return Err(format!("could not create the data directory {} ({e}); progress will not be saved", dir.display()));
     }
-    match tempfile::Builder::new()
-        .prefix(".status-tutor-probe.")
-        .tempfile_in(dir)
-    {
+    match tempfile::Builder::new().prefix(".status-tutor-probe.").tempfile_in(dir) {
         Ok(_probe) => Ok(()),
-        Err(e) => Err(format!(
-            "the data directory {} is not writable ({e}); progress will not be saved",
-            dir.display()
-        )),
+        Err(e) => {
+            Err(format!("the data directory {} is not writable ({e}); progress will not be saved", dir.display()))
+        }
     }
 }
 
 /// A temporary file in `dir` named after `target` (`.<name>.XXXXXX.tmp`), so a leftover
 /// from a killed process is recognisable. It is deleted on drop unless persisted.
 fn temp_file_in(dir: &Path, target: &Path) -> io::Result<tempfile::NamedTempFile> {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)
 }
 
 /// Makes a rename durable by syncing the directory; best effort, and only on Unix, where
@@ -450,10 +401,7 @@ fn describe_toml_error(text: &str, error: &toml::de::Error) -> String {
     let message = one_line(error.message());
     match error.span() {
         Some(span) => {
-            let line = text
-                .get(..span.start)
-                .map_or(0, |before| before.matches('\n').count())
-                + 1;
+            let line = text.get(..span.start).map_or(0, |before| before.matches('\n').count()) + 1;
             format!("line {line}: {message}")
         }
         None => message,
@@ -496,10 +444,7 @@ mod tests {
 
     #[test]
     fn clean_ids_are_their_own_file_names() {
-        assert_eq!(
-            course_file_name("django-http-status"),
-            "django-http-status.toml"
-        );
+        assert_eq!(course_file_name("django-http-status"), "django-http-status.toml");
         assert_eq!(course_file_name("a_b-1"), "a_b-1.toml");
     }
 
@@ -507,10 +452,7 @@ mod tests {
     fn unsafe_ids_are_replaced_and_kept_apart() {
         let dotted = course_file_name("a.b");
         let slashed = course_file_name("../A/b");
-        assert!(
-            dotted.starts_with("a_b-") && dotted.ends_with(".toml"),
-            "{dotted}"
-        );
+        assert!(dotted.starts_with("a_b-") && dotted.ends_with(".toml"), "{dotted}");
         assert!(slashed.starts_with("_____b-"), "{slashed}");
         assert_ne!(dotted, course_file_name("a_b"));
         assert_ne!(dotted, course_file_name("a/b"));
@@ -520,9 +462,7 @@ mod tests {
 
     #[test]
     fn toml_errors_are_one_line_with_a_line_number() {
-        let reason = parse(b"version = 1\nscroll = \"up\"\n")
-            .err()
-            .unwrap_or_default();
+        let reason = parse(b"version = 1\nscroll = \"up\"\n").err().unwrap_or_default();
         assert!(reason.starts_with("line 2: "), "{reason}");
         assert!(!reason.contains('\n'));
     }

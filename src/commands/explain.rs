@@ -25,12 +25,16 @@ pub fn find<'a>(course: &'a Course, query: &str) -> Result<Subject<'a>, String> 
         return Ok(Subject::Name(name));
     }
     let by_phrase = course.codes.iter().find(|c| {
-        c.http_status.eq_ignore_ascii_case(wanted.trim_start_matches("HTTPStatus.")) || c.reason.eq_ignore_ascii_case(&wanted)
+        c.http_status.eq_ignore_ascii_case(wanted.trim_start_matches("HTTPStatus."))
+            || c.reason.eq_ignore_ascii_case(&wanted)
     });
     if let Some(code) = by_phrase {
         return Ok(Subject::Code(code));
     }
-    Err(format!("`{query}` is not a status code, class or Django name this course teaches.{}", closest(course, &wanted)))
+    Err(format!(
+        "`{query}` is not a status code, class or Django name this course teaches.{}",
+        closest(course, &wanted)
+    ))
 }
 
 /// `@login_required` -> `login_required`, `redirect()` -> `redirect`, `django.http.Http404` -> `Http404`.
@@ -61,7 +65,11 @@ fn closest(course: &Course, wanted: &str) -> String {
         .chain(course.codes.iter().map(|c| c.http_status.clone()))
         .map(|name| {
             let lower = name.to_lowercase();
-            let distance = if lower.contains(&wanted) || wanted.contains(&lower) { 0 } else { strsim::levenshtein(&wanted, &lower) };
+            let distance = if lower.contains(&wanted) || wanted.contains(&lower) {
+                0
+            } else {
+                strsim::levenshtein(&wanted, &lower)
+            };
             (distance, name)
         })
         .filter(|(d, name)| *d <= (name.len() / 2).max(2))
@@ -86,7 +94,12 @@ pub fn write_card(course: &Course, subject: &Subject<'_>, paint: Paint, out: &mu
 
 fn code_card(course: &Course, code: &StatusCode, paint: Paint, out: &mut impl Write) -> io::Result<()> {
     let class = code.class();
-    writeln!(out, "{}  {}", paint.class(class, &format!("{} {}", code.code, code.reason)), paint.dim(&format!("{} {}", class.label(), class.name())))?;
+    writeln!(
+        out,
+        "{}  {}",
+        paint.class(class, &format!("{} {}", code.code, code.reason)),
+        paint.dim(&format!("{} {}", class.label(), class.name()))
+    )?;
     writeln!(out, "  {}", code.meaning)?;
     row(out, paint, "RFC", &code.rfc)?;
     row(out, paint, "Python", &format!("http.HTTPStatus.{}", code.http_status))?;
@@ -127,7 +140,9 @@ fn name_card(course: &Course, name: &DjangoName, paint: Paint, out: &mut impl Wr
 
 fn read_row(course: &Course, page: Option<usize>, paint: Paint, out: &mut impl Write) -> io::Result<()> {
     match page.and_then(|p| course.pages.get(p)) {
-        Some(page) => row(out, paint, "Read", &format!("{}  {}", page.title, paint.dim(&format!("(page {})", page.id)))),
+        Some(page) => {
+            row(out, paint, "Read", &format!("{}  {}", page.title, paint.dim(&format!("(page {})", page.id))))
+        }
         None => Ok(()),
     }
 }

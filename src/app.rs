@@ -1,0 +1,427 @@
+//! The application model and `update`: the one place that changes what the learner sees.
+use crate::content::Course;
+use crate::keys::{Action, Context};
+use crate::layout::{self, Areas, SidebarMode};
+use crate::progress::Progress;
+use crate::search::{Hit, SearchIndex};
+use crate::theme::Theme;
+use crate::ui::document::Document;
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Reader,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Search(SearchState),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sidebar,
+    Page,
+}
+
+/// A line of the contents sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Section(usize),
+    Page(usize),
+    Quiz,
+}
+
+pub struct App {
+    pub course: Course,
+    pub theme: Theme,
+    pub screen: Screen,
+    pub overlay: Overlay,
+    pub focus: Focus,
+    /// The open page (index into `course.pages`) and its first visible line.
+    pub page: usize,
+    pub scroll: usize,
+    /// The contents, as drawn: section headings, pages, the quiz.
+    pub entries: Vec<Entry>,
+    /// Index into `entries` of the highlighted line.
+    pub cursor: usize,
+    /// `Some` once the learner toggled the sidebar; otherwise it follows the width.
+    pub sidebar_choice: Option<bool>,
+    pub size: Rect,
+    /// The open page laid out for the current width.
+    pub document: Document,
+    document_key: (usize, u16),
+    /// Digits typed so far towards a status code (4 0 4).
+    pub digits: String,
+    /// A one-line message for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    pub progress: Progress,
+    /// Set when `progress` changed and should be saved.
+    pub progress_dirty: bool,
+    /// The quiz was asked for; the event loop switches to it.
+    pub quiz_requested: bool,
+    search_index: Option<SearchIndex>,
+    quit: bool,
+}
+
+impl App {
+    pub fn new(course: Course, theme: Theme, progress: Progress, size: Rect) -> App {
+        let mut entries = Vec::new();
+        for (s, section) in course.sections.iter().enumerate() {
+            entries.push(Entry::Section(s));
+            entries.extend(section.pages.iter().map(|&p| Entry::Page(p)));
+        }
+        entries.push(Entry::Quiz);
+        let page = progress.last_page.as_deref().and_then(|id| course.page_index(id)).unwrap_or(0);
+        let scroll = if progress.last_page.is_some() { usize::from(progress.scroll) } else { 0 };
+        let mut app = App {
+            course,
+            theme,
+            screen: Screen::Welcome,
+            overlay: Overlay::None,
+            focus: Focus::Page,
+            page,
+            scroll,
+            entries,
+            cursor: 0,
+            sidebar_choice: None,
+            size,
+            document: Document::default(),
+            document_key: (usize::MAX, 0),
+            digits: String::new(),
+            message: None,
+            progress,
+            progress_dirty: false,
+            quiz_requested: false,
+            search_index: None,
+            quit: false,
+        };
+        app.cursor = app.entry_of_page(page);
+        app.relayout();
+        app
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Which key table applies now.
+    pub fn context(&self) -> Context {
+        match (&self.overlay, self.screen) {
+            (Overlay::Help { .. }, _) => Context::Help,
+            (Overlay::Search(_), _) => Context::Search,
+            (Overlay::None, Screen::Welcome) => Context::Welcome,
+            (Overlay::None, Screen::Reader) => Context::Reader,
+        }
+    }
+
+    /// Docked when chosen or wide enough; floating over the page while browsing it otherwise.
+    pub fn sidebar_mode(&self) -> SidebarMode {
+        match (self.sidebar_choice.unwrap_or(self.size.width >= layout::SIDEBAR_AUTO_WIDTH), self.focus) {
+            (true, _) => SidebarMode::Docked,
+            (false, Focus::Sidebar) => SidebarMode::Floating,
+            (false, Focus::Page) => SidebarMode::Hidden,
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size, self.sidebar_mode())
+    }
+
+    fn page_height(&self) -> usize {
+        usize::from(self.areas().page.height)
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.document.lines.len().saturating_sub(self.page_height())
+    }
+
+    /// Percentage of pages read, 0-100.
+    pub fn percent_read(&self) -> usize {
+        let read = self.course.pages.iter().filter(|p| self.progress.pages_read.contains(&p.id)).count();
+        (read * 100).checked_div(self.course.pages.len()).unwrap_or(0)
+    }
+
+    pub fn is_read(&self, page: usize) -> bool {
+        self.course.pages.get(page).is_some_and(|p| self.progress.pages_read.contains(&p.id))
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        self.relayout();
+    }
+
+    /// Re-lays out the open page when the page or the width changed, and keeps the
+    /// scroll position inside it.
+    fn relayout(&mut self) {
+        let width = self.areas().page.width;
+        if self.document_key != (self.page, width) {
+            if let Some(page) = self.course.pages.get(self.page) {
+                self.document = Document::build(&self.course, page, width, &self.theme);
+            }
+            self.document_key = (self.page, width);
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+        self.note_position();
+    }
+
+    /// Records the position for the next launch, and marks the page read once its end was seen.
+    fn note_position(&mut self) {
+        if self.screen != Screen::Reader || layout::too_small(self.size) {
+            return;
+        }
+        let Some(page) = self.course.pages.get(self.page) else { return };
+        let scroll = u16::try_from(self.scroll).unwrap_or(u16::MAX);
+        if self.progress.last_page.as_deref() != Some(page.id.as_str()) || self.progress.scroll != scroll {
+            self.progress.last_page = Some(page.id.clone());
+            self.progress.scroll = scroll;
+            self.progress_dirty = true;
+        }
+        if self.scroll + self.page_height() >= self.document.lines.len()
+            && self.progress.pages_read.insert(page.id.clone())
+        {
+            self.progress_dirty = true;
+        }
+    }
+
+    pub fn open_page(&mut self, page: usize, scroll: usize) {
+        if page >= self.course.pages.len() {
+            return;
+        }
+        self.screen = Screen::Reader;
+        self.page = page;
+        self.scroll = scroll;
+        self.cursor = self.entry_of_page(page);
+        self.relayout();
+    }
+
+    fn entry_of_page(&self, page: usize) -> usize {
+        self.entries.iter().position(|e| *e == Entry::Page(page)).unwrap_or(0)
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+        self.note_position();
+    }
+
+    fn move_cursor(&mut self, delta: isize) {
+        let mut next = self.cursor;
+        loop {
+            let Some(candidate) = next.checked_add_signed(delta).filter(|&c| c < self.entries.len()) else { return };
+            next = candidate;
+            if !matches!(self.entries[next], Entry::Section(_)) {
+                self.cursor = next;
+                return;
+            }
+        }
+    }
+
+    fn open_entry(&mut self, entry: usize) {
+        match self.entries.get(entry) {
+            Some(Entry::Page(page)) => {
+                let page = *page;
+                self.focus = Focus::Page;
+                self.open_page(page, 0);
+            }
+            Some(Entry::Quiz) => self.quiz_requested = true,
+            _ => {}
+        }
+    }
+
+    /// Applies one action. Returns false when nothing changed (no redraw needed).
+    pub fn update(&mut self, action: Action) -> bool {
+        let had_message = self.message.take().is_some();
+        if !matches!(action, Action::Digit(_)) {
+            self.digits.clear();
+        }
+        let before = self.fingerprint();
+        match self.context() {
+            Context::Help => self.update_help(action),
+            Context::Search => self.update_search(action),
+            Context::Welcome => self.update_welcome(action),
+            _ => self.update_reader(action),
+        }
+        if action == Action::ForceQuit {
+            self.quit = true;
+        }
+        had_message || self.quit || self.quiz_requested || before != self.fingerprint()
+    }
+
+    /// A cheap summary of everything the view shows, to tell whether an action changed it.
+    fn fingerprint(&self) -> (Screen, usize, usize, usize, Focus, Option<bool>, String, bool, Option<String>, usize) {
+        let overlay = match &self.overlay {
+            Overlay::None => (0, String::new(), 0),
+            Overlay::Help { scroll } => (1, String::new(), *scroll),
+            Overlay::Search(s) => (2, s.query.clone(), s.selected),
+        };
+        (
+            self.screen,
+            self.page,
+            self.scroll,
+            self.cursor,
+            self.focus,
+            self.sidebar_choice,
+            format!("{}{}{}", overlay.0, overlay.1, self.digits),
+            self.progress_dirty,
+            self.message.clone(),
+            overlay.2,
+        )
+    }
+
+    fn update_welcome(&mut self, action: Action) {
+        match action {
+            Action::Open => {
+                self.progress.welcomed = true;
+                self.progress_dirty = true;
+                let (page, scroll) = (self.page, self.scroll);
+                self.open_page(page, scroll);
+            }
+            Action::StartQuiz => self.quiz_requested = true,
+            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn update_reader(&mut self, action: Action) {
+        let screenful = self.page_height().saturating_sub(2).max(1) as isize;
+        let sidebar = self.focus == Focus::Sidebar;
+        match action {
+            Action::Up if sidebar => self.move_cursor(-1),
+            Action::Down if sidebar => self.move_cursor(1),
+            Action::Up => self.scroll_by(-1),
+            Action::Down => self.scroll_by(1),
+            Action::PageUp => self.scroll_by(-screenful),
+            Action::PageDown => self.scroll_by(screenful),
+            Action::Top if sidebar => self.cursor = 1.min(self.entries.len() - 1),
+            Action::Bottom if sidebar => self.cursor = self.entries.len() - 1,
+            Action::Top => self.scroll_by(-(self.scroll as isize)),
+            Action::Bottom => self.scroll_by(self.max_scroll() as isize),
+            Action::PrevPage if self.page > 0 => self.open_page(self.page - 1, 0),
+            Action::NextPage if self.page + 1 < self.course.pages.len() => self.open_page(self.page + 1, 0),
+            Action::NextPage => self.message = Some("That was the last page: press t for the quiz".to_string()),
+            Action::SwitchFocus => {
+                self.focus = if sidebar { Focus::Page } else { Focus::Sidebar };
+                self.cursor = if sidebar { self.cursor } else { self.entry_of_page(self.page) };
+                self.relayout();
+            }
+            Action::Open if sidebar => self.open_entry(self.cursor),
+            Action::Digit(d) => self.type_digit(d),
+            Action::Search => self.overlay = Overlay::Search(SearchState::default()),
+            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::ToggleSidebar => {
+                self.sidebar_choice = Some(self.sidebar_mode() != SidebarMode::Docked);
+                if self.sidebar_choice == Some(false) {
+                    self.focus = Focus::Page;
+                }
+                self.relayout();
+            }
+            Action::StartQuiz => self.quiz_requested = true,
+            Action::Quit if sidebar && self.sidebar_choice.is_none() => {
+                self.focus = Focus::Page;
+                self.relayout();
+            }
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    /// Three digits make a status code: jump to the page that teaches it.
+    fn type_digit(&mut self, digit: u8) {
+        self.digits.push(char::from(b'0' + digit));
+        if self.digits.len() < 3 {
+            return;
+        }
+        let code: u16 = self.digits.parse().unwrap_or(0);
+        self.digits.clear();
+        match self.course.page_for_code(code) {
+            Some(page) => {
+                self.focus = Focus::Page;
+                self.open_page(page, 0);
+            }
+            None => self.message = Some(format!("{code} is not taught in this course")),
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        let Overlay::Help { scroll } = &mut self.overlay else { return };
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll += 1,
+            Action::Close => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    fn update_search(&mut self, action: Action) {
+        let index = self.search_index.get_or_insert_with(|| SearchIndex::build(&self.course));
+        let Overlay::Search(state) = &mut self.overlay else { return };
+        match action {
+            Action::Type(c) => {
+                state.query.push(c);
+                state.hits = index.search(&state.query);
+                state.selected = 0;
+            }
+            Action::Backspace => {
+                state.query.pop();
+                state.hits = index.search(&state.query);
+                state.selected = 0;
+            }
+            Action::Up => state.selected = state.selected.saturating_sub(1),
+            Action::Down => state.selected = (state.selected + 1).min(state.hits.len().saturating_sub(1)),
+            Action::Open => {
+                if let Some(hit) = state.hits.get(state.selected).cloned() {
+                    let query = state.query.clone();
+                    self.overlay = Overlay::None;
+                    self.focus = Focus::Page;
+                    self.open_page(hit.page, 0);
+                    if let Some(line) = self.document.find(&query, 0) {
+                        self.scroll_by(line.saturating_sub(2) as isize);
+                    }
+                }
+            }
+            Action::Close => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    /// The wheel scrolls the pane under the pointer; a click on the contents opens the entry.
+    /// Returns true when something changed.
+    pub fn on_mouse(&mut self, event: MouseEvent) -> bool {
+        if self.screen != Screen::Reader || self.overlay != Overlay::None {
+            return false;
+        }
+        let at = Position::new(event.column, event.row);
+        let areas = self.areas();
+        let in_sidebar = areas.sidebar.filter(|s| s.contains(at));
+        let before = self.fingerprint();
+        match (event.kind, in_sidebar) {
+            (MouseEventKind::ScrollDown, Some(_)) => self.move_cursor(1),
+            (MouseEventKind::ScrollUp, Some(_)) => self.move_cursor(-1),
+            (MouseEventKind::ScrollDown, None) => self.scroll_by(3),
+            (MouseEventKind::ScrollUp, None) => self.scroll_by(-3),
+            (MouseEventKind::Down(MouseButton::Left), Some(sidebar)) => {
+                let offset = layout::list_offset(self.cursor, usize::from(sidebar.height), self.entries.len());
+                let row = offset + usize::from(event.row - sidebar.y);
+                if row < self.entries.len() {
+                    self.focus = Focus::Sidebar;
+                    self.cursor = row;
+                    self.open_entry(row);
+                }
+            }
+            _ => {}
+        }
+        self.quiz_requested || before != self.fingerprint()
+    }
+}

@@ -1,0 +1,264 @@
+//! The key table: which key does what, per screen. The help overlay and the status-bar
+//! hints are generated from this same table, so they can never drift from the behaviour.
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What the learner asked for, independent of the key that asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ForceQuit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    PrevPage,
+    NextPage,
+    SwitchFocus,
+    Open,
+    Digit(u8),
+    Search,
+    Help,
+    ToggleSidebar,
+    StartQuiz,
+    Close,
+    Type(char),
+    Backspace,
+    /// A single choice by number or letter (1-9, a-d) in the quiz.
+    Pick(u8),
+    Toggle,
+    Skip,
+    ReadPage,
+    Review,
+    RetryMissed,
+    NewRound,
+    Confirm,
+    Decline,
+}
+
+/// The screens (and overlays) that read keys differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Active everywhere, before the screen's own keys.
+    Global,
+    Welcome,
+    Reader,
+    Search,
+    Help,
+    Quiz,
+    /// Typing a status code in the quiz: digits are the answer.
+    QuizTyping,
+    Results,
+    Confirm,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Welcome => "Welcome",
+            Context::Reader => "Reading",
+            Context::Search => "Search",
+            Context::Help => "This help",
+            Context::Quiz => "Quiz",
+            Context::QuizTyping => "Quiz: type the code",
+            Context::Results => "Quiz results",
+            Context::Confirm => "Confirm",
+        }
+    }
+}
+
+/// A key, or a family of keys, as the table matches it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode),
+    Char(char),
+    Ctrl(char),
+    /// 0-9, delivered as `Action::Digit`.
+    AnyDigit,
+    /// 1-9 and a-d, delivered as `Action::Pick` (0-based).
+    AnyChoice,
+    /// Any printable character, delivered as `Action::Type`.
+    AnyPrintable,
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    /// How the help overlay writes the keys.
+    pub label: &'static str,
+    pub action: Action,
+    pub description: &'static str,
+    /// A short word for the status bar, when the binding deserves a hint there.
+    pub hint: Option<&'static str>,
+}
+
+use Context as C;
+use Key::{AnyChoice, AnyDigit, AnyPrintable, Char, Code, Ctrl};
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    label: &'static str,
+    action: Action,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding { context, keys, label, action, description, hint }
+}
+
+pub const BINDINGS: &[Binding] = &[
+    bind(C::Global, &[Ctrl('c')], "Ctrl-C", Action::ForceQuit, "quit at once (progress is already saved)", None),
+    bind(
+        C::Welcome,
+        &[Code(KeyCode::Enter), Char(' ')],
+        "Enter",
+        Action::Open,
+        "start reading, or continue where you left off",
+        Some("start"),
+    ),
+    bind(C::Welcome, &[Char('t')], "t", Action::StartQuiz, "go straight to the quiz", None),
+    bind(C::Welcome, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
+    bind(C::Welcome, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "quit", Some("quit")),
+    bind(
+        C::Reader,
+        &[Code(KeyCode::Up), Char('k')],
+        "↑ k",
+        Action::Up,
+        "scroll up (in the contents: previous entry)",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[Code(KeyCode::Down), Char('j')],
+        "↓ j",
+        Action::Down,
+        "scroll down (in the contents: next entry)",
+        Some("scroll"),
+    ),
+    bind(C::Reader, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::Reader, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
+    bind(C::Reader, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top of the page", None),
+    bind(C::Reader, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom of the page", None),
+    bind(C::Reader, &[Code(KeyCode::Left), Char('p')], "← p", Action::PrevPage, "previous page", None),
+    bind(C::Reader, &[Code(KeyCode::Right), Char('n')], "→ n", Action::NextPage, "next page", Some("page")),
+    bind(
+        C::Reader,
+        &[Code(KeyCode::Tab), Code(KeyCode::BackTab)],
+        "Tab",
+        Action::SwitchFocus,
+        "switch between contents and page",
+        Some("contents"),
+    ),
+    bind(C::Reader, &[Code(KeyCode::Enter)], "Enter", Action::Open, "open the entry selected in the contents", None),
+    bind(C::Reader, &[AnyDigit], "4 0 4", Action::Digit(0), "type a status code to jump to its page", None),
+    bind(C::Reader, &[Char('/')], "/", Action::Search, "search titles and text", Some("search")),
+    bind(C::Reader, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
+    bind(C::Reader, &[Char('t')], "t", Action::StartQuiz, "test your knowledge: the quiz", Some("quiz")),
+    bind(C::Reader, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
+    bind(
+        C::Reader,
+        &[Char('q'), Code(KeyCode::Esc)],
+        "q Esc",
+        Action::Quit,
+        "quit (you will come back to this spot)",
+        Some("quit"),
+    ),
+    bind(C::Search, &[Code(KeyCode::Up)], "↑", Action::Up, "previous result", None),
+    bind(C::Search, &[Code(KeyCode::Down)], "↓", Action::Down, "next result", Some("results")),
+    bind(C::Search, &[Code(KeyCode::Enter)], "Enter", Action::Open, "jump to the selected result", Some("jump")),
+    bind(C::Search, &[Code(KeyCode::Backspace)], "Backspace", Action::Backspace, "delete a character", None),
+    bind(C::Search, &[Code(KeyCode::Esc)], "Esc", Action::Close, "close the search", Some("close")),
+    bind(C::Search, &[AnyPrintable], "text", Action::Type(' '), "type to search; results update as you type", None),
+    bind(C::Help, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
+    bind(C::Help, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", Some("scroll")),
+    bind(
+        C::Help,
+        &[Code(KeyCode::Esc), Char('?'), Char('q')],
+        "Esc ? q",
+        Action::Close,
+        "close the help",
+        Some("close"),
+    ),
+    bind(
+        C::Quiz,
+        &[AnyChoice],
+        "1-9 a-d",
+        Action::Pick(0),
+        "choose an answer (multiple select: toggle it)",
+        Some("choose"),
+    ),
+    bind(C::Quiz, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "move the cursor up", None),
+    bind(C::Quiz, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "move the cursor down", None),
+    bind(C::Quiz, &[Char(' ')], "Space", Action::Toggle, "toggle the choice under the cursor", None),
+    bind(
+        C::Quiz,
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        Action::Open,
+        "submit, or go on to the next question",
+        Some("submit"),
+    ),
+    bind(C::Quiz, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
+    bind(C::Quiz, &[Char('r')], "r", Action::ReadPage, "after answering: read the page that teaches it", Some("read")),
+    bind(
+        C::Quiz,
+        &[Char('q'), Code(KeyCode::Esc)],
+        "q Esc",
+        Action::Quit,
+        "leave the quiz (asks first during a round)",
+        Some("leave"),
+    ),
+    bind(C::QuizTyping, &[AnyDigit], "0-9", Action::Digit(0), "type the status code", Some("type")),
+    bind(C::QuizTyping, &[Code(KeyCode::Backspace)], "Backspace", Action::Backspace, "delete a digit", None),
+    bind(C::QuizTyping, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit", Some("submit")),
+    bind(C::QuizTyping, &[Code(KeyCode::Tab)], "Tab", Action::Skip, "skip (counts as wrong)", Some("skip")),
+    bind(C::QuizTyping, &[Code(KeyCode::Esc)], "Esc", Action::Quit, "leave the quiz (asks first)", Some("leave")),
+    bind(C::Results, &[Char('v')], "v", Action::Review, "review every answer", Some("review")),
+    bind(C::Results, &[Char('m')], "m", Action::RetryMissed, "retry only the missed questions", Some("retry missed")),
+    bind(C::Results, &[Char('n')], "n", Action::NewRound, "start a new round", Some("new round")),
+    bind(C::Results, &[Code(KeyCode::Left), Char('p')], "← p", Action::PrevPage, "review: previous answer", None),
+    bind(C::Results, &[Code(KeyCode::Right)], "→", Action::NextPage, "review: next answer", None),
+    bind(C::Results, &[Char('r')], "r", Action::ReadPage, "review: read the page that teaches it", None),
+    bind(C::Results, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
+    bind(C::Confirm, &[Char('y'), Code(KeyCode::Enter)], "y Enter", Action::Confirm, "yes", Some("yes")),
+    bind(C::Confirm, &[Char('n'), Code(KeyCode::Esc)], "n Esc", Action::Decline, "no, go back", Some("no")),
+];
+
+/// The action for `key` in `context`: global bindings first, then the context's own.
+pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
+    [Context::Global, context].into_iter().find_map(|ctx| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == ctx)
+            .find_map(|b| b.keys.iter().find_map(|k| matches(*k, key, b.action)))
+    })
+}
+
+/// The action a binding gives for this key event, with the typed character filled in.
+fn matches(pattern: Key, event: KeyEvent, action: Action) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    match (pattern, event.code) {
+        (Ctrl(c), KeyCode::Char(e)) if ctrl && e.eq_ignore_ascii_case(&c) => Some(action),
+        _ if ctrl || alt => None,
+        (Code(code), e) if code == e => Some(action),
+        (Char(c), KeyCode::Char(e)) if c == e => Some(action),
+        (AnyDigit, KeyCode::Char(e)) => e.to_digit(10).map(|d| Action::Digit(d as u8)),
+        (AnyChoice, KeyCode::Char(e @ '1'..='9')) => Some(Action::Pick(e as u8 - b'1')),
+        (AnyChoice, KeyCode::Char(e @ 'a'..='d')) => Some(Action::Pick(e as u8 - b'a')),
+        (AnyPrintable, KeyCode::Char(e)) if !e.is_control() => Some(Action::Type(e)),
+        _ => None,
+    }
+}
+
+/// The bindings of one context, in table order (for the help overlay).
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+/// (keys, word) pairs for the status bar of a context.
+pub fn hints(context: Context) -> impl Iterator<Item = (&'static str, &'static str)> {
+    bindings(context).filter_map(|b| b.hint.map(|h| (b.label, h)))
+}

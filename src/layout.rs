@@ -1,0 +1,53 @@
+//! Where each pane goes for a terminal size. Shared by the view (to draw) and the app
+//! (to scroll by a screenful and to hit-test mouse clicks), so the two always agree.
+use ratatui::layout::Rect;
+
+/// Below this the interface is replaced by a short "enlarge the terminal" message.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width the contents sidebar shows without asking.
+pub const SIDEBAR_AUTO_WIDTH: u16 = 100;
+const SIDEBAR_WIDTH: u16 = 32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub sidebar: Option<Rect>,
+    /// The page text, inside its margins.
+    pub page: Rect,
+    /// The page's scrollbar, in the right margin with a blank column before it.
+    pub scrollbar: Rect,
+    pub status: Rect,
+}
+
+pub fn too_small(size: Rect) -> bool {
+    size.width < MIN_WIDTH || size.height < MIN_HEIGHT
+}
+
+/// How the contents sidebar is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SidebarMode {
+    Hidden,
+    /// Beside the page, which gets narrower.
+    Docked,
+    /// Over the page, which keeps its width (narrow terminals, while browsing the contents).
+    Floating,
+}
+
+pub fn areas(size: Rect, mode: SidebarMode) -> Areas {
+    let body_height = size.height.saturating_sub(1);
+    let status = Rect::new(size.x, size.y + body_height, size.width, 1.min(size.height));
+    let width = SIDEBAR_WIDTH.min(size.width / 2);
+    let sidebar = (mode != SidebarMode::Hidden).then(|| Rect::new(size.x, size.y, width, body_height));
+    let sidebar_width = if mode == SidebarMode::Docked { width } else { 0 };
+    // One column of margin each side of the text, two when there is room.
+    let margin = if size.width - sidebar_width >= 60 { 2 } else { 1 };
+    let text_width = (size.width - sidebar_width).saturating_sub(2 * margin).min(110);
+    let page = Rect::new(size.x + sidebar_width + margin, size.y, text_width, body_height);
+    let scrollbar = Rect::new((page.right() + margin - 1).min(size.right().saturating_sub(1)), size.y, 1, body_height);
+    Areas { sidebar, page, scrollbar, status }
+}
+
+/// The first visible row of a list so that `cursor` stays in view, kept near the middle.
+pub fn list_offset(cursor: usize, height: usize, total: usize) -> usize {
+    if total <= height || cursor < height / 2 { 0 } else { (cursor - height / 2).min(total - height) }
+}

@@ -1,0 +1,56 @@
+//! The table of contents: sections, pages with a mark once read, and the quiz.
+use crate::app::{App, Entry, Focus};
+use crate::layout::list_offset;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Sidebar;
+    let border = if focused { app.theme.focused_border } else { app.theme.border };
+    Clear.render(area, buf);
+    Block::new().borders(Borders::RIGHT).border_style(border).render(area, buf);
+    let inner = Rect::new(area.x, area.y, area.width.saturating_sub(1), area.height);
+    let offset = list_offset(app.cursor, usize::from(inner.height), app.entries.len());
+    for (row, (index, entry)) in app.entries.iter().enumerate().skip(offset).take(usize::from(inner.height)).enumerate()
+    {
+        let mut line = entry_line(app, *entry);
+        if index == app.cursor && focused {
+            line = line.patch_style(app.theme.selected);
+        } else if *entry == Entry::Page(app.page) {
+            line = line.patch_style(app.theme.title);
+        }
+        let y = inner.y + row as u16;
+        buf.set_style(Rect::new(inner.x, y, inner.width, 1), line.style);
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
+}
+
+fn entry_line(app: &App, entry: Entry) -> Line<'static> {
+    let theme = &app.theme;
+    match entry {
+        Entry::Section(s) => Line::styled(app.course.sections[s].title.clone(), theme.heading),
+        Entry::Page(p) => {
+            let mark = if app.is_read(p) { Span::styled(" ✓ ", theme.read_mark) } else { Span::raw("   ") };
+            let current = if p == app.page { Span::styled("›", theme.heading) } else { Span::raw(" ") };
+            Line::from(vec![current, mark, Span::styled(short_title(&app.course.pages[p].title), Style::new())])
+        }
+        Entry::Quiz => {
+            let best = app
+                .progress
+                .quiz
+                .best
+                .as_ref()
+                .map(|b| format!("  best {}/{}", b.correct, b.total))
+                .unwrap_or_default();
+            Line::from(vec![Span::styled("Test your knowledge", theme.heading), Span::styled(best, theme.dim)])
+        }
+    }
+}
+
+/// "404 Not Found - Resource Missing" -> "404 Not Found": the sidebar is narrow.
+fn short_title(title: &str) -> String {
+    title.split_once(" - ").map_or(title, |(short, _)| short).to_string()
+}

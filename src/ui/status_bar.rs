@@ -1,0 +1,29 @@
+//! The bottom line: where you are, how far you got, and the keys that matter here.
+use crate::app::App;
+use crate::keys;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    buf.set_style(area, theme.status_bar);
+    let left = match (&app.message, app.digits.is_empty()) {
+        (Some(message), _) => format!(" {message} "),
+        (None, false) => format!(" go to status {}_ ", app.digits),
+        (None, true) => format!(" {}/{} · {}% read ", app.page + 1, app.course.pages.len(), app.percent_read()),
+    };
+    let mut spans = vec![Span::raw(left.clone())];
+    let mut used = left.width();
+    for (keys, word) in keys::hints(app.context()) {
+        let hint = format!(" {keys} {word} ");
+        if used + hint.width() > usize::from(area.width) {
+            break;
+        }
+        used += hint.width();
+        spans.push(Span::styled(format!(" {keys}"), theme.key));
+        spans.push(Span::raw(format!(" {word} ")));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans).patch_style(theme.status_bar), area.width);
+}

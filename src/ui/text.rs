@@ -1,0 +1,136 @@
+//! Inline markup (`code`, **emphasis**) and word wrapping that keeps styles.
+use crate::theme::Theme;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Splits `text` into spans: `code` in the inline-code style, **emphasis** in bold,
+/// the rest in `base`. An unclosed marker is shown as written.
+pub fn inline(text: &str, base: Style, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let next_code = rest.find('`');
+        let next_bold = rest.find("**");
+        let (start, marker, style) = match (next_code, next_bold) {
+            (Some(c), Some(b)) if b < c => (b, "**", base.patch(theme.emphasis)),
+            (Some(c), _) => (c, "`", theme.inline_code),
+            (None, Some(b)) => (b, "**", base.patch(theme.emphasis)),
+            (None, None) => break,
+        };
+        let after = &rest[start + marker.len()..];
+        let Some(end) = after.find(marker) else { break };
+        if start > 0 {
+            spans.push(Span::styled(rest[..start].to_string(), base));
+        }
+        spans.push(Span::styled(after[..end].to_string(), style));
+        rest = &after[end + marker.len()..];
+    }
+    if !rest.is_empty() {
+        spans.push(Span::styled(rest.to_string(), base));
+    }
+    spans
+}
+
+/// The text of spans without styles.
+pub fn plain(spans: &[Span<'_>]) -> String {
+    spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// Greedy word wrap of styled spans to `width` columns. The first line starts with
+/// `first`, the following ones with `rest` (hanging indents for lists and callouts).
+/// Newlines in the text are hard breaks; words wider than a line are cut.
+pub fn wrap(
+    spans: &[Span<'_>],
+    width: usize,
+    first: Vec<Span<'static>>,
+    rest: Vec<Span<'static>>,
+) -> Vec<Line<'static>> {
+    let mut out = Wrapper::new(width, first, rest);
+    for span in spans {
+        for (i, segment) in span.content.split('\n').enumerate() {
+            if i > 0 {
+                out.break_line();
+            }
+            for (j, word) in segment.split(' ').enumerate() {
+                if j > 0 {
+                    out.pending_space = true;
+                }
+                if !word.is_empty() {
+                    out.word(word, span.style);
+                }
+            }
+        }
+    }
+    out.finish()
+}
+
+struct Wrapper {
+    width: usize,
+    rest_prefix: Vec<Span<'static>>,
+    lines: Vec<Line<'static>>,
+    current: Vec<Span<'static>>,
+    used: usize,
+    /// Width of the prefix: the line has no content while `used == prefix_width`.
+    prefix_width: usize,
+    pending_space: bool,
+}
+
+impl Wrapper {
+    fn new(width: usize, first: Vec<Span<'static>>, rest: Vec<Span<'static>>) -> Wrapper {
+        let used = first.iter().map(|s| s.content.width()).sum();
+        Wrapper {
+            width: width.max(1),
+            rest_prefix: rest,
+            lines: Vec::new(),
+            current: first,
+            used,
+            prefix_width: used,
+            pending_space: false,
+        }
+    }
+
+    fn word(&mut self, word: &str, style: Style) {
+        let w = word.width();
+        let space = usize::from(self.pending_space && self.used > self.prefix_width);
+        if self.used + space + w > self.width && self.used > self.prefix_width {
+            self.break_line();
+        } else if space == 1 {
+            self.current.push(Span::raw(" "));
+            self.used += 1;
+        }
+        self.pending_space = false;
+        if self.used + w <= self.width {
+            self.current.push(Span::styled(word.to_string(), style));
+            self.used += w;
+            return;
+        }
+        // Longer than a whole line: cut it at the edge, as many times as needed.
+        let mut piece = String::new();
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if self.used + cw > self.width && (self.used > self.prefix_width || !piece.is_empty()) {
+                self.current.push(Span::styled(std::mem::take(&mut piece), style));
+                self.break_line();
+            }
+            piece.push(c);
+            self.used += cw;
+        }
+        if !piece.is_empty() {
+            self.current.push(Span::styled(piece, style));
+        }
+    }
+
+    fn break_line(&mut self) {
+        let prefix = self.rest_prefix.clone();
+        self.prefix_width = prefix.iter().map(|s| s.content.width()).sum();
+        self.used = self.prefix_width;
+        self.lines.push(Line::from(std::mem::replace(&mut self.current, prefix)));
+        self.pending_space = false;
+    }
+
+    fn finish(mut self) -> Vec<Line<'static>> {
+        self.lines.push(Line::from(self.current));
+        self.lines
+    }
+}

@@ -1,0 +1,54 @@
+//! The first screen: what the course is, and the keys that matter.
+use super::{centered, status_bar};
+use crate::app::App;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let course = &app.course;
+    let mut lines = vec![Line::styled(course.title.clone(), theme.heading), Line::default()];
+    lines.push(Line::styled(course.intro.clone(), theme.text));
+    lines.push(Line::default());
+    let returning = app.progress.welcomed && app.progress.last_page.is_some();
+    if returning {
+        let page = &course.pages[app.page];
+        lines.push(Line::from(vec![
+            Span::raw("Welcome back. "),
+            Span::styled(format!("{}% read.", app.percent_read()), theme.dim),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled("Enter", theme.key),
+            Span::raw(" continue where you left off: "),
+            Span::styled(page.title.clone(), theme.title),
+        ]));
+    } else {
+        lines.push(Line::styled("What you will learn", theme.title));
+        for section in &course.sections {
+            lines.push(Line::from(vec![Span::styled("  • ", theme.heading), Span::raw(section.title.clone())]));
+        }
+        lines.push(Line::from(vec![
+            Span::styled("  • ", theme.heading),
+            Span::raw(format!("a quiz of {} questions to test yourself", course.questions.len())),
+        ]));
+        lines.push(Line::default());
+        lines.push(Line::from(vec![Span::styled("Enter", theme.key), Span::raw(" start reading")]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("The keys that matter", theme.title));
+    for (key, what) in [
+        ("↑ ↓", "scroll"),
+        ("← →", "previous / next page"),
+        ("/", "search (or type a code: 4 0 4)"),
+        ("?", "every key"),
+        ("q", "quit; you come back to the same spot"),
+    ] {
+        lines.push(Line::from(vec![Span::styled(format!("  {key:<5}"), theme.key), Span::raw(what)]));
+    }
+    let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+    let box_area = centered(body, 72, body.height);
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(box_area, buf);
+    status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
+}
