@@ -27,11 +27,10 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
             collect(root, &path, files);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            if let Ok(rel) = path.strip_prefix(root) {
-                let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
-                files.push(rel.join("/"));
-            }
+        } else if let Some(rel) = path.strip_prefix(root).ok().filter(|_| path.extension().is_some_and(|e| e == "toml"))
+        {
+            let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+            files.push(rel.join("/"));
         }
     }
 }

@@ -43,6 +43,19 @@ pub enum Entry {
     Quiz,
 }
 
+/// What the view shows, compared before and after an action to skip needless redraws.
+#[derive(PartialEq)]
+struct Snapshot {
+    screen: Screen,
+    place: (usize, usize, usize),
+    focus: Focus,
+    sidebar_choice: Option<bool>,
+    overlay: (u8, String, usize),
+    digits: String,
+    progress_dirty: bool,
+    message: Option<String>,
+}
+
 pub struct App {
     pub course: Course,
     pub theme: Theme,
@@ -259,24 +272,22 @@ impl App {
     }
 
     /// A cheap summary of everything the view shows, to tell whether an action changed it.
-    fn fingerprint(&self) -> (Screen, usize, usize, usize, Focus, Option<bool>, String, bool, Option<String>, usize) {
-        let overlay = match &self.overlay {
+    fn fingerprint(&self) -> Snapshot {
+        let (overlay, query, overlay_pos) = match &self.overlay {
             Overlay::None => (0, String::new(), 0),
             Overlay::Help { scroll } => (1, String::new(), *scroll),
             Overlay::Search(s) => (2, s.query.clone(), s.selected),
         };
-        (
-            self.screen,
-            self.page,
-            self.scroll,
-            self.cursor,
-            self.focus,
-            self.sidebar_choice,
-            format!("{}{}{}", overlay.0, overlay.1, self.digits),
-            self.progress_dirty,
-            self.message.clone(),
-            overlay.2,
-        )
+        Snapshot {
+            screen: self.screen,
+            place: (self.page, self.scroll, self.cursor),
+            focus: self.focus,
+            sidebar_choice: self.sidebar_choice,
+            overlay: (overlay, query, overlay_pos),
+            digits: self.digits.clone(),
+            progress_dirty: self.progress_dirty,
+            message: self.message.clone(),
+        }
     }
 
     fn update_welcome(&mut self, action: Action) {

@@ -188,11 +188,11 @@ impl Checker<'_> {
     fn known_codes(&mut self, codes: &Parsed<raw::CodesFile>) -> HashMap<u16, String> {
         let mut known = HashMap::new();
         for entry in &codes.value.code {
-            if let Some(code) = self.status(&codes.source(), &entry.get_ref().code) {
-                if known.insert(code, entry.get_ref().reason.get_ref().clone()).is_some() {
-                    let message = format!("status {code} is described twice in codes.toml");
-                    self.problems.push(codes.source().error(entry.get_ref().code.span(), message));
-                }
+            if let Some(code) = self.status(&codes.source(), &entry.get_ref().code)
+                && known.insert(code, entry.get_ref().reason.get_ref().clone()).is_some()
+            {
+                let message = format!("status {code} is described twice in codes.toml");
+                self.problems.push(codes.source().error(entry.get_ref().code.span(), message));
             }
         }
         known
@@ -409,14 +409,12 @@ impl Checker<'_> {
         let r = entry.get_ref();
         let status = self.known_status(source, &r.status, index)?;
         let reason = index.codes.get(&status).cloned().unwrap_or_default();
-        if let Some(written) = &r.reason {
-            if written.get_ref().trim() != reason {
-                let message = format!(
-                    "reason `{}` disagrees with codes.toml, which says {status} is `{reason}`",
-                    written.get_ref()
-                );
-                self.problems.push(source.error(written.span(), message));
-            }
+        if let Some(written) = &r.reason
+            && written.get_ref().trim() != reason
+        {
+            let message =
+                format!("reason `{}` disagrees with codes.toml, which says {status} is `{reason}`", written.get_ref());
+            self.problems.push(source.error(written.span(), message));
         }
         let headers = r
             .headers
@@ -480,11 +478,11 @@ impl Checker<'_> {
                 (&request.csrf, &["token"]),
             ];
             for (value, allowed) in choices {
-                if let Some(value) = value {
-                    if !allowed.contains(&value.get_ref().as_str()) {
-                        let message = format!("`{}` is not one of: {}", value.get_ref(), allowed.join(", "));
-                        self.problems.push(source.error(value.span(), message));
-                    }
+                if let Some(value) = value
+                    && !allowed.contains(&value.get_ref().as_str())
+                {
+                    let message = format!("`{}` is not one of: {}", value.get_ref(), allowed.join(", "));
+                    self.problems.push(source.error(value.span(), message));
                 }
             }
             for header in &request.absent_headers {

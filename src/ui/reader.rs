@@ -22,17 +22,15 @@ fn page(app: &App, area: Rect, bar: Rect, buf: &mut Buffer) {
         buf.set_line(area.x, area.y + row as u16, line, area.width);
     }
     let total = app.document.lines.len();
-    if total > usize::from(area.height) {
-        if bar.x >= area.right() {
-            let mut state = ScrollbarState::new(total.saturating_sub(usize::from(area.height))).position(app.scroll);
-            let style = if app.focus == Focus::Page { app.theme.focused_border } else { app.theme.border };
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .track_symbol(Some("│"))
-                .thumb_symbol("┃")
-                .style(style)
-                .render(bar, buf, &mut state);
-        }
+    if total > usize::from(area.height) && bar.x >= area.right() {
+        let mut state = ScrollbarState::new(total.saturating_sub(usize::from(area.height))).position(app.scroll);
+        let style = if app.focus == Focus::Page { app.theme.focused_border } else { app.theme.border };
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(Some("│"))
+            .thumb_symbol("┃")
+            .style(style)
+            .render(bar, buf, &mut state);
     }
 }
