@@ -22,10 +22,7 @@ fn round(n: u32, correct: u32, total: u32) -> RoundRecord {
 
 /// Progress with every field away from its default.
 fn busy_progress() -> Progress {
-    let mut progress = Progress {
-        welcomed: true,
-        ..Progress::default()
-    };
+    let mut progress = Progress { welcomed: true, ..Progress::default() };
     progress.mark_read("200-ok");
     progress.mark_read("404-not-found");
     progress.set_position("404-not-found", 12);
@@ -55,10 +52,7 @@ fn files_containing(dir: &Path, part: &str) -> Result<Vec<PathBuf>, Box<dyn Erro
     let mut found = Vec::new();
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        if path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().contains(part))
-        {
+        if path.file_name().is_some_and(|n| n.to_string_lossy().contains(part)) {
             found.push(path);
         }
     }
@@ -73,10 +67,7 @@ fn a_missing_file_is_a_fresh_start_without_warning() -> TestResult {
     assert_eq!(progress, Progress::default());
     assert!(store.is_saving());
     assert_eq!(store.path(), data_dir.join("django-http-status.toml"));
-    assert!(
-        !store.path().exists(),
-        "nothing is written before the first save"
-    );
+    assert!(!store.path().exists(), "nothing is written before the first save");
     Ok(())
 }
 
@@ -98,10 +89,7 @@ fn the_next_launch_resumes_at_the_same_spot() -> TestResult {
     let (mut store, mut progress) = open_quietly(dir.path(), COURSE)?;
     progress.welcomed = true;
     assert!(progress.set_position("301-302-redirects", 40));
-    assert!(
-        !progress.set_position("301-302-redirects", 40),
-        "no change, nothing to save"
-    );
+    assert!(!progress.set_position("301-302-redirects", 40), "no change, nothing to save");
     save(&mut store, &progress)?;
     let (_, resumed) = open_quietly(dir.path(), COURSE)?;
     assert!(resumed.welcomed);
@@ -114,29 +102,19 @@ fn the_next_launch_resumes_at_the_same_spot() -> TestResult {
 fn missing_and_unknown_fields_load_with_defaults() -> TestResult {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("django-http-status.toml");
-    fs::write(
-        &path,
-        "last_page = \"200-ok\"\nfrom_the_future = 3\n[quiz]\nbest = { correct = 2, total = 3 }\n",
-    )?;
+    fs::write(&path, "last_page = \"200-ok\"\nfrom_the_future = 3\n[quiz]\nbest = { correct = 2, total = 3 }\n")?;
     let (_, progress) = open_quietly(dir.path(), COURSE)?;
     assert_eq!(progress.version, 1);
     assert_eq!(progress.last_page.as_deref(), Some("200-ok"));
     assert_eq!(progress.scroll, 0);
     assert!(progress.pages_read.is_empty());
-    assert_eq!(
-        progress.quiz.best.map(|b| (b.correct, b.total)),
-        Some((2, 3))
-    );
+    assert_eq!(progress.quiz.best.map(|b| (b.correct, b.total)), Some((2, 3)));
     Ok(())
 }
 
 #[test]
 fn a_corrupt_file_is_set_aside_with_a_warning() -> TestResult {
-    let bad_files: [&[u8]; 3] = [
-        b"scroll = \"half\"\n",
-        b"pages_read = [\"200-ok\"",
-        b"\xff\xfe not utf-8",
-    ];
+    let bad_files: [&[u8]; 3] = [b"scroll = \"half\"\n", b"pages_read = [\"200-ok\"", b"\xff\xfe not utf-8"];
     for old_bytes in bad_files {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("django-http-status.toml");
@@ -145,26 +123,16 @@ fn a_corrupt_file_is_set_aside_with_a_warning() -> TestResult {
         assert_eq!(progress, Progress::default());
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         let warning = &warnings[0];
-        assert!(
-            warning.contains("was unreadable (") && warning.contains("moved it to"),
-            "{warning}"
-        );
+        assert!(warning.contains("was unreadable (") && warning.contains("moved it to"), "{warning}");
         assert!(!warning.contains('\n'), "one line: {warning}");
         let aside = files_containing(dir.path(), "django-http-status.toml.corrupt-")?;
         assert_eq!(aside.len(), 1, "{aside:?}");
         assert!(warning.contains(&*aside[0].to_string_lossy()), "{warning}");
         assert_eq!(fs::read(&aside[0])?, old_bytes, "the old bytes are kept");
         assert!(!path.exists());
-        assert!(
-            store.is_saving(),
-            "the bad file is out of the way, so saving goes on"
-        );
+        assert!(store.is_saving(), "the bad file is out of the way, so saving goes on");
         save(&mut store, &busy_progress())?;
-        assert_eq!(
-            fs::read(&aside[0])?,
-            old_bytes,
-            "saving does not touch the set-aside file"
-        );
+        assert_eq!(fs::read(&aside[0])?, old_bytes, "saving does not touch the set-aside file");
     }
     Ok(())
 }
@@ -230,10 +198,7 @@ fn a_read_only_data_directory_turns_saving_off_with_a_warning() -> TestResult {
     assert!(warnings[0].contains("not writable"), "{warnings:?}");
     assert!(!nested.is_saving());
     assert_eq!(nested_warnings.len(), 1, "{nested_warnings:?}");
-    assert!(
-        nested_warnings[0].contains("could not create"),
-        "{nested_warnings:?}"
-    );
+    assert!(nested_warnings[0].contains("could not create"), "{nested_warnings:?}");
     Ok(())
 }
 
@@ -269,18 +234,11 @@ fn a_failed_save_warns_once_and_turns_saving_off() -> TestResult {
     fs::create_dir(store.path())?;
     fs::write(store.path().join("keep"), "")?;
     let warning = store.save(&progress).ok_or("the save should fail")?;
-    assert!(
-        warning.starts_with("could not save progress to"),
-        "{warning}"
-    );
+    assert!(warning.starts_with("could not save progress to"), "{warning}");
     assert!(!warning.contains('\n'));
     assert!(!store.is_saving());
     assert_eq!(store.save(&progress), None, "the warning is given once");
-    assert_eq!(
-        files_containing(dir.path(), ".tmp")?,
-        Vec::<PathBuf>::new(),
-        "no temp file left"
-    );
+    assert_eq!(files_containing(dir.path(), ".tmp")?, Vec::<PathBuf>::new(), "no temp file left");
     Ok(())
 }
 
@@ -325,18 +283,12 @@ fn the_file_always_parses_while_it_is_saved_over_and_over() -> TestResult {
         // Always stop the reader, even when a save failed.
         fs::write(path.with_extension("done"), "").map_err(|e| e.to_string())?;
         written?;
-        reader
-            .join()
-            .map_err(|_| "the reader panicked".to_string())?
+        reader.join().map_err(|_| "the reader panicked".to_string())?
     });
     assert!(reader_result? > 0);
     let (_, last) = open_quietly(dir.path(), COURSE)?;
     assert_eq!(last, progress);
-    assert_eq!(
-        files_containing(dir.path(), ".tmp")?,
-        Vec::<PathBuf>::new(),
-        "no temp files left"
-    );
+    assert_eq!(files_containing(dir.path(), ".tmp")?, Vec::<PathBuf>::new(), "no temp files left");
     Ok(())
 }
 
@@ -387,11 +339,7 @@ fn courses_never_share_a_file() -> TestResult {
     assert_eq!(reopened.last_page.as_deref(), Some("one-page"));
     assert_ne!(course_file_name("a.b"), course_file_name("a_b"));
     let (odd, _) = open_quietly(dir.path(), "../escape/Up")?;
-    assert_eq!(
-        odd.path().parent(),
-        Some(dir.path()),
-        "an id cannot leave the directory"
-    );
+    assert_eq!(odd.path().parent(), Some(dir.path()), "an id cannot leave the directory");
     Ok(())
 }
 
