@@ -1,0 +1,141 @@
+//! Whole-screen snapshots at 80x24 and 120x40, and buffer checks where colour is the point.
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Color;
+use status_tutor::app::App;
+use status_tutor::cli::ThemeName;
+use status_tutor::content::{CourseFiles, load};
+use status_tutor::keys::Action;
+use status_tutor::progress::Progress;
+use status_tutor::theme::Theme;
+use std::path::Path;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn app(width: u16, height: u16) -> App {
+    let files = CourseFiles::read_dir(Path::new("tests/ui-course")).expect("fixture course is readable");
+    let course = load(&files).expect("fixture course is valid").course;
+    App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, width, height))
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test backend");
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let width = buffer.area.width as usize;
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Opens the page with `id` through the keyboard: Enter on the welcome, then n until there.
+fn reading(width: u16, height: u16, id: &str) -> App {
+    let mut app = app(width, height);
+    app.update(Action::Open);
+    while app.course.pages[app.page].id != id {
+        assert!(app.update(Action::NextPage), "page {id} not reached");
+    }
+    app
+}
+
+#[test]
+fn welcome_screen() {
+    for (w, h) in SIZES {
+        let app = app(w, h);
+        insta::assert_snapshot!(format!("welcome_{w}x{h}"), text(&draw(&app)));
+    }
+}
+
+#[test]
+fn every_block_kind() {
+    for id in ["text", "code", "cards", "callouts", "table"] {
+        for (w, h) in SIZES {
+            let app = reading(w, h, id);
+            insta::assert_snapshot!(format!("page_{id}_{w}x{h}"), text(&draw(&app)));
+        }
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut app = reading(w, h, "text");
+        app.update(Action::Help);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), text(&draw(&app)));
+    }
+}
+
+#[test]
+fn search_overlay_with_live_results() {
+    for (w, h) in SIZES {
+        let mut app = reading(w, h, "text");
+        app.update(Action::Search);
+        for c in "created".chars() {
+            app.update(Action::Type(c));
+        }
+        insta::assert_snapshot!(format!("search_{w}x{h}"), text(&draw(&app)));
+    }
+}
+
+#[test]
+fn contents_sidebar_floats_over_the_page_at_80_columns() {
+    let mut app = reading(80, 24, "code");
+    app.update(Action::SwitchFocus);
+    insta::assert_snapshot!("sidebar_floating_80x24", text(&draw(&app)));
+}
+
+#[test]
+fn too_small_terminal_gets_a_message() {
+    let app = reading(39, 9, "text");
+    let screen = text(&draw(&app));
+    insta::assert_snapshot!("too_small_39x9", screen);
+    assert!(screen.contains("too small"));
+}
+
+/// The foreground colour of the first cell whose symbol starts `needle` on some row.
+fn colour_of(buffer: &Buffer, needle: &str) -> Color {
+    let width = buffer.area.width as usize;
+    for (y, row) in buffer.content.chunks(width).enumerate() {
+        let line: String = row.iter().map(|c| c.symbol()).collect();
+        if let Some(byte) = line.find(needle) {
+            let x = line[..byte].chars().count();
+            return buffer[(x as u16, y as u16)].fg;
+        }
+    }
+    panic!("`{needle}` is not on screen:\n{}", text(buffer));
+}
+
+#[test]
+fn category_cards_are_coloured_by_class() {
+    let buffer = draw(&reading(120, 40, "cards"));
+    assert_eq!(colour_of(&buffer, "Informational"), Color::Blue);
+    assert_eq!(colour_of(&buffer, "Success"), Color::Green);
+    assert_eq!(colour_of(&buffer, "Redirection"), Color::Cyan);
+    assert_eq!(colour_of(&buffer, "Client Errors"), Color::Yellow);
+    assert_eq!(colour_of(&buffer, "Server Errors"), Color::Red);
+}
+
+#[test]
+fn response_status_line_is_coloured_by_class() {
+    let buffer = draw(&reading(120, 40, "code"));
+    assert_eq!(colour_of(&buffer, "HTTP/1.1 201 Created"), Color::Green);
+}
+
+#[test]
+fn no_color_theme_uses_no_colour_at_all() {
+    let files = CourseFiles::read_dir(Path::new("tests/ui-course")).expect("readable");
+    let course = load(&files).expect("valid").course;
+    let mut app = App::new(course, Theme::new(ThemeName::Dark, true), Progress::default(), Rect::new(0, 0, 120, 40));
+    app.update(Action::Open);
+    app.update(Action::NextPage);
+    let buffer = draw(&app);
+    assert!(buffer.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+}
