@@ -88,8 +88,11 @@ fn ask(
     loop {
         write_prompt(output, rq)?;
         buffer.clear();
-        if input.read_until(b'\n', &mut buffer)? == 0 {
-            writeln!(output)?;
+        let read = input.read_until(b'\n', &mut buffer)?;
+        // End the prompt's line: on a terminal the learner's Enter already did, and the
+        // blank line separates the reply; in a transcript it keeps lines apart.
+        writeln!(output)?;
+        if read == 0 {
             writeln!(output, "End of input: the round ends here.")?;
             return finish(session, QuizEvent::Quit, clock());
         }
