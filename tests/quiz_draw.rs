@@ -27,14 +27,64 @@ fn five_questions_cover_the_five_classes() {
 }
 
 #[test]
-fn ten_questions_take_two_of_each_class() {
-    // The bank has two questions of every class but 4xx, which has four.
+fn beyond_one_each_classes_share_in_proportion() {
+    // The bank has two questions of every class but 4xx, which has four: after one
+    // each, 4xx is owed the next two (4/2 and 4/3 beat 2/2), and ties are shuffled.
     for seed in 0..200 {
-        let round = draw_round(&bank(), Some(10), seed);
-        let want = [
-            "1xx", "1xx", "2xx", "2xx", "3xx", "3xx", "4xx", "4xx", "5xx", "5xx",
-        ];
+        let round = draw_round(&bank(), Some(7), seed);
+        let want = ["1xx", "2xx", "3xx", "4xx", "4xx", "4xx", "5xx"];
         assert_eq!(classes(&round), want, "seed {seed}");
+    }
+    let mut second_of_other_classes = std::collections::BTreeSet::new();
+    for seed in 0..200 {
+        let round = draw_round(&bank(), Some(8), seed);
+        let found = classes(&round);
+        let in_4xx = found.iter().filter(|c| **c == "4xx").count();
+        assert!(in_4xx >= 3, "seed {seed}: {found:?}");
+        for class in ["1xx", "2xx", "3xx", "5xx"] {
+            if found.iter().filter(|c| **c == class).count() == 2 {
+                second_of_other_classes.insert(class);
+            }
+        }
+    }
+    assert_eq!(
+        second_of_other_classes.len(),
+        4,
+        "ties are broken by the seed"
+    );
+}
+
+#[test]
+fn questions_without_a_class_form_their_own_group() {
+    let mut bank = bank();
+    bank.push(common::single("rest-only", &["rest"]));
+    bank.push(common::single("csrf-only", &["csrf", "decorators"]));
+    for seed in 0..50 {
+        let round = draw_round(&bank, Some(6), seed);
+        let unclassed = round
+            .iter()
+            .filter(|rq| rq.question.class_tag().is_none())
+            .count();
+        assert_eq!(unclassed, 1, "seed {seed}");
+        assert_eq!(classes(&round), ["1xx", "2xx", "3xx", "4xx", "5xx"]);
+    }
+}
+
+#[test]
+fn within_a_class_topics_are_spread() {
+    let bank = vec![
+        common::single("a1", &["4xx", "shortcuts"]),
+        common::single("a2", &["4xx", "shortcuts"]),
+        common::single("b1", &["4xx", "decorators"]),
+        common::single("b2", &["4xx", "decorators"]),
+    ];
+    for seed in 0..200 {
+        let mut ids: Vec<char> = draw_round(&bank, Some(2), seed)
+            .iter()
+            .filter_map(|rq| rq.question.id.chars().next())
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ['a', 'b'], "seed {seed}");
     }
 }
 
