@@ -6,10 +6,7 @@ use common::bank;
 use status_tutor::quiz::{QuestionKind, RoundQuestion, draw_from, draw_round};
 
 fn classes(round: &[RoundQuestion]) -> Vec<&str> {
-    let mut classes: Vec<&str> = round
-        .iter()
-        .filter_map(|rq| rq.question.class_tag())
-        .collect();
+    let mut classes: Vec<&str> = round.iter().filter_map(|rq| rq.question.class_tag()).collect();
     classes.sort_unstable();
     classes
 }
@@ -18,11 +15,7 @@ fn classes(round: &[RoundQuestion]) -> Vec<&str> {
 fn five_questions_cover_the_five_classes() {
     for seed in 0..200 {
         let round = draw_round(&bank(), Some(5), seed);
-        assert_eq!(
-            classes(&round),
-            ["1xx", "2xx", "3xx", "4xx", "5xx"],
-            "seed {seed}"
-        );
+        assert_eq!(classes(&round), ["1xx", "2xx", "3xx", "4xx", "5xx"], "seed {seed}");
     }
 }
 
@@ -47,11 +40,7 @@ fn beyond_one_each_classes_share_in_proportion() {
             }
         }
     }
-    assert_eq!(
-        second_of_other_classes.len(),
-        4,
-        "ties are broken by the seed"
-    );
+    assert_eq!(second_of_other_classes.len(), 4, "ties are broken by the seed");
 }
 
 #[test]
@@ -61,10 +50,7 @@ fn questions_without_a_class_form_their_own_group() {
     bank.push(common::single("csrf-only", &["csrf", "decorators"]));
     for seed in 0..50 {
         let round = draw_round(&bank, Some(6), seed);
-        let unclassed = round
-            .iter()
-            .filter(|rq| rq.question.class_tag().is_none())
-            .count();
+        let unclassed = round.iter().filter(|rq| rq.question.class_tag().is_none()).count();
         assert_eq!(unclassed, 1, "seed {seed}");
         assert_eq!(classes(&round), ["1xx", "2xx", "3xx", "4xx", "5xx"]);
     }
@@ -79,10 +65,8 @@ fn within_a_class_topics_are_spread() {
         common::single("b2", &["4xx", "decorators"]),
     ];
     for seed in 0..200 {
-        let mut ids: Vec<char> = draw_round(&bank, Some(2), seed)
-            .iter()
-            .filter_map(|rq| rq.question.id.chars().next())
-            .collect();
+        let mut ids: Vec<char> =
+            draw_round(&bank, Some(2), seed).iter().filter_map(|rq| rq.question.id.chars().next()).collect();
         ids.sort_unstable();
         assert_eq!(ids, ['a', 'b'], "seed {seed}");
     }
@@ -99,14 +83,8 @@ fn sizes_are_clamped_to_the_bank() {
 #[test]
 fn seeds_change_the_order_and_the_choices() {
     let first = draw_round(&bank(), None, 0);
-    let orders: Vec<Vec<usize>> = (1..6)
-        .map(|seed| {
-            draw_round(&bank(), None, seed)
-                .iter()
-                .map(|rq| rq.bank_index)
-                .collect()
-        })
-        .collect();
+    let orders: Vec<Vec<usize>> =
+        (1..6).map(|seed| draw_round(&bank(), None, seed).iter().map(|rq| rq.bank_index).collect()).collect();
     let first_order: Vec<usize> = first.iter().map(|rq| rq.bank_index).collect();
     assert!(orders.iter().any(|order| *order != first_order));
     let choice_orders: Vec<Vec<usize>> = (0..8)

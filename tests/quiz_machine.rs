@@ -6,13 +6,12 @@ mod common;
 use common::{bank, multiple, question, single, true_false, type_code};
 use proptest::prelude::*;
 use status_tutor::quiz::{
-    Answer, Direction, Input, Phase, QuestionKind, QuizEvent, Rejected, Session, Verdict,
-    draw_round,
+    Answer, Direction, Input, Phase, QuestionKind, QuizEvent, Rejected, Session, Verdict, draw_round,
 };
 
 use QuizEvent::{
-    BackToResults, Backspace, Choose, MoveCursor, Next, OpenReview, Quit, Restart, RetryMissed,
-    ReviewNext, ReviewPrev, SetBool, Skip, Start, Submit, Toggle, TypeDigit,
+    BackToResults, Backspace, Choose, MoveCursor, Next, OpenReview, Quit, Restart, RetryMissed, ReviewNext, ReviewPrev,
+    SetBool, Skip, Start, Submit, Toggle, TypeDigit,
 };
 
 // ---------------------------------------------------------------- fixtures
@@ -75,9 +74,7 @@ fn right(s: &Session) -> usize {
 fn wrong(s: &Session) -> usize {
     let (_, rq) = s.current().expect("a current question");
     let correct = rq.correct_choices();
-    (0..4)
-        .find(|i| !correct.contains(i))
-        .expect("a wrong choice")
+    (0..4).find(|i| !correct.contains(i)).expect("a wrong choice")
 }
 
 /// Two single-choice questions, the first answered: in feedback.
@@ -140,33 +137,16 @@ struct Case {
 }
 
 fn single_input(selected: Option<usize>) -> Phase {
-    Phase::Asking {
-        index: 0,
-        input: Input::Single { selected },
-    }
+    Phase::Asking { index: 0, input: Input::Single { selected } }
 }
 fn tf_input(selected: Option<bool>) -> Phase {
-    Phase::Asking {
-        index: 0,
-        input: Input::TrueFalse { selected },
-    }
+    Phase::Asking { index: 0, input: Input::TrueFalse { selected } }
 }
 fn code_input(digits: &str) -> Phase {
-    Phase::Asking {
-        index: 0,
-        input: Input::TypeCode {
-            digits: digits.to_owned(),
-        },
-    }
+    Phase::Asking { index: 0, input: Input::TypeCode { digits: digits.to_owned() } }
 }
 fn multi_input(cursor: usize, selected: [bool; 4]) -> Phase {
-    Phase::Asking {
-        index: 0,
-        input: Input::Multiple {
-            cursor,
-            selected: selected.to_vec(),
-        },
-    }
+    Phase::Asking { index: 0, input: Input::Multiple { cursor, selected: selected.to_vec() } }
 }
 fn feedback(verdict: Verdict) -> Phase {
     Phase::Feedback { index: 0, verdict }
@@ -273,10 +253,7 @@ fn cases() -> Vec<Case> {
 }
 
 fn single_input_at(index: usize) -> Phase {
-    Phase::Asking {
-        index,
-        input: Input::Single { selected: None },
-    }
+    Phase::Asking { index, input: Input::Single { selected: None } }
 }
 
 #[test]
@@ -292,11 +269,7 @@ fn every_transition_in_the_table() {
             }
             Expect::Refused(why) => {
                 assert_eq!(result, Err(why), "{}", case.name);
-                assert_eq!(
-                    after, before,
-                    "{}: a refused event changed the session",
-                    case.name
-                );
+                assert_eq!(after, before, "{}: a refused event changed the session", case.name);
             }
         }
     }
@@ -310,34 +283,17 @@ type Applies = fn(&QuizEvent) -> bool;
 #[test]
 fn events_out_of_phase_are_refused_and_change_nothing() {
     let phases: [(&str, Session, Applies); 5] = [
-        ("intro", Session::new(bank(), None, 1), |e| {
-            matches!(e, Start)
-        }),
+        ("intro", Session::new(bank(), None, 1), |e| matches!(e, Start)),
         ("asking", asking_single(), |e| {
             matches!(
                 e,
-                Choose(_)
-                    | MoveCursor(_)
-                    | Toggle(_)
-                    | TypeDigit(_)
-                    | Backspace
-                    | SetBool(_)
-                    | Submit
-                    | Skip
-                    | Quit
+                Choose(_) | MoveCursor(_) | Toggle(_) | TypeDigit(_) | Backspace | SetBool(_) | Submit | Skip | Quit
             )
         }),
-        ("feedback", feedback_first_of_two(), |e| {
-            matches!(e, Next | Quit)
-        }),
-        ("results", results_one_missed(), |e| {
-            matches!(e, OpenReview | Restart(_) | RetryMissed(_))
-        }),
+        ("feedback", feedback_first_of_two(), |e| matches!(e, Next | Quit)),
+        ("results", results_one_missed(), |e| matches!(e, OpenReview | Restart(_) | RetryMissed(_))),
         ("review", review_first(), |e| {
-            matches!(
-                e,
-                ReviewNext | ReviewPrev | BackToResults | Restart(_) | RetryMissed(_)
-            )
+            matches!(e, ReviewNext | ReviewPrev | BackToResults | Restart(_) | RetryMissed(_))
         }),
     ];
     for (name, session, applies) in phases {
@@ -371,22 +327,14 @@ fn time_runs_from_start_to_the_end_of_the_round() {
     assert_eq!(s.score().elapsed_ms, 0);
     s.apply(Start, 10_000).unwrap();
     s.apply(Skip, 15_000).unwrap();
-    assert_eq!(
-        s.score().elapsed_ms,
-        5_000,
-        "in progress: up to the last event"
-    );
+    assert_eq!(s.score().elapsed_ms, 5_000, "in progress: up to the last event");
     s.apply(Next, 20_000).unwrap();
     s.apply(Skip, 30_000).unwrap();
     s.apply(Next, 70_000).unwrap();
     assert_eq!(s.phase(), &Phase::Results);
     assert_eq!(s.score().elapsed_ms, 60_000);
     s.apply(OpenReview, 99_000).unwrap();
-    assert_eq!(
-        s.score().elapsed_ms,
-        60_000,
-        "review does not run the clock"
-    );
+    assert_eq!(s.score().elapsed_ms, 60_000, "review does not run the clock");
 }
 
 #[test]
@@ -474,25 +422,10 @@ fn a_full_round_is_scored_with_tags_and_missed_ids() {
     assert_eq!(by("4xx").total, 4);
     assert_eq!(by("shortcuts").total, 2);
     let correct_in_classes: usize = score.tags[..5].iter().map(|t| t.correct).sum();
-    assert_eq!(
-        correct_in_classes, 4,
-        "every question has exactly one class tag"
-    );
+    assert_eq!(correct_in_classes, 4, "every question has exactly one class tag");
     let verdicts: Vec<Option<Verdict>> = score.questions.iter().map(|q| q.verdict).collect();
-    assert_eq!(
-        verdicts
-            .iter()
-            .filter(|v| **v == Some(Verdict::Correct))
-            .count(),
-        4
-    );
-    assert_eq!(
-        verdicts
-            .iter()
-            .filter(|v| **v == Some(Verdict::Skipped))
-            .count(),
-        4
-    );
+    assert_eq!(verdicts.iter().filter(|v| **v == Some(Verdict::Correct)).count(), 4);
+    assert_eq!(verdicts.iter().filter(|v| **v == Some(Verdict::Skipped)).count(), 4);
 }
 
 #[test]
@@ -505,10 +438,7 @@ fn quitting_early_scores_over_the_whole_round() {
     drive(&mut s, &[Quit]);
     let score = s.score();
     assert_eq!((score.correct, score.answered, score.total), (1, 2, 4));
-    assert_eq!(
-        score.percent, 25,
-        "out of the round, not out of the answered"
-    );
+    assert_eq!(score.percent, 25, "out of the round, not out of the answered");
     assert!(!score.complete);
     assert_eq!(score.missed.len(), 1);
     assert_eq!(score.unanswered.len(), 2);
@@ -524,12 +454,7 @@ fn retry_missed_asks_the_wrong_skipped_and_unreached_questions() {
     answer(&mut s, false);
     drive(&mut s, &[Quit]);
     let score = s.score();
-    let mut want: Vec<String> = score
-        .missed
-        .iter()
-        .chain(&score.unanswered)
-        .cloned()
-        .collect();
+    let mut want: Vec<String> = score.missed.iter().chain(&score.unanswered).cloned().collect();
     drive(&mut s, &[RetryMissed(77)]);
     assert!(s.is_retry());
     assert_eq!(s.seed(), 77);
@@ -581,10 +506,7 @@ fn score_serializes_to_json() {
     assert_eq!(json["percent"], 50);
     assert_eq!(json["missed"], serde_json::json!(["b"]));
     assert_eq!(json["questions"][1]["verdict"], "skipped");
-    assert_eq!(
-        json["tags"][0],
-        serde_json::json!({"tag": "2xx", "correct": 1, "total": 1})
-    );
+    assert_eq!(json["tags"][0], serde_json::json!({"tag": "2xx", "correct": 1, "total": 1}));
     let back: status_tutor::quiz::Score = serde_json::from_value(json).unwrap();
     assert_eq!(back, score);
 }
@@ -628,24 +550,17 @@ fn any_event() -> impl Strategy<Value = QuizEvent> {
 }
 
 fn any_question() -> impl Strategy<Value = status_tutor::quiz::Question> {
-    let tags = prop::collection::vec(
-        prop::sample::select(vec!["1xx", "2xx", "3xx", "4xx", "5xx", "gotchas", "rest"]),
-        0..4,
-    );
+    let tags =
+        prop::collection::vec(prop::sample::select(vec!["1xx", "2xx", "3xx", "4xx", "5xx", "gotchas", "rest"]), 0..4);
     let choices = prop::collection::vec(any::<bool>(), 0..6).prop_map(|flags| {
         flags
             .into_iter()
             .enumerate()
-            .map(|(i, correct)| status_tutor::quiz::Choice {
-                text: format!("choice {i}"),
-                correct,
-            })
+            .map(|(i, correct)| status_tutor::quiz::Choice { text: format!("choice {i}"), correct })
             .collect::<Vec<_>>()
     });
     let kind = prop_oneof![
-        choices
-            .clone()
-            .prop_map(|choices| QuestionKind::Single { choices }),
+        choices.clone().prop_map(|choices| QuestionKind::Single { choices }),
         choices.prop_map(|choices| QuestionKind::Multiple { choices }),
         any::<bool>().prop_map(|answer| QuestionKind::TrueFalse { answer }),
         (0u16..1000).prop_map(|answer| QuestionKind::TypeCode { answer }),
@@ -670,14 +585,10 @@ fn check_invariants(s: &Session) -> Result<(), TestCaseError> {
     prop_assert!(score.answered <= score.total);
     prop_assert!(score.correct <= score.answered);
     prop_assert!(score.percent <= 100);
-    let correct_records = (0..s.round().len())
-        .filter(|i| s.record(*i).is_some_and(|r| r.verdict == Verdict::Correct))
-        .count();
+    let correct_records =
+        (0..s.round().len()).filter(|i| s.record(*i).is_some_and(|r| r.verdict == Verdict::Correct)).count();
     prop_assert_eq!(score.correct, correct_records);
-    prop_assert_eq!(
-        score.missed.len() + score.unanswered.len() + score.correct,
-        score.total
-    );
+    prop_assert_eq!(score.missed.len() + score.unanswered.len() + score.correct, score.total);
     match s.phase() {
         Phase::Intro => prop_assert_eq!(score.answered, 0),
         Phase::Asking { index, .. } => {

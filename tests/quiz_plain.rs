@@ -31,10 +31,7 @@ fn run(session: &mut Session, script: &str) -> (String, Score) {
 
 /// No escape sequences or other control characters: only text and line breaks.
 fn assert_plain(text: &str) {
-    let bad: Vec<char> = text
-        .chars()
-        .filter(|c| c.is_control() && *c != '\n')
-        .collect();
+    let bad: Vec<char> = text.chars().filter(|c| c.is_control() && *c != '\n').collect();
     assert!(bad.is_empty(), "control characters in output: {bad:?}");
 }
 
@@ -128,10 +125,7 @@ fn skip_and_quit_words_work() {
     let mut session = Session::new(four(), None, 1);
     let (text, score) = run(&mut session, "S\nquit\n2\n");
     assert!(text.contains("Skipped. The answer: 3) 201 Created\n"));
-    assert!(
-        !text.contains("End of input"),
-        "q ends the round before the input does"
-    );
+    assert!(!text.contains("End of input"), "q ends the round before the input does");
     assert_eq!((score.correct, score.answered, score.total), (0, 1, 4));
     assert_eq!(score.questions[0].verdict, Some(Verdict::Skipped));
     assert_eq!(score.missed, ["status-after-create"]);
@@ -141,32 +135,18 @@ fn skip_and_quit_words_work() {
 fn invalid_replies_are_explained_and_asked_again() {
     let mut session = Session::new(four(), None, 1);
     let (text, score) = run(&mut session, "\n0\n5\nthree\n3\n");
-    assert_eq!(
-        text.matches("Please type one number from 1 to 4.").count(),
-        4,
-        "{text}"
-    );
+    assert_eq!(text.matches("Please type one number from 1 to 4.").count(), 4, "{text}");
     assert_eq!(score.correct, 1);
 }
 
 /// The answer a learner would type for the current question, right or wrong.
 fn reply(session: &Session, correct: bool) -> String {
     let (_, rq) = session.current().expect("a question");
-    let numbers = |positions: Vec<usize>| {
-        positions
-            .iter()
-            .map(|p| (p + 1).to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let numbers = |positions: Vec<usize>| positions.iter().map(|p| (p + 1).to_string()).collect::<Vec<_>>().join(" ");
     match &rq.question.kind {
         QuestionKind::Single { choices } => {
             let right = rq.correct_choices()[0];
-            let pick = if correct {
-                right
-            } else {
-                (right + 1) % choices.len()
-            };
+            let pick = if correct { right } else { (right + 1) % choices.len() };
             numbers(vec![pick])
         }
         QuestionKind::Multiple { .. } => {
@@ -177,9 +157,7 @@ fn reply(session: &Session, correct: bool) -> String {
             numbers(right)
         }
         QuestionKind::TrueFalse { answer } => if *answer == correct { "t" } else { "f" }.into(),
-        QuestionKind::TypeCode { answer } => {
-            if correct { *answer } else { answer + 100 }.to_string()
-        }
+        QuestionKind::TypeCode { answer } => if correct { *answer } else { answer + 100 }.to_string(),
     }
 }
 
@@ -204,11 +182,7 @@ fn a_full_bank_answered_right_scores_everything() {
     for seed in [0, 1, 99] {
         let mut session = Session::new(bank(), None, seed);
         let (text, score) = run(&mut session, &script_for(seed, |_| true));
-        assert_eq!(
-            (score.correct, score.total),
-            (12, 12),
-            "seed {seed}:\n{text}"
-        );
+        assert_eq!((score.correct, score.total), (12, 12), "seed {seed}:\n{text}");
         assert_eq!(score.percent, 100);
         assert!(text.contains("Score: 12 of 12 correct (100%)\n"));
         assert!(!text.contains("Missed:"));
@@ -220,11 +194,7 @@ fn a_full_bank_answered_right_scores_everything() {
 fn every_other_answer_wrong_scores_half() {
     let mut session = Session::new(bank(), None, 5);
     let (text, score) = run(&mut session, &script_for(5, |i| i % 2 == 0));
-    assert_eq!(
-        (score.correct, score.answered, score.total),
-        (6, 12, 12),
-        "{text}"
-    );
+    assert_eq!((score.correct, score.answered, score.total), (6, 12, 12), "{text}");
     assert_eq!(score.missed.len(), 6);
     assert_eq!(text.matches("Wrong. The answer: ").count(), 6);
     assert_eq!(text.matches("Right. The answer: ").count(), 6);
@@ -235,9 +205,7 @@ fn escape_sequences_in_questions_never_reach_the_output() {
     let mut hostile = question(
         "evil",
         &["4xx\u{1b}[2J"],
-        QuestionKind::Single {
-            choices: common::choices(&[("\u{1b}]0;title\u{7}ok", true), ("\u{9b}31m no", false)]),
-        },
+        QuestionKind::Single { choices: common::choices(&[("\u{1b}]0;title\u{7}ok", true), ("\u{9b}31m no", false)]) },
     );
     hostile.prompt = "Clear \u{1b}[2J the screen?".into();
     hostile.explanation = "Bell\u{7}".into();
@@ -260,8 +228,7 @@ fn an_empty_bank_says_so_and_scores_nothing() {
 fn run_round_leaves_the_results_to_the_caller() {
     let mut session = Session::new(four(), None, 1);
     let mut out = Vec::new();
-    let score = plain::run_round(&mut session, "q\n".as_bytes(), &mut out, || 0)
-        .expect("writing to a Vec never fails");
+    let score = plain::run_round(&mut session, "q\n".as_bytes(), &mut out, || 0).expect("writing to a Vec never fails");
     let text = String::from_utf8(out).expect("UTF-8");
     assert!(!text.contains("Results"));
     assert_eq!(score, session.score());

@@ -50,12 +50,7 @@ pub fn draw_round(bank: &[Question], count: Option<usize>, seed: u64) -> Vec<Rou
 ///
 /// Positions out of range, and repeated positions, are ignored.
 #[must_use]
-pub fn draw_from(
-    bank: &[Question],
-    candidates: &[usize],
-    count: Option<usize>,
-    seed: u64,
-) -> Vec<RoundQuestion> {
+pub fn draw_from(bank: &[Question], candidates: &[usize], count: Option<usize>, seed: u64) -> Vec<RoundQuestion> {
     let mut rng = SplitMix64::new(seed);
     let mut pool: Vec<usize> = Vec::with_capacity(candidates.len());
     for &index in candidates {
@@ -67,10 +62,7 @@ pub fn draw_from(
     let wanted = count.map_or(pool.len(), |n| n.min(pool.len()));
     let mut picked = pick_spread(bank, pool, wanted);
     rng.shuffle(&mut picked);
-    picked
-        .into_iter()
-        .filter_map(|index| Some(shuffle_choices(index, bank.get(index)?, &mut rng)))
-        .collect()
+    picked.into_iter().filter_map(|index| Some(shuffle_choices(index, bank.get(index)?, &mut rng))).collect()
 }
 
 /// The questions of one status class (or of none) still to draw from.
@@ -96,12 +88,7 @@ fn pick_spread(bank: &[Question], pool: Vec<usize>, wanted: usize) -> Vec<usize>
                 group.size += 1;
                 group.members.push(index);
             }
-            None => groups.push(Group {
-                class,
-                size: 1,
-                taken: 0,
-                members: vec![index],
-            }),
+            None => groups.push(Group { class, size: 1, taken: 0, members: vec![index] }),
         }
     }
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
@@ -113,16 +100,10 @@ fn pick_spread(bank: &[Question], pool: Vec<usize>, wanted: usize) -> Vec<usize>
         // Within the class, the question whose tags were drawn least so far.
         let weight = |index: &usize| {
             bank.get(*index).map_or(0, |question| {
-                question
-                    .tags
-                    .iter()
-                    .map(|tag| seen.get(tag.as_str()).copied().unwrap_or(0))
-                    .sum::<usize>()
+                question.tags.iter().map(|tag| seen.get(tag.as_str()).copied().unwrap_or(0)).sum::<usize>()
             })
         };
-        let Some(best) =
-            (0..group.members.len()).min_by_key(|&at| group.members.get(at).map(weight))
-        else {
+        let Some(best) = (0..group.members.len()).min_by_key(|&at| group.members.get(at).map(weight)) else {
             break;
         };
         let index = group.members.remove(best);
@@ -141,20 +122,14 @@ fn pick_spread(bank: &[Question], pool: Vec<usize>, wanted: usize) -> Vec<usize>
 /// with the most questions per question drawn (D'Hondt), so that beyond one each, classes
 /// share the round in proportion to their size. Ties go to the earlier group.
 fn next_group(groups: &[Group<'_>]) -> Option<usize> {
-    let open = || {
-        groups
-            .iter()
-            .enumerate()
-            .filter(|(_, group)| !group.members.is_empty())
-    };
+    let open = || groups.iter().enumerate().filter(|(_, group)| !group.members.is_empty());
     if let Some((at, _)) = open().find(|(_, group)| group.taken == 0) {
         return Some(at);
     }
     let mut best: Option<(usize, &Group<'_>)> = None;
     for (at, group) in open() {
-        let better = best.is_none_or(|(_, b)| {
-            group.size.saturating_mul(b.taken + 1) > b.size.saturating_mul(group.taken + 1)
-        });
+        let better =
+            best.is_none_or(|(_, b)| group.size.saturating_mul(b.taken + 1) > b.size.saturating_mul(group.taken + 1));
         if better {
             best = Some((at, group));
         }
@@ -166,19 +141,10 @@ fn next_group(groups: &[Group<'_>]) -> Option<usize> {
 fn shuffle_choices(bank_index: usize, question: &Question, rng: &mut SplitMix64) -> RoundQuestion {
     let mut question = question.clone();
     let mut choice_order = Vec::new();
-    if let QuestionKind::Single { choices } | QuestionKind::Multiple { choices } =
-        &mut question.kind
-    {
+    if let QuestionKind::Single { choices } | QuestionKind::Multiple { choices } = &mut question.kind {
         choice_order = (0..choices.len()).collect();
         rng.shuffle(&mut choice_order);
-        *choices = choice_order
-            .iter()
-            .filter_map(|&at| choices.get(at).cloned())
-            .collect();
+        *choices = choice_order.iter().filter_map(|&at| choices.get(at).cloned()).collect();
     }
-    RoundQuestion {
-        bank_index,
-        question,
-        choice_order,
-    }
+    RoundQuestion { bank_index, question, choice_order }
 }

@@ -56,23 +56,14 @@ pub struct Record {
 pub fn grade(question: &Question, answer: &Answer) -> Verdict {
     let right = match (&question.kind, answer) {
         (_, Answer::Skipped) => return Verdict::Skipped,
-        (QuestionKind::Single { choices }, Answer::Single(at)) => {
-            choices.get(*at).is_some_and(|choice| choice.correct)
-        }
+        (QuestionKind::Single { choices }, Answer::Single(at)) => choices.get(*at).is_some_and(|choice| choice.correct),
         (QuestionKind::Multiple { choices }, Answer::Multiple(chosen)) => {
             chosen.iter().all(|at| *at < choices.len())
-                && choices
-                    .iter()
-                    .enumerate()
-                    .all(|(at, choice)| choice.correct == chosen.contains(&at))
+                && choices.iter().enumerate().all(|(at, choice)| choice.correct == chosen.contains(&at))
         }
         (QuestionKind::TrueFalse { answer }, Answer::TrueFalse(given)) => answer == given,
         (QuestionKind::TypeCode { answer }, Answer::TypeCode(given)) => answer == given,
         _ => false,
     };
-    if right {
-        Verdict::Correct
-    } else {
-        Verdict::Wrong
-    }
+    if right { Verdict::Correct } else { Verdict::Wrong }
 }

@@ -40,14 +40,9 @@ impl Input {
     pub fn blank(question: &Question) -> Self {
         match &question.kind {
             QuestionKind::Single { .. } => Self::Single { selected: None },
-            QuestionKind::Multiple { choices } => Self::Multiple {
-                cursor: 0,
-                selected: vec![false; choices.len()],
-            },
+            QuestionKind::Multiple { choices } => Self::Multiple { cursor: 0, selected: vec![false; choices.len()] },
             QuestionKind::TrueFalse { .. } => Self::TrueFalse { selected: None },
-            QuestionKind::TypeCode { .. } => Self::TypeCode {
-                digits: String::new(),
-            },
+            QuestionKind::TypeCode { .. } => Self::TypeCode { digits: String::new() },
         }
     }
 
@@ -73,36 +68,23 @@ impl Input {
                 let mut selected = selected.clone();
                 let flag = selected.get_mut(n).ok_or(Rejected::NoSuchChoice)?;
                 *flag = !*flag;
-                Ok(Self::Multiple {
-                    cursor: n,
-                    selected,
-                })
+                Ok(Self::Multiple { cursor: n, selected })
             }
-            (Self::Multiple { cursor, selected }, QuizEvent::MoveCursor(direction)) => {
-                Ok(Self::Multiple {
-                    cursor: step(Some(*cursor), selected.len(), direction)?,
-                    selected: selected.clone(),
-                })
-            }
-            (Self::TrueFalse { .. }, QuizEvent::SetBool(value)) => Ok(Self::TrueFalse {
-                selected: Some(value),
+            (Self::Multiple { cursor, selected }, QuizEvent::MoveCursor(direction)) => Ok(Self::Multiple {
+                cursor: step(Some(*cursor), selected.len(), direction)?,
+                selected: selected.clone(),
             }),
+            (Self::TrueFalse { .. }, QuizEvent::SetBool(value)) => Ok(Self::TrueFalse { selected: Some(value) }),
             (Self::TrueFalse { .. }, QuizEvent::Choose(n)) => match n {
-                0 => Ok(Self::TrueFalse {
-                    selected: Some(true),
-                }),
-                1 => Ok(Self::TrueFalse {
-                    selected: Some(false),
-                }),
+                0 => Ok(Self::TrueFalse { selected: Some(true) }),
+                1 => Ok(Self::TrueFalse { selected: Some(false) }),
                 _ => Err(Rejected::NoSuchChoice),
             },
             (Self::TrueFalse { selected }, QuizEvent::MoveCursor(direction)) => {
                 // True is position 0, False position 1, as shown.
                 let at = selected.map(|value| usize::from(!value));
                 let at = step(at, 2, direction)?;
-                Ok(Self::TrueFalse {
-                    selected: Some(at == 0),
-                })
+                Ok(Self::TrueFalse { selected: Some(at == 0) })
             }
             (Self::TypeCode { digits }, QuizEvent::TypeDigit(digit)) => {
                 if !digit.is_ascii_digit() {
@@ -163,10 +145,5 @@ fn step(at: Option<usize>, len: usize, direction: Direction) -> Result<usize, Re
 
 /// Positions of the `true` flags.
 fn positions(flags: &[bool]) -> Vec<usize> {
-    flags
-        .iter()
-        .enumerate()
-        .filter(|(_, on)| **on)
-        .map(|(at, _)| at)
-        .collect()
+    flags.iter().enumerate().filter(|(_, on)| **on).map(|(at, _)| at).collect()
 }

@@ -69,10 +69,7 @@ impl Question {
     /// The class tag (`1xx` to `5xx`) of this question, if it has one.
     #[must_use]
     pub fn class_tag(&self) -> Option<&str> {
-        self.tags
-            .iter()
-            .map(String::as_str)
-            .find(|tag| is_class_tag(tag))
+        self.tags.iter().map(String::as_str).find(|tag| is_class_tag(tag))
     }
 }
 

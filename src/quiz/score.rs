@@ -59,15 +59,9 @@ pub struct QuestionResult {
 
 impl Score {
     /// Scores `round` given a record (or none yet) per question.
-    pub(super) fn compute(
-        round: &[RoundQuestion],
-        records: &[Option<Record>],
-        elapsed_ms: u64,
-        seed: u64,
-    ) -> Self {
-        let verdicts: Vec<Option<Verdict>> = (0..round.len())
-            .map(|at| records.get(at).and_then(Option::as_ref).map(|r| r.verdict))
-            .collect();
+    pub(super) fn compute(round: &[RoundQuestion], records: &[Option<Record>], elapsed_ms: u64, seed: u64) -> Self {
+        let verdicts: Vec<Option<Verdict>> =
+            (0..round.len()).map(|at| records.get(at).and_then(Option::as_ref).map(|r| r.verdict)).collect();
         let total = round.len();
         let answered = verdicts.iter().flatten().count();
         let correct = verdicts.iter().flatten().filter(|v| v.is_correct()).count();
@@ -91,10 +85,7 @@ impl Score {
             questions: round
                 .iter()
                 .zip(&verdicts)
-                .map(|(rq, verdict)| QuestionResult {
-                    id: rq.question.id.clone(),
-                    verdict: *verdict,
-                })
+                .map(|(rq, verdict)| QuestionResult { id: rq.question.id.clone(), verdict: *verdict })
                 .collect(),
             missed: ids(|v| v.is_some_and(|v| !v.is_correct())),
             unanswered: ids(|v| v.is_none()),
@@ -117,12 +108,7 @@ fn tag_scores(round: &[RoundQuestion], verdicts: &[Option<Verdict>]) -> Vec<TagS
     let mut by_tag: BTreeMap<(bool, &str), (usize, usize)> = BTreeMap::new();
     for (rq, verdict) in round.iter().zip(verdicts) {
         for (at, tag) in rq.question.tags.iter().enumerate() {
-            if rq
-                .question
-                .tags
-                .get(..at)
-                .is_some_and(|before| before.contains(tag))
-            {
+            if rq.question.tags.get(..at).is_some_and(|before| before.contains(tag)) {
                 continue; // a repeated tag counts once
             }
             let entry = by_tag.entry((!is_class_tag(tag), tag)).or_insert((0, 0));
@@ -132,14 +118,7 @@ fn tag_scores(round: &[RoundQuestion], verdicts: &[Option<Verdict>]) -> Vec<TagS
             }
         }
     }
-    by_tag
-        .into_iter()
-        .map(|((_, tag), (correct, total))| TagScore {
-            tag: tag.to_owned(),
-            correct,
-            total,
-        })
-        .collect()
+    by_tag.into_iter().map(|((_, tag), (correct, total))| TagScore { tag: tag.to_owned(), correct, total }).collect()
 }
 
 #[cfg(test)]

@@ -92,10 +92,7 @@ impl Session {
                 | QuizEvent::SetBool(_),
             ) => {
                 let index = *index;
-                let choices = self
-                    .round
-                    .get(index)
-                    .map_or(0, |rq| rq.question.choices().len());
+                let choices = self.round.get(index).map_or(0, |rq| rq.question.choices().len());
                 let input = input.edited(event, choices)?;
                 self.phase = Phase::Asking { index, input };
             }
@@ -103,9 +100,7 @@ impl Session {
                 let answer = input.answer().ok_or(Rejected::NoAnswer)?;
                 self.answer(*index, answer)?;
             }
-            (Phase::Asking { index, .. }, QuizEvent::Skip) => {
-                self.answer(*index, Answer::Skipped)?
-            }
+            (Phase::Asking { index, .. }, QuizEvent::Skip) => self.answer(*index, Answer::Skipped)?,
             (Phase::Asking { .. } | Phase::Feedback { .. }, QuizEvent::Quit) => {
                 self.end(now_ms);
             }
@@ -113,10 +108,7 @@ impl Session {
                 let next = index + 1;
                 match self.round.get(next) {
                     Some(rq) => {
-                        self.phase = Phase::Asking {
-                            index: next,
-                            input: Input::blank(&rq.question),
-                        };
+                        self.phase = Phase::Asking { index: next, input: Input::blank(&rq.question) };
                     }
                     None => self.end(now_ms),
                 }
@@ -165,10 +157,7 @@ impl Session {
     /// Intro -> first question.
     fn start(&mut self, now_ms: u64) -> Result<(), Rejected> {
         let first = self.round.first().ok_or(Rejected::EmptyRound)?;
-        self.phase = Phase::Asking {
-            index: 0,
-            input: Input::blank(&first.question),
-        };
+        self.phase = Phase::Asking { index: 0, input: Input::blank(&first.question) };
         self.started_ms = Some(now_ms);
         self.ended_ms = None;
         Ok(())
@@ -217,9 +206,7 @@ impl Session {
     #[must_use]
     pub fn current(&self) -> Option<(usize, &RoundQuestion)> {
         let index = match self.phase {
-            Phase::Asking { index, .. }
-            | Phase::Feedback { index, .. }
-            | Phase::Review { index } => index,
+            Phase::Asking { index, .. } | Phase::Feedback { index, .. } | Phase::Review { index } => index,
             Phase::Intro | Phase::Results => return None,
         };
         self.round.get(index).map(|rq| (index, rq))

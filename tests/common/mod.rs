@@ -17,13 +17,7 @@ pub fn question(id: &str, tags: &[&str], kind: QuestionKind) -> Question {
 
 /// Choices from `(text, correct)` pairs.
 pub fn choices(items: &[(&str, bool)]) -> Vec<Choice> {
-    items
-        .iter()
-        .map(|(text, correct)| Choice {
-            text: (*text).to_owned(),
-            correct: *correct,
-        })
-        .collect()
+    items.iter().map(|(text, correct)| Choice { text: (*text).to_owned(), correct: *correct }).collect()
 }
 
 /// Single choice, four choices, the second correct.
@@ -47,9 +41,7 @@ pub fn multiple(id: &str, tags: &[&str]) -> Question {
     question(
         id,
         tags,
-        QuestionKind::Multiple {
-            choices: choices(&[("404", true), ("429", true), ("502", false), ("304", false)]),
-        },
+        QuestionKind::Multiple { choices: choices(&[("404", true), ("429", true), ("502", false), ("304", false)]) },
     )
 }
 
@@ -73,11 +65,7 @@ pub fn bank() -> Vec<Question> {
         single("redirect-after-post", &["3xx", "shortcuts"]),
         true_false("not-modified-body", &["3xx", "caching"], false),
         multiple("pick-client-errors", &["4xx", "classes"]),
-        true_false(
-            "login-required-401",
-            &["4xx", "decorators", "gotchas"],
-            false,
-        ),
+        true_false("login-required-401", &["4xx", "decorators", "gotchas"], false),
         type_code("get-object-or-404-missing", &["4xx", "shortcuts"]),
         single("permission-denied", &["4xx", "exceptions"]),
         multiple("pick-server-errors", &["5xx", "classes"]),

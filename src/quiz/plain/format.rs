@@ -7,9 +7,7 @@ use crate::quiz::{QuestionKind, RoundQuestion, Score, Session, Verdict};
 /// Drops control characters other than newline and tab, so no text can drive a terminal.
 #[must_use]
 pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
+    text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect()
 }
 
 /// A duration as `42s`, `3m 05s` or `1h 02m 03s` (whole seconds, rounded down).
@@ -61,19 +59,11 @@ pub fn write_intro(out: &mut impl Write, session: &Session) -> io::Result<()> {
          separated by spaces or commas. For true or false, type t or f. To name a status \
          code, type its three digits."
     )?;
-    writeln!(
-        out,
-        "Type s to skip a question (it counts as wrong), q to end the round."
-    )
+    writeln!(out, "Type s to skip a question (it counts as wrong), q to end the round.")
 }
 
 /// Question `index` with its numbered choices.
-pub fn write_question(
-    out: &mut impl Write,
-    index: usize,
-    total: usize,
-    rq: &RoundQuestion,
-) -> io::Result<()> {
+pub fn write_question(out: &mut impl Write, index: usize, total: usize, rq: &RoundQuestion) -> io::Result<()> {
     let q = &rq.question;
     writeln!(out)?;
     if q.tags.is_empty() {
@@ -113,11 +103,7 @@ pub fn write_prompt(out: &mut impl Write, rq: &RoundQuestion) -> io::Result<()> 
 }
 
 /// Right or wrong, the correct answer, the explanation and the page to read.
-pub fn write_feedback(
-    out: &mut impl Write,
-    rq: &RoundQuestion,
-    verdict: Verdict,
-) -> io::Result<()> {
+pub fn write_feedback(out: &mut impl Write, rq: &RoundQuestion, verdict: Verdict) -> io::Result<()> {
     let heading = match verdict {
         Verdict::Correct => "Right.",
         Verdict::Wrong => "Wrong.",
@@ -132,27 +118,14 @@ pub fn write_feedback(
 pub fn write_results(out: &mut impl Write, score: &Score, session: &Session) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "Results")?;
-    writeln!(
-        out,
-        "Score: {} of {} correct ({}%)",
-        score.correct, score.total, score.percent
-    )?;
+    writeln!(out, "Score: {} of {} correct ({}%)", score.correct, score.total, score.percent)?;
     writeln!(out, "Time: {}", format_elapsed(score.elapsed_ms))?;
     if !score.complete {
-        writeln!(
-            out,
-            "The round ended early: {} of {} answered.",
-            score.answered, score.total
-        )?;
+        writeln!(out, "The round ended early: {} of {} answered.", score.answered, score.total)?;
     }
     if !score.tags.is_empty() {
         writeln!(out, "By tag:")?;
-        let width = score
-            .tags
-            .iter()
-            .map(|t| t.tag.chars().count())
-            .max()
-            .unwrap_or(0);
+        let width = score.tags.iter().map(|t| t.tag.chars().count()).max().unwrap_or(0);
         for tag in &score.tags {
             let name = sanitize(&tag.tag);
             writeln!(out, "  {name:<width$}  {}/{}", tag.correct, tag.total)?;
@@ -163,12 +136,7 @@ pub fn write_results(out: &mut impl Write, score: &Score, session: &Session) -> 
 }
 
 /// A heading and one `id: prompt` line per question id (nothing when `ids` is empty).
-fn write_id_list(
-    out: &mut impl Write,
-    heading: &str,
-    ids: &[String],
-    session: &Session,
-) -> io::Result<()> {
+fn write_id_list(out: &mut impl Write, heading: &str, ids: &[String], session: &Session) -> io::Result<()> {
     if ids.is_empty() {
         return Ok(());
     }

@@ -9,8 +9,7 @@ use std::io::{self, BufRead, Write};
 use super::{Phase, QuizEvent, Score, Session};
 
 pub use format::{
-    correct_answer, format_elapsed, sanitize, write_feedback, write_intro, write_prompt,
-    write_question, write_results,
+    correct_answer, format_elapsed, sanitize, write_feedback, write_intro, write_prompt, write_question, write_results,
 };
 pub use parse::{Reply, expected, parse_reply};
 
@@ -109,10 +108,7 @@ fn ask(
         // Compose on a copy so a refused event leaves the session as it was.
         let now = clock();
         let mut trial = session.clone();
-        let accepted = events
-            .into_iter()
-            .chain([QuizEvent::Submit])
-            .try_for_each(|event| trial.apply(event, now));
+        let accepted = events.into_iter().chain([QuizEvent::Submit]).try_for_each(|event| trial.apply(event, now));
         match accepted {
             Ok(()) => {
                 *session = trial;
@@ -125,7 +121,5 @@ fn ask(
 
 /// Applies an event that ends the question; a refusal would loop forever, so it is an error.
 fn finish(session: &mut Session, event: QuizEvent, now: u64) -> io::Result<()> {
-    session
-        .apply(event, now)
-        .map_err(|why| io::Error::other(format!("quiz refused {event:?}: {why}")))
+    session.apply(event, now).map_err(|why| io::Error::other(format!("quiz refused {event:?}: {why}")))
 }

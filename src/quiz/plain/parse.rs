@@ -42,10 +42,9 @@ pub fn parse_reply(line: &str, rq: &RoundQuestion) -> Reply {
 pub fn expected(rq: &RoundQuestion) -> String {
     match &rq.question.kind {
         QuestionKind::Single { choices } => format!("one number from 1 to {}", choices.len()),
-        QuestionKind::Multiple { choices } => format!(
-            "every right number from 1 to {}, separated by spaces or commas",
-            choices.len()
-        ),
+        QuestionKind::Multiple { choices } => {
+            format!("every right number from 1 to {}, separated by spaces or commas", choices.len())
+        }
         QuestionKind::TrueFalse { .. } => "t for true or f for false".to_owned(),
         QuestionKind::TypeCode { .. } => format!("the {CODE_DIGITS} digits of a status code"),
     }
@@ -64,16 +63,10 @@ fn single(text: &str, len: usize) -> Result<Vec<QuizEvent>, String> {
 }
 
 fn multiple(text: &str, len: usize) -> Result<Vec<QuizEvent>, String> {
-    let error = || {
-        format!(
-            "Please type the numbers of every right answer, from 1 to {len}, separated by spaces or commas."
-        )
-    };
+    let error =
+        || format!("Please type the numbers of every right answer, from 1 to {len}, separated by spaces or commas.");
     let mut chosen: Vec<usize> = Vec::new();
-    for token in text
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|token| !token.is_empty())
-    {
+    for token in text.split(|c: char| c == ',' || c.is_whitespace()).filter(|token| !token.is_empty()) {
         let at = choice_number(token, len).ok_or_else(error)?;
         if !chosen.contains(&at) {
             chosen.push(at);
@@ -97,9 +90,7 @@ fn type_code(text: &str) -> Result<Vec<QuizEvent>, String> {
     if text.len() == CODE_DIGITS && text.chars().all(|c| c.is_ascii_digit()) {
         Ok(text.chars().map(QuizEvent::TypeDigit).collect())
     } else {
-        Err(format!(
-            "Please type the {CODE_DIGITS} digits of a status code, such as 404."
-        ))
+        Err(format!("Please type the {CODE_DIGITS} digits of a status code, such as 404."))
     }
 }
 
@@ -124,12 +115,7 @@ mod tests {
     }
 
     fn choices(n: usize) -> Vec<Choice> {
-        (0..n)
-            .map(|i| Choice {
-                text: i.to_string(),
-                correct: i == 0,
-            })
-            .collect()
+        (0..n).map(|i| Choice { text: i.to_string(), correct: i == 0 }).collect()
     }
 
     #[test]
@@ -141,13 +127,8 @@ mod tests {
 
     #[test]
     fn single_takes_one_number_in_range() {
-        let q = rq(QuestionKind::Single {
-            choices: choices(4),
-        });
-        assert_eq!(
-            parse_reply("2", &q),
-            Reply::Answer(vec![QuizEvent::Choose(1)])
-        );
+        let q = rq(QuestionKind::Single { choices: choices(4) });
+        assert_eq!(parse_reply("2", &q), Reply::Answer(vec![QuizEvent::Choose(1)]));
         for bad in ["0", "5", "", "1 2", "x", "-1"] {
             assert!(matches!(parse_reply(bad, &q), Reply::Invalid(_)), "{bad:?}");
         }
@@ -155,16 +136,10 @@ mod tests {
 
     #[test]
     fn multiple_takes_a_deduplicated_list() {
-        let q = rq(QuestionKind::Multiple {
-            choices: choices(4),
-        });
+        let q = rq(QuestionKind::Multiple { choices: choices(4) });
         assert_eq!(
             parse_reply("1, 3 3,4", &q),
-            Reply::Answer(vec![
-                QuizEvent::Toggle(0),
-                QuizEvent::Toggle(2),
-                QuizEvent::Toggle(3)
-            ])
+            Reply::Answer(vec![QuizEvent::Toggle(0), QuizEvent::Toggle(2), QuizEvent::Toggle(3)])
         );
         for bad in ["", ",", "1 5", "1 x"] {
             assert!(matches!(parse_reply(bad, &q), Reply::Invalid(_)), "{bad:?}");
@@ -174,25 +149,15 @@ mod tests {
     #[test]
     fn true_false_and_codes() {
         let tf = rq(QuestionKind::TrueFalse { answer: true });
-        assert_eq!(
-            parse_reply("False", &tf),
-            Reply::Answer(vec![QuizEvent::SetBool(false)])
-        );
+        assert_eq!(parse_reply("False", &tf), Reply::Answer(vec![QuizEvent::SetBool(false)]));
         assert!(matches!(parse_reply("maybe", &tf), Reply::Invalid(_)));
         let code = rq(QuestionKind::TypeCode { answer: 404 });
         assert_eq!(
             parse_reply("404", &code),
-            Reply::Answer(vec![
-                QuizEvent::TypeDigit('4'),
-                QuizEvent::TypeDigit('0'),
-                QuizEvent::TypeDigit('4')
-            ])
+            Reply::Answer(vec![QuizEvent::TypeDigit('4'), QuizEvent::TypeDigit('0'), QuizEvent::TypeDigit('4')])
         );
         for bad in ["40", "4040", "4o4", "٤٠٤"] {
-            assert!(
-                matches!(parse_reply(bad, &code), Reply::Invalid(_)),
-                "{bad:?}"
-            );
+            assert!(matches!(parse_reply(bad, &code), Reply::Invalid(_)), "{bad:?}");
         }
     }
 }
