@@ -9,6 +9,7 @@ pub mod content;
 pub mod keys;
 pub mod layout;
 pub mod progress;
+pub mod quiz;
 pub mod search;
 pub mod theme;
 pub mod tui;

@@ -1,0 +1,27 @@
+//! The quiz: question types, round drawing, the session state machine and scoring.
+//!
+//! Pure library code: nothing here touches the terminal, files, the clock or global
+//! randomness. Time and shuffle seeds are passed in, so a session replays exactly.
+//! [`plain`] runs a session over plain text streams.
+
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+mod draw;
+mod event;
+mod grade;
+mod input;
+pub mod plain;
+mod question;
+mod rng;
+mod score;
+mod session;
+
+pub use draw::{RoundQuestion, draw_from, draw_round};
+pub use event::{Direction, QuizEvent, Rejected};
+pub use grade::{Answer, Record, Verdict, grade};
+pub use input::{CODE_DIGITS, Input};
+pub use question::{Choice, Question, QuestionKind, is_class_tag};
+pub use rng::SplitMix64;
+pub use score::{QuestionResult, Score, TagScore};
+pub use session::{Phase, Session};
