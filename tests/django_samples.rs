@@ -15,11 +15,7 @@ fn django_samples_answer_what_the_course_claims() {
         return;
     }
     let root = env!("CARGO_MANIFEST_DIR");
-    let output = match Command::new("python3")
-        .arg("tests/django/run.py")
-        .current_dir(root)
-        .output()
-    {
+    let output = match Command::new("python3").arg("tests/django/run.py").current_dir(root).output() {
         Ok(output) => output,
         Err(err) => panic!(
             "could not start `python3 tests/django/run.py` ({err}); install Python 3.11+, \
