@@ -221,7 +221,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Results, &[Code(KeyCode::Left), Char('p')], "← p", Action::PrevPage, "review: previous answer", None),
     bind(C::Results, &[Code(KeyCode::Right)], "→", Action::NextPage, "review: next answer", None),
     bind(C::Results, &[Char('r')], "r", Action::ReadPage, "review: read the page that teaches it", None),
-    bind(C::Results, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
+    bind(C::Results, &[Char('?')], "?", Action::Help, "help: every key", None),
+    bind(
+        C::Results,
+        &[Char('q'), Code(KeyCode::Esc)],
+        "q Esc",
+        Action::Quit,
+        "back to the lessons (review: back to the results)",
+        Some("back"),
+    ),
     bind(C::Confirm, &[Char('y'), Code(KeyCode::Enter)], "y Enter", Action::Confirm, "yes", Some("yes")),
     bind(C::Confirm, &[Char('n'), Code(KeyCode::Esc)], "n Esc", Action::Decline, "no, go back", Some("no")),
 ];

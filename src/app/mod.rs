@@ -1,4 +1,6 @@
 //! The application model and `update`: the one place that changes what the learner sees.
+mod quiz;
+
 use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::layout::{self, Areas, SidebarMode};
@@ -7,12 +9,14 @@ use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
 use crate::ui::document::Document;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+pub use quiz::{Clock, QuizOptions, QuizView, SystemClock};
 use ratatui::layout::{Position, Rect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Welcome,
     Reader,
+    Quiz,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +58,7 @@ struct Snapshot {
     digits: String,
     progress_dirty: bool,
     message: Option<String>,
+    quiz: Option<(crate::quiz::Phase, bool)>,
 }
 
 pub struct App {
@@ -82,8 +87,10 @@ pub struct App {
     pub progress: Progress,
     /// Set when `progress` changed and should be saved.
     pub progress_dirty: bool,
-    /// The quiz was asked for; the event loop switches to it.
-    pub quiz_requested: bool,
+    /// The quiz, once started; kept while the learner reads a page it pointed to.
+    pub quiz: Option<QuizView>,
+    pub quiz_options: QuizOptions,
+    pub clock: Box<dyn Clock>,
     search_index: Option<SearchIndex>,
     quit: bool,
 }
@@ -116,7 +123,9 @@ impl App {
             message: None,
             progress,
             progress_dirty: false,
-            quiz_requested: false,
+            quiz: None,
+            quiz_options: QuizOptions { count: Some(12), seed: 0 },
+            clock: Box::new(SystemClock::default()),
             search_index: None,
             quit: false,
         };
@@ -136,6 +145,7 @@ impl App {
             (Overlay::Search(_), _) => Context::Search,
             (Overlay::None, Screen::Welcome) => Context::Welcome,
             (Overlay::None, Screen::Reader) => Context::Reader,
+            (Overlay::None, Screen::Quiz) => self.quiz.as_ref().map_or(Context::Reader, QuizView::context),
         }
     }
 
@@ -247,7 +257,7 @@ impl App {
                 self.focus = Focus::Page;
                 self.open_page(page, 0);
             }
-            Some(Entry::Quiz) => self.quiz_requested = true,
+            Some(Entry::Quiz) => self.start_quiz(),
             _ => {}
         }
     }
@@ -263,12 +273,13 @@ impl App {
             Context::Help => self.update_help(action),
             Context::Search => self.update_search(action),
             Context::Welcome => self.update_welcome(action),
-            _ => self.update_reader(action),
+            Context::Reader => self.update_reader(action),
+            _ => self.update_quiz(action),
         }
         if action == Action::ForceQuit {
             self.quit = true;
         }
-        had_message || self.quit || self.quiz_requested || before != self.fingerprint()
+        had_message || self.quit || before != self.fingerprint()
     }
 
     /// A cheap summary of everything the view shows, to tell whether an action changed it.
@@ -287,6 +298,7 @@ impl App {
             digits: self.digits.clone(),
             progress_dirty: self.progress_dirty,
             message: self.message.clone(),
+            quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave)),
         }
     }
 
@@ -298,7 +310,11 @@ impl App {
                 let (page, scroll) = (self.page, self.scroll);
                 self.open_page(page, scroll);
             }
-            Action::StartQuiz => self.quiz_requested = true,
+            Action::StartQuiz => {
+                self.progress.welcomed = true;
+                self.progress_dirty = true;
+                self.start_quiz();
+            }
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Quit => self.quit = true,
             _ => {}
@@ -338,13 +354,49 @@ impl App {
                 }
                 self.relayout();
             }
-            Action::StartQuiz => self.quiz_requested = true,
+            Action::StartQuiz => self.start_quiz(),
             Action::Quit if sidebar && self.sidebar_choice.is_none() => {
                 self.focus = Focus::Page;
                 self.relayout();
             }
             Action::Quit => self.quit = true,
             _ => {}
+        }
+    }
+
+    /// Opens the quiz: the round in progress if there is one, else a new round's intro.
+    pub fn start_quiz(&mut self) {
+        if self.quiz.is_none() {
+            self.quiz = Some(QuizView::new(&self.course, self.quiz_options));
+        }
+        self.focus = Focus::Page;
+        self.screen = Screen::Quiz;
+    }
+
+    fn update_quiz(&mut self, action: Action) {
+        if action == Action::Help {
+            self.overlay = Overlay::Help { scroll: 0 };
+            return;
+        }
+        let now = self.clock.now_ms();
+        let Some(quiz) = self.quiz.as_mut() else { return };
+        match quiz.update(action, &self.course, now) {
+            quiz::Outcome::Stay => {}
+            quiz::Outcome::Leave => {
+                self.quiz = None;
+                let (page, scroll) = (self.page, self.scroll);
+                self.open_page(page, scroll);
+            }
+            quiz::Outcome::Read(page) => {
+                self.open_page(page, 0);
+                self.message = Some("Reading for the quiz: press t to go back to it".to_string());
+            }
+            quiz::Outcome::Refused(why) => self.message = Some(why),
+        }
+        if let Some(quiz) = self.quiz.as_mut()
+            && quiz.record_results(&mut self.progress, self.clock.date())
+        {
+            self.progress_dirty = true;
         }
     }
 
@@ -410,10 +462,19 @@ impl App {
     /// The wheel scrolls the pane under the pointer; a click on the contents opens the entry.
     /// Returns true when something changed.
     pub fn on_mouse(&mut self, event: MouseEvent) -> bool {
-        if self.screen != Screen::Reader || self.overlay != Overlay::None {
+        let at = Position::new(event.column, event.row);
+        if self.overlay != Overlay::None {
             return false;
         }
-        let at = Position::new(event.column, event.row);
+        if self.screen == Screen::Quiz {
+            let clicked = matches!(event.kind, MouseEventKind::Down(MouseButton::Left))
+                .then(|| crate::ui::quiz::choice_at(self, self.size, at))
+                .flatten();
+            return clicked.and_then(|n| u8::try_from(n).ok()).is_some_and(|n| self.update(Action::Pick(n)));
+        }
+        if self.screen != Screen::Reader {
+            return false;
+        }
         let areas = self.areas();
         let in_sidebar = areas.sidebar.filter(|s| s.contains(at));
         let before = self.fingerprint();
@@ -433,6 +494,6 @@ impl App {
             }
             _ => {}
         }
-        self.quiz_requested || before != self.fingerprint()
+        before != self.fingerprint()
     }
 }

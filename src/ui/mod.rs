@@ -2,6 +2,7 @@
 pub mod code;
 pub mod document;
 mod help;
+pub mod quiz;
 mod reader;
 mod search;
 mod sidebar;
@@ -25,6 +26,7 @@ impl Widget for &App {
         match self.screen {
             Screen::Welcome => welcome::render(self, area, buf),
             Screen::Reader => reader::render(self, area, buf),
+            Screen::Quiz => quiz::render(self, area, buf),
         }
         match &self.overlay {
             Overlay::None => {}

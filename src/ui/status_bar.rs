@@ -1,5 +1,5 @@
 //! The bottom line: where you are, how far you got, and the keys that matter here.
-use crate::app::App;
+use crate::app::{App, Screen};
 use crate::keys;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,10 +9,14 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     buf.set_style(area, theme.status_bar);
-    let left = match (&app.message, app.digits.is_empty()) {
-        (Some(message), _) => format!(" {message} "),
-        (None, false) => format!(" go to status {}_ ", app.digits),
-        (None, true) => format!(" {}/{} · {}% read ", app.page + 1, app.course.pages.len(), app.percent_read()),
+    let left = match (&app.message, app.digits.is_empty(), &app.quiz) {
+        (Some(message), _, _) => format!(" {message} "),
+        (None, false, _) => format!(" go to status {}_ ", app.digits),
+        (None, true, Some(quiz)) if app.screen == Screen::Quiz => {
+            let score = quiz.session.score();
+            format!(" Quiz · {}/{} answered · {} right ", score.answered, score.total, score.correct)
+        }
+        (None, true, _) => format!(" {}/{} · {}% read ", app.page + 1, app.course.pages.len(), app.percent_read()),
     };
     let mut spans = vec![Span::raw(left.clone())];
     let mut used = left.width();
