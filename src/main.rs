@@ -1,7 +1,10 @@
 //! Thin entry point: parse the CLI, load the course before the terminal changes, run, exit.
 use clap::Parser;
 use ratatui::layout::Rect;
-use status_tutor::app::App;
+use status_tutor::app::{self, App, Clock, QuizOptions, SystemClock};
+use status_tutor::cli::QuizArgs;
+use status_tutor::progress::RoundRecord;
+use status_tutor::quiz::{Session, plain};
 use status_tutor::cli::{Cli, Command};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::{check, explain, list};
@@ -51,21 +54,81 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Err(message) => Err(message),
             }
         }
-        Some(Command::Quiz(_)) => {
-            let course = course(cli.content.as_deref())?;
-            list::run(&course, Paint::for_stdout(), &mut stdout).map_err(|e| e.to_string())?;
-            stdout.flush().map_err(|e| e.to_string())?;
-            Ok(ExitCode::SUCCESS)
+        Some(Command::Quiz(args)) if args.plain => {
+            drop(stdout);
+            plain_quiz(&cli, args)
+        }
+        Some(Command::Quiz(args)) => {
+            drop(stdout);
+            tutorial(&cli, Some(args))
         }
         None => {
             drop(stdout);
-            tutorial(&cli)
+            tutorial(&cli, None)
         }
     }
 }
 
-/// The full-screen tutorial. Everything that can fail is done before the terminal changes.
-fn tutorial(cli: &Cli) -> Result<ExitCode, String> {
+/// How a round is drawn, from the flags: a seed from the clock unless one was given.
+fn quiz_options(args: Option<&QuizArgs>) -> QuizOptions {
+    let seed = args.and_then(|a| a.seed).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+    });
+    let count = match args {
+        Some(args) if args.all => None,
+        Some(args) => Some(usize::from(args.questions)),
+        None => Some(12),
+    };
+    QuizOptions { count, seed }
+}
+
+/// `quiz --plain`: the same state machine over stdin/stdout, no escape sequences.
+/// With `--json` the transcript goes to stderr and the results to stdout as JSON.
+fn plain_quiz(cli: &Cli, args: &QuizArgs) -> Result<ExitCode, String> {
+    let course = course(cli.content.as_deref())?;
+    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    for warning in &warnings {
+        eprintln!("status-tutor: warning: {warning}");
+    }
+    let options = quiz_options(Some(args));
+    let mut session = Session::new(app::quiz_bank(&course), options.count, options.seed);
+    let clock = SystemClock::default();
+    let input = io::stdin().lock();
+    let result = if args.json {
+        plain::run_round(&mut session, input, io::stderr().lock(), || clock.now_ms()).and_then(|score| {
+            let json = serde_json::to_string_pretty(&score).map_err(io::Error::other)?;
+            writeln!(io::stdout(), "{json}")?;
+            Ok(score)
+        })
+    } else {
+        plain::run(&mut session, input, io::stdout().lock(), || clock.now_ms())
+    };
+    let score = match result {
+        Ok(score) => score,
+        // The reader went away (`| head`): nothing left to say to anyone.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(e.to_string()),
+    };
+    if score.answered > 0 {
+        progress.record_round(RoundRecord {
+            date: clock.date(),
+            correct: u32::try_from(score.correct).unwrap_or(u32::MAX),
+            total: u32::try_from(score.total).unwrap_or(u32::MAX),
+            missed: score.missed.clone(),
+        });
+        if let Some(warning) = store.save(&progress) {
+            eprintln!("status-tutor: warning: {warning}");
+        }
+    }
+    if let Some(best) = &progress.quiz.best {
+        eprintln!("Best score so far: {}/{}", best.correct, best.total);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The full-screen tutorial (straight into the quiz with `quiz`). Everything that can
+/// fail is done before the terminal changes.
+fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     if !io::stdout().is_terminal() {
         eprintln!(
             "status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
@@ -93,6 +156,10 @@ fn tutorial(cli: &Cli) -> Result<ExitCode, String> {
     let theme = Theme::new(cli.theme, no_color());
     let mut app = App::new(course, theme, progress, Rect::new(0, 0, 80, 24));
     app.message = warnings.into_iter().next();
+    app.quiz_options = quiz_options(quiz);
+    if quiz.is_some() {
+        app.start_quiz();
+    }
     tui::run(&mut app, &mut store).map_err(|e| format!("terminal error: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
