@@ -38,6 +38,7 @@ impl CourseFiles {
     /// Every unreadable or oversized file is reported; nothing stops at the first.
     pub fn read_dir(dir: &Path) -> Result<CourseFiles, Vec<Problem>> {
         let origin = dir.display().to_string();
+        let path_of = |rel: &str| format!("{}/{rel}", origin.trim_end_matches('/'));
         let mut problems = Vec::new();
         let mut names = Vec::new();
         if !dir.is_dir() {
@@ -46,8 +47,11 @@ impl CourseFiles {
                 "not a course folder (it does not exist or is not a directory)",
             )]);
         }
+        // A missing one is left to `load`, which says it is missing and checks the rest.
         for top in ["course.toml", "codes.toml"] {
-            names.push(top.to_string());
+            if dir.join(top).exists() {
+                names.push(top.to_string());
+            }
         }
         for sub in ["pages", "quiz"] {
             match fs::read_dir(dir.join(sub)) {
@@ -62,15 +66,13 @@ impl CourseFiles {
                     found.sort();
                     names.extend(found);
                 }
-                Err(e) => {
-                    problems.push(Problem::in_file(&format!("{origin}/{sub}"), format!("cannot read the folder: {e}")))
-                }
+                Err(e) => problems.push(Problem::in_file(&path_of(sub), format!("cannot read the folder: {e}"))),
             }
         }
         let page_count = names.iter().filter(|n| n.starts_with("pages/")).count();
         if page_count > MAX_PAGES {
             problems.push(Problem::in_file(
-                &format!("{origin}/pages"),
+                &path_of("pages"),
                 format!("{page_count} pages is more than the {MAX_PAGES} a course may have"),
             ));
             return Err(problems);
@@ -79,7 +81,7 @@ impl CourseFiles {
         for name in names {
             match read_limited(&dir.join(&name)) {
                 Ok(text) => files.push((name, text)),
-                Err(message) => problems.push(Problem::in_file(&format!("{origin}/{name}"), message)),
+                Err(message) => problems.push(Problem::in_file(&path_of(&name), message)),
             }
         }
         if problems.is_empty() { Ok(CourseFiles { origin, files }) } else { Err(problems) }

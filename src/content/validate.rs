@@ -19,7 +19,7 @@ pub struct Loaded {
 
 /// Parses and checks every file. Errors (and warnings) come back sorted by file and line.
 pub fn load(files: &CourseFiles) -> Result<Loaded, Vec<Problem>> {
-    let mut checker = Checker { files, problems: Vec::new() };
+    let mut checker = Checker { files, problems: Vec::new(), unparsed_pages: HashSet::new() };
     let course = checker.course();
     let mut problems = checker.problems;
     problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
@@ -32,6 +32,9 @@ pub fn load(files: &CourseFiles) -> Result<Loaded, Vec<Problem>> {
 struct Checker<'a> {
     files: &'a CourseFiles,
     problems: Vec<Problem>,
+    /// Ids (file stems) of page files that did not parse: their own error says why, so
+    /// references to them are not reported again as unknown pages.
+    unparsed_pages: HashSet<String>,
 }
 
 /// A parsed file together with its name and text, for locating later problems.
@@ -58,6 +61,13 @@ impl Checker<'_> {
         let course_file = self.parse_one::<raw::CourseFile>("course.toml");
         let codes_file = self.parse_one::<raw::CodesFile>("codes.toml");
         let pages = self.parse_all::<raw::PageFile>("pages/");
+        self.unparsed_pages = self
+            .files
+            .files
+            .iter()
+            .filter(|(rel, _)| !pages.iter().any(|p| p.name == self.files.display_name(rel)))
+            .filter_map(|(rel, _)| rel.strip_prefix("pages/")?.strip_suffix(".toml").map(str::to_string))
+            .collect();
         let quizzes = self.parse_all::<raw::QuizFile>("quiz/");
 
         let course_file = course_file?;
@@ -168,6 +178,7 @@ impl Checker<'_> {
                 listed.insert(id, reference.span());
                 match by_id.get(id) {
                     Some(&i) => order.push(i),
+                    None if self.unparsed_pages.contains(id) => {}
                     None => {
                         let message = format!("no page has id `{id}`{}", suggestion(id, by_id.keys().copied()));
                         self.problems.push(course.source().error(reference.span(), message));
@@ -206,7 +217,8 @@ impl Checker<'_> {
             .iter()
             .filter_map(|entry| {
                 let entry = entry.get_ref();
-                let code = self.status(&source, &entry.code)?;
+                // known_codes already reported a code outside 100-599
+                let code = u16::try_from(*entry.code.get_ref()).ok().filter(|c| (100..=599).contains(c))?;
                 Some(StatusCode {
                     code,
                     reason: self.text(&source, &entry.reason, "reason"),
@@ -397,7 +409,8 @@ impl Checker<'_> {
                 }
             }
         };
-        (self.problems.len() == before).then_some(block)
+        // a warning (such as a missing [blocks.verify]) keeps the block
+        (!self.problems[before..].iter().any(Problem::is_error)).then_some(block)
     }
 
     fn response(
@@ -670,7 +683,7 @@ impl Checker<'_> {
 
     fn page_ref(&mut self, source: &SourceFile<'_>, id: &Spanned<String>, index: &Index) -> Option<usize> {
         let found = index.pages.get(id.get_ref()).copied();
-        if found.is_none() {
+        if found.is_none() && !self.unparsed_pages.contains(id.get_ref()) {
             let message = format!(
                 "no page has id `{}`{}",
                 id.get_ref(),

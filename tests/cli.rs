@@ -1,0 +1,241 @@
+//! The real binary: exit codes, `check` output, `explain` cards and messages, `list`, help.
+//! Every run has NO_COLOR=1, a temporary STATUS_TUTOR_DATA_DIR and piped stdout/stderr.
+
+use std::fs;
+use std::process::{Command, Output, Stdio};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn describe(&self) -> String {
+        format!("exit {:?}\n--- stdout\n{}--- stderr\n{}", self.code, self.stdout, self.stderr)
+    }
+
+    fn assert_exit(&self, code: i32) -> &Self {
+        assert_eq!(self.code, Some(code), "{}", self.describe());
+        self
+    }
+
+    fn assert_stdout_has(&self, fragment: &str) -> &Self {
+        assert!(self.stdout.contains(fragment), "stdout lacks `{fragment}`:\n{}", self.describe());
+        self
+    }
+
+    fn assert_stderr_has(&self, fragment: &str) -> &Self {
+        assert!(self.stderr.contains(fragment), "stderr lacks `{fragment}`:\n{}", self.describe());
+        self
+    }
+
+    /// Piped output never carries escape sequences, and nothing a user does panics.
+    fn assert_plain(&self) -> &Self {
+        assert!(
+            !self.stdout.contains('\x1b') && !self.stderr.contains('\x1b'),
+            "escape sequences:\n{}",
+            self.describe()
+        );
+        assert!(!self.stderr.contains("panicked"), "a panic:\n{}", self.describe());
+        assert!(!self.stderr.contains("stack backtrace"), "a backtrace:\n{}", self.describe());
+        self
+    }
+}
+
+/// Runs the binary from the crate root with `args`, stdin empty and stdout piped.
+fn run(args: &[&str]) -> Run {
+    let data = tempfile::tempdir().expect("a temporary data folder");
+    let output: Output = Command::new(env!("CARGO_BIN_EXE_status-tutor"))
+        .args(args)
+        .current_dir(ROOT)
+        .env("NO_COLOR", "1")
+        .env("STATUS_TUTOR_DATA_DIR", data.path())
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run status-tutor");
+    let run = Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    };
+    run.assert_plain();
+    run
+}
+
+// ---------------------------------------------------------------- check
+
+#[test]
+fn check_content_passes() {
+    run(&["check", "content"]).assert_exit(0).assert_stdout_has("ok: ").assert_stdout_has("; 0 warning(s)");
+}
+
+#[test]
+fn check_without_a_folder_checks_the_built_in_course() {
+    run(&["check"]).assert_exit(0).assert_stdout_has("ok: Django HTTP Status Codes");
+}
+
+#[test]
+fn check_a_broken_course_prints_every_problem_as_file_line_col_message() {
+    let r = run(&["check", "tests/fixtures/several-problems"]);
+    r.assert_exit(1).assert_stdout_has("5 error(s), 0 warning(s)");
+    let base = "tests/fixtures/several-problems";
+    for expected in [
+        format!("{base}/course.toml:1:18: format_version 2 is not supported"),
+        format!("{base}/pages/intro.toml:8:1: unknown field `txt`"),
+        format!("{base}/pages/not-found.toml:2:9: the title is empty"),
+        format!("{base}/quiz/basics.toml:19:8: no page has id `introduction`"),
+        format!("{base}/quiz/basics.toml:26:10: 600 is not an HTTP status code"),
+    ] {
+        assert!(r.stdout.lines().any(|l| l.starts_with(&expected)), "no line `{expected}...`:\n{}", r.describe());
+    }
+    // each problem line is followed by its excerpt: the line, then a caret
+    assert!(
+        r.stdout.contains("   8 | txt = \"Every response carries a **status code**.\"\n     | ^"),
+        "{}",
+        r.describe()
+    );
+}
+
+#[test]
+fn check_reports_a_warning_but_passes() {
+    run(&["check", "tests/fixtures/missing-verify"])
+        .assert_exit(0)
+        .assert_stdout_has(
+            "tests/fixtures/missing-verify/pages/intro.toml:16:8: warning: this sample claims status 200",
+        )
+        .assert_stdout_has("1 warning(s)");
+}
+
+#[test]
+fn check_names_a_missing_file() {
+    let r = run(&["check", "tests/fixtures/missing-codes/"]);
+    r.assert_exit(1).assert_stdout_has("tests/fixtures/missing-codes/codes.toml:1:1: this file is missing");
+}
+
+#[test]
+fn check_a_folder_that_does_not_exist_fails() {
+    run(&["check", "tests/fixtures/no-such-course"]).assert_exit(1).assert_stdout_has("not a course folder");
+}
+
+// ---------------------------------------------------------------- explain
+
+#[test]
+fn explain_404_prints_the_card() {
+    run(&["explain", "404"])
+        .assert_exit(0)
+        .assert_stdout_has("404 Not Found")
+        .assert_stdout_has("RFC 9110 §15.5.5")
+        .assert_stdout_has("HTTPStatus.NOT_FOUND")
+        .assert_stdout_has("get_object_or_404")
+        .assert_stdout_has("(page 404-not-found)");
+}
+
+#[test]
+fn explain_4xx_lists_the_client_errors_only() {
+    let r = run(&["explain", "4xx"]);
+    r.assert_exit(0).assert_stdout_has("404 Not Found").assert_stdout_has("429 Too Many Requests");
+    assert!(!r.stdout.contains("500 Internal Server Error"), "a 5xx code in the 4xx card:\n{}", r.describe());
+    assert!(!r.stdout.contains("200 OK"), "a 2xx code in the 4xx card:\n{}", r.describe());
+}
+
+#[test]
+fn explain_a_django_class() {
+    run(&["explain", "HttpResponseGone"])
+        .assert_exit(0)
+        .assert_stdout_has("from django.http import HttpResponseGone")
+        .assert_stdout_has("410 Gone");
+}
+
+#[test]
+fn explain_login_required_with_or_without_the_at_sign() {
+    for query in ["login_required", "@login_required"] {
+        run(&["explain", query])
+            .assert_exit(0)
+            .assert_stdout_has("from django.contrib.auth.decorators import login_required")
+            .assert_stdout_has("302 Found");
+    }
+}
+
+#[test]
+fn explain_an_httpstatus_name() {
+    run(&["explain", "NOT_FOUND"]).assert_exit(0).assert_stdout_has("404 Not Found");
+}
+
+#[test]
+fn explain_a_typo_suggests_the_closest_names() {
+    let r = run(&["explain", "HttpResponseGon"]);
+    r.assert_exit(1).assert_stderr_has("Did you mean").assert_stderr_has("HttpResponseGone");
+    assert!(r.stdout.is_empty(), "errors go to stderr:\n{}", r.describe());
+}
+
+#[test]
+fn explain_a_code_the_course_does_not_teach_names_the_closest() {
+    let r = run(&["explain", "418"]);
+    r.assert_exit(1).assert_stderr_has("418 is not taught in this course").assert_stderr_has("Closest:");
+    assert!(r.stdout.is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn explain_a_number_that_is_no_status_code() {
+    run(&["explain", "999"]).assert_exit(1).assert_stderr_has("999 is not an HTTP status code");
+}
+
+#[test]
+fn explain_with_a_broken_course_reports_the_problem_without_panicking() {
+    let r = run(&["--content", "tests/fixtures/unknown-field", "explain", "404"]);
+    r.assert_exit(1)
+        .assert_stderr_has("tests/fixtures/unknown-field/pages/intro.toml:8:1: unknown field `txt`")
+        .assert_stderr_has("status-tutor check");
+    assert!(r.stdout.is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn explain_reads_another_course_with_content() {
+    run(&["--content", "tests/fixtures/valid", "explain", "404"])
+        .assert_exit(0)
+        .assert_stdout_has("Nothing was found for the target.")
+        .assert_stdout_has("(page not-found)");
+}
+
+// ---------------------------------------------------------------- list, help, version
+
+#[test]
+fn list_prints_every_section_and_page() {
+    let course: toml::Table =
+        fs::read_to_string(format!("{ROOT}/content/course.toml")).expect("course.toml").parse().expect("TOML");
+    let r = run(&["list"]);
+    r.assert_exit(0).assert_stdout_has("Django HTTP Status Codes").assert_stdout_has("Test your knowledge");
+    for section in course["sections"].as_array().expect("sections") {
+        let title = section["title"].as_str().expect("a section title");
+        assert!(r.stdout.lines().any(|l| l == title), "section `{title}` missing:\n{}", r.describe());
+        for page in section["pages"].as_array().expect("pages") {
+            r.assert_stdout_has(&format!("({})", page.as_str().expect("a page id")));
+        }
+    }
+}
+
+#[test]
+fn version_and_help() {
+    run(&["--version"]).assert_exit(0).assert_stdout_has(env!("CARGO_PKG_VERSION"));
+    run(&["--help"])
+        .assert_exit(0)
+        .assert_stdout_has("Examples")
+        .assert_stdout_has("explain")
+        .assert_stdout_has("check");
+}
+
+#[test]
+fn an_unknown_subcommand_is_a_usage_error() {
+    run(&["frobnicate"]).assert_exit(2).assert_stderr_has("frobnicate");
+}
+
+#[test]
+fn the_bare_binary_without_a_terminal_suggests_list_and_explain() {
+    let r = run(&[]);
+    r.assert_exit(2).assert_stderr_has("status-tutor list").assert_stderr_has("status-tutor explain");
+    assert!(r.stdout.is_empty(), "{}", r.describe());
+}
