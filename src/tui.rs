@@ -3,6 +3,7 @@
 use crate::app::App;
 use crate::keys;
 use crate::progress::Store;
+use crossterm::cursor::Show;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
 use std::io::{self, stdout};
@@ -22,9 +23,12 @@ pub fn run(app: &mut App, store: &mut Store) -> io::Result<()> {
 }
 
 /// Leaves the alternate screen, turns raw mode and mouse capture off, shows the cursor.
+/// `ratatui::restore` does not show the cursor (dropping the `Terminal` does, which the
+/// signal and panic paths never reach), so it is shown here, last.
 pub fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
+    let _ = execute!(stdout(), Show);
 }
 
 /// A panic prints its message on a restored terminal; SIGTERM and SIGHUP restore and exit.

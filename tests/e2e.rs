@@ -1,0 +1,568 @@
+//! End to end: the real binary in an 80x24 pseudo-terminal. It opens a page, scrolls,
+//! quits and leaves the terminal restored; the next launch resumes; a run killed with
+//! SIGKILL leaves an intact progress file; SIGTERM and SIGHUP restore the terminal; without
+//! a terminal it explains itself and exits 2.
+//!
+//! Escape sequences are looked for in the raw output. Visible text is looked for on a
+//! small model of the screen (`Screen`), because ratatui writes only the cells that changed
+//! and skips blank ones, so a phrase seldom reaches the terminal in one piece.
+
+use std::error::Error;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use status_tutor::content::{Course, CourseFiles, load};
+use unicode_width::UnicodeWidthChar;
+
+type TestResult = Result<(), Box<dyn Error>>;
+
+const BIN: &str = env!("CARGO_BIN_EXE_status-tutor");
+const COURSE_ID: &str = "django-http-status";
+const TIMEOUT: Duration = Duration::from_secs(10);
+const ROWS: u16 = 24;
+const COLS: u16 = 80;
+
+const ENTER_ALT_SCREEN: &str = "\x1b[?1049h";
+const LEAVE_ALT_SCREEN: &str = "\x1b[?1049l";
+const HIDE_CURSOR: &str = "\x1b[?25l";
+const SHOW_CURSOR: &str = "\x1b[?25h";
+/// The private modes crossterm 0.29 sets for `EnableMouseCapture`
+/// (`DisableMouseCapture` resets them: `?1006l ?1015l ?1003l ?1002l ?1000l`).
+const MOUSE_MODES: [&str; 5] = ["1000", "1002", "1003", "1015", "1006"];
+
+/// The built-in course, read through the library so the tests follow content edits.
+fn course() -> Course {
+    match load(&CourseFiles::embedded()) {
+        Ok(loaded) => loaded.course,
+        Err(problems) => panic!("the built-in course does not load: {problems:?}"),
+    }
+}
+
+/// Output read from the pseudo-terminal, shared with the reader thread.
+#[derive(Default)]
+struct Output {
+    bytes: Vec<u8>,
+    closed: bool,
+}
+
+type Shared = Arc<(Mutex<Output>, Condvar)>;
+
+fn lock(shared: &Shared) -> MutexGuard<'_, Output> {
+    shared.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// One run of the binary in its own 80x24 pseudo-terminal.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    output: Shared,
+    reader: Option<JoinHandle<()>>,
+    pid: u32,
+}
+
+impl Session {
+    fn start(data_dir: &Path) -> Result<Session, Box<dyn Error>> {
+        let pair = native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })?;
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.cwd(data_dir);
+        cmd.env("STATUS_TUTOR_DATA_DIR", data_dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd)?;
+        // Only the child keeps the slave open, so the reader sees the end when it exits.
+        drop(pair.slave);
+        let pid = child.process_id().ok_or("the child has no process id")?;
+        let writer = pair.master.take_writer()?;
+        let mut source = pair.master.try_clone_reader()?;
+        let output: Shared = Arc::default();
+        let sink = Arc::clone(&output);
+        let reader = std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            loop {
+                let read = source.read(&mut buffer);
+                let mut out = lock(&sink);
+                match read {
+                    Ok(n) if n > 0 => out.bytes.extend_from_slice(&buffer[..n]),
+                    // EOF, or EIO once the child and its descendants closed the terminal.
+                    _ => out.closed = true,
+                }
+                let closed = out.closed;
+                drop(out);
+                sink.1.notify_all();
+                if closed {
+                    return;
+                }
+            }
+        });
+        Ok(Session { child, master: pair.master, writer, output, reader: Some(reader), pid })
+    }
+
+    /// Everything the program wrote so far, as text.
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&lock(&self.output).bytes).into_owned()
+    }
+
+    fn len(&self) -> usize {
+        lock(&self.output).bytes.len()
+    }
+
+    /// Waits until `done` holds for the output so far, or panics after `TIMEOUT`.
+    fn wait_until(&self, what: &str, mut done: impl FnMut(&Output) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut out = lock(&self.output);
+        loop {
+            if done(&out) {
+                return;
+            }
+            let now = Instant::now();
+            if now >= deadline || out.closed {
+                let text = String::from_utf8_lossy(&out.bytes).into_owned();
+                drop(out);
+                panic!(
+                    "timed out waiting for {what}\n--- screen ---\n{}\n--- raw output ---\n{text:?}",
+                    Screen::parse(&text).text()
+                );
+            }
+            out = self.output.1.wait_timeout(out, deadline - now).unwrap_or_else(|p| p.into_inner()).0;
+        }
+    }
+
+    /// Waits until the raw output (escape sequences and all) contains `text`.
+    fn wait_for(&self, text: &str) {
+        self.wait_for_after(0, text);
+    }
+
+    /// Waits until the raw output written after the first `offset` bytes contains `text`.
+    fn wait_for_after(&self, offset: usize, text: &str) {
+        self.wait_until(&format!("{text:?} in the output"), |out| {
+            out.bytes.get(offset..).is_some_and(|tail| find(tail, text.as_bytes()).is_some())
+        });
+    }
+
+    /// Waits until a whole frame drawn after `offset` has reached the terminal and the
+    /// screen it leaves satisfies `check`. ratatui hides the cursor after each frame.
+    fn wait_for_screen(&self, offset: usize, what: &str, check: impl Fn(&Screen) -> bool) -> Screen {
+        let mut screen = Screen::default();
+        self.wait_until(what, |out| {
+            let bytes = &out.bytes;
+            let Some(tail) = bytes.get(offset..) else { return false };
+            let Some(end) = rfind(tail, HIDE_CURSOR.as_bytes()) else { return false };
+            screen = Screen::parse(&String::from_utf8_lossy(&bytes[..offset + end]));
+            check(&screen)
+        });
+        screen
+    }
+
+    fn send(&mut self, keys: &str) -> Result<(), Box<dyn Error>> {
+        self.writer.write_all(keys.as_bytes())?;
+        self.writer.flush()?;
+        Ok(())
+    }
+
+    /// Sends a key and waits for the frame it causes.
+    fn press(&mut self, key: &str, what: &str, check: impl Fn(&Screen) -> bool) -> Result<Screen, Box<dyn Error>> {
+        let offset = self.len();
+        self.send(key)?;
+        Ok(self.wait_for_screen(offset, what, check))
+    }
+
+    fn signal(&self, signal: &str) -> Result<(), Box<dyn Error>> {
+        let status = Command::new("kill").args(["-s", signal, &self.pid.to_string()]).status()?;
+        if !status.success() {
+            return Err(format!("kill -s {signal} {} failed: {status}", self.pid).into());
+        }
+        Ok(())
+    }
+
+    /// Whether the terminal is in canonical (cooked) mode with echo, as it was before the
+    /// program started: raw mode is off.
+    fn cooked(&self) -> Result<bool, Box<dyn Error>> {
+        let termios = self.master.get_termios().ok_or("no termios for the pseudo-terminal")?;
+        let flags = format!("{:?}", termios.local_flags);
+        Ok(flags.contains("ICANON") && flags.contains("ECHO"))
+    }
+
+    /// Waits for the program to exit and for the last of its output.
+    fn finish(mut self) -> Result<End, Box<dyn Error>> {
+        let deadline = Instant::now() + TIMEOUT;
+        let status = loop {
+            if let Some(status) = self.child.try_wait()? {
+                break status;
+            }
+            if Instant::now() >= deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "the program did not exit within {TIMEOUT:?}\n--- screen ---\n{}",
+                    Screen::parse(&self.text()).text()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        self.wait_until("the end of the output", |out| out.closed);
+        if let Some(reader) = self.reader.take() {
+            reader.join().map_err(|_| "the reader thread panicked")?;
+        }
+        Ok(End { status, output: self.text(), cooked: self.cooked()? })
+    }
+}
+
+/// How a session ended.
+struct End {
+    status: ExitStatus,
+    /// Everything it wrote to the terminal.
+    output: String,
+    /// Whether the terminal was back in cooked mode (raw mode off) afterwards.
+    cooked: bool,
+}
+
+impl Drop for Session {
+    /// A failed test leaves no program running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// The offset of the first `needle` in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The offset of the last `needle` in `haystack`.
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// What the learner sees: the cells of an 80x24 terminal after the program's output,
+/// interpreting only what ratatui and crossterm write (cursor moves, clears; colours and
+/// modes are skipped). Entering or leaving the alternate screen starts from a blank one.
+#[derive(Default)]
+struct Screen {
+    cells: Vec<Vec<String>>,
+    row: usize,
+    col: usize,
+}
+
+impl Screen {
+    fn blank() -> Vec<Vec<String>> {
+        vec![vec![" ".to_string(); usize::from(COLS)]; usize::from(ROWS)]
+    }
+
+    fn parse(output: &str) -> Screen {
+        let mut screen = Screen { cells: Screen::blank(), row: 0, col: 0 };
+        let mut chars = output.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                // Only control sequences (ESC [ ... final) move or clear; other escapes
+                // are two characters long.
+                '\x1b' => {
+                    if chars.next() == Some('[') {
+                        let mut params = String::new();
+                        let final_byte = chars.by_ref().find(|&p| {
+                            let done = ('\x40'..='\x7e').contains(&p);
+                            if !done {
+                                params.push(p);
+                            }
+                            done
+                        });
+                        screen.control(&params, final_byte);
+                    }
+                }
+                '\r' => screen.col = 0,
+                '\n' => screen.row += 1,
+                c if c.is_control() => {}
+                c => screen.print(c),
+            }
+        }
+        screen
+    }
+
+    fn control(&mut self, params: &str, final_byte: Option<char>) {
+        let numbers: Vec<usize> = params.trim_start_matches('?').split(';').map(|n| n.parse().unwrap_or(0)).collect();
+        let first = numbers.first().copied().unwrap_or(0);
+        match final_byte {
+            Some('H') => {
+                self.row = first.max(1) - 1;
+                self.col = numbers.get(1).copied().unwrap_or(1).max(1) - 1;
+            }
+            Some('J') if first == 2 => self.cells = Screen::blank(),
+            Some('K') => {
+                if let Some(line) = self.cells.get_mut(self.row) {
+                    line.iter_mut().skip(self.col).for_each(|cell| *cell = " ".to_string());
+                }
+            }
+            Some('h' | 'l') if params == "?1049" => self.cells = Screen::blank(),
+            _ => {}
+        }
+    }
+
+    /// Writes a character at the cursor; a wide one covers the next cell too.
+    fn print(&mut self, c: char) {
+        let width = c.width().unwrap_or(0);
+        if let Some(line) = self.cells.get_mut(self.row) {
+            if let Some(cell) = line.get_mut(self.col) {
+                *cell = c.to_string();
+            }
+            for extra in 1..width {
+                if let Some(cell) = line.get_mut(self.col + extra) {
+                    cell.clear();
+                }
+            }
+        }
+        self.col += width;
+    }
+
+    fn line(&self, row: usize) -> String {
+        self.cells.get(row).map(|line| line.concat()).unwrap_or_default()
+    }
+
+    fn text(&self) -> String {
+        (0..self.cells.len()).map(|row| self.line(row)).collect::<Vec<_>>().join("\n")
+    }
+
+    fn contains(&self, text: &str) -> bool {
+        (0..self.cells.len()).any(|row| self.line(row).contains(text))
+    }
+}
+
+fn progress_path(dir: &Path) -> PathBuf {
+    dir.join(format!("{COURSE_ID}.toml"))
+}
+
+/// The progress file, parsed as plain TOML.
+fn read_progress(dir: &Path) -> Result<toml::Table, Box<dyn Error>> {
+    Ok(std::fs::read_to_string(progress_path(dir))?.parse::<toml::Table>()?)
+}
+
+fn string_field<'a>(table: &'a toml::Table, key: &str) -> Option<&'a str> {
+    table.get(key).and_then(toml::Value::as_str)
+}
+
+fn int_field(table: &toml::Table, key: &str) -> Option<i64> {
+    table.get(key).and_then(toml::Value::as_integer)
+}
+
+/// The names in the data directory other than the progress file (set-aside corrupt files,
+/// leftover temporary files).
+fn strays(dir: &Path) -> Result<Vec<String>, Box<dyn Error>> {
+    let wanted = format!("{COURSE_ID}.toml");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name != wanted {
+            names.push(name);
+        }
+    }
+    Ok(names)
+}
+
+/// The status bar is the last row; it starts with the page number, "n/N".
+fn status_bar(screen: &Screen) -> String {
+    screen.line(usize::from(ROWS) - 1)
+}
+
+/// Everything above the status bar.
+fn page_view(screen: &Screen) -> String {
+    (0..usize::from(ROWS) - 1).map(|row| screen.line(row)).collect::<Vec<_>>().join("\n")
+}
+
+/// The welcome screen's first frame is complete: its status bar ends with the quit hint.
+fn wait_for_welcome(session: &Session, what: &str, check: impl Fn(&Screen) -> bool) -> Screen {
+    session.wait_for(ENTER_ALT_SCREEN);
+    session.wait_for("Enter");
+    session.wait_for_screen(0, what, |screen| status_bar(screen).contains("quit") && check(screen))
+}
+
+/// The terminal is as it was: the alternate screen left after it was entered, mouse
+/// capture off, the cursor shown as the last thing written, and raw mode off.
+fn assert_restored(end: &End) {
+    let session_output = end.output.as_str();
+    let raw = session_output.as_bytes();
+    let entered = find(raw, ENTER_ALT_SCREEN.as_bytes()).expect("the alternate screen was entered");
+    let left = rfind(raw, LEAVE_ALT_SCREEN.as_bytes());
+    assert!(
+        left.is_some_and(|left| left > entered && rfind(raw, ENTER_ALT_SCREEN.as_bytes()) < Some(left)),
+        "the alternate screen was not left at the end: {:?}",
+        tail(session_output)
+    );
+    for mode in MOUSE_MODES {
+        let on = rfind(raw, format!("\x1b[?{mode}h").as_bytes());
+        let off = rfind(raw, format!("\x1b[?{mode}l").as_bytes());
+        assert!(on.is_some(), "mouse mode {mode} was never enabled");
+        assert!(off > on, "mouse mode {mode} was left on: {:?}", tail(session_output));
+    }
+    assert!(
+        session_output.trim_end().ends_with(SHOW_CURSOR),
+        "the output does not end by showing the cursor: {:?}",
+        tail(session_output)
+    );
+    assert!(end.cooked, "raw mode was left on (no ICANON/ECHO in the terminal's local flags)");
+}
+
+/// The last bytes of the output, for failure messages.
+fn tail(output: &str) -> &str {
+    let start = output.len().saturating_sub(200);
+    let start = (start..output.len()).find(|&i| output.is_char_boundary(i)).unwrap_or(output.len());
+    &output[start..]
+}
+
+#[test]
+fn open_scroll_quit_restores_the_terminal_and_the_next_launch_resumes() -> TestResult {
+    let course = course();
+    assert_eq!(course.id, COURSE_ID);
+    let pages = course.pages.len();
+    let (first, second) = (&course.pages[0], &course.pages[1]);
+    let dir = tempfile::tempdir()?;
+
+    let mut session = Session::start(dir.path())?;
+    wait_for_welcome(&session, "the first welcome", |screen| screen.contains("What you will learn"));
+    assert!(!session.cooked()?, "raw mode is on while the tutorial runs");
+    session.press("\r", "the first page", |screen| {
+        screen.line(0).contains(&first.title) && status_bar(screen).contains(&format!("1/{pages}"))
+    })?;
+    for n in 1..=3 {
+        // Each key redraws: a frame is drawn after it was sent.
+        session.press("j", &format!("the frame after j number {n}"), |_| true)?;
+    }
+    let screen = session.wait_for_screen(0, "the page scrolled", |screen| !screen.line(0).contains(&first.title));
+    assert!(status_bar(&screen).contains(&format!("1/{pages}")), "{}", screen.text());
+    let left_at = session.press("n", "the second page", |screen| {
+        screen.line(0).contains(&second.title) && status_bar(screen).contains(&format!("2/{pages}"))
+    })?;
+    session.send("q")?;
+    let end = session.finish()?;
+    assert!(end.status.success(), "exit status: {}", end.status);
+    assert_eq!(end.status.exit_code(), 0);
+    assert_restored(&end);
+
+    let progress = read_progress(dir.path())?;
+    assert_eq!(string_field(&progress, "last_page"), Some(second.id.as_str()), "{progress:?}");
+    assert_eq!(second.id, "categories");
+    assert_eq!(int_field(&progress, "scroll"), Some(0), "{progress:?}");
+    assert_eq!(progress.get("welcomed").and_then(toml::Value::as_bool), Some(true), "{progress:?}");
+    assert!(strays(dir.path())?.is_empty(), "stray files: {:?}", strays(dir.path())?);
+
+    // The next launch offers to continue, and Enter opens the second page at its top.
+    let mut session = Session::start(dir.path())?;
+    wait_for_welcome(&session, "the welcome back", |screen| {
+        screen.contains("continue where you left off") && screen.contains(&second.title)
+    });
+    let resumed = session.press("\r", "the resumed page", |screen| {
+        !screen.contains("continue where you left off")
+            && screen.line(0).contains(&second.title)
+            && status_bar(screen).contains(&format!("2/{pages}"))
+    })?;
+    assert_eq!(page_view(&resumed), page_view(&left_at), "the resumed page looks different");
+    session.send("q")?;
+    let end = session.finish()?;
+    assert!(end.status.success(), "exit status: {}", end.status);
+    assert_restored(&end);
+    Ok(())
+}
+
+/// Polls the progress file until `check` holds for it (saves happen once input is idle).
+fn wait_for_progress(dir: &Path, what: &str, check: impl Fn(&toml::Table) -> bool) -> toml::Table {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        match read_progress(dir) {
+            Ok(progress) if check(&progress) => return progress,
+            result => assert!(Instant::now() < deadline, "timed out waiting for {what}; last read: {result:?}"),
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn a_session_killed_with_sigkill_leaves_an_intact_progress_file_that_loads() -> TestResult {
+    let course = course();
+    let pages = course.pages.len();
+    let first = &course.pages[0];
+    let dir = tempfile::tempdir()?;
+
+    let mut session = Session::start(dir.path())?;
+    wait_for_welcome(&session, "the welcome", |_| true);
+    session.press("\r", "the first page", |screen| screen.line(0).contains(&first.title))?;
+    let mut left_at = Screen::default();
+    for n in 1..=3 {
+        left_at = session.press("j", &format!("the frame after j number {n}"), |_| true)?;
+    }
+    let saved = wait_for_progress(dir.path(), "the scroll position saved", |progress| {
+        string_field(progress, "last_page") == Some(first.id.as_str()) && int_field(progress, "scroll") == Some(3)
+    });
+    session.signal("KILL")?;
+    let end = session.finish()?;
+    assert!(end.status.signal().is_some(), "not killed by a signal: {}", end.status);
+    assert!(!end.output.contains(LEAVE_ALT_SCREEN), "SIGKILL cannot be caught, yet the terminal was restored?");
+
+    let progress = read_progress(dir.path())?;
+    assert_eq!(progress, saved, "the file changed after the kill");
+    assert!(strays(dir.path())?.is_empty(), "stray files: {:?}", strays(dir.path())?);
+
+    // The next launch reads it without complaint and reopens the page where it was left.
+    let mut session = Session::start(dir.path())?;
+    wait_for_welcome(&session, "the welcome back", |screen| {
+        screen.contains("continue where you left off") && screen.contains(&first.title)
+    });
+    let resumed = session.press("\r", "the resumed page", |screen| {
+        !screen.contains("continue where you left off") && status_bar(screen).contains(&format!("1/{pages}"))
+    })?;
+    assert_eq!(page_view(&resumed), page_view(&left_at), "not resumed at the same scroll position");
+    assert!(!resumed.line(0).contains(&first.title), "not scrolled:\n{}", resumed.text());
+    session.send("q")?;
+    let end = session.finish()?;
+    assert!(end.status.success(), "exit status: {}", end.status);
+    assert!(!end.output.to_lowercase().contains("warning"), "a warning was shown: {:?}", end.output);
+    assert!(strays(dir.path())?.is_empty(), "the file was set aside: {:?}", strays(dir.path())?);
+    assert_eq!(string_field(&read_progress(dir.path())?, "last_page"), Some(first.id.as_str()));
+    Ok(())
+}
+
+/// SIGTERM or SIGHUP while reading: the terminal is restored and the exit code is 128+n.
+fn signal_restores_the_terminal(signal: &str, code: u32) -> TestResult {
+    let course = course();
+    let dir = tempfile::tempdir()?;
+    let mut session = Session::start(dir.path())?;
+    wait_for_welcome(&session, "the welcome", |_| true);
+    session.press("\r", "the first page", |screen| screen.line(0).contains(&course.pages[0].title))?;
+    session.signal(signal)?;
+    let end = session.finish()?;
+    assert_eq!(end.status.signal(), None, "died of the signal instead of handling it: {}", end.status);
+    assert_eq!(end.status.exit_code(), code, "exit status: {}", end.status);
+    assert_restored(&end);
+    Ok(())
+}
+
+#[test]
+fn sigterm_restores_the_terminal() -> TestResult {
+    signal_restores_the_terminal("TERM", 128 + 15)
+}
+
+#[test]
+fn sighup_restores_the_terminal() -> TestResult {
+    signal_restores_the_terminal("HUP", 128 + 1)
+}
+
+#[test]
+fn without_a_terminal_it_suggests_list_and_explain_and_exits_2() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let output = Command::new(BIN)
+        .env("STATUS_TUTOR_DATA_DIR", dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "status {}; stderr: {stderr}", output.status);
+    assert!(stderr.contains("not a terminal"), "{stderr}");
+    assert!(stderr.contains("list") && stderr.contains("explain"), "{stderr}");
+    assert!(output.stdout.is_empty(), "stdout: {:?}", String::from_utf8_lossy(&output.stdout));
+    assert!(std::fs::read_dir(dir.path())?.next().is_none(), "it wrote to the data directory");
+    Ok(())
+}
