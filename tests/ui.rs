@@ -139,3 +139,75 @@ fn no_color_theme_uses_no_colour_at_all() {
     let buffer = draw(&app);
     assert!(buffer.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
 }
+
+fn kind_name(kind: &status_tutor::quiz::QuestionKind) -> &'static str {
+    use status_tutor::quiz::QuestionKind as K;
+    match kind {
+        K::Single { .. } => "single",
+        K::Multiple { .. } => "multiple",
+        K::TrueFalse { .. } => "true_false",
+        K::TypeCode { .. } => "type_code",
+    }
+}
+
+/// Plays a whole round: the single-choice question right, the others wrong, snapshotting
+/// the intro, every question kind, feedback right and wrong, the results and a review.
+#[test]
+fn quiz_screens() {
+    use status_tutor::quiz::{Phase, QuestionKind};
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        app.quiz_options.seed = 7;
+        app.quiz_options.count = None;
+        app.update(Action::StartQuiz);
+        insta::assert_snapshot!(format!("quiz_intro_{w}x{h}"), text(&draw(&app)));
+        app.update(Action::Open);
+        while let Some((index, rq)) = app.quiz.as_ref().and_then(|q| q.session.current()).map(|(i, rq)| (i, rq.clone()))
+        {
+            if !matches!(app.quiz.as_ref().map(|q| q.session.phase()), Some(Phase::Asking { .. })) {
+                break;
+            }
+            let kind = kind_name(&rq.question.kind);
+            insta::assert_snapshot!(format!("quiz_asking_{kind}_{w}x{h}"), text(&draw(&app)));
+            match &rq.question.kind {
+                QuestionKind::Single { .. } => {
+                    let right = rq.correct_choices()[0] as u8;
+                    app.update(Action::Pick(right));
+                }
+                QuestionKind::TypeCode { .. } => {
+                    for d in [2, 0, 0] {
+                        app.update(Action::Digit(d));
+                    }
+                    insta::assert_snapshot!(format!("quiz_typed_{w}x{h}"), text(&draw(&app)));
+                    app.update(Action::Open);
+                }
+                _ => {
+                    app.update(Action::Pick(0));
+                    app.update(Action::Open);
+                }
+            }
+            let right = kind == "single";
+            let verdict = if right { "right" } else { "wrong" };
+            if kind == "single" || kind == "type_code" {
+                insta::assert_snapshot!(format!("quiz_feedback_{verdict}_{kind}_{w}x{h}"), text(&draw(&app)));
+            }
+            let _ = index;
+            app.update(Action::Open);
+        }
+        insta::assert_snapshot!(format!("quiz_results_{w}x{h}"), text(&draw(&app)));
+        app.update(Action::Review);
+        insta::assert_snapshot!(format!("quiz_review_{w}x{h}"), text(&draw(&app)));
+    }
+}
+
+#[test]
+fn quiz_verdicts_are_coloured() {
+    let mut app = app(120, 40);
+    app.quiz_options.seed = 7;
+    app.update(Action::StartQuiz);
+    app.update(Action::Open);
+    app.update(Action::Skip);
+    let buffer = draw(&app);
+    assert_eq!(colour_of(&buffer, "Skipped"), Color::Red);
+    assert_eq!(colour_of(&buffer, "✓"), Color::Green);
+}

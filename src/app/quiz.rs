@@ -101,7 +101,9 @@ impl QuizView {
     pub fn context(&self) -> Context {
         match self.session.phase() {
             _ if self.confirm_leave => Context::Confirm,
+            Phase::Intro => Context::QuizIntro,
             Phase::Asking { input: Input::TypeCode { .. }, .. } => Context::QuizTyping,
+            Phase::Feedback { .. } => Context::QuizFeedback,
             Phase::Results | Phase::Review { .. } => Context::Results,
             _ => Context::Quiz,
         }
