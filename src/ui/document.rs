@@ -178,6 +178,7 @@ impl Builder<'_> {
             vec![box_top(&format!("{} {}", class_symbol(card.class), card.class.label()), width, style, style)];
         let mut body: Vec<Line<'static>> = wrap(&[Span::styled(card.name.clone(), style)], inner, vec![], vec![]);
         body.extend(wrap(&inline(&card.description, self.theme.dim, self.theme), inner, vec![], vec![]));
+        body.push(Line::default());
         for code in &card.codes {
             let reason = self.course.code(*code).map_or("", |c| c.reason.as_str());
             body.extend(wrap(

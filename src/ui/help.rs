@@ -33,6 +33,14 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
             ]));
         }
     }
+    lines.push(Line::default());
+    lines.push(Line::styled("Mouse", theme.heading));
+    for (what, does) in
+        [("wheel", "scrolls the pane under the pointer"), ("click", "opens a contents entry; answers a quiz choice")]
+    {
+        lines.push(Line::from(vec![Span::styled(format!("  {what:<12}"), theme.key), Span::raw(does)]));
+    }
+    lines.remove(0); // the blank line before the first group
     let popup = centered(area, 76, area.height.saturating_sub(2));
     let inner_height = usize::from(popup.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(inner_height));
