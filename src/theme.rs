@@ -3,8 +3,9 @@ use crate::cli::ThemeName;
 use crate::content::{CalloutStyle, StatusClass};
 use ratatui::style::{Color, Modifier, Style};
 
-/// The styles of one theme. Uses the 16 ANSI colours only, so 16-colour terminals and
-/// light backgrounds stay readable; `plain` drops colour entirely for NO_COLOR.
+/// The styles of one theme. Uses the 16 ANSI colours only, so 16-colour terminals stay
+/// readable; body text keeps the terminal's own foreground, so it reads on dark and light
+/// backgrounds alike; `plain` drops colour entirely for NO_COLOR.
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub text: Style,
@@ -40,8 +41,8 @@ impl Theme {
             return Theme::plain();
         }
         match name {
-            ThemeName::Dark => Theme::coloured(Color::Gray, Color::DarkGray, Color::Yellow),
-            ThemeName::Light => Theme::coloured(Color::Black, Color::DarkGray, Color::Magenta),
+            ThemeName::Dark => Theme::coloured(Color::Reset, Color::DarkGray, Color::Yellow),
+            ThemeName::Light => Theme::coloured(Color::Reset, Color::DarkGray, Color::Blue),
             ThemeName::HighContrast => {
                 let mut theme = Theme::coloured(Color::White, Color::White, Color::LightYellow);
                 theme.dim = Style::new().fg(Color::White);
