@@ -1,0 +1,261 @@
+//! Launch to the first complete frame, in an 80x24 pseudo-terminal, and peak memory.
+//!
+//! `cargo build --release && cargo bench --bench startup`. The binary measured is
+//! `$STATUS_TUTOR_BIN`, or `target/release/status-tutor`; nothing is built here.
+//! A launch's time runs from spawning the process to reading the welcome screen's whole
+//! first frame: the status bar's last hint ("quit") and the cursor hide that ratatui sends
+//! after flushing the frame. `/bin/echo` under the same harness gives the scale.
+//! Peak memory is that of one session that opens five pages.
+//!
+//! Under `cargo test --all-targets` (no `--bench` argument) it runs once, quickly, against
+//! the binary cargo built for the tests, so CI keeps it working.
+
+use std::error::Error;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+const LAUNCHES: usize = 50;
+const TIMEOUT: Duration = Duration::from_secs(10);
+const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+const TIME: &str = "/usr/bin/time";
+
+#[derive(Default)]
+struct Output {
+    bytes: Vec<u8>,
+    closed: bool,
+}
+
+type Shared = Arc<(Mutex<Output>, Condvar)>;
+
+fn lock(shared: &Shared) -> MutexGuard<'_, Output> {
+    shared.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A program running in an 80x24 pseudo-terminal, its output gathered by a thread.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    output: Shared,
+    reader: Option<JoinHandle<()>>,
+}
+
+impl Session {
+    /// Spawns `argv` in a terminal prepared beforehand; returns it and the moment of spawning.
+    fn start(argv: &[&str], data_dir: &Path) -> Result<(Session, Instant)> {
+        let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })?;
+        let mut cmd = CommandBuilder::from_argv(argv.iter().map(Into::into).collect());
+        cmd.cwd(data_dir);
+        cmd.env("STATUS_TUTOR_DATA_DIR", data_dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let mut source = pair.master.try_clone_reader()?;
+        let writer = pair.master.take_writer()?;
+        let output: Shared = Arc::default();
+        let sink = Arc::clone(&output);
+        let reader = std::thread::spawn(move || {
+            let mut buffer = [0u8; 16384];
+            loop {
+                let read = source.read(&mut buffer);
+                let mut out = lock(&sink);
+                match read {
+                    Ok(n) if n > 0 => out.bytes.extend_from_slice(&buffer[..n]),
+                    _ => out.closed = true,
+                }
+                let closed = out.closed;
+                drop(out);
+                sink.1.notify_all();
+                if closed {
+                    return;
+                }
+            }
+        });
+        let started = Instant::now();
+        let child = pair.slave.spawn_command(cmd)?;
+        drop(pair.slave);
+        Ok((Session { child, _master: pair.master, writer, output, reader: Some(reader) }, started))
+    }
+
+    /// Waits until `done` holds for the output gathered so far; returns when it first did.
+    fn wait_until(&self, what: &str, done: impl Fn(&Output) -> bool) -> Result<Instant> {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut out = lock(&self.output);
+        loop {
+            if done(&out) {
+                return Ok(Instant::now());
+            }
+            let now = Instant::now();
+            if now >= deadline || out.closed {
+                return Err(format!("no {what} in {:?}", String::from_utf8_lossy(&out.bytes)).into());
+            }
+            out = self.output.1.wait_timeout(out, deadline - now).unwrap_or_else(|p| p.into_inner()).0;
+        }
+    }
+
+    /// Waits for a whole frame drawn after the first `offset` bytes whose output includes
+    /// `text` (ratatui hides the cursor once the frame is flushed).
+    fn wait_for_frame(&self, offset: usize, text: &str) -> Result<Instant> {
+        self.wait_until(&format!("frame with {text:?}"), |out| {
+            let tail = out.bytes.get(offset..).unwrap_or_default();
+            find(tail, text.as_bytes()).is_some_and(|at| find(&tail[at..], HIDE_CURSOR).is_some())
+        })
+    }
+
+    /// Waits for the next frame drawn after the first `offset` bytes.
+    fn wait_for_next_frame(&self, offset: usize) -> Result<Instant> {
+        self.wait_until("a new frame", |out| find(out.bytes.get(offset..).unwrap_or_default(), HIDE_CURSOR).is_some())
+    }
+
+    fn len(&self) -> usize {
+        lock(&self.output).bytes.len()
+    }
+
+    fn send(&mut self, keys: &str) -> Result<()> {
+        self.writer.write_all(keys.as_bytes())?;
+        Ok(self.writer.flush()?)
+    }
+
+    /// Waits for the exit and the last output; returns the whole output.
+    fn finish(mut self) -> Result<String> {
+        let deadline = Instant::now() + TIMEOUT;
+        while self.child.try_wait()?.is_none() {
+            if Instant::now() >= deadline {
+                let _ = self.child.kill();
+                return Err("the program did not exit".into());
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        self.wait_until("end of output", |out| out.closed)?;
+        if let Some(reader) = self.reader.take() {
+            reader.join().map_err(|_| "the reader thread panicked")?;
+        }
+        Ok(String::from_utf8_lossy(&lock(&self.output).bytes).into_owned())
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// min, median and 90th percentile, in milliseconds.
+fn summary(mut samples: Vec<Duration>) -> String {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    format!(
+        "min {:6.2} ms  median {:6.2} ms  p90 {:6.2} ms  ({} launches)",
+        millis(samples[0]),
+        millis(at(0.5)),
+        millis(at(0.9)),
+        samples.len()
+    )
+}
+
+/// Spawn to the first complete welcome frame, then `q` and wait for the exit.
+fn launch_tutorial(bin: &str, data_dir: &Path) -> Result<Duration> {
+    let (mut session, started) = Session::start(&[bin], data_dir)?;
+    let framed = session.wait_for_frame(0, "quit")?;
+    session.send("q")?;
+    session.finish()?;
+    Ok(framed - started)
+}
+
+/// Spawn to reading what `echo` printed.
+fn launch_echo(data_dir: &Path) -> Result<Duration> {
+    let (session, started) = Session::start(&["/bin/echo", "echoed-by-echo"], data_dir)?;
+    let printed = session.wait_until("echo output", |out| find(&out.bytes, b"echoed-by-echo").is_some())?;
+    session.finish()?;
+    Ok(printed - started)
+}
+
+/// One session that opens five pages; peak resident memory in KiB, from the kernel
+/// (VmHWM of the tutorial's process) and from `/usr/bin/time -v` when it is installed.
+fn peak_memory(bin: &str, data_dir: &Path) -> Result<()> {
+    let timed = Path::new(TIME).exists();
+    let argv: Vec<&str> = if timed { vec![TIME, "-v", bin] } else { vec![bin] };
+    let (mut session, _) = Session::start(&argv, data_dir)?;
+    session.wait_for_frame(0, "quit")?;
+    // Enter opens the first page, then n four times: each key draws one frame.
+    for key in ["\r", "n", "n", "n", "n"] {
+        let offset = session.len();
+        session.send(key)?;
+        session.wait_for_next_frame(offset)?;
+    }
+    let pid = session.child.process_id().ok_or("no process id")?;
+    let tutor = if timed { only_child(pid)? } else { pid };
+    let hwm = std::fs::read_to_string(format!("/proc/{tutor}/status"))?
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:").map(|v| v.trim().to_string()))
+        .ok_or("no VmHWM")?;
+    session.send("q")?;
+    let output = session.finish()?;
+    println!("peak RSS after opening 5 pages: VmHWM {hwm}");
+    if timed {
+        let max = output
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("Maximum resident set size (kbytes):").map(str::trim))
+            .ok_or("no maximum resident set size in the output of time -v")?;
+        println!("peak RSS after opening 5 pages: /usr/bin/time -v {max} kB");
+    }
+    Ok(())
+}
+
+/// The one child of `pid` (the tutorial, under `time`).
+fn only_child(pid: u32) -> Result<u32> {
+    let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))?;
+    Ok(children.split_whitespace().next().ok_or("time has no child")?.parse()?)
+}
+
+fn binary(bench: bool) -> Result<String> {
+    if let Ok(bin) = std::env::var("STATUS_TUTOR_BIN") {
+        return Ok(bin);
+    }
+    if !bench {
+        return Ok(env!("CARGO_BIN_EXE_status-tutor").to_string());
+    }
+    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/status-tutor");
+    if !bin.exists() {
+        return Err(format!("{} is missing: run `cargo build --release` first", bin.display()).into());
+    }
+    Ok(bin.display().to_string())
+}
+
+fn main() -> Result<()> {
+    let bench = std::env::args().any(|arg| arg == "--bench");
+    let launches = if bench { LAUNCHES } else { 1 };
+    if !bench {
+        println!("startup: one launch of each, as a test (numbers mean nothing; use cargo bench)");
+    }
+    let bin = binary(bench)?;
+    let data_dir = tempfile::tempdir()?;
+    println!("startup: {bin}, 80x24 pseudo-terminal");
+
+    // One untimed launch of each warms the page cache.
+    launch_tutorial(&bin, data_dir.path())?;
+    launch_echo(data_dir.path())?;
+    let tutorial = (0..launches).map(|_| launch_tutorial(&bin, data_dir.path())).collect::<Result<Vec<_>>>()?;
+    let echo = (0..launches).map(|_| launch_echo(data_dir.path())).collect::<Result<Vec<_>>>()?;
+    println!("launch to first complete frame: {}", summary(tutorial));
+    println!("/bin/echo, same harness:        {}", summary(echo));
+
+    peak_memory(&bin, tempfile::tempdir()?.path())?;
+    Ok(())
+}
