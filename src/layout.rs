@@ -8,6 +8,8 @@ pub const MIN_HEIGHT: u16 = 10;
 /// From this width the contents sidebar shows without asking.
 pub const SIDEBAR_AUTO_WIDTH: u16 = 100;
 const SIDEBAR_WIDTH: u16 = 32;
+/// Lines longer than this are tiring to read; wide terminals get margins instead.
+const MAX_TEXT_WIDTH: u16 = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
@@ -41,7 +43,7 @@ pub fn areas(size: Rect, mode: SidebarMode) -> Areas {
     let sidebar_width = if mode == SidebarMode::Docked { width } else { 0 };
     // One column of margin each side of the text, two when there is room.
     let margin = if size.width - sidebar_width >= 60 { 2 } else { 1 };
-    let text_width = (size.width - sidebar_width).saturating_sub(2 * margin).min(110);
+    let text_width = (size.width - sidebar_width).saturating_sub(2 * margin).min(MAX_TEXT_WIDTH);
     let page = Rect::new(size.x + sidebar_width + margin, size.y, text_width, body_height);
     let scrollbar = Rect::new((page.right() + margin - 1).min(size.right().saturating_sub(1)), size.y, 1, body_height);
     Areas { sidebar, page, scrollbar, status }
