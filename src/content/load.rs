@@ -124,7 +124,9 @@ pub fn parse_file<T: DeserializeOwned>(file: &SourceFile<'_>, problems: &mut Vec
             return None;
         }
     };
-    escaped_control_characters(file, table.get_ref(), problems);
+    if may_escape_a_control_character(file.text) {
+        escaped_control_characters(file, table.get_ref(), problems);
+    }
     match T::deserialize(toml::de::Deserializer::from(table)) {
         Ok(value) => (problems.len() == before).then_some(value),
         Err(e) => {
@@ -158,6 +160,17 @@ fn describe(c: char) -> String {
 
 /// Raw control characters in the file itself (a bare CR of a CRLF line ending is fine).
 fn raw_control_characters(file: &SourceFile<'_>, problems: &mut Vec<Problem>) {
+    // Start-up time: a byte scan finds the usual clean file fast; C1 controls are C2 80..9F.
+    let bytes = file.text.as_bytes();
+    let suspicious = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t' && b != b'\r')
+            || b == 0x7f
+            || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
+    if !suspicious {
+        return;
+    }
     let mut chars = file.text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
@@ -168,6 +181,12 @@ fn raw_control_characters(file: &SourceFile<'_>, problems: &mut Vec<Problem>) {
             ));
         }
     }
+}
+
+/// Whether the file has an escape that can produce a control character (`\u`, `\U`, `\x`,
+/// `\e`, `\b`, `\f`, `\r`); without one, no decoded string can hold one.
+fn may_escape_a_control_character(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|w| w[0] == b'\\' && matches!(w[1], b'u' | b'U' | b'x' | b'e' | b'b' | b'f' | b'r'))
 }
 
 /// Control characters written as escapes (`\u001b`, `\e`) in keys or string values.
