@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 /// Below this the interface is replaced by a short "enlarge the terminal" message.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
+/// Below this width the sidebar never docks beside the page; it floats over it instead.
+pub const MIN_DOCKED_WIDTH: u16 = 72;
 /// From this width the contents sidebar shows without asking.
 pub const SIDEBAR_AUTO_WIDTH: u16 = 100;
 const SIDEBAR_WIDTH: u16 = 32;

@@ -58,7 +58,7 @@ struct Snapshot {
     digits: String,
     progress_dirty: bool,
     message: Option<String>,
-    quiz: Option<(crate::quiz::Phase, bool)>,
+    quiz: Option<(crate::quiz::Phase, bool, usize)>,
 }
 
 pub struct App {
@@ -103,8 +103,12 @@ impl App {
             entries.extend(section.pages.iter().map(|&p| Entry::Page(p)));
         }
         entries.push(Entry::Quiz);
-        let page = progress.last_page.as_deref().and_then(|id| course.page_index(id)).unwrap_or(0);
-        let scroll = if progress.last_page.is_some() { usize::from(progress.scroll) } else { 0 };
+        // A saved page that no longer exists (the course changed) starts at the beginning.
+        let (page, scroll) = progress
+            .last_page
+            .as_deref()
+            .and_then(|id| course.page_index(id))
+            .map_or((0, 0), |page| (page, usize::from(progress.scroll)));
         let mut app = App {
             course,
             theme,
@@ -151,7 +155,9 @@ impl App {
 
     /// Docked when chosen or wide enough; floating over the page while browsing it otherwise.
     pub fn sidebar_mode(&self) -> SidebarMode {
-        match (self.sidebar_choice.unwrap_or(self.size.width >= layout::SIDEBAR_AUTO_WIDTH), self.focus) {
+        let wanted = self.sidebar_choice.unwrap_or(self.size.width >= layout::SIDEBAR_AUTO_WIDTH);
+        // Docked in a narrow terminal would leave the page too narrow to read.
+        match (wanted && self.size.width >= layout::MIN_DOCKED_WIDTH, self.focus) {
             (true, _) => SidebarMode::Docked,
             (false, Focus::Sidebar) => SidebarMode::Floating,
             (false, Focus::Page) => SidebarMode::Hidden,
@@ -206,16 +212,10 @@ impl App {
         }
         let Some(page) = self.course.pages.get(self.page) else { return };
         let scroll = u16::try_from(self.scroll).unwrap_or(u16::MAX);
-        if self.progress.last_page.as_deref() != Some(page.id.as_str()) || self.progress.scroll != scroll {
-            self.progress.last_page = Some(page.id.clone());
-            self.progress.scroll = scroll;
-            self.progress_dirty = true;
-        }
-        if self.scroll + self.page_height() >= self.document.lines.len()
-            && self.progress.pages_read.insert(page.id.clone())
-        {
-            self.progress_dirty = true;
-        }
+        let end_seen = self.scroll + self.page_height() >= self.document.lines.len();
+        let moved = self.progress.set_position(&page.id, scroll);
+        let read = end_seen && self.progress.mark_read(&page.id);
+        self.progress_dirty |= moved || read;
     }
 
     pub fn open_page(&mut self, page: usize, scroll: usize) {
@@ -298,7 +298,7 @@ impl App {
             digits: self.digits.clone(),
             progress_dirty: self.progress_dirty,
             message: self.message.clone(),
-            quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave)),
+            quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave, q.scroll)),
         }
     }
 
@@ -355,7 +355,7 @@ impl App {
                 self.relayout();
             }
             Action::StartQuiz => self.start_quiz(),
-            Action::Quit if sidebar && self.sidebar_choice.is_none() => {
+            Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
                 self.focus = Focus::Page;
                 self.relayout();
             }
@@ -393,6 +393,10 @@ impl App {
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
         }
+        let max = crate::ui::quiz::max_scroll(self);
+        if let Some(quiz) = self.quiz.as_mut() {
+            quiz.scroll = quiz.scroll.min(max);
+        }
         if let Some(quiz) = self.quiz.as_mut()
             && quiz.record_results(&mut self.progress, self.clock.date())
         {
@@ -418,10 +422,11 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
+        let max = crate::ui::help::max_scroll(&self.theme, self.size);
         let Overlay::Help { scroll } = &mut self.overlay else { return };
         match action {
             Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll += 1,
+            Action::Down => *scroll = (*scroll + 1).min(max),
             Action::Close => self.overlay = Overlay::None,
             _ => {}
         }

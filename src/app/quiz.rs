@@ -45,6 +45,8 @@ pub struct QuizView {
     pub session: Session,
     /// "Leave this round?" is on screen.
     pub confirm_leave: bool,
+    /// Lines scrolled off the top of the feedback, results or review screen.
+    pub scroll: usize,
     /// The seed for the next round (each new round gets a fresh one).
     next_seed: u64,
     /// The current round's result went into the progress already.
@@ -93,6 +95,7 @@ impl QuizView {
         QuizView {
             session: Session::new(bank(course), options.count, options.seed),
             confirm_leave: false,
+            scroll: 0,
             next_seed: options.seed.wrapping_add(1),
             recorded: false,
         }
@@ -104,7 +107,8 @@ impl QuizView {
             Phase::Intro => Context::QuizIntro,
             Phase::Asking { input: Input::TypeCode { .. }, .. } => Context::QuizTyping,
             Phase::Feedback { .. } => Context::QuizFeedback,
-            Phase::Results | Phase::Review { .. } => Context::Results,
+            Phase::Results => Context::Results,
+            Phase::Review { .. } => Context::Review,
             _ => Context::Quiz,
         }
     }
@@ -131,7 +135,7 @@ impl QuizView {
                     self.confirm_leave = false;
                     self.apply(&[QuizEvent::Quit], now_ms)
                 }
-                Action::Decline | Action::Quit => {
+                Action::Decline => {
                     self.confirm_leave = false;
                     Outcome::Stay
                 }
@@ -141,6 +145,13 @@ impl QuizView {
         if action == Action::Quit && self.mid_round() {
             self.confirm_leave = true;
             return Outcome::Stay;
+        }
+        if !matches!(self.session.phase(), Phase::Asking { .. }) {
+            match action {
+                Action::Up => self.scroll = self.scroll.saturating_sub(1),
+                Action::Down => self.scroll += 1, // the app clamps it to the screen
+                _ => {}
+            }
         }
         if action == Action::ReadPage {
             return self.teaching_page(course).map_or(Outcome::Stay, Outcome::Read);
@@ -154,10 +165,17 @@ impl QuizView {
     }
 
     /// Applies events in order; stops at the first refusal (which changed nothing).
+    /// A new screen starts scrolled to its top.
     fn apply(&mut self, events: &[QuizEvent], now_ms: u64) -> Outcome {
         for event in events {
+            let before = std::mem::discriminant(self.session.phase());
             if let Err(refusal) = self.session.apply(*event, now_ms) {
                 return Outcome::Refused(explain(refusal));
+            }
+            if before != std::mem::discriminant(self.session.phase())
+                || matches!(event, QuizEvent::ReviewNext | QuizEvent::ReviewPrev)
+            {
+                self.scroll = 0;
             }
         }
         Outcome::Stay

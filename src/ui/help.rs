@@ -2,29 +2,19 @@
 use super::centered;
 use crate::app::App;
 use crate::keys::{self, Context};
+use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-const SHOWN: [Context; 7] = [
-    Context::Global,
-    Context::Reader,
-    Context::Search,
-    Context::Quiz,
-    Context::QuizTyping,
-    Context::Results,
-    Context::Help,
-];
-
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let mut lines = vec![Line::from(vec![
-        Span::raw("Mouse: "),
-        Span::styled("the wheel scrolls the pane under the pointer; a click opens a contents entry", theme.dim),
-    ])];
-    for context in SHOWN {
-        lines.push(Line::default());
+/// Every binding of every screen, grouped by screen, then the mouse.
+fn lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for context in Context::ALL {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
         lines.push(Line::styled(context.title(), theme.heading));
         for binding in keys::bindings(context) {
             lines.push(Line::from(vec![
@@ -40,13 +30,25 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     {
         lines.push(Line::from(vec![Span::styled(format!("  {what:<12}"), theme.key), Span::raw(does)]));
     }
-    lines.remove(0); // the blank line before the first group
-    let popup = centered(area, 76, area.height.saturating_sub(2));
-    let inner_height = usize::from(popup.height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(inner_height));
+    lines
+}
+
+fn popup(area: Rect) -> Rect {
+    centered(area, 76, area.height.saturating_sub(2))
+}
+
+/// The furthest the help can scroll in a terminal of this size.
+pub fn max_scroll(theme: &Theme, area: Rect) -> usize {
+    lines(theme).len().saturating_sub(usize::from(popup(area).height.saturating_sub(2)))
+}
+
+pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let popup = popup(area);
+    let scroll = scroll.min(max_scroll(theme, area));
     Clear.render(popup, buf);
-    Paragraph::new(lines)
-        .scroll((scroll as u16, 0))
+    Paragraph::new(lines(theme))
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
         .block(
             Block::bordered()
                 .title(" Keys ")

@@ -1,7 +1,7 @@
 //! The view: draws the model, never changes it. One file per screen or widget.
 pub mod code;
 pub mod document;
-mod help;
+pub mod help;
 pub mod quiz;
 mod reader;
 mod search;

@@ -15,23 +15,53 @@ const COLUMN_WIDTH: u16 = 86;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(quiz) = &app.quiz else { return };
     let column = column(area);
-    let lines = match quiz.session.phase() {
-        Phase::Intro => intro(app, quiz, column.width),
-        Phase::Asking { index, input } => asking(app, quiz, *index, input, column.width),
-        Phase::Feedback { index, verdict } => feedback(app, quiz, *index, *verdict, column.width, "Question"),
-        Phase::Results => results(app, &quiz.session.score(), quiz, column.width),
-        Phase::Review { index } => {
-            let verdict = quiz.session.record(*index).map_or(Verdict::Skipped, |r| r.verdict);
-            feedback(app, quiz, *index, verdict, column.width, "Review")
-        }
-    };
-    for (row, line) in lines.iter().take(usize::from(column.height)).enumerate() {
+    let lines = screen_lines(app, quiz, column.width);
+    let first = first_line(app, quiz, column, lines.len());
+    for (row, line) in lines.iter().skip(first).take(usize::from(column.height)).enumerate() {
         buf.set_line(column.x, column.y + row as u16, line, column.width);
     }
     status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
     if quiz.confirm_leave {
         confirm(app, area, buf);
     }
+}
+
+/// The lines of the quiz screen for the current phase, at `width` columns.
+fn screen_lines(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
+    match quiz.session.phase() {
+        Phase::Intro => intro(app, quiz, width),
+        Phase::Asking { index, input } => asking(app, quiz, *index, input, width),
+        Phase::Feedback { index, verdict } => feedback(app, quiz, *index, *verdict, width, "Question"),
+        Phase::Results => results(app, &quiz.session.score(), quiz, width),
+        Phase::Review { index } => {
+            let verdict = quiz.session.record(*index).map_or(Verdict::Skipped, |r| r.verdict);
+            feedback(app, quiz, *index, verdict, width, "Review")
+        }
+    }
+}
+
+/// How far the learner can scroll this screen (0 when it fits).
+pub fn max_scroll(app: &App) -> usize {
+    let Some(quiz) = &app.quiz else { return 0 };
+    let column = column(app.size);
+    screen_lines(app, quiz, column.width).len().saturating_sub(usize::from(column.height))
+}
+
+/// The first line shown: while a question is asked, whatever keeps the answer being
+/// chosen in view (small terminals); otherwise the learner's own scrolling.
+fn first_line(app: &App, quiz: &QuizView, column: Rect, total: usize) -> usize {
+    let height = usize::from(column.height);
+    let max = total.saturating_sub(height);
+    let Phase::Asking { index, input } = quiz.session.phase() else { return quiz.scroll.min(max) };
+    let Some(rq) = quiz.session.round().get(*index) else { return 0 };
+    let focus_row = question_header_height(&app.theme, rq, column.width)
+        + match input {
+            Input::Single { selected } => selected.unwrap_or(0),
+            Input::Multiple { cursor, .. } => *cursor,
+            Input::TrueFalse { selected } => usize::from(*selected == Some(false)),
+            Input::TypeCode { .. } => 0,
+        };
+    (focus_row + 2).saturating_sub(height).min(max)
 }
 
 /// The text column of the quiz, centred, above the status bar.
@@ -47,9 +77,11 @@ pub fn choice_at(app: &App, area: Rect, at: Position) -> Option<usize> {
     let Phase::Asking { index, .. } = quiz.session.phase() else { return None };
     let column = column(area);
     let rq = quiz.session.round().get(*index)?;
-    let top = column.y + question_header_height(&app.theme, rq, column.width) as u16;
-    let count = choice_labels(rq).len() as u16;
-    (column.contains(at) && at.y >= top && at.y < top + count).then(|| usize::from(at.y - top))
+    let first = first_line(app, quiz, column, screen_lines(app, quiz, column.width).len());
+    // Rows on screen -> lines of the screen -> the choice on that line.
+    let line = usize::from(at.y.checked_sub(column.y)?) + first;
+    let choice = line.checked_sub(question_header_height(&app.theme, rq, column.width))?;
+    (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
 }
 
 fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
