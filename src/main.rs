@@ -7,7 +7,6 @@ use status_tutor::cli::{Cli, Command};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::{check, explain, list};
 use status_tutor::content::{Course, CourseFiles, Problem, load};
-use status_tutor::progress::RoundRecord;
 use status_tutor::progress::{Progress, Store};
 use status_tutor::quiz::{Session, plain};
 use status_tutor::theme::Theme;
@@ -109,13 +108,8 @@ fn plain_quiz(cli: &Cli, args: &QuizArgs) -> Result<ExitCode, String> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(e.to_string()),
     };
-    if score.answered > 0 {
-        progress.record_round(RoundRecord {
-            date: clock.date(),
-            correct: u32::try_from(score.correct).unwrap_or(u32::MAX),
-            total: u32::try_from(score.total).unwrap_or(u32::MAX),
-            missed: score.missed.clone(),
-        });
+    if let Some(round) = app::round_record(&score, clock.date()) {
+        progress.record_round(round);
         if let Some(warning) = store.save(&progress) {
             eprintln!("status-tutor: warning: {warning}");
         }
@@ -154,7 +148,9 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
         progress = Progress::default();
     }
     let theme = Theme::new(cli.theme, no_color());
-    let mut app = App::new(course, theme, progress, Rect::new(0, 0, 80, 24));
+    // The real size from the start: resuming clamps the saved scroll to the page's length.
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(course, theme, progress, Rect::new(0, 0, width, height));
     app.message = warnings.into_iter().next();
     app.quiz_options = quiz_options(quiz);
     if quiz.is_some() {

@@ -43,7 +43,7 @@ pub struct Progress {
     pub last_page: Option<String>,
     /// The scroll offset (in lines) on `last_page`.
     pub scroll: u16,
-    /// The ids of the pages the learner has opened.
+    /// The ids of the pages whose end the learner has seen (read to the bottom).
     pub pages_read: BTreeSet<String>,
     /// Quiz results.
     pub quiz: QuizRecord,

@@ -55,12 +55,13 @@ impl SearchIndex {
 
 /// About 60 characters of the line around byte `at` of the lower-cased body.
 fn excerpt(original: &str, lower: &str, at: usize) -> String {
-    // Lower-casing can change byte lengths; fall back to the lower-cased text then.
-    let text = if original.len() == lower.len() { original } else { lower };
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = &text[start..end];
-    let offset = text[start..at].chars().count();
+    // `at` is a byte offset in the lower-cased text, where lower-casing may have changed
+    // lengths ("İ" grows). Lines survive lower-casing, so go by line number and count
+    // characters, never slicing `original` at a byte offset of `lower`.
+    let start = lower[..at].rfind('\n').map_or(0, |i| i + 1);
+    let number = lower[..start].matches('\n').count();
+    let line = original.lines().nth(number).unwrap_or_default();
+    let offset = lower[start..at].chars().count();
     let skip = offset.saturating_sub(20);
     let mut excerpt: String = line.chars().skip(skip).take(60).collect();
     if skip > 0 {
@@ -89,5 +90,21 @@ fn block_text(block: &Block) -> String {
         Block::Table { caption, header, rows } => {
             caption.iter().chain(header).cloned().chain(rows.iter().map(|r| r.join(" "))).collect::<Vec<_>>().join("\n")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpts_survive_lower_casing_that_changes_lengths() {
+        // "İ" lower-cases to two characters (three bytes), "ẞ" to one shorter "ß".
+        let original = "İéẞ and more\nsecond İ line";
+        let lower = original.to_lowercase();
+        let at = lower.find('é').expect("in text");
+        assert_eq!(excerpt(original, &lower, at), "İéẞ and more");
+        let at = lower.find("line").expect("in text");
+        assert_eq!(excerpt(original, &lower, at), "second İ line");
     }
 }

@@ -12,13 +12,17 @@ use std::time::Duration;
 /// Runs the tutorial until the learner quits. The terminal is restored on every way out.
 pub fn run(app: &mut App, store: &mut Store) -> io::Result<()> {
     install_restore_hooks()?;
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = ratatui::try_init().inspect_err(|_| restore())?;
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
         event_loop(&mut terminal, app, store)
     });
     restore();
+    // Whatever ended the loop, an error included, what the learner did is kept.
+    if app.progress_dirty {
+        let _ = save(app, store); // a warning would have nobody left to read it
+    }
     result
 }
 
@@ -52,6 +56,10 @@ fn install_restore_hooks() -> io::Result<()> {
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &mut Store) -> io::Result<()> {
     while !app.should_quit() {
+        let size = terminal.size()?;
+        if (size.width, size.height) != (app.size.width, app.size.height) {
+            app.resize(size.width, size.height); // resized since the last event
+        }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         loop {
             let changed = match event::read()? {
@@ -70,9 +78,6 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &mu
                 break;
             }
         }
-    }
-    if app.progress_dirty {
-        let _ = save(app, store); // nobody is left to read a warning
     }
     Ok(())
 }

@@ -481,3 +481,15 @@ fn the_quiz_bank_holds_50_questions_and_the_source_question() {
     assert!(correct[0].starts_with("201"), "the correct answer is 201, not {correct:?}");
     assert_eq!(course.pages[question.page].id, "201-created");
 }
+
+#[test]
+fn a_course_without_sections_is_refused() {
+    let dir = copy_fixture("valid");
+    fs::write(
+        dir.path().join("course.toml"),
+        "format_version = 1\nid = \"fixture\"\ntitle = \"Fixture course\"\nsections = []\n",
+    )
+    .expect("write course.toml");
+    let problems = load_dir(dir.path()).expect_err("no sections is an error");
+    assert_error(&problems, "course.toml", 3, 9, "no sections");
+}

@@ -44,10 +44,7 @@ fn no_key_is_bound_twice_on_one_screen() {
 fn every_screen_has_a_way_out_and_help_lists_it() {
     for context in Context::ALL.into_iter().filter(|c| *c != Context::Global) {
         let exits = [Action::Quit, Action::Close, Action::Decline];
-        assert!(
-            keys::bindings(context).any(|b| exits.contains(&b.action)),
-            "{context:?} has no key that leaves it"
-        );
+        assert!(keys::bindings(context).any(|b| exits.contains(&b.action)), "{context:?} has no key that leaves it");
         assert!(keys::hints(context).next().is_some(), "{context:?} shows no hints");
     }
 }

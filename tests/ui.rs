@@ -211,3 +211,28 @@ fn quiz_verdicts_are_coloured() {
     assert_eq!(colour_of(&buffer, "Skipped"), Color::Red);
     assert_eq!(colour_of(&buffer, "✓"), Color::Green);
 }
+
+#[test]
+fn drawing_into_a_smaller_area_than_the_app_knows_does_not_panic() {
+    // A resize can land between an event and the draw.
+    let mut app = reading(120, 40, "code");
+    app.update(Action::SwitchFocus);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+}
+
+#[test]
+fn an_edited_progress_file_with_huge_numbers_does_not_overflow() {
+    let files = CourseFiles::read_dir(Path::new("tests/ui-course")).expect("readable");
+    let course = load(&files).expect("valid").course;
+    let mut progress = Progress::default();
+    progress.quiz.best = Some(status_tutor::progress::RoundRecord {
+        date: String::new(),
+        correct: u32::MAX,
+        total: u32::MAX,
+        missed: vec![],
+    });
+    let mut app = App::new(course, Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, 80, 24));
+    app.update(Action::StartQuiz);
+    assert!(text(&draw(&app)).contains("(100%)"));
+}

@@ -3,7 +3,7 @@
 use crate::content::{self, Course};
 use crate::keys::{Action, Context};
 use crate::progress::{Progress, RoundRecord};
-use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, Session};
+use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, Score, Session};
 
 /// Time for the quiz, passed in so the app stays testable: milliseconds on a monotonic
 /// clock, and today's date for the history of rounds.
@@ -221,14 +221,8 @@ impl QuizView {
             Phase::Intro => self.recorded = false,
             Phase::Results if !self.recorded => {
                 self.recorded = true;
-                let score = self.session.score();
-                if score.answered > 0 {
-                    progress.record_round(RoundRecord {
-                        date,
-                        correct: u32::try_from(score.correct).unwrap_or(u32::MAX),
-                        total: u32::try_from(score.total).unwrap_or(u32::MAX),
-                        missed: score.missed.clone(),
-                    });
+                if let Some(round) = round_record(&self.session.score(), date) {
+                    progress.record_round(round);
                     return true;
                 }
             }
@@ -236,6 +230,16 @@ impl QuizView {
         }
         false
     }
+}
+
+/// A round for the learner's history; None for a round left before any answer.
+pub fn round_record(score: &Score, date: String) -> Option<RoundRecord> {
+    (score.answered > 0).then(|| RoundRecord {
+        date,
+        correct: u32::try_from(score.correct).unwrap_or(u32::MAX),
+        total: u32::try_from(score.total).unwrap_or(u32::MAX),
+        missed: score.missed.clone(),
+    })
 }
 
 /// A refusal, said for the learner.

@@ -164,6 +164,10 @@ impl Checker<'_> {
         }
         let mut order = Vec::new();
         let mut listed: HashMap<&str, Range<usize>> = HashMap::new();
+        if course.value.sections.is_empty() {
+            let message = "the course has no sections; add [[sections]] with the pages to read";
+            self.problems.push(course.source().error(course.value.title.span(), message));
+        }
         for section in &course.value.sections {
             if section.pages.is_empty() {
                 self.problems.push(course.source().error(section.title.span(), "this section lists no pages"));

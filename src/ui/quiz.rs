@@ -96,7 +96,8 @@ fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
     };
     lines.extend(wrap(&[Span::raw(what)], usize::from(width), vec![], vec![]));
     if let Some(best) = &app.progress.quiz.best {
-        let percent = (best.correct * 100).checked_div(best.total).unwrap_or(0);
+        // u64: the numbers come from a file the learner can edit.
+        let percent = (u64::from(best.correct) * 100).checked_div(u64::from(best.total)).unwrap_or(0);
         lines.push(Line::styled(format!("Your best so far: {}/{} ({percent}%)", best.correct, best.total), theme.dim));
     }
     lines.push(Line::default());

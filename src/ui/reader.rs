@@ -1,19 +1,21 @@
 //! The reading screen: contents, the page, the status bar.
 use super::{sidebar, status_bar};
 use crate::app::{App, Focus};
+use crate::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let areas = app.areas();
+    // The area given, not `app.size`: they differ for a moment if the terminal is resized
+    // between an event and the draw, and drawing outside the buffer would panic.
+    let areas = layout::areas(area, app.sidebar_mode());
     page(app, areas.page, areas.scrollbar, buf);
     // Drawn after the page: a floating sidebar covers it.
     if let Some(sidebar_area) = areas.sidebar {
         sidebar::render(app, sidebar_area, buf);
     }
     status_bar::render(app, areas.status, buf);
-    let _ = area;
 }
 
 fn page(app: &App, area: Rect, bar: Rect, buf: &mut Buffer) {

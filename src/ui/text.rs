@@ -5,10 +5,12 @@ use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Splits `text` into spans: `code` in the inline-code style, **emphasis** in bold,
-/// the rest in `base`. An unclosed marker is shown as written.
+/// the rest in `base`. An unclosed marker is shown as written and the rest still parsed.
+/// Tabs become four spaces (a terminal cell cannot hold one).
 pub fn inline(text: &str, base: Style, theme: &Theme) -> Vec<Span<'static>> {
+    let text = text.replace('\t', "    ");
     let mut spans = Vec::new();
-    let mut rest = text;
+    let mut rest = text.as_str();
     while !rest.is_empty() {
         let next_code = rest.find('`');
         let next_bold = rest.find("**");
@@ -19,7 +21,11 @@ pub fn inline(text: &str, base: Style, theme: &Theme) -> Vec<Span<'static>> {
             (None, None) => break,
         };
         let after = &rest[start + marker.len()..];
-        let Some(end) = after.find(marker) else { break };
+        let Some(end) = after.find(marker) else {
+            spans.push(Span::styled(rest[..start + marker.len()].to_string(), base));
+            rest = after;
+            continue;
+        };
         if start > 0 {
             spans.push(Span::styled(rest[..start].to_string(), base));
         }
@@ -132,5 +138,38 @@ impl Wrapper {
     fn finish(mut self) -> Vec<Line<'static>> {
         self.lines.push(Line::from(self.current));
         self.lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::ThemeName;
+
+    fn words(text: &str) -> Vec<String> {
+        inline(text, Style::new(), &Theme::new(ThemeName::Dark, false)).iter().map(|s| s.content.to_string()).collect()
+    }
+
+    #[test]
+    fn markup_after_an_unclosed_marker_still_works() {
+        assert_eq!(words("a `b **c** d"), ["a `", "b ", "c", " d"]);
+        assert_eq!(words("`code` and **bold**"), ["code", " and ", "bold"]);
+    }
+
+    #[test]
+    fn tabs_become_spaces() {
+        assert_eq!(words("a\tb"), ["a    b"]);
+    }
+
+    #[test]
+    fn wrapping_never_exceeds_the_width() {
+        let spans =
+            inline("supercalifragilistic words `and code` here", Style::new(), &Theme::new(ThemeName::Dark, false));
+        // From the prefix plus one column; narrower, each line still carries one character.
+        for width in 3..30 {
+            for line in wrap(&spans, width, vec![Span::raw("• ")], vec![Span::raw("  ")]) {
+                assert!(line.width() <= width, "{width}: {line:?}");
+            }
+        }
     }
 }

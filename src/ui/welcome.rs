@@ -14,7 +14,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push(Line::default());
     let returning = app.progress.welcomed && app.progress.last_page.is_some();
     if returning {
-        let page = &course.pages[app.page];
+        let title = course.pages.get(app.page).map_or("", |p| p.title.as_str());
         lines.push(Line::from(vec![
             Span::raw("Welcome back. "),
             Span::styled(format!("{}% read.", app.percent_read()), theme.dim),
@@ -22,7 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(vec![
             Span::styled("Enter", theme.key),
             Span::raw(" continue where you left off: "),
-            Span::styled(page.title.clone(), theme.title),
+            Span::styled(title.to_string(), theme.title),
         ]));
     } else {
         lines.push(Line::styled("What you will learn", theme.title));
