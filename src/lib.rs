@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod highlight;
 pub mod keys;
 pub mod layout;
 pub mod progress;
