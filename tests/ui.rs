@@ -236,3 +236,13 @@ fn an_edited_progress_file_with_huge_numbers_does_not_overflow() {
     app.update(Action::StartQuiz);
     assert!(text(&draw(&app)).contains("(100%)"));
 }
+
+#[test]
+fn python_samples_are_highlighted() {
+    let buffer = draw(&reading(120, 40, "code"));
+    assert_eq!(colour_of(&buffer, "def create"), Color::Magenta, "keyword");
+    assert_eq!(colour_of(&buffer, "create(request)").to_string(), Color::Blue.to_string(), "function name");
+    assert_eq!(colour_of(&buffer, "# a comment"), Color::DarkGray, "comment");
+    assert_eq!(colour_of(&buffer, "\"id\": 1}, status"), Color::Green, "string");
+    assert_eq!(colour_of(&buffer, "@require_POST"), Color::Cyan, "decorator");
+}
