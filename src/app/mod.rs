@@ -194,6 +194,10 @@ impl App {
     /// Re-lays out the open page when the page or the width changed, and keeps the
     /// scroll position inside it.
     fn relayout(&mut self) {
+        // Only the reader shows the page; laying it out earlier would slow the launch.
+        if self.screen != Screen::Reader {
+            return;
+        }
         let width = self.areas().page.width;
         if self.document_key != (self.page, width) {
             if let Some(page) = self.course.pages.get(self.page) {

@@ -61,11 +61,12 @@ impl Checker<'_> {
         let course_file = self.parse_one::<raw::CourseFile>("course.toml");
         let codes_file = self.parse_one::<raw::CodesFile>("codes.toml");
         let pages = self.parse_all::<raw::PageFile>("pages/");
+        let parsed: HashSet<&str> = pages.iter().map(|p| p.name.as_str()).collect();
         self.unparsed_pages = self
             .files
             .files
             .iter()
-            .filter(|(rel, _)| !pages.iter().any(|p| p.name == self.files.display_name(rel)))
+            .filter(|(rel, _)| rel.starts_with("pages/") && !parsed.contains(self.files.display_name(rel).as_str()))
             .filter_map(|(rel, _)| rel.strip_prefix("pages/")?.strip_suffix(".toml").map(str::to_string))
             .collect();
         let quizzes = self.parse_all::<raw::QuizFile>("quiz/");
