@@ -167,7 +167,7 @@ fn raw_control_characters(file: &SourceFile<'_>, problems: &mut Vec<Problem>) {
     let bytes = file.text.as_bytes();
     let c0 = bytes.iter().fold(false, |found, &b| found | ((b < 0x20) & (b != b'\n') & (b != b'\t')) | (b == 0x7f));
     let pairs = bytes.iter().zip(bytes.get(1..).unwrap_or_default());
-    let c1 = pairs.fold(false, |found, (&a, &b)| found | ((a == 0xc2) & (b >= 0x80) & (b <= 0x9f)));
+    let c1 = pairs.fold(false, |found, (&a, &b)| found | ((a == 0xc2) & (0x80..=0x9f).contains(&b)));
     let suspicious = c0 || c1;
     if !suspicious {
         return;
