@@ -63,16 +63,13 @@ fn closest(course: &Course, wanted: &str) -> String {
         .iter()
         .map(|d| d.name.clone())
         .chain(course.codes.iter().map(|c| c.http_status.clone()))
-        .map(|name| {
+        .filter_map(|name| {
             let lower = name.to_lowercase();
-            let distance = if lower.contains(&wanted) || wanted.contains(&lower) {
-                0
-            } else {
-                strsim::levenshtein(&wanted, &lower)
-            };
-            (distance, name)
+            let distance = strsim::levenshtein(&wanted, &lower);
+            // Close in spelling, or one contains the other ("gone" -> HttpResponseGone).
+            let related = lower.contains(&wanted) || wanted.contains(&lower);
+            (related || distance <= (name.len() / 2).max(2)).then_some((distance, name))
         })
-        .filter(|(d, name)| *d <= (name.len() / 2).max(2))
         .collect();
     candidates.sort();
     candidates.dedup();
@@ -100,7 +97,7 @@ fn code_card(course: &Course, code: &StatusCode, paint: Paint, out: &mut impl Wr
         paint.class(class, &format!("{} {}", code.code, code.reason)),
         paint.dim(&format!("{} {}", class.label(), class.name()))
     )?;
-    writeln!(out, "  {}", code.meaning)?;
+    writeln!(out, "  {}", wrapped(&code.meaning, paint, 2))?;
     row(out, paint, "RFC", &code.rfc)?;
     row(out, paint, "Python", &format!("http.HTTPStatus.{}", code.http_status))?;
     if let Some(django) = &code.django {
@@ -130,7 +127,7 @@ fn class_card(course: &Course, class: StatusClass, paint: Paint, out: &mut impl 
 
 fn name_card(course: &Course, name: &DjangoName, paint: Paint, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{}  {}", paint.bold(&name.name), paint.dim(name.kind))?;
-    writeln!(out, "  {}", name.summary)?;
+    writeln!(out, "  {}", wrapped(&name.summary, paint, 2))?;
     row(out, paint, "Import", &format!("from {} import {}", name.module, name.name))?;
     if let Some(code) = name.status.and_then(|s| course.code(s)) {
         row(out, paint, "Status", &paint.class(code.class(), &format!("{} {}", code.code, code.reason)))?;
@@ -147,6 +144,49 @@ fn read_row(course: &Course, page: Option<usize>, paint: Paint, out: &mut impl W
     }
 }
 
+/// `  Label    value`, the value wrapped under itself on a terminal (painted values are short
+/// and left whole: their escape sequences have no width).
 fn row(out: &mut impl Write, paint: Paint, label: &str, value: &str) -> io::Result<()> {
-    writeln!(out, "  {}  {value}", paint.dim(&format!("{label:<7}")))
+    writeln!(out, "  {}  {}", paint.dim(&format!("{label:<7}")), wrapped(value, paint, 11))
+}
+
+/// `text` wrapped at the terminal's width, continuation lines indented by `indent`
+/// columns (the first line is assumed to start there too). Unchanged when piped, and
+/// for painted text, whose escape sequences would count as width.
+fn wrapped(text: &str, paint: Paint, indent: usize) -> String {
+    let Some(width) = paint.width.filter(|w| *w > indent + 20 && !text.contains('\x1b')) else {
+        return text.to_string();
+    };
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(current) if current.is_empty() => current.push_str(word),
+            Some(current) if current.chars().count() + 1 + word.chars().count() <= width - indent => {
+                current.push(' ');
+                current.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines.join(&format!("\n{}", " ".repeat(indent)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Paint, wrapped};
+
+    #[test]
+    fn rows_wrap_at_the_terminal_width_under_themselves() {
+        let paint = Paint { width: Some(40), ..Paint::plain() };
+        let text = "HttpResponseNotFound (class), get_object_or_404 (shortcut), Http404 (exception)";
+        let out = wrapped(text, paint, 11);
+        assert!(out.lines().all(|l| l.trim_start().chars().count() <= 29), "{out}");
+        assert!(out.lines().skip(1).all(|l| l.starts_with(&" ".repeat(11))), "{out}");
+        assert_eq!(out.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn piped_output_is_never_wrapped() {
+        assert_eq!(wrapped("a long line", Paint::plain(), 11), "a long line");
+    }
 }

@@ -1,4 +1,5 @@
-//! Colour for line-oriented output: on for a terminal, off when piped or NO_COLOR is set.
+//! How line-oriented output looks: colour on a terminal (off when piped or NO_COLOR is
+//! set), and the terminal's width to wrap long rows at (none when piped).
 use crate::content::StatusClass;
 use crossterm::style::{Color, Stylize};
 use std::io::IsTerminal;
@@ -6,16 +7,20 @@ use std::io::IsTerminal;
 #[derive(Debug, Clone, Copy)]
 pub struct Paint {
     enabled: bool,
+    /// Columns to wrap at; None when the output is not a terminal.
+    pub width: Option<usize>,
 }
 
 impl Paint {
     /// Colour stdout only when it is a terminal and NO_COLOR is unset or empty.
     pub fn for_stdout() -> Paint {
-        Paint { enabled: std::io::stdout().is_terminal() && !no_color() }
+        let terminal = std::io::stdout().is_terminal();
+        let width = terminal.then(|| crossterm::terminal::size().map(|(w, _)| usize::from(w)).ok()).flatten();
+        Paint { enabled: terminal && !no_color(), width }
     }
 
     pub fn plain() -> Paint {
-        Paint { enabled: false }
+        Paint { enabled: false, width: None }
     }
 
     pub fn bold(self, text: &str) -> String {
