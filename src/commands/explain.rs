@@ -177,7 +177,8 @@ mod tests {
 
     #[test]
     fn rows_wrap_at_the_terminal_width_under_themselves() {
-        let paint = Paint { width: Some(40), ..Paint::plain() };
+        let mut paint = Paint::plain();
+        paint.width = Some(40);
         let text = "HttpResponseNotFound (class), get_object_or_404 (shortcut), Http404 (exception)";
         let out = wrapped(text, paint, 11);
         assert!(out.lines().all(|l| l.trim_start().chars().count() <= 29), "{out}");
