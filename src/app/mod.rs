@@ -458,7 +458,9 @@ impl App {
                     self.overlay = Overlay::None;
                     self.focus = Focus::Page;
                     self.open_page(hit.page, 0);
-                    if let Some(line) = self.document.find(&query, 0) {
+                    // A match wrapped over two lines: look for its longest word instead.
+                    let longest = query.split_whitespace().max_by_key(|w| w.len()).unwrap_or_default();
+                    if let Some(line) = self.document.find(&query, 0).or_else(|| self.document.find(longest, 0)) {
                         self.scroll_by(line.saturating_sub(2) as isize);
                     }
                 }

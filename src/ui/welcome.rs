@@ -41,8 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (key, what) in [
         ("↑ ↓", "scroll"),
         ("← →", "previous / next page"),
-        ("/", "search (or type a code: 4 0 4)"),
-        ("?", "every key"),
+        ("?", "every other key: search, jump to a code, the quiz..."),
         ("q", "quit; you come back to the same spot"),
     ] {
         lines.push(Line::from(vec![Span::styled(format!("  {key:<5}"), theme.key), Span::raw(what)]));
