@@ -140,7 +140,7 @@ pub const BINDINGS: &[Binding] = &[
         "Enter",
         Action::Open,
         "start reading, or continue where you left off",
-        Some("start"),
+        Some("read"),
     ),
     bind(C::Welcome, &[Char('t')], "t", Action::StartQuiz, "go straight to the quiz", None),
     bind(C::Welcome, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
