@@ -10,93 +10,36 @@
 //! Under `cargo test --all-targets` (no `--bench` argument) it runs once, quickly, against
 //! the binary cargo built for the tests, so CI keeps it working.
 
+#[path = "../tests/support/pty.rs"]
+mod pty;
+
 use std::error::Error;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pty::{HIDE_CURSOR, Master, Output, Pty, find};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 const LAUNCHES: usize = 50;
-const TIMEOUT: Duration = Duration::from_secs(10);
-const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
 const TIME: &str = "/usr/bin/time";
-
-#[derive(Default)]
-struct Output {
-    bytes: Vec<u8>,
-    closed: bool,
-}
-
-type Shared = Arc<(Mutex<Output>, Condvar)>;
-
-fn lock(shared: &Shared) -> MutexGuard<'_, Output> {
-    shared.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
 
 /// A program running in an 80x24 pseudo-terminal, its output gathered by a thread.
 struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    output: Shared,
-    reader: Option<JoinHandle<()>>,
+    pty: Pty,
+    _master: Master,
 }
 
 impl Session {
     /// Spawns `argv` in a terminal prepared beforehand; returns it and the moment of spawning.
     fn start(argv: &[&str], data_dir: &Path) -> Result<(Session, Instant)> {
-        let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })?;
-        let mut cmd = CommandBuilder::from_argv(argv.iter().map(Into::into).collect());
-        cmd.cwd(data_dir);
-        cmd.env("STATUS_TUTOR_DATA_DIR", data_dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        let mut source = pair.master.try_clone_reader()?;
-        let writer = pair.master.take_writer()?;
-        let output: Shared = Arc::default();
-        let sink = Arc::clone(&output);
-        let reader = std::thread::spawn(move || {
-            let mut buffer = [0u8; 16384];
-            loop {
-                let read = source.read(&mut buffer);
-                let mut out = lock(&sink);
-                match read {
-                    Ok(n) if n > 0 => out.bytes.extend_from_slice(&buffer[..n]),
-                    _ => out.closed = true,
-                }
-                let closed = out.closed;
-                drop(out);
-                sink.1.notify_all();
-                if closed {
-                    return;
-                }
-            }
-        });
-        let started = Instant::now();
-        let child = pair.slave.spawn_command(cmd)?;
-        drop(pair.slave);
-        Ok((Session { child, _master: pair.master, writer, output, reader: Some(reader) }, started))
+        let (pty, master, started) = Pty::spawn(argv, data_dir)?;
+        Ok((Session { pty, _master: master }, started))
     }
 
     /// Waits until `done` holds for the output gathered so far; returns when it first did.
     fn wait_until(&self, what: &str, done: impl Fn(&Output) -> bool) -> Result<Instant> {
-        let deadline = Instant::now() + TIMEOUT;
-        let mut out = lock(&self.output);
-        loop {
-            if done(&out) {
-                return Ok(Instant::now());
-            }
-            let now = Instant::now();
-            if now >= deadline || out.closed {
-                return Err(format!("no {what} in {:?}", String::from_utf8_lossy(&out.bytes)).into());
-            }
-            out = self.output.1.wait_timeout(out, deadline - now).unwrap_or_else(|p| p.into_inner()).0;
-        }
+        self.pty.wait_until(done).map_err(|text| format!("no {what} in {text:?}").into())
     }
 
     /// Waits for a whole frame drawn after the first `offset` bytes whose output includes
@@ -113,43 +56,13 @@ impl Session {
         self.wait_until("a new frame", |out| find(out.bytes.get(offset..).unwrap_or_default(), HIDE_CURSOR).is_some())
     }
 
-    fn len(&self) -> usize {
-        lock(&self.output).bytes.len()
-    }
-
-    fn send(&mut self, keys: &str) -> Result<()> {
-        self.writer.write_all(keys.as_bytes())?;
-        Ok(self.writer.flush()?)
-    }
-
     /// Waits for the exit and the last output; returns the whole output.
     fn finish(mut self) -> Result<String> {
-        let deadline = Instant::now() + TIMEOUT;
-        while self.child.try_wait()?.is_none() {
-            if Instant::now() >= deadline {
-                let _ = self.child.kill();
-                return Err("the program did not exit".into());
-            }
-            std::thread::sleep(Duration::from_millis(1));
-        }
+        self.pty.wait_exit()?.ok_or("the program did not exit")?;
         self.wait_until("end of output", |out| out.closed)?;
-        if let Some(reader) = self.reader.take() {
-            reader.join().map_err(|_| "the reader thread panicked")?;
-        }
-        Ok(String::from_utf8_lossy(&lock(&self.output).bytes).into_owned())
+        self.pty.join_reader()?;
+        Ok(self.pty.text())
     }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn millis(d: Duration) -> f64 {
@@ -173,7 +86,7 @@ fn summary(mut samples: Vec<Duration>) -> String {
 fn launch_tutorial(bin: &str, data_dir: &Path) -> Result<Duration> {
     let (mut session, started) = Session::start(&[bin], data_dir)?;
     let framed = session.wait_for_frame(0, "quit")?;
-    session.send("q")?;
+    session.pty.send("q")?;
     session.finish()?;
     Ok(framed - started)
 }
@@ -195,17 +108,17 @@ fn peak_memory(bin: &str, data_dir: &Path) -> Result<()> {
     session.wait_for_frame(0, "quit")?;
     // Enter opens the first page, then n four times: each key draws one frame.
     for key in ["\r", "n", "n", "n", "n"] {
-        let offset = session.len();
-        session.send(key)?;
+        let offset = session.pty.len();
+        session.pty.send(key)?;
         session.wait_for_next_frame(offset)?;
     }
-    let pid = session.child.process_id().ok_or("no process id")?;
+    let pid = session.pty.pid().ok_or("no process id")?;
     let tutor = if timed { only_child(pid)? } else { pid };
     let hwm = std::fs::read_to_string(format!("/proc/{tutor}/status"))?
         .lines()
         .find_map(|line| line.strip_prefix("VmHWM:").map(|v| v.trim().to_string()))
         .ok_or("no VmHWM")?;
-    session.send("q")?;
+    session.pty.send("q")?;
     let output = session.finish()?;
     println!("peak RSS after opening 5 pages: VmHWM {hwm}");
     if timed {

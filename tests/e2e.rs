@@ -7,29 +7,25 @@
 //! small model of the screen (`Screen`), because ratatui writes only the cells that changed
 //! and skips blank ones, so a phrase seldom reaches the terminal in one piece.
 
+mod support;
+
 use std::error::Error;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use portable_pty::ExitStatus;
 use status_tutor::content::{Course, CourseFiles, load};
+use support::pty::{COLS, HIDE_CURSOR, Master, Output, Pty, ROWS, TIMEOUT, find};
 use unicode_width::UnicodeWidthChar;
 
 type TestResult = Result<(), Box<dyn Error>>;
 
 const BIN: &str = env!("CARGO_BIN_EXE_status-tutor");
 const COURSE_ID: &str = "django-http-status";
-const TIMEOUT: Duration = Duration::from_secs(10);
-const ROWS: u16 = 24;
-const COLS: u16 = 80;
 
 const ENTER_ALT_SCREEN: &str = "\x1b[?1049h";
 const LEAVE_ALT_SCREEN: &str = "\x1b[?1049l";
-const HIDE_CURSOR: &str = "\x1b[?25l";
 const SHOW_CURSOR: &str = "\x1b[?25h";
 /// The private modes crossterm 0.29 sets for `EnableMouseCapture`
 /// (`DisableMouseCapture` resets them: `?1006l ?1015l ?1003l ?1002l ?1000l`).
@@ -43,93 +39,27 @@ fn course() -> Course {
     }
 }
 
-/// Output read from the pseudo-terminal, shared with the reader thread.
-#[derive(Default)]
-struct Output {
-    bytes: Vec<u8>,
-    closed: bool,
-}
-
-type Shared = Arc<(Mutex<Output>, Condvar)>;
-
-fn lock(shared: &Shared) -> MutexGuard<'_, Output> {
-    shared.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 /// One run of the binary in its own 80x24 pseudo-terminal.
 struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    output: Shared,
-    reader: Option<JoinHandle<()>>,
+    pty: Pty,
+    master: Master,
     pid: u32,
 }
 
 impl Session {
     fn start(data_dir: &Path) -> Result<Session, Box<dyn Error>> {
-        let pair = native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })?;
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.cwd(data_dir);
-        cmd.env("STATUS_TUTOR_DATA_DIR", data_dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(cmd)?;
-        // Only the child keeps the slave open, so the reader sees the end when it exits.
-        drop(pair.slave);
-        let pid = child.process_id().ok_or("the child has no process id")?;
-        let writer = pair.master.take_writer()?;
-        let mut source = pair.master.try_clone_reader()?;
-        let output: Shared = Arc::default();
-        let sink = Arc::clone(&output);
-        let reader = std::thread::spawn(move || {
-            let mut buffer = [0u8; 8192];
-            loop {
-                let read = source.read(&mut buffer);
-                let mut out = lock(&sink);
-                match read {
-                    Ok(n) if n > 0 => out.bytes.extend_from_slice(&buffer[..n]),
-                    // EOF, or EIO once the child and its descendants closed the terminal.
-                    _ => out.closed = true,
-                }
-                let closed = out.closed;
-                drop(out);
-                sink.1.notify_all();
-                if closed {
-                    return;
-                }
-            }
-        });
-        Ok(Session { child, master: pair.master, writer, output, reader: Some(reader), pid })
-    }
-
-    /// Everything the program wrote so far, as text.
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&lock(&self.output).bytes).into_owned()
-    }
-
-    fn len(&self) -> usize {
-        lock(&self.output).bytes.len()
+        let (pty, master, _) = Pty::spawn(&[BIN], data_dir)?;
+        let pid = pty.pid().ok_or("the child has no process id")?;
+        Ok(Session { pty, master, pid })
     }
 
     /// Waits until `done` holds for the output so far, or panics after `TIMEOUT`.
-    fn wait_until(&self, what: &str, mut done: impl FnMut(&Output) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
-        let mut out = lock(&self.output);
-        loop {
-            if done(&out) {
-                return;
-            }
-            let now = Instant::now();
-            if now >= deadline || out.closed {
-                let text = String::from_utf8_lossy(&out.bytes).into_owned();
-                drop(out);
-                panic!(
-                    "timed out waiting for {what}\n--- screen ---\n{}\n--- raw output ---\n{text:?}",
-                    Screen::parse(&text).text()
-                );
-            }
-            out = self.output.1.wait_timeout(out, deadline - now).unwrap_or_else(|p| p.into_inner()).0;
+    fn wait_until(&self, what: &str, done: impl FnMut(&Output) -> bool) {
+        if let Err(text) = self.pty.wait_until(done) {
+            panic!(
+                "timed out waiting for {what}\n--- screen ---\n{}\n--- raw output ---\n{text:?}",
+                Screen::parse(&text).text()
+            );
         }
     }
 
@@ -152,7 +82,7 @@ impl Session {
         self.wait_until(what, |out| {
             let bytes = &out.bytes;
             let Some(tail) = bytes.get(offset..) else { return false };
-            let Some(end) = rfind(tail, HIDE_CURSOR.as_bytes()) else { return false };
+            let Some(end) = rfind(tail, HIDE_CURSOR) else { return false };
             screen = Screen::parse(&String::from_utf8_lossy(&bytes[..offset + end]));
             check(&screen)
         });
@@ -160,14 +90,12 @@ impl Session {
     }
 
     fn send(&mut self, keys: &str) -> Result<(), Box<dyn Error>> {
-        self.writer.write_all(keys.as_bytes())?;
-        self.writer.flush()?;
-        Ok(())
+        self.pty.send(keys)
     }
 
     /// Sends a key and waits for the frame it causes.
     fn press(&mut self, key: &str, what: &str, check: impl Fn(&Screen) -> bool) -> Result<Screen, Box<dyn Error>> {
-        let offset = self.len();
+        let offset = self.pty.len();
         self.send(key)?;
         Ok(self.wait_for_screen(offset, what, check))
     }
@@ -190,25 +118,15 @@ impl Session {
 
     /// Waits for the program to exit and for the last of its output.
     fn finish(mut self) -> Result<End, Box<dyn Error>> {
-        let deadline = Instant::now() + TIMEOUT;
-        let status = loop {
-            if let Some(status) = self.child.try_wait()? {
-                break status;
-            }
-            if Instant::now() >= deadline {
-                let _ = self.child.kill();
-                panic!(
-                    "the program did not exit within {TIMEOUT:?}\n--- screen ---\n{}",
-                    Screen::parse(&self.text()).text()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(5));
+        let Some(status) = self.pty.wait_exit()? else {
+            panic!(
+                "the program did not exit within {TIMEOUT:?}\n--- screen ---\n{}",
+                Screen::parse(&self.pty.text()).text()
+            );
         };
         self.wait_until("the end of the output", |out| out.closed);
-        if let Some(reader) = self.reader.take() {
-            reader.join().map_err(|_| "the reader thread panicked")?;
-        }
-        Ok(End { status, output: self.text(), cooked: self.cooked()? })
+        self.pty.join_reader()?;
+        Ok(End { status, output: self.pty.text(), cooked: self.cooked()? })
     }
 }
 
@@ -219,20 +137,6 @@ struct End {
     output: String,
     /// Whether the terminal was back in cooked mode (raw mode off) afterwards.
     cooked: bool,
-}
-
-impl Drop for Session {
-    /// A failed test leaves no program running.
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
-}
-
-/// The offset of the first `needle` in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The offset of the last `needle` in `haystack`.

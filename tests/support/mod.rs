@@ -1,0 +1,3 @@
+//! Helpers shared by more than one test or bench crate.
+
+pub mod pty;
