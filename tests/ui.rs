@@ -246,3 +246,27 @@ fn python_samples_are_highlighted() {
     assert_eq!(colour_of(&buffer, "\"id\": 1}, status"), Color::Green, "string");
     assert_eq!(colour_of(&buffer, "@require_POST"), Color::Cyan, "decorator");
 }
+
+#[test]
+fn a_search_marks_what_it_found_until_the_next_key() {
+    let mut app = reading(120, 40, "text");
+    app.update(Action::Search);
+    for c in "MUST FIT".chars() {
+        app.update(Action::Type(c));
+    }
+    app.update(Action::Open);
+    let buffer = draw(&app);
+    let width = buffer.area.width as usize;
+    let row = buffer
+        .content
+        .chunks(width)
+        .position(|r| r.iter().map(|c| c.symbol()).collect::<String>().contains("must fit"))
+        .expect("the summary is on screen");
+    let line: String = buffer.content[row * width..(row + 1) * width].iter().map(|c| c.symbol()).collect();
+    let x = line[..line.find("must fit").expect("found")].chars().count();
+    let marked = |x: usize| buffer[(x as u16, row as u16)].bg == Color::Yellow;
+    assert!((x..x + 8).all(marked), "the match is marked");
+    assert!(!marked(x - 1) && !marked(x + 8), "only the match");
+    app.update(Action::Down);
+    assert!(draw(&app).content.iter().all(|c| c.bg != Color::Yellow), "the next key clears the mark");
+}

@@ -84,6 +84,8 @@ pub struct App {
     pub digits: String,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// The text a search jumped to, marked on the page until the next key.
+    pub found: Option<String>,
     pub progress: Progress,
     /// Set when `progress` changed and should be saved.
     pub progress_dirty: bool,
@@ -125,6 +127,7 @@ impl App {
             document_key: (usize::MAX, 0),
             digits: String::new(),
             message: None,
+            found: None,
             progress,
             progress_dirty: false,
             quiz: None,
@@ -268,7 +271,7 @@ impl App {
 
     /// Applies one action. Returns false when nothing changed (no redraw needed).
     pub fn update(&mut self, action: Action) -> bool {
-        let had_message = self.message.take().is_some();
+        let had_message = self.message.take().is_some() | self.found.take().is_some();
         if !matches!(action, Action::Digit(_)) {
             self.digits.clear();
         }
@@ -460,8 +463,12 @@ impl App {
                     self.open_page(hit.page, 0);
                     // A match wrapped over two lines: look for its longest word instead.
                     let longest = query.split_whitespace().max_by_key(|w| w.len()).unwrap_or_default();
-                    if let Some(line) = self.document.find(&query, 0).or_else(|| self.document.find(longest, 0)) {
+                    let found = [query.trim(), longest]
+                        .into_iter()
+                        .find_map(|needle| self.document.find(needle, 0).map(|line| (line, needle.to_string())));
+                    if let Some((line, needle)) = found {
                         self.scroll_by(line.saturating_sub(2) as isize);
+                        self.found = Some(needle);
                     }
                 }
             }
