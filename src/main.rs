@@ -156,7 +156,7 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     if quiz.is_some() {
         app.start_quiz();
     }
-    tui::run(&mut app, &mut store).map_err(|e| format!("terminal error: {e}"))?;
+    tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,26 +2,42 @@
 //! and the event loop, which blocks on input and redraws only when something changed.
 use crate::app::App;
 use crate::keys;
-use crate::progress::Store;
+use crate::progress::{Progress, Store};
 use crossterm::cursor::Show;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
 use std::io::{self, stdout};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+/// The progress store, shared with the signal thread: while keys are still queued the
+/// loop defers saving, and a SIGTERM or SIGHUP in that moment must not lose the change.
+struct Saver {
+    store: Store,
+    /// Progress the loop has not written yet.
+    unsaved: Option<Progress>,
+}
+
+type SharedSaver = Arc<Mutex<Saver>>;
+
+fn lock(saver: &SharedSaver) -> MutexGuard<'_, Saver> {
+    saver.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Runs the tutorial until the learner quits. The terminal is restored on every way out.
-pub fn run(app: &mut App, store: &mut Store) -> io::Result<()> {
-    install_restore_hooks()?;
+pub fn run(app: &mut App, store: Store) -> io::Result<()> {
+    let saver: SharedSaver = Arc::new(Mutex::new(Saver { store, unsaved: None }));
+    install_restore_hooks(Arc::clone(&saver))?;
     let mut terminal = ratatui::try_init().inspect_err(|_| restore())?;
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        event_loop(&mut terminal, app, store)
+        event_loop(&mut terminal, app, &saver)
     });
     restore();
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
-        let _ = save(app, store); // a warning would have nobody left to read it
+        let _ = save(app, &saver); // a warning would have nobody left to read it
     }
     result
 }
@@ -35,9 +51,9 @@ pub fn restore() {
     let _ = execute!(stdout(), Show);
 }
 
-/// A panic prints its message on a restored terminal; SIGTERM and SIGHUP restore and exit.
-/// Progress is saved after every change, so exiting from a signal loses nothing.
-fn install_restore_hooks() -> io::Result<()> {
+/// A panic prints its message on a restored terminal; SIGTERM and SIGHUP save what was
+/// not saved yet, restore the terminal and exit.
+fn install_restore_hooks(saver: SharedSaver) -> io::Result<()> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -47,6 +63,10 @@ fn install_restore_hooks() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            let mut saver = lock(&saver);
+            if let Some(progress) = saver.unsaved.take() {
+                let _ = saver.store.save(&progress); // exiting: nobody to warn
+            }
             restore();
             std::process::exit(128 + signal);
         }
@@ -54,7 +74,7 @@ fn install_restore_hooks() -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &mut Store) -> io::Result<()> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, saver: &SharedSaver) -> io::Result<()> {
     while !app.should_quit() {
         let size = terminal.size()?;
         if (size.width, size.height) != (app.size.width, app.size.height) {
@@ -73,7 +93,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &mu
                 }
                 _ => false,
             };
-            let warned = save_when_idle(app, store)?;
+            let warned = save_when_idle(app, saver)?;
             if changed || warned {
                 break;
             }
@@ -82,15 +102,25 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &mu
     Ok(())
 }
 
-/// Saves changed progress once no more input is waiting, so held keys don't queue writes.
-/// Returns true when saving failed and a warning now shows in the status bar.
-fn save_when_idle(app: &mut App, store: &mut Store) -> io::Result<bool> {
-    Ok(app.progress_dirty && !event::poll(Duration::ZERO)? && save(app, store))
+/// Saves changed progress once no more input is waiting, so held keys don't queue writes
+/// (meanwhile the signal thread holds a copy). Returns true when saving failed and a
+/// warning now shows in the status bar.
+fn save_when_idle(app: &mut App, saver: &SharedSaver) -> io::Result<bool> {
+    if !app.progress_dirty {
+        return Ok(false);
+    }
+    if event::poll(Duration::ZERO)? {
+        lock(saver).unsaved = Some(app.progress.clone());
+        return Ok(false);
+    }
+    Ok(save(app, saver))
 }
 
-fn save(app: &mut App, store: &mut Store) -> bool {
+fn save(app: &mut App, saver: &SharedSaver) -> bool {
     app.progress_dirty = false;
-    let warning = store.save(&app.progress);
+    let mut saver = lock(saver);
+    saver.unsaved = None;
+    let warning = saver.store.save(&app.progress);
     let warned = warning.is_some();
     if warning.is_some() {
         app.message = warning;
