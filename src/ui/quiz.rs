@@ -266,7 +266,7 @@ fn feedback(app: &App, quiz: &QuizView, index: usize, verdict: Verdict, width: u
             Span::styled(app.course.pages[page].title.clone(), theme.title),
         ]));
     }
-    let next = if label == "Review" { "  ← → previous / next answer · q results" } else { "Enter next" };
+    let next = if label == "Review" { "← → previous / next answer · q results" } else { "Enter next" };
     lines.push(Line::styled(next, theme.dim));
     lines
 }
