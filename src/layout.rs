@@ -43,11 +43,16 @@ pub fn areas(size: Rect, mode: SidebarMode) -> Areas {
     let width = SIDEBAR_WIDTH.min(size.width / 2);
     let sidebar = (mode != SidebarMode::Hidden).then(|| Rect::new(size.x, size.y, width, body_height));
     let sidebar_width = if mode == SidebarMode::Docked { width } else { 0 };
-    // One column of margin each side of the text, two when there is room.
-    let margin = if size.width - sidebar_width >= 60 { 2 } else { 1 };
-    let text_width = (size.width - sidebar_width).saturating_sub(2 * margin).min(MAX_TEXT_WIDTH);
-    let page = Rect::new(size.x + sidebar_width + margin, size.y, text_width, body_height);
-    let scrollbar = Rect::new((page.right() + margin - 1).min(size.right().saturating_sub(1)), size.y, 1, body_height);
+    // One column of margin each side of the text, two when there is room; past the
+    // widest comfortable text, the text is centred in what is left.
+    let room = size.width.saturating_sub(sidebar_width);
+    let margin = if room >= 60 { 2 } else { 1 };
+    let text_width = room.saturating_sub(2 * margin).min(MAX_TEXT_WIDTH);
+    let left = ((room - text_width) / 2).max(margin.min(room));
+    let page = Rect::new(size.x + sidebar_width + left, size.y, text_width, body_height);
+    // The scrollbar keeps a blank column between itself and the text.
+    let scrollbar_x = (page.right() + margin - 1).min(size.right().saturating_sub(1));
+    let scrollbar = Rect::new(scrollbar_x, size.y, 1, body_height);
     Areas { sidebar, page, scrollbar, status }
 }
 
