@@ -493,3 +493,20 @@ fn a_course_without_sections_is_refused() {
     let problems = load_dir(dir.path()).expect_err("no sections is an error");
     assert_error(&problems, "course.toml", 3, 9, "no sections");
 }
+
+#[test]
+fn the_cheat_sheet_lists_every_code_the_course_describes() {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let sheet = &course.pages[course.page_index("cheat-sheet").expect("a cheat sheet")];
+    let listed: BTreeSet<String> = sheet
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            status_tutor::content::Block::Table { rows, .. } => Some(rows.iter().map(|r| r[0].clone())),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let described: BTreeSet<String> = course.codes.iter().map(|c| c.code.to_string()).collect();
+    assert_eq!(listed, described);
+}
