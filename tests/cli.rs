@@ -174,8 +174,8 @@ fn explain_a_typo_suggests_the_closest_names() {
 
 #[test]
 fn explain_a_code_the_course_does_not_teach_names_the_closest() {
-    let r = run(&["explain", "418"]);
-    r.assert_exit(1).assert_stderr_has("418 is not taught in this course").assert_stderr_has("Closest:");
+    let r = run(&["explain", "451"]);
+    r.assert_exit(1).assert_stderr_has("451 is not taught in this course").assert_stderr_has("Closest:");
     assert!(r.stdout.is_empty(), "{}", r.describe());
 }
 
