@@ -79,12 +79,18 @@ struct Wrapper {
     used: usize,
     /// Width of the prefix: the line has no content while `used == prefix_width`.
     prefix_width: usize,
+    /// How many spans of `current` are the prefix.
+    prefix_spans: usize,
+    /// Where in `current` the word being written began: spans that touch without a
+    /// space between them (`(` then `code`) are one word and wrap together.
+    word_start: usize,
     pending_space: bool,
 }
 
 impl Wrapper {
     fn new(width: usize, first: Vec<Span<'static>>, rest: Vec<Span<'static>>) -> Wrapper {
         let used = first.iter().map(|s| s.content.width()).sum();
+        let prefix_spans = first.len();
         Wrapper {
             width: width.max(1),
             rest_prefix: rest,
@@ -92,15 +98,27 @@ impl Wrapper {
             current: first,
             used,
             prefix_width: used,
+            prefix_spans,
+            word_start: prefix_spans,
             pending_space: false,
         }
     }
 
     fn word(&mut self, word: &str, style: Style) {
         let w = word.width();
+        let glued = !self.pending_space && self.used > self.prefix_width;
+        if glued && self.used + w > self.width && self.word_start > self.prefix_spans {
+            self.carry_word_over();
+        }
+        if !glued {
+            self.word_start = self.current.len() + usize::from(self.pending_space && self.used > self.prefix_width);
+        }
         let space = usize::from(self.pending_space && self.used > self.prefix_width);
         if self.used + space + w > self.width && self.used > self.prefix_width {
             self.break_line();
+            if !glued {
+                self.word_start = self.current.len();
+            }
         } else if space == 1 {
             self.current.push(Span::raw(" "));
             self.used += 1;
@@ -118,6 +136,7 @@ impl Wrapper {
             if self.used + cw > self.width && (self.used > self.prefix_width || !piece.is_empty()) {
                 self.current.push(Span::styled(std::mem::take(&mut piece), style));
                 self.break_line();
+                self.word_start = self.current.len(); // a cut word is not carried again
             }
             piece.push(c);
             self.used += cw;
@@ -127,8 +146,21 @@ impl Wrapper {
         }
     }
 
+    /// Moves the word begun on this line, and the space before it, to a new line.
+    fn carry_word_over(&mut self) {
+        let carried = self.current.split_off(self.word_start.min(self.current.len()));
+        if self.current.last().is_some_and(|s| s.content == " ") {
+            self.current.pop();
+        }
+        self.break_line();
+        self.word_start = self.current.len();
+        self.used += carried.iter().map(|s| s.content.width()).sum::<usize>();
+        self.current.extend(carried);
+    }
+
     fn break_line(&mut self) {
         let prefix = self.rest_prefix.clone();
+        self.prefix_spans = prefix.len();
         self.prefix_width = prefix.iter().map(|s| s.content.width()).sum();
         self.used = self.prefix_width;
         self.lines.push(Line::from(std::mem::replace(&mut self.current, prefix)));
@@ -157,8 +189,35 @@ mod tests {
     }
 
     #[test]
+    fn touching_spans_wrap_as_one_word() {
+        let theme = Theme::new(ThemeName::Dark, false);
+        let spans = inline("The exceptions (`BadRequest`, `Http404`) are raised", Style::new(), &theme);
+        let lines: Vec<String> = wrap(&spans, 20, vec![], vec![]).iter().map(|l| plain(&l.spans)).collect();
+        assert_eq!(lines, ["The exceptions", "(BadRequest,", "Http404) are raised"]);
+    }
+
+    #[test]
     fn tabs_become_spaces() {
         assert_eq!(words("a\tb"), ["a    b"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_wraps_within_the_width_and_keeps_every_word(
+            text in "[a-z`*( ),.]{0,80}",
+            width in 3usize..40,
+        ) {
+            let theme = Theme::new(ThemeName::Dark, false);
+            let spans = inline(&text, Style::new(), &theme);
+            let lines = wrap(&spans, width, vec![Span::raw("• ")], vec![Span::raw("  ")]);
+            let joined: String = lines.iter().map(|l| plain(&l.spans)).collect::<Vec<_>>().join(" ");
+            let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '•').collect::<String>();
+            proptest::prop_assert_eq!(squash(&joined), squash(&plain(&spans)));
+            for line in &lines {
+                let words_fit = plain(&line.spans).split(' ').all(|w| w.chars().count() <= width);
+                proptest::prop_assert!(line.width() <= width || !words_fit, "{:?}", line);
+            }
+        }
     }
 
     #[test]
