@@ -473,7 +473,7 @@ fn the_quiz_bank_holds_50_questions_and_the_source_question() {
     assert!(course.questions.len() >= 50, "only {} questions", course.questions.len());
     let prompt = "Which status code should you return after successfully creating a new resource?";
     let question = course.questions.iter().find(|q| q.prompt == prompt).expect("the source's own question");
-    let QuestionKind::Single(choices) = &question.kind else {
+    let QuestionKind::Single { choices } = &question.kind else {
         panic!("a single-choice question, not {:?}", question.kind);
     };
     let correct: Vec<&str> = choices.iter().filter(|c| c.correct).map(|c| c.text.as_str()).collect();

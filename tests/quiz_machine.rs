@@ -428,14 +428,20 @@ fn a_full_round_is_scored_with_tags_and_missed_ids() {
     assert_eq!(verdicts.iter().filter(|v| **v == Some(Verdict::Skipped)).count(), 4);
 }
 
-#[test]
-fn quitting_early_scores_over_the_whole_round() {
+/// A round of 4: one right, one wrong, then quit with two never reached.
+fn quit_after_one_right_one_wrong() -> Session {
     let mut s = Session::new(bank(), Some(4), 5);
     drive(&mut s, &[Start]);
     answer(&mut s, true);
     drive(&mut s, &[Next]);
     answer(&mut s, false);
     drive(&mut s, &[Quit]);
+    s
+}
+
+#[test]
+fn quitting_early_scores_over_the_whole_round() {
+    let s = quit_after_one_right_one_wrong();
     let score = s.score();
     assert_eq!((score.correct, score.answered, score.total), (1, 2, 4));
     assert_eq!(score.percent, 25, "out of the round, not out of the answered");
@@ -447,12 +453,7 @@ fn quitting_early_scores_over_the_whole_round() {
 
 #[test]
 fn retry_missed_asks_the_wrong_skipped_and_unreached_questions() {
-    let mut s = Session::new(bank(), Some(4), 5);
-    drive(&mut s, &[Start]);
-    answer(&mut s, true);
-    drive(&mut s, &[Next]);
-    answer(&mut s, false);
-    drive(&mut s, &[Quit]);
+    let mut s = quit_after_one_right_one_wrong();
     let score = s.score();
     let mut want: Vec<String> = score.missed.iter().chain(&score.unanswered).cloned().collect();
     drive(&mut s, &[RetryMissed(77)]);

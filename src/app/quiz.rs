@@ -1,6 +1,6 @@
 //! The quiz inside the app: turns key actions into quiz events for the pure state
 //! machine in `crate::quiz`, and records finished rounds in the learner's progress.
-use crate::content::{self, Course};
+use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::progress::{Progress, RoundRecord};
 use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, Score, Session};
@@ -76,18 +76,9 @@ pub fn bank(course: &Course) -> Vec<quiz::Question> {
             explanation: q.explanation.clone(),
             page: course.pages.get(q.page).map(|p| p.id.clone()).unwrap_or_default(),
             tags: q.tags.clone(),
-            kind: match &q.kind {
-                content::QuestionKind::Single(choices) => quiz::QuestionKind::Single { choices: convert(choices) },
-                content::QuestionKind::Multiple(choices) => quiz::QuestionKind::Multiple { choices: convert(choices) },
-                content::QuestionKind::TrueFalse(answer) => quiz::QuestionKind::TrueFalse { answer: *answer },
-                content::QuestionKind::TypeCode(answer) => quiz::QuestionKind::TypeCode { answer: *answer },
-            },
+            kind: q.kind.clone(),
         })
         .collect()
-}
-
-fn convert(choices: &[content::Choice]) -> Vec<quiz::Choice> {
-    choices.iter().map(|c| quiz::Choice { text: c.text.clone(), correct: c.correct }).collect()
 }
 
 impl QuizView {

@@ -594,10 +594,14 @@ impl Checker<'_> {
         let kind = match (kind, &q.choices, &q.answer) {
             (K::Single | K::Multiple, Some(choices), _) => {
                 let list = self.choices(source, choices, kind == K::Single);
-                if kind == K::Single { QuestionKind::Single(list) } else { QuestionKind::Multiple(list) }
+                if kind == K::Single {
+                    QuestionKind::Single { choices: list }
+                } else {
+                    QuestionKind::Multiple { choices: list }
+                }
             }
             (K::TrueFalse, _, Some(answer)) => match answer.get_ref() {
-                toml::Value::Boolean(b) => QuestionKind::TrueFalse(*b),
+                toml::Value::Boolean(b) => QuestionKind::TrueFalse { answer: *b },
                 other => {
                     let message = format!("a true_false answer is `true` or `false`, not {}", other.type_str());
                     self.problems.push(source.error(answer.span(), message));
@@ -607,7 +611,7 @@ impl Checker<'_> {
             (K::TypeCode, _, Some(answer)) => {
                 let code = answer.get_ref().as_integer().unwrap_or(-1);
                 let spanned = Spanned::new(answer.span(), code);
-                QuestionKind::TypeCode(self.known_status(source, &spanned, index)?)
+                QuestionKind::TypeCode { answer: self.known_status(source, &spanned, index)? }
             }
             _ => return None,
         };
