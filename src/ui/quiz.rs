@@ -193,7 +193,7 @@ fn asking(app: &App, quiz: &QuizView, index: usize, input: &Input, width: u16) -
             let shown = format!("{digits:_<3}");
             lines.push(Line::from(vec![Span::raw("  Your answer: "), Span::styled(shown, theme.heading)]));
             lines.push(Line::default());
-            lines.push(Line::styled("  Type the three digits, then Enter. Tab skips.", theme.dim));
+            lines.push(Line::styled("  Type the three digits, then Enter; s or Tab skips.", theme.dim));
         }
         Input::Multiple { .. } => {
             lines.push(Line::default());
