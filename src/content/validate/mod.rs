@@ -1,0 +1,218 @@
+//! Cross-file rules: turns parsed files into a `Course`, reporting every problem at once.
+use super::load::{CourseFiles, parse_file};
+use super::model::*;
+use super::problem::{Problem, SourceFile};
+use super::raw;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+mod codes;
+mod fields;
+mod pages;
+mod quiz;
+mod verify;
+
+/// The only `format_version` this release reads.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// A course that loaded, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub course: Course,
+    pub warnings: Vec<Problem>,
+}
+
+/// Parses and checks every file. Errors (and warnings) come back sorted by file and line.
+pub fn load(files: &CourseFiles) -> Result<Loaded, Vec<Problem>> {
+    let mut checker = Checker { files, problems: Vec::new(), unparsed_pages: HashSet::new() };
+    let course = checker.course();
+    let mut problems = checker.problems;
+    problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    match course {
+        Some(course) if !problems.iter().any(Problem::is_error) => Ok(Loaded { course, warnings: problems }),
+        _ => Err(problems),
+    }
+}
+
+struct Checker<'a> {
+    files: &'a CourseFiles,
+    problems: Vec<Problem>,
+    /// Ids (file stems) of page files that did not parse: their own error says why, so
+    /// references to them are not reported again as unknown pages.
+    unparsed_pages: HashSet<String>,
+}
+
+/// A parsed file together with its name and text, for locating later problems.
+struct Parsed<T> {
+    name: String,
+    text: String,
+    value: T,
+}
+
+impl<T> Parsed<T> {
+    fn source(&self) -> SourceFile<'_> {
+        SourceFile { name: &self.name, text: &self.text }
+    }
+}
+
+/// Everything the course refers to by name, for resolving references.
+struct Index {
+    pages: HashMap<String, usize>,
+    codes: HashMap<u16, String>,
+}
+
+impl Checker<'_> {
+    fn course(&mut self) -> Option<Course> {
+        let course_file = self.parse_one::<raw::CourseFile>("course.toml");
+        let codes_file = self.parse_one::<raw::CodesFile>("codes.toml");
+        let pages = self.parse_all::<raw::PageFile>("pages/");
+        let parsed: HashSet<&str> = pages.iter().map(|p| p.name.as_str()).collect();
+        self.unparsed_pages = self
+            .files
+            .files
+            .iter()
+            .filter(|(rel, _)| rel.starts_with("pages/") && !parsed.contains(self.files.display_name(rel).as_str()))
+            .filter_map(|(rel, _)| rel.strip_prefix("pages/")?.strip_suffix(".toml").map(str::to_string))
+            .collect();
+        let quizzes = self.parse_all::<raw::QuizFile>("quiz/");
+
+        let course_file = course_file?;
+        let codes_file = codes_file?;
+        self.format_version(&course_file);
+        let order = self.page_order(&course_file, &pages);
+        let index = Index {
+            pages: order.iter().enumerate().map(|(i, &p)| (pages[p].value.id.get_ref().clone(), i)).collect(),
+            codes: self.known_codes(&codes_file),
+        };
+
+        let mut checked_pages = Vec::new();
+        let mut sections = Vec::new();
+        for (section_index, section) in course_file.value.sections.iter().enumerate() {
+            let title = self.text(&course_file.source(), &section.title, "section title");
+            let mut members = Vec::new();
+            for reference in &section.pages {
+                if let Some(&page_index) = index.pages.get(reference.get_ref()) {
+                    if !members.contains(&page_index) && page_index == checked_pages.len() {
+                        let file = &pages[order[page_index]];
+                        checked_pages.push(self.page(file, section_index, &index));
+                    }
+                    members.push(page_index);
+                }
+            }
+            members.dedup();
+            sections.push(Section { title, pages: members });
+        }
+
+        let codes = self.codes(&codes_file, &index);
+        let django = self.django_names(&codes_file, &index);
+        let questions = self.questions(&quizzes, &index);
+        let course = &course_file.value;
+        let source = course_file.source();
+        Some(Course {
+            id: self.id(&source, &course.id),
+            title: self.text(&source, &course.title, "course title"),
+            intro: course.intro.as_ref().map(|i| i.get_ref().trim().to_string()).unwrap_or_default(),
+            sections,
+            pages: checked_pages,
+            codes,
+            django,
+            questions,
+        })
+    }
+
+    fn parse_one<T: serde::de::DeserializeOwned>(&mut self, rel: &str) -> Option<Parsed<T>> {
+        let Some((_, text)) = self.files.files.iter().find(|(name, _)| name == rel) else {
+            self.problems
+                .push(Problem::in_file(&self.files.display_name(rel), "this file is missing; every course needs it"));
+            return None;
+        };
+        self.parse_text(rel, text)
+    }
+
+    fn parse_all<T: serde::de::DeserializeOwned>(&mut self, prefix: &str) -> Vec<Parsed<T>> {
+        let files = self.files;
+        files
+            .files
+            .iter()
+            .filter(|(name, _)| name.starts_with(prefix))
+            .filter_map(|(name, text)| self.parse_text(name, text))
+            .collect()
+    }
+
+    fn parse_text<T: serde::de::DeserializeOwned>(&mut self, rel: &str, text: &str) -> Option<Parsed<T>> {
+        let name = self.files.display_name(rel);
+        let value = parse_file(&SourceFile { name: &name, text }, &mut self.problems)?;
+        Some(Parsed { name, text: text.to_string(), value })
+    }
+
+    fn format_version(&mut self, course: &Parsed<raw::CourseFile>) {
+        let version = &course.value.format_version;
+        if *version.get_ref() != FORMAT_VERSION {
+            let message = format!(
+                "format_version {} is not supported; this release of status-tutor reads format_version {FORMAT_VERSION}",
+                version.get_ref()
+            );
+            self.problems.push(course.source().error(version.span(), message));
+        }
+    }
+
+    /// Page files in the order course.toml lists them; reports unknown, repeated and unlisted pages.
+    fn page_order(&mut self, course: &Parsed<raw::CourseFile>, pages: &[Parsed<raw::PageFile>]) -> Vec<usize> {
+        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        for (i, page) in pages.iter().enumerate() {
+            let id = page.value.id.get_ref().as_str();
+            if let Some(&first) = by_id.get(id) {
+                let message = format!("page id `{id}` is also used by {}", pages[first].name);
+                self.problems.push(page.source().error(page.value.id.span(), message));
+            } else {
+                by_id.insert(id, i);
+            }
+        }
+        let mut order = Vec::new();
+        let mut listed: HashMap<&str, Range<usize>> = HashMap::new();
+        if course.value.sections.is_empty() {
+            let message = "the course has no sections; add [[sections]] with the pages to read";
+            self.problems.push(course.source().error(course.value.title.span(), message));
+        }
+        for section in &course.value.sections {
+            if section.pages.is_empty() {
+                self.problems.push(course.source().error(section.title.span(), "this section lists no pages"));
+            }
+            for reference in &section.pages {
+                let id = reference.get_ref().as_str();
+                if listed.contains_key(id) {
+                    let message = format!("page `{id}` is listed twice; a page belongs to one place in the course");
+                    self.problems.push(course.source().error(reference.span(), message));
+                    continue;
+                }
+                listed.insert(id, reference.span());
+                match by_id.get(id) {
+                    Some(&i) => order.push(i),
+                    None if self.unparsed_pages.contains(id) => {}
+                    None => {
+                        let message = format!("no page has id `{id}`{}", suggestion(id, by_id.keys().copied()));
+                        self.problems.push(course.source().error(reference.span(), message));
+                    }
+                }
+            }
+        }
+        for page in pages {
+            let id = page.value.id.get_ref();
+            if !listed.contains_key(id.as_str()) {
+                let message = format!("page `{id}` is not listed in any section of course.toml");
+                self.problems.push(page.source().error(page.value.id.span(), message));
+            }
+        }
+        order
+    }
+}
+
+/// ", did you mean `x`?" when a known name is close to `wanted`.
+fn suggestion<'a>(wanted: &str, known: impl Iterator<Item = &'a str>) -> String {
+    known
+        .map(|k| (strsim::levenshtein(wanted, k), k))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, k)| format!("; did you mean `{k}`?"))
+        .unwrap_or_default()
+}

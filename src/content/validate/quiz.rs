@@ -1,0 +1,130 @@
+//! Quiz files: questions, their kinds and choices.
+use super::{Checker, Index, Parsed};
+use crate::content::model::*;
+use crate::content::problem::SourceFile;
+use crate::content::raw;
+use std::collections::{HashMap, HashSet};
+use toml::Spanned;
+
+impl Checker<'_> {
+    pub(super) fn questions(&mut self, files: &[Parsed<raw::QuizFile>], index: &Index) -> Vec<Question> {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut questions = Vec::new();
+        for file in files {
+            let source = file.source();
+            for entry in &file.value.question {
+                let q = entry.get_ref();
+                let id = self.id(&source, &q.id);
+                if let Some(other) = seen.insert(id.clone(), file.name.clone()) {
+                    self.problems
+                        .push(source.error(q.id.span(), format!("question id `{id}` is also used in {other}")));
+                }
+                if let Some(question) = self.question(&source, q, id, index) {
+                    questions.push(question);
+                }
+            }
+        }
+        questions
+    }
+
+    pub(super) fn question(
+        &mut self,
+        source: &SourceFile<'_>,
+        q: &raw::QuestionEntry,
+        id: String,
+        index: &Index,
+    ) -> Option<Question> {
+        use raw::QuestionKindEntry as K;
+        let before = self.problems.len();
+        let kind = *q.kind.get_ref();
+        let with_choices = matches!(kind, K::Single | K::Multiple);
+        match (with_choices, &q.choices, &q.answer) {
+            (true, None, _) => self.problems.push(source.error(q.kind.span(), "this question needs `choices`")),
+            (true, _, Some(answer)) => self
+                .problems
+                .push(source.error(answer.span(), "mark the correct choice with `correct = true` instead of `answer`")),
+            (false, Some(choices), _) => {
+                self.problems.push(source.error(
+                    choices.span(),
+                    "`choices` belongs to single and multiple questions; this one takes `answer`",
+                ))
+            }
+            (false, _, None) => self.problems.push(source.error(q.kind.span(), "this question needs `answer`")),
+            _ => {}
+        }
+        let kind = match (kind, &q.choices, &q.answer) {
+            (K::Single | K::Multiple, Some(choices), _) => {
+                let list = self.choices(source, choices, kind == K::Single);
+                if kind == K::Single {
+                    QuestionKind::Single { choices: list }
+                } else {
+                    QuestionKind::Multiple { choices: list }
+                }
+            }
+            (K::TrueFalse, _, Some(answer)) => match answer.get_ref() {
+                toml::Value::Boolean(b) => QuestionKind::TrueFalse { answer: *b },
+                other => {
+                    let message = format!("a true_false answer is `true` or `false`, not {}", other.type_str());
+                    self.problems.push(source.error(answer.span(), message));
+                    return None;
+                }
+            },
+            (K::TypeCode, _, Some(answer)) => {
+                let code = answer.get_ref().as_integer().unwrap_or(-1);
+                let spanned = Spanned::new(answer.span(), code);
+                QuestionKind::TypeCode { answer: self.known_status(source, &spanned, index)? }
+            }
+            _ => return None,
+        };
+        if q.tags.is_empty() {
+            self.problems.push(
+                source.error(q.id.span(), "give the question at least one tag (a class such as `4xx`, or a topic)"),
+            );
+        }
+        let question = Question {
+            id,
+            kind,
+            prompt: self.text(source, &q.prompt, "prompt"),
+            explanation: self.text(source, &q.explanation, "explanation"),
+            page: self.page_ref(source, &q.page, index).unwrap_or(0),
+            tags: q.tags.iter().map(|t| self.id_like(source, t, "tag")).collect(),
+        };
+        (self.problems.len() == before).then_some(question)
+    }
+
+    pub(super) fn choices(
+        &mut self,
+        source: &SourceFile<'_>,
+        choices: &Spanned<Vec<Spanned<raw::ChoiceEntry>>>,
+        single: bool,
+    ) -> Vec<Choice> {
+        let list: Vec<Choice> = choices
+            .get_ref()
+            .iter()
+            .map(|c| Choice { text: self.text(source, &c.get_ref().text, "choice"), correct: c.get_ref().correct })
+            .collect();
+        if list.len() < 2 {
+            self.problems.push(source.error(choices.span(), "a question needs at least 2 choices"));
+        }
+        let correct = list.iter().filter(|c| c.correct).count();
+        if correct == 0 {
+            self.problems.push(
+                source
+                    .error(choices.span(), "no choice is marked `correct = true`: the answer is not among the choices"),
+            );
+        } else if single && correct > 1 {
+            let message = format!(
+                "a single-choice question has exactly one correct choice; {correct} are marked (use kind = \"multiple\")"
+            );
+            self.problems.push(source.error(choices.span(), message));
+        }
+        let mut seen = HashSet::new();
+        for (choice, entry) in list.iter().zip(choices.get_ref()) {
+            if !seen.insert(choice.text.to_lowercase()) {
+                let message = format!("choice `{}` appears twice", choice.text);
+                self.problems.push(source.error(entry.get_ref().text.span(), message));
+            }
+        }
+        list
+    }
+}
