@@ -1,36 +1,77 @@
-//! Embeds every file under `content/` so the binary runs with no files beside it.
-use std::{env, fs, path::Path};
+//! Checks the built-in course with the program's own loader and validator (the same source
+//! files, compiled in here), fails the build with `check`'s file:line:col messages when it
+//! is broken, and embeds it twice: the validated `Course` in the compact form the program
+//! decodes at launch, and the TOML files, which `check` and the tests read.
+use std::{env, fs, path::Path, process};
 
-fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    println!("cargo:rerun-if-changed={}", root.display());
-    let mut files = Vec::new();
-    collect(&root, &root, &mut files);
-    files.sort();
-    let mut out = String::from("/// Every course file, as (path relative to content/, text).\n");
-    out.push_str("pub static FILES: &[(&str, &str)] = &[\n");
-    for rel in &files {
-        let abs = root.join(rel);
-        println!("cargo:rerun-if-changed={}", abs.display());
-        out.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", abs.display().to_string()));
-    }
-    out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_content.rs");
-    fs::write(dest, out).expect("OUT_DIR is writable");
+// The program's own modules: `content` needs `crate::quiz::{Choice, QuestionKind}`.
+// Paths inside an inline module start from a folder named after it, so `content/..`.
+#[allow(dead_code, reason = "only loading, checking and encoding are used here")]
+mod content {
+    #[path = "../src/content/compact.rs"]
+    pub mod compact;
+    #[path = "../src/content/load.rs"]
+    pub mod load;
+    #[path = "../src/content/model.rs"]
+    pub mod model;
+    #[path = "../src/content/problem.rs"]
+    pub mod problem;
+    #[path = "../src/content/raw.rs"]
+    mod raw;
+    #[path = "../src/content/validate/mod.rs"]
+    pub mod validate;
+}
+#[allow(dead_code, reason = "only the question types are used here")]
+#[path = "src/quiz/question.rs"]
+mod question;
+mod quiz {
+    pub use super::question::{Choice, QuestionKind};
 }
 
-/// Collects the .toml files under `dir`, as paths relative to `root` with `/` separators.
-fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {
+fn main() {
+    // Cargo runs build scripts in the package folder: messages read `content/pages/x.toml:3:7`.
+    let root = Path::new("content");
+    println!("cargo:rerun-if-changed=content");
+    watch(root);
+    let files = content::load::CourseFiles::read_dir(root).unwrap_or_else(|problems| fail(&problems));
+    let loaded = content::validate::load(&files).unwrap_or_else(|problems| fail(&problems));
+    for warning in &loaded.warnings {
+        println!("cargo:warning={warning}");
+    }
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
+    let compact = content::compact::encode(&loaded.course).expect("a checked course encodes");
+    fs::write(out.join("course.postcard"), compact).expect("OUT_DIR is writable");
+
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut text = String::from("/// Every course file, as (path relative to content/, text).\n");
+    text.push_str("pub static FILES: &[(&str, &str)] = &[\n");
+    for (rel, _) in &files.files {
+        let abs = manifest.join(rel).display().to_string();
+        text.push_str(&format!("    ({rel:?}, include_str!({abs:?})),\n"));
+    }
+    text.push_str("];\n");
+    fs::write(out.join("embedded_content.rs"), text).expect("OUT_DIR is writable");
+}
+
+/// Prints every problem as `check` does and stops the build.
+fn fail(problems: &[content::problem::Problem]) -> ! {
+    eprintln!("the built-in course (content/) is broken; `status-tutor check content` says the same:");
+    for problem in problems {
+        eprintln!("{problem}");
+        if let Some(excerpt) = &problem.excerpt {
+            eprintln!("{excerpt}");
+        }
+    }
+    process::exit(1);
+}
+
+/// Asks cargo to rerun this script when anything under `dir` changes (added files included).
+fn watch(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            println!("cargo:rerun-if-changed={}", path.display());
-            collect(root, &path, files);
-        } else if let Some(rel) = path.strip_prefix(root).ok().filter(|_| path.extension().is_some_and(|e| e == "toml"))
-        {
-            let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
-            files.push(rel.join("/"));
+        println!("cargo:rerun-if-changed={}", entry.path().display());
+        if entry.path().is_dir() {
+            watch(&entry.path());
         }
     }
 }

@@ -6,13 +6,13 @@ use status_tutor::cli::QuizArgs;
 use status_tutor::cli::{Cli, Command};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::{check, explain, list};
-use status_tutor::content::{Course, CourseFiles, Problem, load};
+use status_tutor::content::{Course, CourseFiles, Problem, cache, embedded};
 use status_tutor::progress::{Progress, Store};
 use status_tutor::quiz::{Session, plain};
 use status_tutor::theme::Theme;
 use status_tutor::tui;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -172,17 +172,14 @@ fn confirm(question: &str) -> Result<bool, String> {
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
 }
 
-/// Loads and validates the course; on failure, every problem is the error message.
+/// The course: the built-in one (checked when the program was built), or the one in `dir`,
+/// from its cache when fresh, else loaded and validated; on failure, every problem.
 fn course(dir: Option<&Path>) -> Result<Course, String> {
-    let files = match dir {
-        Some(dir) => CourseFiles::read_dir(dir),
-        None => Ok(CourseFiles::embedded()),
-    };
-    let origin = dir.map_or("the built-in course".to_string(), |d| d.display().to_string());
-    match files.map(|f| load(&f)) {
-        Ok(Ok(loaded)) => Ok(loaded.course),
-        Ok(Err(problems)) | Err(problems) => Err(describe_problems(&origin, &problems)),
-    }
+    let Some(dir) = dir else { return embedded::course() };
+    let cache_root = std::env::var_os("STATUS_TUTOR_CACHE_DIR").map(PathBuf::from).or_else(dirs::cache_dir);
+    cache::load_course(dir, cache_root.as_deref())
+        .map(|(course, _)| course)
+        .map_err(|problems| describe_problems(&dir.display().to_string(), &problems))
 }
 
 /// The first few problems; `check` prints them all with excerpts.

@@ -12,10 +12,6 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// A course with more pages than this is refused.
 pub const MAX_PAGES: usize = 10_000;
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded_content.rs"));
-}
-
 /// The raw text of every file of a course, before any parsing.
 #[derive(Debug, Clone)]
 pub struct CourseFiles {
@@ -26,14 +22,6 @@ pub struct CourseFiles {
 }
 
 impl CourseFiles {
-    /// The course compiled into the binary.
-    pub fn embedded() -> CourseFiles {
-        CourseFiles {
-            origin: "<built-in>".to_string(),
-            files: embedded::FILES.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect(),
-        }
-    }
-
     /// Reads `course.toml`, `codes.toml`, `pages/*.toml` and `quiz/*.toml` from `dir`.
     /// Every unreadable or oversized file is reported; nothing stops at the first.
     pub fn read_dir(dir: &Path) -> Result<CourseFiles, Vec<Problem>> {

@@ -1,4 +1,7 @@
 //! The course: TOML files -> validated `Course`. Knows nothing of the terminal.
+pub mod cache;
+pub mod compact;
+pub mod embedded;
 pub mod load;
 pub mod model;
 pub mod problem;

@@ -1,7 +1,9 @@
-//! The checked course: what every other part of the program reads. Built only by `validate`.
+//! The checked course: what every other part of the program reads. Built only by `validate`
+//! (or decoded from the compact form `validate` output was stored in: see `compact`).
+use serde::{Deserialize, Serialize};
 
 /// A whole course, validated: every reference resolves, every text is safe to print.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Course {
     pub id: String,
     pub title: String,
@@ -16,14 +18,14 @@ pub struct Course {
     pub exercises: Vec<Exercise>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub title: String,
     /// Indices into `Course::pages`, in order.
     pub pages: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     pub id: String,
     pub title: String,
@@ -34,7 +36,7 @@ pub struct Page {
     pub section: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     Paragraph(String),
     List { heading: Option<String>, items: Vec<String> },
@@ -44,14 +46,14 @@ pub enum Block {
     Table { caption: Option<String>, header: Vec<String>, rows: Vec<Vec<String>> },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CalloutStyle {
     Note,
     Tip,
     Correction,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CodeSample {
     pub language: String,
     pub source: String,
@@ -62,14 +64,14 @@ pub struct CodeSample {
 }
 
 /// Which user the test client is logged in as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Client {
     Anonymous,
     User,
     Staff,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RequestBody {
     Empty,
     /// Form-encoded fields, in the order written.
@@ -79,7 +81,7 @@ pub enum RequestBody {
 }
 
 /// One request a Django test client sends: a verified sample's or a practice check's.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Request {
     pub method: String,
     pub path: String,
@@ -93,7 +95,7 @@ pub struct Request {
 }
 
 /// What must come back for a request.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Expectation {
     pub status: u16,
     /// Headers that must be present with exactly this value (name, value).
@@ -109,14 +111,14 @@ pub struct Expectation {
 }
 
 /// A request and what must come back.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Exchange {
     pub request: Request,
     pub expect: Expectation,
 }
 
 /// A practice exercise: the learner writes a view, a real Django answers the checks.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Exercise {
     pub id: String,
     pub title: String,
@@ -138,7 +140,7 @@ pub struct Exercise {
 }
 
 /// The HTTP response a client receives from a sample.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExampleResponse {
     pub status: u16,
     /// From codes.toml, so it always agrees with the reference.
@@ -147,7 +149,7 @@ pub struct ExampleResponse {
     pub body: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CategoryCard {
     pub class: StatusClass,
     pub name: String,
@@ -156,7 +158,7 @@ pub struct CategoryCard {
 }
 
 /// The five classes of status codes, named by their first digit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum StatusClass {
     Informational,
     Success,
@@ -213,7 +215,7 @@ impl StatusClass {
 }
 
 /// One status code as codes.toml describes it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatusCode {
     pub code: u16,
     pub reason: String,
@@ -232,10 +234,14 @@ impl StatusCode {
     }
 }
 
+/// Every `DjangoName::kind` there is.
+pub const DJANGO_KINDS: [&str; 6] = ["class", "shortcut", "decorator", "exception", "mixin", "function"];
+
 /// A Django class, shortcut, decorator, exception or mixin the course teaches.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DjangoName {
     pub name: String,
+    /// One of `DJANGO_KINDS`.
     pub kind: &'static str,
     pub module: String,
     pub status: Option<u16>,
@@ -243,7 +249,28 @@ pub struct DjangoName {
     pub page: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// `DjangoName` as stored, with `kind` owned: the compact form is not `'static` data.
+#[derive(Deserialize)]
+struct DjangoNameData {
+    name: String,
+    kind: String,
+    module: String,
+    status: Option<u16>,
+    summary: String,
+    page: Option<usize>,
+}
+
+// By hand: a derived impl would borrow `kind` from input that must live for `'static`.
+impl<'de> Deserialize<'de> for DjangoName {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let d = DjangoNameData::deserialize(deserializer)?;
+        let kind = DJANGO_KINDS.into_iter().find(|k| *k == d.kind);
+        let kind = kind.ok_or_else(|| serde::de::Error::custom(format!("unknown Django kind `{}`", d.kind)))?;
+        Ok(DjangoName { name: d.name, kind, module: d.module, status: d.status, summary: d.summary, page: d.page })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub kind: QuestionKind,

@@ -1,0 +1,216 @@
+//! The compact course: the built-in course compiled at build time, the `--content` cache,
+//! and the TOML must all give the same `Course`; a stale or damaged cache is never used.
+use status_tutor::content::cache::{self, Source};
+use status_tutor::content::{Course, CourseFiles, compact, embedded, load};
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+fn from_toml(dir: &Path) -> Course {
+    let files = CourseFiles::read_dir(dir).unwrap_or_else(|p| panic!("{dir:?} unreadable: {p:?}"));
+    load(&files).unwrap_or_else(|p| panic!("{dir:?} refused: {p:?}")).course
+}
+
+/// Whole values compared, so a field added to the model is compared without a test change.
+fn assert_same(a: &Course, b: &Course, what: &str) {
+    if a != b {
+        // The Debug text shows where they differ; the pages vector alone is long.
+        for (i, (x, y)) in a.pages.iter().zip(&b.pages).enumerate() {
+            assert_eq!(x, y, "{what}: page {i} differs");
+        }
+        assert_eq!(a, b, "{what}");
+    }
+}
+
+#[test]
+fn the_course_compiled_in_equals_the_content_folder_read_as_toml() {
+    let compiled = embedded::course().expect("the compiled-in course decodes");
+    let toml = from_toml(&content_dir());
+    assert!(toml.pages.len() > 20 && !toml.questions.is_empty() && !toml.django.is_empty());
+    assert_same(&compiled, &toml, "compiled-in vs content/");
+    // And the TOML copy `check` reads is the same course too.
+    let embedded_toml = load(&CourseFiles::embedded()).expect("the embedded TOML loads").course;
+    assert_same(&compiled, &embedded_toml, "compiled-in vs embedded TOML");
+}
+
+#[test]
+fn every_field_survives_the_compact_form() {
+    let course = from_toml(&content_dir());
+    let bytes = compact::encode(&course).expect("encodes");
+    assert_same(&compact::decode(&bytes).expect("decodes"), &course, "round trip");
+    // Changing any field changes the result: the comparison is not vacuous.
+    let mut changed = course.clone();
+    changed.django[0].kind = if changed.django[0].kind == "class" { "mixin" } else { "class" };
+    assert_ne!(compact::decode(&compact::encode(&changed).expect("encodes")).expect("decodes"), course);
+}
+
+#[test]
+fn damaged_compact_bytes_are_an_error_not_a_panic() {
+    let bytes = compact::encode(&from_toml(&content_dir())).expect("encodes");
+    for cut in [0, 1, 7, bytes.len() / 2, bytes.len() - 1] {
+        assert!(compact::decode(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+    assert!(compact::decode(&[0xff; 64]).is_err());
+}
+
+/// A copy of the built-in course whose files and folders are all dated an hour ago
+/// (files changed in the last seconds are not cached: their time may not change again).
+struct Sandbox {
+    _temp: tempfile::TempDir,
+    course: PathBuf,
+    cache: PathBuf,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let temp = tempfile::tempdir().expect("a temporary folder");
+        let course = temp.path().join("course");
+        copy_tree(&content_dir(), &course);
+        let cache = temp.path().join("cache");
+        let sandbox = Sandbox { _temp: temp, course, cache };
+        sandbox.age(Duration::from_secs(3600));
+        sandbox
+    }
+
+    /// Sets every modification time to `ago` before now.
+    fn age(&self, ago: Duration) {
+        let when = SystemTime::now() - ago;
+        let mut stack = vec![self.course.clone()];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(fs::read_dir(&path).expect("listable").map(|e| e.expect("an entry").path()));
+            }
+            File::open(&path).and_then(|f| f.set_modified(when)).expect("settable modification time");
+        }
+    }
+
+    fn load(&self) -> (Course, Source) {
+        cache::load_course(&self.course, Some(&self.cache)).unwrap_or_else(|p| panic!("refused: {p:?}"))
+    }
+
+    fn cache_file(&self) -> PathBuf {
+        let folder = fs::canonicalize(&self.course).expect("canonical");
+        cache::cache_file(&self.cache, &folder.display().to_string())
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("creatable");
+    for entry in fs::read_dir(from).expect("listable") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copyable");
+        }
+    }
+}
+
+#[test]
+fn a_cached_course_equals_the_toml_and_is_used_the_second_time() {
+    let sandbox = Sandbox::new();
+    let (first, source) = sandbox.load();
+    assert_eq!(source, Source::Toml);
+    assert!(sandbox.cache_file().exists(), "the first load writes the cache");
+    let (second, source) = sandbox.load();
+    assert_eq!(source, Source::Cache);
+    assert_same(&second, &first, "cache vs TOML");
+    assert_same(&second, &from_toml(&content_dir()), "cache vs content/");
+}
+
+#[test]
+fn no_cache_root_means_no_cache() {
+    let sandbox = Sandbox::new();
+    for _ in 0..2 {
+        let (_, source) = cache::load_course(&sandbox.course, None).expect("loads");
+        assert_eq!(source, Source::Toml);
+    }
+    assert!(!sandbox.cache.exists());
+}
+
+#[test]
+fn a_changed_file_makes_the_cache_stale() {
+    let sandbox = Sandbox::new();
+    let (before, _) = sandbox.load();
+    // The same length, so only the modification time tells.
+    let course_toml = sandbox.course.join("course.toml");
+    let text = fs::read_to_string(&course_toml).expect("readable");
+    let title = &before.title;
+    let renamed: String = title.chars().rev().collect();
+    assert_ne!(&renamed, title);
+    fs::write(&course_toml, text.replacen(title.as_str(), &renamed, 1)).expect("writable");
+    sandbox.age(Duration::from_secs(1800));
+    let (after, source) = sandbox.load();
+    assert_eq!(source, Source::Toml, "a stale cache is not used");
+    assert_eq!(after.title, renamed);
+    let (again, source) = sandbox.load();
+    assert_eq!((source, again.title), (Source::Cache, renamed), "and it is replaced");
+}
+
+#[test]
+fn an_added_page_file_makes_the_cache_stale_and_a_broken_course_is_reported() {
+    let sandbox = Sandbox::new();
+    sandbox.load();
+    // An unlisted page is an error: the cache of the good course must not hide it.
+    fs::write(sandbox.course.join("pages/extra.toml"), "id = \"extra\"\ntitle = \"x\"\nsummary = \"x\"\nblocks = []\n")
+        .expect("writable");
+    sandbox.age(Duration::from_secs(1800));
+    let problems = cache::load_course(&sandbox.course, Some(&sandbox.cache)).expect_err("the course is broken now");
+    assert!(problems.iter().any(|p| p.file.ends_with("pages/extra.toml")), "{problems:?}");
+}
+
+#[test]
+fn a_file_changed_just_now_is_not_cached_yet() {
+    let sandbox = Sandbox::new();
+    sandbox.age(Duration::ZERO);
+    assert_eq!(sandbox.load().1, Source::Toml);
+    assert!(!sandbox.cache_file().exists(), "its time may not change with its next edit");
+    assert_eq!(sandbox.load().1, Source::Toml);
+}
+
+#[test]
+fn a_corrupt_cache_is_ignored_and_replaced() {
+    let sandbox = Sandbox::new();
+    let (good, _) = sandbox.load();
+    let file = sandbox.cache_file();
+    let bytes = fs::read(&file).expect("the cache file");
+    let mut flipped = bytes.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20; // likely still decodes: only the checksum tells
+    let damaged: Vec<Vec<u8>> = vec![
+        flipped,
+        bytes[..bytes.len() / 2].to_vec(),
+        bytes[..5].to_vec(),
+        Vec::new(),
+        b"not a cache at all".to_vec(),
+        [b"STCACHE9".as_slice(), &bytes[8..]].concat(),
+    ];
+    for (i, damage) in damaged.into_iter().enumerate() {
+        fs::write(&file, damage).expect("writable");
+        let (course, source) = sandbox.load();
+        assert_eq!(source, Source::Toml, "damage {i}: not used");
+        assert_same(&course, &good, "after damage");
+        assert_eq!(fs::read(&file).expect("rewritten"), bytes, "damage {i}: replaced");
+    }
+}
+
+#[test]
+fn another_folders_cache_is_foreign() {
+    let one = Sandbox::new();
+    let other = Sandbox::new();
+    // `other` differs: its title is changed.
+    let course_toml = other.course.join("course.toml");
+    let text = fs::read_to_string(&course_toml).expect("readable");
+    let (original, _) = one.load();
+    fs::write(&course_toml, text.replacen(original.title.as_str(), "Another course", 1)).expect("writable");
+    other.age(Duration::from_secs(3600));
+    fs::create_dir_all(other.cache_file().parent().expect("a folder")).expect("creatable");
+    fs::copy(one.cache_file(), other.cache_file()).expect("copyable");
+    let (course, source) = other.load();
+    assert_eq!((source, course.title.as_str()), (Source::Toml, "Another course"));
+}
