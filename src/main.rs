@@ -6,7 +6,8 @@ use status_tutor::cli::QuizArgs;
 use status_tutor::cli::{Cli, Command};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::{check, explain, list};
-use status_tutor::content::{Course, CourseFiles, Problem, cache, embedded};
+use status_tutor::content::cache::{self, Cached};
+use status_tutor::content::{Course, CourseFiles, Problem, embedded};
 use status_tutor::progress::{Progress, Store};
 use status_tutor::quiz::{Session, plain};
 use status_tutor::theme::Theme;
@@ -131,7 +132,10 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
         );
         return Ok(ExitCode::from(2));
     }
-    let course = course(cli.content.as_deref())?;
+    let (course, pages) = match cli.content.as_deref() {
+        None => (embedded::course()?, None),
+        Some(dir) => cached(dir).map(|cached| (cached.course, cached.pages))?,
+    };
     let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
         eprintln!("status-tutor: warning: {warning}");
@@ -151,6 +155,9 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     // The real size from the start: resuming clamps the saved scroll to the page's length.
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(course, theme, progress, Rect::new(0, 0, width, height));
+    if let Some(pages) = pages {
+        app.read_pages_from(pages);
+    }
     app.message = warnings.into_iter().next();
     app.quiz_options = quiz_options(quiz);
     if quiz.is_some() {
@@ -172,13 +179,20 @@ fn confirm(question: &str) -> Result<bool, String> {
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
 }
 
-/// The course: the built-in one (checked when the program was built), or the one in `dir`,
-/// from its cache when fresh, else loaded and validated; on failure, every problem.
+/// The whole course: the built-in one (checked when the program was built), or the one in
+/// `dir` (see `cached`); on failure, every problem.
 fn course(dir: Option<&Path>) -> Result<Course, String> {
-    let Some(dir) = dir else { return embedded::course() };
+    match dir {
+        None => embedded::course(),
+        Some(dir) => cached(dir)?.into_full().map_err(|e| format!("{}: {e}", dir.display())),
+    }
+}
+
+/// The course in `dir`, from its cache when fresh (pages' blocks then read as they are
+/// opened), else loaded and validated; on failure, every problem.
+fn cached(dir: &Path) -> Result<Cached, String> {
     let cache_root = std::env::var_os("STATUS_TUTOR_CACHE_DIR").map(PathBuf::from).or_else(dirs::cache_dir);
     cache::load_course(dir, cache_root.as_deref())
-        .map(|(course, _)| course)
         .map_err(|problems| describe_problems(&dir.display().to_string(), &problems))
 }
 

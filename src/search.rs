@@ -1,5 +1,5 @@
 //! Full-text search over page titles and bodies, ranked: title matches first.
-use crate::content::{Block, Course};
+use crate::content::{Block, Course, Page};
 
 /// One page that matches, with a short excerpt around the first match.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,15 +16,14 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn build(course: &Course) -> SearchIndex {
-        let pages = course
-            .pages
-            .iter()
-            .map(|page| {
-                let body = page.blocks.iter().map(block_text).collect::<Vec<_>>().join("\n");
-                let body = format!("{}\n{body}", page.summary).replace(['`', '*'], "");
-                (page.title.to_lowercase(), body.to_lowercase(), body)
-            })
-            .collect();
+        let pages = course.pages.iter().map(|page| entry(page, &page.blocks)).collect();
+        SearchIndex { pages }
+    }
+
+    /// The same, with each page's blocks from `blocks` (a cached course's pages are read
+    /// one at a time, so only one is in memory).
+    pub fn build_each(course: &Course, mut blocks: impl FnMut(usize) -> Vec<Block>) -> SearchIndex {
+        let pages = course.pages.iter().enumerate().map(|(i, page)| entry(page, &blocks(i))).collect();
         SearchIndex { pages }
     }
 
@@ -51,6 +50,13 @@ impl SearchIndex {
         hits.sort_by_key(|h| (!h.in_title, h.page));
         hits
     }
+}
+
+/// A page's title and text, lower-cased for matching, and the text as written for excerpts.
+fn entry(page: &Page, blocks: &[Block]) -> (String, String, String) {
+    let body = blocks.iter().map(block_text).collect::<Vec<_>>().join("\n");
+    let body = format!("{}\n{body}", page.summary).replace(['`', '*'], "");
+    (page.title.to_lowercase(), body.to_lowercase(), body)
 }
 
 /// About 60 characters of the line around byte `at` of the lower-cased body.

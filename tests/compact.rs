@@ -3,6 +3,7 @@
 use status_tutor::content::cache::{self, Source};
 use status_tutor::content::{Course, CourseFiles, compact, embedded, load};
 use std::fs::{self, File};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -88,7 +89,14 @@ impl Sandbox {
         }
     }
 
+    /// The whole course (every page's blocks read) and where it came from.
     fn load(&self) -> (Course, Source) {
+        let cached = self.cached();
+        let source = cached.source;
+        (cached.into_full().expect("every page reads"), source)
+    }
+
+    fn cached(&self) -> cache::Cached {
         cache::load_course(&self.course, Some(&self.cache)).unwrap_or_else(|p| panic!("refused: {p:?}"))
     }
 
@@ -127,8 +135,9 @@ fn a_cached_course_equals_the_toml_and_is_used_the_second_time() {
 fn no_cache_root_means_no_cache() {
     let sandbox = Sandbox::new();
     for _ in 0..2 {
-        let (_, source) = cache::load_course(&sandbox.course, None).expect("loads");
-        assert_eq!(source, Source::Toml);
+        let cached = cache::load_course(&sandbox.course, None).expect("loads");
+        assert_eq!(cached.source, Source::Toml);
+        assert!(cached.pages.is_none());
     }
     assert!(!sandbox.cache.exists());
 }
@@ -213,4 +222,115 @@ fn another_folders_cache_is_foreign() {
     fs::copy(one.cache_file(), other.cache_file()).expect("copyable");
     let (course, source) = other.load();
     assert_eq!((source, course.title.as_str()), (Source::Toml, "Another course"));
+}
+
+#[test]
+fn a_cached_course_is_read_without_blocks_and_each_page_on_demand() {
+    let sandbox = Sandbox::new();
+    let (toml, _) = sandbox.load();
+    let cached = sandbox.cached();
+    assert_eq!(cached.source, Source::Cache);
+    let store = cached.pages.as_ref().expect("a page store");
+    assert_eq!(store.len(), toml.pages.len());
+    assert!(cached.course.pages.iter().all(|p| p.blocks.is_empty()), "no blocks in memory at first");
+    for (i, page) in toml.pages.iter().enumerate().rev() {
+        assert_eq!(store.blocks(i).expect("readable"), page.blocks, "page {i}");
+    }
+    assert!(store.blocks(toml.pages.len()).is_err());
+}
+
+#[test]
+fn a_page_damaged_after_launch_is_an_error_not_another_page() {
+    let sandbox = Sandbox::new();
+    let (toml, _) = sandbox.load();
+    let cached = sandbox.cached();
+    let store = cached.pages.as_ref().expect("a page store");
+    // The last page's blocks end the file; damage them in place, behind the store's back.
+    let mut file = fs::OpenOptions::new().write(true).open(sandbox.cache_file()).expect("writable");
+    file.seek(SeekFrom::End(-3)).expect("seekable");
+    file.write_all(b"\xff\xfe\xfd").expect("writable");
+    drop(file);
+    let last = toml.pages.len() - 1;
+    assert!(store.blocks(last).is_err(), "the damage is noticed");
+    assert_eq!(store.blocks(0).expect("untouched"), toml.pages[0].blocks);
+    // And the next launch does not use that file at all.
+    let (course, source) = sandbox.load();
+    assert_eq!(source, Source::Toml);
+    assert_same(&course, &toml, "reloaded");
+}
+
+mod app {
+    use super::*;
+    use ratatui::layout::Rect;
+    use status_tutor::app::{App, Overlay};
+    use status_tutor::cli::ThemeName;
+    use status_tutor::content::Block;
+    use status_tutor::keys::Action;
+    use status_tutor::progress::Progress;
+    use status_tutor::theme::Theme;
+
+    fn cached_app(sandbox: &Sandbox) -> App {
+        sandbox.load(); // writes the cache
+        let cached = sandbox.cached();
+        assert_eq!(cached.source, Source::Cache);
+        let theme = Theme::new(ThemeName::Dark, false);
+        let mut app = App::new(cached.course, theme, Progress::default(), Rect::new(0, 0, 100, 30));
+        app.read_pages_from(cached.pages.expect("a page store"));
+        app
+    }
+
+    #[test]
+    fn an_opened_page_is_read_from_the_cache_and_only_a_few_are_kept() {
+        let sandbox = Sandbox::new();
+        let toml = from_toml(&content_dir());
+        let mut app = cached_app(&sandbox);
+        let pages = app.course.pages.len();
+        assert!(pages > 12);
+        for page in 0..12 {
+            app.open_page(page, 0);
+            assert_eq!(app.course.pages[page].blocks, toml.pages[page].blocks, "page {page}");
+            assert!(app.document.lines.len() > 3, "page {page} is laid out");
+        }
+        let in_memory = app.course.pages.iter().filter(|p| !p.blocks.is_empty()).count();
+        assert!(in_memory <= 8, "{in_memory} pages kept");
+        assert!(app.course.pages[0].blocks.is_empty(), "the first page was let go");
+        app.open_page(0, 0);
+        assert_eq!(app.course.pages[0].blocks, toml.pages[0].blocks, "and is read again");
+    }
+
+    #[test]
+    fn search_finds_text_of_pages_never_opened_once_the_index_is_built() {
+        let sandbox = Sandbox::new();
+        let toml = from_toml(&content_dir());
+        let last = toml.pages.len() - 1;
+        let text = toml.pages[last]
+            .blocks
+            .iter()
+            .find_map(|b| if let Block::Paragraph(t) = b { Some(t.clone()) } else { None })
+            .expect("a paragraph on the last page");
+        // Three plain words in a row, so no markup sits inside the phrase.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let plain = |w: &&str| w.chars().all(char::is_alphabetic);
+        let at = words.windows(3).position(|w| w.iter().all(plain)).expect("three plain words");
+        let needle = words[at..at + 3].join(" ");
+        let mut app = cached_app(&sandbox);
+        app.update(Action::Open);
+        app.update(Action::Search);
+        for c in needle.chars() {
+            app.update(Action::Type(c));
+        }
+        let hits = |app: &App| match &app.overlay {
+            Overlay::Search(state) => state.hits.iter().map(|h| h.page).collect::<Vec<_>>(),
+            _ => panic!("search is open"),
+        };
+        // The index is built on a thread: each keystroke answers at once, with what is ready.
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while !hits(&app).contains(&last) {
+            assert!(std::time::Instant::now() < deadline, "{needle:?} never found on page {last}");
+            std::thread::sleep(Duration::from_millis(20));
+            app.update(Action::Backspace);
+            app.update(Action::Type(needle.chars().last().expect("a needle")));
+        }
+        assert!(app.course.pages[last].blocks.is_empty(), "found without reading the page into the app");
+    }
 }

@@ -1,4 +1,5 @@
 //! The application model and `update`: the one place that changes what the learner sees.
+mod lazy;
 mod quiz;
 
 use crate::content::Course;
@@ -94,6 +95,8 @@ pub struct App {
     pub quiz_options: QuizOptions,
     pub clock: Box<dyn Clock>,
     search_index: Option<SearchIndex>,
+    /// A cached course's pages, read as they are opened.
+    lazy: Option<lazy::LazyPages>,
     quit: bool,
 }
 
@@ -134,6 +137,7 @@ impl App {
             quiz_options: QuizOptions { count: Some(12), seed: 0 },
             clock: Box::new(SystemClock::default()),
             search_index: None,
+            lazy: None,
             quit: false,
         };
         app.cursor = app.entry_of_page(page);
@@ -203,6 +207,7 @@ impl App {
         }
         let width = self.areas().page.width;
         if self.document_key != (self.page, width) {
+            self.load_blocks(self.page);
             if let Some(page) = self.course.pages.get(self.page) {
                 self.document = Document::build(&self.course, page, width, &self.theme);
             }
@@ -440,7 +445,8 @@ impl App {
     }
 
     fn update_search(&mut self, action: Action) {
-        let index = self.search_index.get_or_insert_with(|| SearchIndex::build(&self.course));
+        self.search_index();
+        let Some(index) = &self.search_index else { return };
         let Overlay::Search(state) = &mut self.overlay else { return };
         match action {
             Action::Type(c) => {

@@ -2,22 +2,28 @@
 //! form, so a second launch of a big course parses no TOML. An optimisation only: a cache
 //! that is stale, damaged, foreign or unwritable is ignored (and replaced when it can be).
 //!
-//! The cache file: `MAGIC`, a CRC-32 of everything after it, then (postcard) the `Header`
-//! and the compact course. The header's key lists every file and folder a course may read
-//! (the folder's entries and those of its sub-folders) with size and modification time.
-use super::compact;
+//! Memory grows with what is shown, not with the course: a cached course is read without
+//! its pages' blocks (ids, titles, codes, questions... stay), and `PageStore` reads a page's
+//! blocks from the open cache file when it is opened.
+//!
+//! The cache file: `MAGIC`, a CRC-32 of everything after the next 12 bytes, the length of
+//! the head (u64), then the head: (postcard) the `Header`, the course without blocks and a
+//! `Slot` per page; then each page's blocks (postcard), each with its own CRC. The header's
+//! key lists every file and folder a course may read (the folder's entries and those of
+//! its sub-folders) with size and modification time.
 use super::load::CourseFiles;
-use super::model::Course;
+use super::model::{Block, Course};
 use super::problem::Problem;
 use super::validate::load;
 use serde::{Deserialize, Serialize};
-use std::fs;
-use std::io::Write;
+use std::fs::{self, File};
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// Names a status-tutor course cache, format 1.
-const MAGIC: &[u8; 8] = b"STCACHE1";
+/// Names a status-tutor course cache, format 2.
+const MAGIC: &[u8; 8] = b"STCACHE2";
 /// A file changed this recently may change again within the same timestamp: such a
 /// course is not cached yet (git's "racily clean" rule).
 const RACY: Duration = Duration::from_secs(2);
@@ -52,26 +58,91 @@ struct Header {
     key: Vec<Entry>,
 }
 
+/// Where one page's blocks are in the cache file, after the head.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Slot {
+    offset: u64,
+    len: u32,
+    crc: u32,
+}
+
+/// A course loaded for reading.
+#[derive(Debug)]
+pub struct Cached {
+    /// With `pages` Some, every page's `blocks` is empty until `PageStore` fills it.
+    pub course: Course,
+    pub source: Source,
+    pub pages: Option<PageStore>,
+}
+
+impl Cached {
+    /// The whole course, every page's blocks read.
+    pub fn into_full(self) -> Result<Course, String> {
+        let mut course = self.course;
+        if let Some(store) = &self.pages {
+            for (i, page) in course.pages.iter_mut().enumerate() {
+                page.blocks = store.blocks(i)?;
+            }
+        }
+        Ok(course)
+    }
+}
+
+/// The blocks of each page of a cached course, read from the cache file opened at launch
+/// (a newer cache renamed over it later leaves this one readable).
+#[derive(Debug)]
+pub struct PageStore {
+    file: Mutex<File>,
+    /// Where the blobs start in the file.
+    base: u64,
+    slots: Vec<Slot>,
+}
+
+impl PageStore {
+    /// The blocks of page `page`, or why they cannot be read.
+    pub fn blocks(&self, page: usize) -> Result<Vec<Block>, String> {
+        let slot = self.slots.get(page).ok_or("no such page in the cache")?;
+        let mut bytes = vec![0; slot.len as usize];
+        {
+            let mut file = self.file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            file.seek(SeekFrom::Start(self.base + slot.offset)).map_err(|e| e.to_string())?;
+            file.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+        }
+        if crc32fast::hash(&bytes) != slot.crc {
+            return Err("the cache file was changed while in use".to_string());
+        }
+        postcard::from_bytes(&bytes).map_err(|e| e.to_string())
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+}
+
 /// The course in `dir`, from the cache under `cache_root` when it is fresh, else from the
 /// TOML files (checked as always) and then cached. `cache_root` None: no cache at all.
-pub fn load_course(dir: &Path, cache_root: Option<&Path>) -> Result<(Course, Source), Vec<Problem>> {
+pub fn load_course(dir: &Path, cache_root: Option<&Path>) -> Result<Cached, Vec<Problem>> {
     let started = SystemTime::now();
     let header = cache_root.and_then(|_| header_for(dir));
     let file = cache_root.zip(header.as_ref()).map(|(root, h)| cache_file(root, &h.folder));
     if let Some((file, header)) = file.as_ref().zip(header.as_ref())
-        && let Some(course) = read(file, header)
+        && let Some((course, store)) = read(file, header)
     {
-        return Ok((course, Source::Cache));
+        return Ok(Cached { course, source: Source::Cache, pages: Some(store) });
     }
     let files = CourseFiles::read_dir(dir)?;
-    let course = load(&files)?.course;
+    let mut course = load(&files)?.course;
     if let Some((file, header)) = file.zip(header)
         && !racy(&header.key, started)
     {
         // An optimisation only: a cache that cannot be written is no reason to stop.
-        let _ = write(&file, &header, &course);
+        let _ = write(&file, &header, &mut course);
     }
-    Ok((course, Source::Toml))
+    Ok(Cached { course, source: Source::Toml, pages: None })
 }
 
 /// The cache file of the course folder `folder` (canonical) under `root`.
@@ -124,31 +195,88 @@ fn racy(key: &[Entry], started: SystemTime) -> bool {
     key.iter().any(|e| Duration::new(e.modified.0, e.modified.1.min(999_999_999)) >= limit)
 }
 
-/// The cached course when `file` holds one for exactly `header`; None for anything else.
-fn read(file: &Path, header: &Header) -> Option<Course> {
-    let bytes = fs::read(file).ok()?;
-    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (crc, body) = rest.split_first_chunk::<4>()?;
-    if crc32fast::hash(body) != u32::from_le_bytes(*crc) {
+/// The cached course (without blocks) and its pages when `file` holds one for exactly
+/// `header`, checked whole; None for anything else.
+fn read(path: &Path, header: &Header) -> Option<(Course, PageStore)> {
+    let mut file = File::open(path).ok()?;
+    let mut prefix = [0; 20];
+    file.read_exact(&mut prefix).ok()?;
+    let (magic, rest) = prefix.split_first_chunk::<8>()?;
+    let (crc, head_len) = rest.split_first_chunk::<4>()?;
+    if magic != MAGIC {
         return None;
     }
-    let (stored, course) = postcard::take_from_bytes::<Header>(body).ok()?;
+    // The whole file is checked, in chunks: memory stays small even for a big course.
+    let mut hasher = crc32fast::Hasher::new();
+    hasher.update(head_len);
+    let mut chunk = vec![0; 1 << 20];
+    loop {
+        match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    if hasher.finalize() != u32::from_le_bytes(*crc) {
+        return None;
+    }
+    let head_len = u64::from_le_bytes(*<&[u8; 8]>::try_from(head_len).ok()?);
+    let file_len = file.metadata().ok()?.len();
+    if head_len > file_len {
+        return None;
+    }
+    let mut head = vec![0; usize::try_from(head_len).ok()?];
+    file.seek(SeekFrom::Start(prefix.len() as u64)).ok()?;
+    file.read_exact(&mut head).ok()?;
+    let (stored, rest) = postcard::take_from_bytes::<Header>(&head).ok()?;
     if stored != *header {
         return None;
     }
-    compact::decode(course).ok()
+    let (course, slots): (Course, Vec<Slot>) = postcard::from_bytes(rest).ok()?;
+    if slots.len() != course.pages.len() {
+        return None;
+    }
+    let base = prefix.len() as u64 + head_len;
+    Some((course, PageStore { file: Mutex::new(file), base, slots }))
 }
 
-/// Writes the cache atomically (a temporary file renamed over the old one).
-fn write(file: &Path, header: &Header, course: &Course) -> Option<()> {
-    let folder = file.parent()?;
+/// Writes the cache atomically (a temporary file renamed over the old one). The blocks are
+/// taken out of `course` while the head is written and put back, never copied.
+fn write(path: &Path, header: &Header, course: &mut Course) -> Option<()> {
+    let taken: Vec<Vec<Block>> = course.pages.iter_mut().map(|p| std::mem::take(&mut p.blocks)).collect();
+    let written = write_parts(path, header, course, &taken);
+    for (page, blocks) in course.pages.iter_mut().zip(taken) {
+        page.blocks = blocks;
+    }
+    written
+}
+
+fn write_parts(path: &Path, header: &Header, skeleton: &Course, blocks: &[Vec<Block>]) -> Option<()> {
+    let folder = path.parent()?;
     fs::create_dir_all(folder).ok()?;
-    let mut body = postcard::to_allocvec(header).ok()?;
-    body.extend(compact::encode(course).ok()?);
-    let mut temp = tempfile::NamedTempFile::new_in(folder).ok()?;
-    temp.write_all(MAGIC).ok()?;
-    temp.write_all(&crc32fast::hash(&body).to_le_bytes()).ok()?;
-    temp.write_all(&body).ok()?;
-    temp.persist(file).ok()?;
+    let mut blobs = Vec::new();
+    let mut slots = Vec::with_capacity(blocks.len());
+    for page in blocks {
+        let blob = postcard::to_allocvec(page).ok()?;
+        let len = u32::try_from(blob.len()).ok()?;
+        slots.push(Slot { offset: blobs.len() as u64, len, crc: crc32fast::hash(&blob) });
+        blobs.extend(blob);
+    }
+    let mut head = postcard::to_allocvec(header).ok()?;
+    head.extend(postcard::to_allocvec(&(skeleton, &slots)).ok()?);
+    let head_len = (head.len() as u64).to_le_bytes();
+    let mut hasher = crc32fast::Hasher::new();
+    hasher.update(&head_len);
+    hasher.update(&head);
+    hasher.update(&blobs);
+    let temp = tempfile::NamedTempFile::new_in(folder).ok()?;
+    let mut out = BufWriter::new(temp);
+    out.write_all(MAGIC).ok()?;
+    out.write_all(&hasher.finalize().to_le_bytes()).ok()?;
+    out.write_all(&head_len).ok()?;
+    out.write_all(&head).ok()?;
+    out.write_all(&blobs).ok()?;
+    out.into_inner().ok()?.persist(path).ok()?;
     Some(())
 }

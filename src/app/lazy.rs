@@ -1,0 +1,75 @@
+//! A cached `--content` course: a page's blocks are read from the cache when it is opened
+//! and only the last few are kept, so memory grows with what is shown, not with the
+//! course. Its search index is built on a thread, never while a key waits.
+use super::App;
+use crate::content::cache::PageStore;
+use crate::content::{Block, CalloutStyle};
+use crate::search::SearchIndex;
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+
+/// How many pages keep their blocks in memory (the open one and the last few, for going back).
+const KEPT: usize = 8;
+
+pub(super) struct LazyPages {
+    store: Arc<PageStore>,
+    /// Pages whose blocks are in memory, oldest first.
+    loaded: VecDeque<usize>,
+    /// The whole index, while it is being built.
+    index: Option<Receiver<SearchIndex>>,
+}
+
+impl App {
+    /// Reads pages' blocks from `store` as they are opened (the course's are empty).
+    pub fn read_pages_from(&mut self, store: PageStore) {
+        self.lazy = Some(LazyPages { store: Arc::new(store), loaded: VecDeque::new(), index: None });
+        self.document_key = (usize::MAX, 0);
+        self.relayout();
+    }
+
+    /// Puts page `page`'s blocks in the course, from the cache, before it is laid out.
+    pub(super) fn load_blocks(&mut self, page: usize) {
+        let Some(lazy) = &mut self.lazy else { return };
+        if lazy.loaded.contains(&page) || page >= self.course.pages.len() {
+            return;
+        }
+        let blocks = lazy.store.blocks(page).unwrap_or_else(|e| {
+            vec![Block::Callout {
+                style: CalloutStyle::Correction,
+                title: Some("This page could not be read from the cache".to_string()),
+                text: format!("{e}. Start status-tutor again: the course will be read from its files."),
+            }]
+        });
+        self.course.pages[page].blocks = blocks;
+        lazy.loaded.push_back(page);
+        if lazy.loaded.len() > KEPT
+            && let Some(old) = lazy.loaded.pop_front()
+        {
+            self.course.pages[old].blocks = Vec::new();
+        }
+    }
+
+    /// The search index: for a cached course, titles and summaries (and the pages in memory)
+    /// at once, and every page's text as soon as the thread that reads them has finished.
+    pub(super) fn search_index(&mut self) -> &SearchIndex {
+        if let Some(lazy) = &mut self.lazy {
+            let receiver = lazy.index.get_or_insert_with(|| {
+                let (sender, receiver) = mpsc::channel();
+                let store = Arc::clone(&lazy.store);
+                let course = self.course.clone();
+                std::thread::spawn(move || {
+                    // One page's blocks in memory at a time.
+                    let index = SearchIndex::build_each(&course, |page| store.blocks(page).unwrap_or_default());
+                    let _ = sender.send(index); // the app may have quit
+                });
+                self.search_index = None;
+                receiver
+            });
+            if let Ok(index) = receiver.try_recv() {
+                self.search_index = Some(index);
+            }
+        }
+        self.search_index.get_or_insert_with(|| SearchIndex::build(&self.course))
+    }
+}
