@@ -6,24 +6,55 @@ use crate::content::{Block, Course, Page};
 pub struct Hit {
     pub page: usize,
     pub in_title: bool,
+    /// Made for the hits near the selected one (`SearchIndex::fill_excerpts`).
     pub excerpt: String,
+    /// Where the match is in the lower-cased text, for making the excerpt later.
+    at: Option<usize>,
+}
+
+/// How many hits on each side of the selected one get an excerpt (the box shows fewer):
+/// with thousands of matches, a keystroke makes only these.
+const EXCERPTS: usize = 60;
+
+/// One page's title and text, lower-cased.
+struct Entry {
+    title: String,
+    lower: String,
+    /// The text as written, for excerpts; None when it is read again for them (a cached
+    /// course's index keeps one copy of the text, not two).
+    original: Option<String>,
 }
 
 /// Lower-cased text of every page, built once on the first search.
 pub struct SearchIndex {
-    pages: Vec<(String, String, String)>,
+    pages: Vec<Entry>,
 }
 
 impl SearchIndex {
     pub fn build(course: &Course) -> SearchIndex {
-        let pages = course.pages.iter().map(|page| entry(page, &page.blocks)).collect();
+        let pages = course
+            .pages
+            .iter()
+            .map(|page| {
+                let text = page_text(page, &page.blocks);
+                Entry { title: page.title.to_lowercase(), lower: text.to_lowercase(), original: Some(text) }
+            })
+            .collect();
         SearchIndex { pages }
     }
 
     /// The same, with each page's blocks from `blocks` (a cached course's pages are read
-    /// one at a time, so only one is in memory).
+    /// one at a time, so only one is in memory), keeping only the lower-cased text.
     pub fn build_each(course: &Course, mut blocks: impl FnMut(usize) -> Vec<Block>) -> SearchIndex {
-        let pages = course.pages.iter().enumerate().map(|(i, page)| entry(page, &blocks(i))).collect();
+        let pages = course
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let lower = page_text(page, &blocks(i)).to_lowercase();
+                Entry { title: page.title.to_lowercase(), lower, original: None }
+            })
+            .collect();
         SearchIndex { pages }
     }
 
@@ -37,26 +68,49 @@ impl SearchIndex {
             .pages
             .iter()
             .enumerate()
-            .filter_map(|(page, (title, body, original))| {
-                let in_title = title.contains(&needle);
-                let at = body.find(&needle);
-                if !in_title && at.is_none() {
-                    return None;
-                }
-                let excerpt = at.map(|i| excerpt(original, body, i)).unwrap_or_default();
-                Some(Hit { page, in_title, excerpt })
+            .filter_map(|(page, entry)| {
+                let in_title = entry.title.contains(&needle);
+                let at = entry.lower.find(&needle);
+                (in_title || at.is_some()).then(|| Hit { page, in_title, excerpt: String::new(), at })
             })
             .collect();
         hits.sort_by_key(|h| (!h.in_title, h.page));
+        self.fill_excerpts(&mut hits, 0, |_| None);
         hits
+    }
+
+    /// Makes the excerpts of the hits around `selected` that have none yet; `original`
+    /// gives a page's text (`page_text`) when the index did not keep it.
+    pub fn fill_excerpts(&self, hits: &mut [Hit], selected: usize, original: impl Fn(usize) -> Option<String>) {
+        let end = hits.len().min(selected.saturating_add(EXCERPTS));
+        for hit in hits.get_mut(selected.saturating_sub(EXCERPTS)..end).unwrap_or_default() {
+            let (Some(at), Some(entry)) = (hit.at, self.pages.get(hit.page)) else { continue };
+            if !hit.excerpt.is_empty() {
+                continue;
+            }
+            let read;
+            let text = match &entry.original {
+                Some(text) => text,
+                None => match original(hit.page) {
+                    Some(text) => {
+                        read = text;
+                        &read
+                    }
+                    None => continue,
+                },
+            };
+            // A page read again must be the one indexed.
+            if text.len() <= entry.lower.len() * 2 && at <= entry.lower.len() {
+                hit.excerpt = excerpt(text, &entry.lower, at);
+            }
+        }
     }
 }
 
-/// A page's title and text, lower-cased for matching, and the text as written for excerpts.
-fn entry(page: &Page, blocks: &[Block]) -> (String, String, String) {
+/// A page's searchable text as written: its summary and the text of its blocks.
+pub fn page_text(page: &Page, blocks: &[Block]) -> String {
     let body = blocks.iter().map(block_text).collect::<Vec<_>>().join("\n");
-    let body = format!("{}\n{body}", page.summary).replace(['`', '*'], "");
-    (page.title.to_lowercase(), body.to_lowercase(), body)
+    format!("{}\n{body}", page.summary).replace(['`', '*'], "")
 }
 
 /// About 60 characters of the line around byte `at` of the lower-cased body.

@@ -332,5 +332,10 @@ mod app {
             app.update(Action::Type(needle.chars().last().expect("a needle")));
         }
         assert!(app.course.pages[last].blocks.is_empty(), "found without reading the page into the app");
+        // The same hits and excerpts as the index of the whole course in memory.
+        let Overlay::Search(state) = &app.overlay else { panic!("search is open") };
+        let whole = status_tutor::search::SearchIndex::build(&toml).search(&needle);
+        assert!(whole.iter().any(|h| !h.excerpt.is_empty()));
+        assert_eq!(state.hits, whole);
     }
 }

@@ -3,8 +3,8 @@
 //! course. Its search index is built on a thread, never while a key waits.
 use super::App;
 use crate::content::cache::PageStore;
-use crate::content::{Block, CalloutStyle};
-use crate::search::SearchIndex;
+use crate::content::{Block, CalloutStyle, Course};
+use crate::search::{self, SearchIndex};
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
@@ -72,4 +72,10 @@ impl App {
         }
         self.search_index.get_or_insert_with(|| SearchIndex::build(&self.course))
     }
+}
+
+/// A cached page's searchable text, read again for a search excerpt.
+pub(super) fn page_text(lazy: Option<&LazyPages>, course: &Course, page: usize) -> Option<String> {
+    let blocks = lazy?.store.blocks(page).ok()?;
+    Some(search::page_text(course.pages.get(page)?, &blocks))
 }

@@ -481,6 +481,10 @@ impl App {
             Action::Close => self.overlay = Overlay::None,
             _ => {}
         }
+        if let (Some(index), Overlay::Search(state)) = (&self.search_index, &mut self.overlay) {
+            let (lazy, course) = (self.lazy.as_ref(), &self.course);
+            index.fill_excerpts(&mut state.hits, state.selected, |page| lazy::page_text(lazy, course, page));
+        }
     }
 
     /// The wheel scrolls the pane under the pointer; a click on the contents opens the entry.
