@@ -50,6 +50,7 @@ def configure() -> None:
             "django.contrib.auth",
             "django.contrib.sessions",
             "tutorapp.apps.TutorAppConfig",
+            "rest_framework",
         ],
         MIDDLEWARE=[
             "django.middleware.security.SecurityMiddleware",
@@ -81,6 +82,9 @@ def configure() -> None:
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        # With ADMINS set, Django's default logging mails every django.request ERROR record
+        # (a request may check how many mails it caused: expect_mails).
+        ADMINS=[("Admin", "admin@example.com")],
         USE_TZ=True,
         TIME_ZONE="UTC",
         DEFAULT_AUTO_FIELD="django.db.models.AutoField",
@@ -208,6 +212,11 @@ class Outcome:
     status: int | None = None
     exceptions: list[str] = field(default_factory=list)
     logs: list[str] = field(default_factory=list)
+    # Every record as "LEVEL logger: first line" (django.request included), whether
+    # got_request_exception fired, and how many mails (ADMINS) the request caused.
+    all_logs: list[str] = field(default_factory=list)
+    signal: bool = False
+    mails: int = 0
 
     def header(self, name: str):
         if self.response is None:
@@ -236,15 +245,18 @@ class _Capture(logging.Handler):
     def __init__(self):
         super().__init__(logging.DEBUG)
         self.records: list[str] = []
+        self.all_records: list[str] = []
 
     def emit(self, record):
-        if record.name in ("django.request", "django.security.csrf"):
-            return  # restates the status, already reported
         try:
             msg = record.getMessage()
         except Exception:
             msg = str(record.msg)
-        self.records.append(f"{record.levelname} {record.name}: {msg.splitlines()[0] if msg else ''}")
+        line = f"{record.levelname} {record.name}: {msg.splitlines()[0] if msg else ''}"
+        self.all_records.append(line)
+        if record.name in ("django.request", "django.security.csrf"):
+            return  # restates the status, already reported
+        self.records.append(line)
 
 
 def header_meta_name(name: str) -> str:
@@ -270,6 +282,7 @@ def perform(
     import json as jsonlib
     from urllib.parse import urlencode
 
+    from django.core import mail
     from django.core.signals import got_request_exception
     from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
     from django.test import Client
@@ -310,7 +323,10 @@ def perform(
 
     outcome = Outcome()
 
+    mail.outbox = []
+
     def on_exception(sender, request=None, **kwargs):
+        outcome.signal = True
         exc = sys.exc_info()[1]
         if exc is not None:
             outcome.exceptions.append(f"{type(exc).__name__}: {exc}")
@@ -330,4 +346,6 @@ def perform(
     outcome.response = response
     outcome.status = response.status_code
     outcome.logs = capture.records
+    outcome.all_logs = capture.all_records
+    outcome.mails = len(getattr(mail, "outbox", []))
     return outcome

@@ -82,6 +82,13 @@ def import_problems(source: str) -> tuple[list[str], list[str], int]:
     return problems, notes, checked
 
 
+class Raises(str):
+    """A commented result `# raises TypeError`: the line must raise that exception."""
+
+    def __repr__(self) -> str:
+        return f"raises {str(self)}"
+
+
 def commented_results(source: str):
     """Top-level expression lines with a literal result in a trailing comment
     (`HTTPStatus(429).name  # 'TOO_MANY_REQUESTS'`): [(lineno, expr source, expected)]."""
@@ -102,10 +109,13 @@ def commented_results(source: str):
         comment = comments.get(node.lineno)
         if not comment:
             continue
-        try:
-            expected = ast.literal_eval(comment)
-        except (ValueError, SyntaxError):
-            continue
+        if comment.startswith("raises ") and comment[7:].strip().isidentifier():
+            expected = Raises(comment[7:].strip())
+        else:
+            try:
+                expected = ast.literal_eval(comment)
+            except (ValueError, SyntaxError):
+                continue
         found.append((node.lineno, ast.get_source_segment(source, node), expected))
     return found
 
@@ -123,7 +133,14 @@ def check_commented_results(source: str) -> tuple[list[str], list[str]]:
             try:
                 got = eval(compile(ast.Expression(node.value), "<fragment>", "eval"), namespace)
             except Exception as exc:
-                problems.append(f"line {node.lineno}: `{expr}` raised {type(exc).__name__}: {exc}")
+                if isinstance(expected, Raises) and type(exc).__name__ == expected:
+                    passes.append(f"line {node.lineno}: `{expr}` raises {expected}")
+                else:
+                    problems.append(f"line {node.lineno}: `{expr}` raised {type(exc).__name__}: {exc}"
+                                    + (f", the comment says {expected!r}" if isinstance(expected, Raises) else ""))
+                continue
+            if isinstance(expected, Raises):
+                problems.append(f"line {node.lineno}: `{expr}` is {got!r}, the comment says {expected!r}")
                 continue
             if got == expected and isinstance(got, bool) == isinstance(expected, bool):
                 passes.append(f"line {node.lineno}: `{expr}` == {expected!r}")
