@@ -154,6 +154,8 @@ pub struct RequestEntry {
     pub expect_signal: Option<bool>,
     #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
     pub expect_mails: Option<Spanned<u32>>,
+    /// The exception class the view must raise (it reaches Django: a 500).
+    pub expect_exception: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

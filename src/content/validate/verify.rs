@@ -83,8 +83,8 @@ impl Checker<'_> {
         for header in request.absent_headers.iter().chain(&request.present_headers) {
             self.text(source, header, "header name");
         }
-        for log in &request.expect_logs {
-            self.text(source, log, "expected log line");
+        for log in request.expect_logs.iter().chain(&request.expect_exception) {
+            self.text(source, log, "expected log line or exception");
         }
         if request.form.is_some() && request.json.is_some() {
             self.problems.push(source.error(request.path.span(), "a request sends `form` or `json`, not both"));

@@ -4,7 +4,7 @@ page once claimed a caught exception returned as 500 is not logged; it is)."""
 
 from __future__ import annotations
 
-OBSERVED_KEYS = {"expect_logs", "expect_signal", "expect_mails"}
+OBSERVED_KEYS = {"expect_logs", "expect_signal", "expect_mails", "expect_exception"}
 
 
 def validate(req: dict) -> list[str]:
@@ -18,6 +18,8 @@ def validate(req: dict) -> list[str]:
                                   or isinstance(req["expect_mails"], bool)
                                   or req["expect_mails"] < 0):
         errs.append("expect_mails must be a count (0 or more)")
+    if "expect_exception" in req and not isinstance(req["expect_exception"], str):
+        errs.append("expect_exception must be an exception class name")
     return errs
 
 
@@ -43,4 +45,9 @@ def problems(req: dict, outcome) -> tuple[list[str], int]:
         checks += 1
         if outcome.mails != req["expect_mails"]:
             found.append(f"mails to ADMINS expected {req['expect_mails']}, got {outcome.mails}")
+    if "expect_exception" in req:
+        checks += 1
+        names = [e.split(":", 1)[0] for e in outcome.exceptions]
+        if req["expect_exception"] not in names:
+            found.append(f"the view should raise {req['expect_exception']}, raised: {', '.join(names) or 'nothing'}")
     return found, checks
