@@ -8,7 +8,7 @@ import sys
 
 from harness.project import MODELS
 
-CHECKED_TOPS = {"django"} | set(sys.stdlib_module_names)
+CHECKED_TOPS = {"django", "rest_framework"} | set(sys.stdlib_module_names)
 
 
 def syntax_error(source: str, filename: str) -> str | None:
@@ -57,7 +57,7 @@ def import_problems(source: str) -> tuple[list[str], list[str], int]:
             module = node.module or ""
             top = module.split(".")[0]
             if top not in CHECKED_TOPS:
-                notes.append(f"line {node.lineno}: `{module}` is not Django or stdlib, not checked")
+                notes.append(f"line {node.lineno}: `{module}` is not Django, DRF or stdlib, not checked")
                 continue
             try:
                 importlib.import_module(module)
@@ -72,7 +72,7 @@ def import_problems(source: str) -> tuple[list[str], list[str], int]:
             for alias in node.names:
                 top = alias.name.split(".")[0]
                 if top not in CHECKED_TOPS:
-                    notes.append(f"line {node.lineno}: `{alias.name}` is not Django or stdlib, not checked")
+                    notes.append(f"line {node.lineno}: `{alias.name}` is not Django, DRF or stdlib, not checked")
                     continue
                 checked += 1
                 try:

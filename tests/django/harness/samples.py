@@ -291,7 +291,8 @@ class PageChecker:
                 report.fail(where, f"view `{view_name}` is mounted at {route!r} but no request reaches it")
         self.note_unmounted(where, module, source,
                             {name for _, name, _ in mounted} | set(handler_names.values())
-                            | {str(name) for name in test_names})
+                            | {str(name) for name in test_names}
+                            | {str(e.get("view")) for e in urls if isinstance(e, dict)})
         self.stats.blocks_verified += 1
         self.check_response_claim(where, response, outcomes)
 
