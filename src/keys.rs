@@ -35,6 +35,8 @@ pub enum Action {
     NewRound,
     Confirm,
     Decline,
+    /// Fold or expand the verified requests under the code samples.
+    ToggleVerified,
 }
 
 /// The screens (and overlays) that read keys differently.
@@ -179,6 +181,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Reader, &[AnyDigit], "4 0 4", Action::Digit(0), "type a status code to jump to its page", None),
     bind(C::Reader, &[Char('/')], "/", Action::Search, "search titles and text", Some("search")),
     bind(C::Reader, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
+    bind(
+        C::Reader,
+        &[Char('v')],
+        "v",
+        Action::ToggleVerified,
+        "expand or fold the verified requests under the code samples",
+        None,
+    ),
     bind(C::Reader, &[Char('t')], "t", Action::StartQuiz, "test your knowledge: the quiz", Some("quiz")),
     bind(C::Reader, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(

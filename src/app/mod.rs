@@ -59,6 +59,7 @@ struct Snapshot {
     progress_dirty: bool,
     message: Option<String>,
     quiz: Option<(crate::quiz::Phase, bool, usize)>,
+    verified_expanded: bool,
 }
 
 pub struct App {
@@ -80,6 +81,9 @@ pub struct App {
     /// The open page laid out for the current width.
     pub document: Document,
     document_key: (usize, u16),
+    /// The verified requests under the code samples: every detail, or one line each.
+    pub verified_expanded: bool,
+    document_expanded: bool,
     /// Digits typed so far towards a status code (4 0 4).
     pub digits: String,
     /// A one-line message for the status bar, cleared by the next key.
@@ -125,6 +129,8 @@ impl App {
             size,
             document: Document::default(),
             document_key: (usize::MAX, 0),
+            verified_expanded: false,
+            document_expanded: false,
             digits: String::new(),
             message: None,
             found: None,
@@ -202,11 +208,12 @@ impl App {
             return;
         }
         let width = self.areas().page.width;
-        if self.document_key != (self.page, width) {
+        if self.document_key != (self.page, width) || self.document_expanded != self.verified_expanded {
             if let Some(page) = self.course.pages.get(self.page) {
-                self.document = Document::build(&self.course, page, width, &self.theme);
+                self.document = Document::build_with(&self.course, page, width, &self.theme, self.verified_expanded);
             }
             self.document_key = (self.page, width);
+            self.document_expanded = self.verified_expanded;
         }
         self.scroll = self.scroll.min(self.max_scroll());
         self.note_position();
@@ -306,6 +313,7 @@ impl App {
             progress_dirty: self.progress_dirty,
             message: self.message.clone(),
             quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave, q.scroll)),
+            verified_expanded: self.verified_expanded,
         }
     }
 
@@ -362,6 +370,21 @@ impl App {
                 self.relayout();
             }
             Action::StartQuiz => self.start_quiz(),
+            Action::ToggleVerified => {
+                // Keep the line at the top of the screen in place: find it again in the new layout.
+                // (the same text can repeat, box borders do: count which one it was)
+                let text = |doc: &Document, i: usize| doc.lines.get(i).map(|l| crate::ui::text::plain(&l.spans));
+                let top = text(&self.document, self.scroll);
+                let nth = (0..self.scroll).filter(|&i| text(&self.document, i) == top).count();
+                let before = self.scroll;
+                self.verified_expanded = !self.verified_expanded;
+                self.relayout();
+                if top.is_some() {
+                    let found = (0..self.document.lines.len()).filter(|&i| text(&self.document, i) == top).nth(nth);
+                    self.scroll = found.unwrap_or(before).min(self.max_scroll());
+                    self.note_position();
+                }
+            }
             Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
                 self.focus = Focus::Page;
                 self.relayout();

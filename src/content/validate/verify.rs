@@ -32,9 +32,9 @@ impl Checker<'_> {
         let v = verify.get_ref();
         // test classes (`tests`) prove a sample as well as requests do
         match (&v.fragment, v.requests.is_empty() && v.tests.is_empty()) {
-            (Some(fragment), false) => self.problems.push(
-                source.error(fragment.span(), "a fragment has no requests or tests; remove one or the other"),
-            ),
+            (Some(fragment), false) => self
+                .problems
+                .push(source.error(fragment.span(), "a fragment has no requests or tests; remove one or the other")),
             (None, true) => self.problems.push(source.error(
                 verify.span(),
                 "verify needs `fragment = \"why\"`, [[blocks.verify.requests]] or `tests = [\"TestClass\"]`",
