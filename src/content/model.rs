@@ -23,7 +23,7 @@ pub struct Section {
     pub pages: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub id: String,
     pub title: String,
