@@ -40,6 +40,16 @@ fn folded(course: &Course, exchange: &Exchange, width: usize, theme: &Theme) -> 
     if request.user != Client::Anonymous {
         spans.push(Span::styled(format!(" · {}", user(request.user)), theme.dim));
     }
+    if request.csrf_token {
+        spans.push(Span::styled(" · CSRF token", theme.dim));
+    }
+    // what tells this request from its neighbours: the headers it sends, and a JSON body
+    for (name, value) in &request.headers {
+        spans.push(Span::styled(format!(" · {name}: {value}"), theme.dim));
+    }
+    if let RequestBody::Json(json) = &request.body {
+        spans.push(Span::styled(format!(" · {json}"), theme.dim));
+    }
     spans.push(Span::styled(" → ", theme.dim));
     spans.push(Span::styled(status_text(course, exchange.expect.status), theme.status(exchange.expect.status)));
     for (name, value) in &exchange.expect.headers {
@@ -203,9 +213,12 @@ mod tests {
             exchange("/articles/", 201, &[("Location", "/articles/1/")]),
             exchange(&format!("/{}/", "long".repeat(30)), 415, &[]),
         ];
-        let wide = text(&lines(&course, &exchanges, 90, false, &theme));
+        let wide = text(&lines(&course, &exchanges, 200, false, &theme));
         assert_eq!(wide.len(), 3, "{wide:#?}");
-        assert_eq!(wide[1], "  ✓ POST /articles/ · logged-in user → 201 Created · Location: /articles/1/");
+        assert_eq!(
+            wide[1],
+            "  ✓ POST /articles/ · logged-in user · CSRF token · Content-Type: text/plain · {\"title\": \"Hello\"} → 201 Created · Location: /articles/1/ · no WWW-Authenticate"
+        );
         let narrow = lines(&course, &exchanges, 60, false, &theme);
         let shown = text(&narrow);
         assert_eq!(shown.len(), 3, "{shown:#?}");
