@@ -69,3 +69,12 @@ fn the_line_at_the_top_stays_at_the_top() {
     assert!(app.update(Action::ToggleVerified));
     assert_eq!(app.scroll, after);
 }
+
+#[test]
+fn a_sample_proven_by_test_classes_names_them() {
+    let app = reading("testing-status-codes");
+    let text = lines(&app).join("\n");
+    for class in ["ArticleStatusTests", "WhatClientsReallyGet", "ProfileTests"] {
+        assert!(text.contains(&format!("tests/django runs {class} against a real Django")), "{class} missing");
+    }
+}

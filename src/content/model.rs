@@ -59,6 +59,8 @@ pub struct CodeSample {
     pub response: Option<ExampleResponse>,
     /// The exchanges tests/django proves against a real Django (`[[blocks.verify.requests]]`).
     pub verified: Vec<Exchange>,
+    /// Test classes the sample defines and tests/django runs (`[blocks.verify] tests`).
+    pub tests: Vec<String>,
 }
 
 /// Which user the test client is logged in as.

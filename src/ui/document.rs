@@ -129,6 +129,7 @@ impl Builder<'_> {
         }
         let verified = super::verified::lines(self.course, &sample.verified, width, self.verified_expanded, self.theme);
         self.lines.extend(verified);
+        self.lines.extend(super::verified::tests(&sample.tests, width, self.theme));
     }
 
     fn response(&mut self, response: &ExampleResponse, width: usize) {
