@@ -8,6 +8,7 @@ use crate::progress::Progress;
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
 use crate::ui::document::Document;
+use crate::ui::verified;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub use quiz::{Clock, QuizOptions, QuizView, SystemClock, bank as quiz_bank, round_record};
 use ratatui::layout::{Position, Rect};
@@ -372,16 +373,11 @@ impl App {
             Action::StartQuiz => self.start_quiz(),
             Action::ToggleVerified => {
                 // Keep the line at the top of the screen in place: find it again in the new layout.
-                // (the same text can repeat, box borders do: count which one it was)
-                let text = |doc: &Document, i: usize| doc.lines.get(i).map(|l| crate::ui::text::plain(&l.spans));
-                let top = text(&self.document, self.scroll);
-                let nth = (0..self.scroll).filter(|&i| text(&self.document, i) == top).count();
-                let before = self.scroll;
+                let anchor = verified::anchor(&self.document, self.scroll);
                 self.verified_expanded = !self.verified_expanded;
                 self.relayout();
-                if top.is_some() {
-                    let found = (0..self.document.lines.len()).filter(|&i| text(&self.document, i) == top).nth(nth);
-                    self.scroll = found.unwrap_or(before).min(self.max_scroll());
+                if let Some(line) = anchor.and_then(|a| verified::find_anchor(&self.document, &a)) {
+                    self.scroll = line.min(self.max_scroll());
                     self.note_position();
                 }
             }

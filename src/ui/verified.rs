@@ -1,6 +1,7 @@
 //! The exchanges tests/django proves for a code sample, shown under its "the client
 //! receives" panel: one line each when folded, every detail when expanded (`v`).
-use super::text::wrap;
+use super::document::Document;
+use super::text::{plain, wrap};
 use crate::content::{Client, Course, Exchange, RequestBody};
 use crate::theme::Theme;
 use ratatui::text::{Line, Span};
@@ -125,6 +126,24 @@ fn details(course: &Course, exchange: &Exchange, width: usize, theme: &Theme) ->
         out.extend(wrap(&[Span::styled(value, theme.text)], width, first, vec![Span::raw("        ")]));
     }
     out
+}
+
+/// A line of a document named by its text and which occurrence of that text it is (box
+/// borders repeat), so it can be found again after the layout changed.
+pub struct Anchor {
+    text: String,
+    nth: usize,
+}
+
+pub fn anchor(doc: &Document, line: usize) -> Option<Anchor> {
+    let text = plain(&doc.lines.get(line)?.spans);
+    let nth = doc.lines[..line].iter().filter(|l| plain(&l.spans) == text).count();
+    Some(Anchor { text, nth })
+}
+
+/// Where the anchored line is now; None when it is gone (a folded line that expanded).
+pub fn find_anchor(doc: &Document, anchor: &Anchor) -> Option<usize> {
+    (0..doc.lines.len()).filter(|&i| plain(&doc.lines[i].spans) == anchor.text).nth(anchor.nth)
 }
 
 fn user(client: Client) -> &'static str {
