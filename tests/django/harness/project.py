@@ -98,8 +98,8 @@ def configure() -> None:
 
 # ---------------------------------------------------------------- database state
 
-def reset_state() -> dict:
-    """Empty the data tables (sequences reset) and create the two users again."""
+def flush() -> None:
+    """Empty the data tables, ids restarting at 1 (no users either)."""
     from django.contrib.auth.models import User
     from django.contrib.sessions.models import Session
     from django.core.management.color import no_style
@@ -117,6 +117,13 @@ def reset_state() -> dict:
     ]
     statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
     connection.ops.execute_sql_flush(statements)
+
+
+def reset_state() -> dict:
+    """Empty the data tables (sequences reset) and create the two users again."""
+    from django.contrib.auth.models import User
+
+    flush()
     users = {}
     for key, (username, password, staff) in USERS.items():
         users[key] = User.objects.create_user(

@@ -7,29 +7,9 @@ import io
 import logging
 import unittest
 
+from harness import project
+
 _environment_ready = False
-
-
-def _flush_database() -> None:
-    """Empty every data table, so a test starts from an empty database as it would in
-    `manage.py test` (the harness's users are not there: tests create their own)."""
-    from django.contrib.auth.models import User
-    from django.contrib.sessions.models import Session
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    from tutorapp.models import Article, Product
-
-    tables = [
-        Article._meta.db_table,
-        Product._meta.db_table,
-        User.groups.through._meta.db_table,
-        User.user_permissions.through._meta.db_table,
-        User._meta.db_table,
-        Session._meta.db_table,
-    ]
-    statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
-    connection.ops.execute_sql_flush(statements)
 
 
 def run_test_classes(module, names: list, reached: set) -> tuple[list[str], list[str]]:
@@ -64,7 +44,7 @@ def run_test_classes(module, names: list, reached: set) -> tuple[list[str], list
             if not (isinstance(cls, type) and issubclass(cls, unittest.TestCase)):
                 failures.append(f"verify.tests: the sample defines no test class `{name}`")
                 continue
-            _flush_database()
+            project.flush()  # tests start from an empty database, as in `manage.py test`
             suite = unittest.defaultTestLoader.loadTestsFromTestCase(cls)
             stream = io.StringIO()
             result = unittest.TextTestRunner(stream=stream, verbosity=0).run(suite)
