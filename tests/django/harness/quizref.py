@@ -96,6 +96,16 @@ def check_quiz_pages(content: Path, repo: Path, report: Report) -> int:
                 if not re.search(rf"\b{re.escape(match.group(1))}\b", text):
                     missing.append(match.group(1))
             where = f"{rel} question {qid}"
+            # A type-the-code question is graded on its one `answer`: its text may not
+            # promise that another code is accepted too (422-valid-json-bad-values once did).
+            if question.get("kind") == "type_code":
+                text_all = f"{question.get('prompt', '')} {question.get('explanation', '')}"
+                for sentence in re.split(r"(?<=[.!?])\s", text_all):
+                    if re.search(r"\baccept(ed|s)?\b", sentence, re.I) and not re.search(r"\bonly\b", sentence, re.I):
+                        for other in re.findall(r"\b([1-5]\d\d)\b", sentence):
+                            if int(other) != question.get("answer"):
+                                report.fail(where, f"the text says {other} is accepted, but the grader "
+                                                   f"accepts only {question.get('answer')}: {sentence.strip()!r}")
             if missing:
                 report.fail(where, f"its page `{page}` never mentions {', '.join(f'`{m}`' for m in dict.fromkeys(missing))}, "
                                    "which the explanation relies on")
