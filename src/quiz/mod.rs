@@ -17,7 +17,7 @@ mod rng;
 mod score;
 mod session;
 
-pub use draw::{RoundQuestion, draw_from, draw_round};
+pub use draw::{RoundQuestion, draw_from, draw_ordered, draw_round};
 pub use event::{Direction, QuizEvent, Rejected};
 pub use grade::{Answer, Record, Verdict, grade};
 pub use input::{CODE_DIGITS, Input};
