@@ -1,11 +1,76 @@
 //! The quiz session: a state machine driven by [`QuizEvent`]s.
 
+use serde::{Deserialize, Serialize};
+
 use super::draw::{RoundQuestion, draw_from};
 use super::event::{QuizEvent, Rejected};
 use super::grade::{Answer, Record, Verdict, grade};
 use super::input::Input;
-use super::question::Question;
+use super::question::{Question, QuestionKind};
 use super::score::Score;
+
+/// What a round is: each kind keeps its own record, and only full rounds count for the
+/// best score.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundKind {
+    /// Drawn from the whole bank.
+    Full,
+    /// The questions missed in the previous round.
+    Retry,
+    /// The questions of some topics (tags) or pages, by name.
+    Topic(Vec<String>),
+    /// Spaced review: the questions due, then new ones.
+    Review,
+}
+
+impl RoundKind {
+    /// A short key for the records kept per kind: `full`, `retry`, `review`,
+    /// `topic:csrf+decorators`.
+    #[must_use]
+    pub fn key(&self) -> String {
+        match self {
+            Self::Full => "full".to_owned(),
+            Self::Retry => "retry".to_owned(),
+            Self::Review => "review".to_owned(),
+            Self::Topic(topics) => format!("topic:{}", topics.join("+")),
+        }
+    }
+}
+
+/// A round put aside (paused, or the program ended mid-round), to resume later.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PausedRound {
+    /// The kind of round, as a [`RoundKind`].
+    pub kind: Option<RoundKind>,
+    /// The seed it was drawn with.
+    pub seed: u64,
+    /// Its questions in the order asked, with the answers given so far.
+    pub questions: Vec<PausedQuestion>,
+    /// Milliseconds spent in it so far.
+    pub elapsed_ms: u64,
+}
+
+/// One question of a [`PausedRound`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PausedQuestion {
+    /// The question's id.
+    pub id: String,
+    /// The order its choices were shown in (bank positions).
+    pub choice_order: Vec<usize>,
+    /// The answer given, if it was reached.
+    pub record: Option<Record>,
+}
+
+impl PausedRound {
+    /// How many of its questions were answered.
+    #[must_use]
+    pub fn answered(&self) -> usize {
+        self.questions.iter().filter(|q| q.record.is_some()).count()
+    }
+}
 
 /// Where a session is. Every round starts at `Intro`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,13 +109,17 @@ pub struct Session {
     bank: Vec<Question>,
     count: Option<usize>,
     seed: u64,
-    retry: bool,
+    kind: RoundKind,
+    /// The bank positions a new round of the same kind draws from.
+    pool: Vec<usize>,
     round: Vec<RoundQuestion>,
     records: Vec<Option<Record>>,
     phase: Phase,
     started_ms: Option<u64>,
     ended_ms: Option<u64>,
     last_ms: Option<u64>,
+    /// When the current question was shown.
+    asked_ms: Option<u64>,
 }
 
 impl Session {
@@ -59,19 +128,95 @@ impl Session {
     #[must_use]
     pub fn new(bank: Vec<Question>, count: Option<usize>, seed: u64) -> Self {
         let all: Vec<usize> = (0..bank.len()).collect();
-        let round = draw_from(&bank, &all, count, seed);
+        Self::drawn_from(bank, all, RoundKind::Full, count, seed)
+    }
+
+    /// A session at the intro of a round of `count` questions drawn fairly from the bank
+    /// positions in `pool`; `Restart` draws again from the same pool, as the same kind.
+    #[must_use]
+    pub fn drawn_from(bank: Vec<Question>, pool: Vec<usize>, kind: RoundKind, count: Option<usize>, seed: u64) -> Self {
+        let round = draw_from(&bank, &pool, count, seed);
+        Self::with_round(bank, round, kind, pool, count, seed)
+    }
+
+    /// A session at the intro of the given `round` (a review round comes in its order).
+    /// `pool` and `count` are for the rounds that `Restart` draws afterwards.
+    #[must_use]
+    pub fn with_round(
+        bank: Vec<Question>,
+        round: Vec<RoundQuestion>,
+        kind: RoundKind,
+        pool: Vec<usize>,
+        count: Option<usize>,
+        seed: u64,
+    ) -> Self {
         Self {
             records: vec![None; round.len()],
             round,
             bank,
             count,
             seed,
-            retry: false,
+            kind,
+            pool,
             phase: Phase::Intro,
             started_ms: None,
             ended_ms: None,
             last_ms: None,
+            asked_ms: None,
         }
+    }
+
+    /// The round in progress as it can be put aside; `None` unless a question is being
+    /// asked or its feedback shown.
+    #[must_use]
+    pub fn paused(&self) -> Option<PausedRound> {
+        if !matches!(self.phase, Phase::Asking { .. } | Phase::Feedback { .. }) {
+            return None;
+        }
+        let elapsed_ms = self.score().elapsed_ms;
+        Some(PausedRound {
+            kind: Some(self.kind.clone()),
+            seed: self.seed,
+            questions: self
+                .round
+                .iter()
+                .zip(&self.records)
+                .map(|(rq, record)| PausedQuestion {
+                    id: rq.question.id.clone(),
+                    choice_order: rq.choice_order.clone(),
+                    record: record.clone(),
+                })
+                .collect(),
+            elapsed_ms,
+        })
+    }
+
+    /// Takes up a round put aside, at its first unanswered question, at time `now_ms`.
+    /// Questions no longer in the bank are dropped, and so is a choice order that no
+    /// longer fits its question. `None` when nothing is left to answer.
+    #[must_use]
+    pub fn resume(bank: Vec<Question>, paused: &PausedRound, count: Option<usize>, now_ms: u64) -> Option<Self> {
+        let mut round = Vec::new();
+        let mut records = Vec::new();
+        for saved in &paused.questions {
+            let Some(bank_index) = bank.iter().position(|q| q.id == saved.id) else { continue };
+            let Some(rq) = RoundQuestion::with_order(bank_index, &bank[bank_index], &saved.choice_order) else {
+                continue;
+            };
+            round.push(rq);
+            records.push(saved.record.clone());
+        }
+        let index = records.iter().position(Option::is_none)?;
+        let kind = paused.kind.clone().unwrap_or(RoundKind::Full);
+        let pool = (0..bank.len()).collect();
+        let input = Input::blank(&round.get(index)?.question);
+        let mut session = Self::with_round(bank, round, kind, pool, count, paused.seed);
+        session.records = records;
+        session.phase = Phase::Asking { index, input };
+        session.started_ms = Some(now_ms.saturating_sub(paused.elapsed_ms));
+        session.last_ms = Some(now_ms);
+        session.asked_ms = Some(now_ms);
+        Some(session)
     }
 
     /// Applies `event` at time `now_ms` (milliseconds since any fixed epoch).
@@ -97,10 +242,13 @@ impl Session {
                 self.phase = Phase::Asking { index, input };
             }
             (Phase::Asking { index, input }, QuizEvent::Submit) => {
+                if let Input::TypeCode { digits } = input {
+                    check_code(digits)?;
+                }
                 let answer = input.answer().ok_or(Rejected::NoAnswer)?;
-                self.answer(*index, answer)?;
+                self.answer(*index, answer, now_ms)?;
             }
-            (Phase::Asking { index, .. }, QuizEvent::Skip) => self.answer(*index, Answer::Skipped)?,
+            (Phase::Asking { index, .. }, QuizEvent::Skip) => self.answer(*index, Answer::Skipped, now_ms)?,
             (Phase::Asking { .. } | Phase::Feedback { .. }, QuizEvent::Quit) => {
                 self.end(now_ms);
             }
@@ -109,6 +257,7 @@ impl Session {
                 match self.round.get(next) {
                     Some(rq) => {
                         self.phase = Phase::Asking { index: next, input: Input::blank(&rq.question) };
+                        self.asked_ms = Some(now_ms);
                     }
                     None => self.end(now_ms),
                 }
@@ -132,8 +281,12 @@ impl Session {
             }
             (Phase::Review { .. }, QuizEvent::BackToResults) => self.phase = Phase::Results,
             (Phase::Results | Phase::Review { .. }, QuizEvent::Restart(seed)) => {
-                let all: Vec<usize> = (0..self.bank.len()).collect();
-                self.new_round(&all, self.count, seed, false);
+                // A new round of the same kind; after a retry or a review, a full round.
+                let (pool, kind) = match &self.kind {
+                    RoundKind::Topic(_) => (self.pool.clone(), self.kind.clone()),
+                    _ => ((0..self.bank.len()).collect(), RoundKind::Full),
+                };
+                self.new_round(&pool, self.count, seed, kind);
             }
             (Phase::Results | Phase::Review { .. }, QuizEvent::RetryMissed(seed)) => {
                 let missed: Vec<usize> = self
@@ -146,7 +299,7 @@ impl Session {
                 if missed.is_empty() {
                     return Err(Rejected::NothingMissed);
                 }
-                self.new_round(&missed, None, seed, true);
+                self.new_round(&missed, None, seed, RoundKind::Retry);
             }
             _ => return Err(Rejected::WrongPhase),
         }
@@ -159,16 +312,18 @@ impl Session {
         let first = self.round.first().ok_or(Rejected::EmptyRound)?;
         self.phase = Phase::Asking { index: 0, input: Input::blank(&first.question) };
         self.started_ms = Some(now_ms);
+        self.asked_ms = Some(now_ms);
         self.ended_ms = None;
         Ok(())
     }
 
     /// Records `answer` for question `index` and shows its feedback.
-    fn answer(&mut self, index: usize, answer: Answer) -> Result<(), Rejected> {
+    fn answer(&mut self, index: usize, answer: Answer, now_ms: u64) -> Result<(), Rejected> {
         let rq = self.round.get(index).ok_or(Rejected::WrongPhase)?;
         let slot = self.records.get_mut(index).ok_or(Rejected::WrongPhase)?;
         let verdict = grade(&rq.question, &answer);
-        *slot = Some(Record { answer, verdict });
+        let spent_ms = self.asked_ms.map_or(0, |asked| now_ms.saturating_sub(asked));
+        *slot = Some(Record { answer, verdict, spent_ms });
         self.phase = Phase::Feedback { index, verdict };
         Ok(())
     }
@@ -180,11 +335,11 @@ impl Session {
     }
 
     /// Replaces the round with one drawn from `candidates` and goes to its intro.
-    fn new_round(&mut self, candidates: &[usize], count: Option<usize>, seed: u64, retry: bool) {
+    fn new_round(&mut self, candidates: &[usize], count: Option<usize>, seed: u64, kind: RoundKind) {
         self.round = draw_from(&self.bank, candidates, count, seed);
         self.records = vec![None; self.round.len()];
         self.seed = seed;
-        self.retry = retry;
+        self.kind = kind;
         self.phase = Phase::Intro;
         self.started_ms = None;
         self.ended_ms = None;
@@ -243,12 +398,58 @@ impl Session {
     /// Whether the current round retries missed questions (from `RetryMissed`).
     #[must_use]
     pub fn is_retry(&self) -> bool {
-        self.retry
+        self.kind == RoundKind::Retry
+    }
+
+    /// What kind of round this is.
+    #[must_use]
+    pub fn kind(&self) -> &RoundKind {
+        &self.kind
     }
 
     /// The whole question bank.
     #[must_use]
     pub fn bank(&self) -> &[Question] {
         &self.bank
+    }
+}
+
+/// A typed code can be submitted once it has three digits and is a status code.
+fn check_code(digits: &str) -> Result<(), Rejected> {
+    if digits.len() < super::input::CODE_DIGITS {
+        return Err(Rejected::ShortCode(digits.len()));
+    }
+    match digits.parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) => Ok(()),
+        Ok(code) => Err(Rejected::NotAStatusCode(code)),
+        Err(_) => Err(Rejected::NoAnswer),
+    }
+}
+
+/// Whether `question` has choices that a saved choice order must match.
+fn has_choices(question: &Question) -> bool {
+    matches!(question.kind, QuestionKind::Single { .. } | QuestionKind::Multiple { .. })
+}
+
+impl RoundQuestion {
+    /// The bank question at `bank_index` with its choices in `order` (bank positions);
+    /// `None` when the order does not fit the question (the course changed).
+    #[must_use]
+    pub fn with_order(bank_index: usize, question: &Question, order: &[usize]) -> Option<Self> {
+        let mut question = question.clone();
+        if !has_choices(&question) {
+            return order.is_empty().then_some(Self { bank_index, question, choice_order: Vec::new() });
+        }
+        let choices = question.choices().to_vec();
+        let mut sorted = order.to_vec();
+        sorted.sort_unstable();
+        if sorted != (0..choices.len()).collect::<Vec<_>>() {
+            return None;
+        }
+        let shown: Vec<_> = order.iter().filter_map(|&at| choices.get(at).cloned()).collect();
+        if let QuestionKind::Single { choices } | QuestionKind::Multiple { choices } = &mut question.kind {
+            *choices = shown;
+        }
+        Some(Self { bank_index, question, choice_order: order.to_vec() })
     }
 }
