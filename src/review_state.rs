@@ -178,6 +178,23 @@ pub fn topics(bank: &[Question]) -> (Vec<String>, Vec<String>) {
     (tags.into_iter().cloned().collect(), pages.into_iter().cloned().collect())
 }
 
+/// What to say when a review has nothing to ask: when the next question is due, or how
+/// to get questions to review in the first place.
+#[must_use]
+pub fn nothing_due(state: &ReviewState, bank: &[Question], now: i64) -> String {
+    match state.next_due(bank) {
+        Some(due) => {
+            let when = match due.div_euclid(DAY) - now.div_euclid(DAY) {
+                ..=0 => "later today".to_owned(),
+                1 => "tomorrow".to_owned(),
+                n => format!("in {n} days"),
+            };
+            format!("Nothing is due for review. The next question is due {when} ({})", day_of(due))
+        }
+        None => "Nothing to review yet: read a page to the end, or answer a quiz round (t), first".to_owned(),
+    }
+}
+
 /// Records a finished round of `kind`. Only a complete full round can become the best
 /// score (and goes into the history); a full round left early goes into the history
 /// only; other kinds keep their own best, per kind. Returns whether anything changed.

@@ -3,13 +3,18 @@
 use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::progress::{Progress, RoundRecord};
-use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, Score, Session};
+use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, RoundKind, Score, Session};
+use crate::review_state;
 
 /// Time for the quiz, passed in so the app stays testable: milliseconds on a monotonic
 /// clock, and today's date for the history of rounds.
 pub trait Clock {
     fn now_ms(&self) -> u64;
     fn date(&self) -> String;
+    /// Seconds since the Unix epoch, for spaced review: by default read from `date`.
+    fn unix(&self) -> i64 {
+        review_state::unix_from_rfc3339(&self.date()).unwrap_or(0)
+    }
 }
 
 /// The real clock.
@@ -40,9 +45,27 @@ pub struct QuizOptions {
     pub seed: u64,
 }
 
+/// A smaller round the intro offers besides the full one: the questions of the page the
+/// learner was reading, or of its whole section after its last page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    /// "this page" or "the section Client errors".
+    pub label: String,
+    /// The topic key of the round (the page id, or `section:<n>`).
+    pub topic: String,
+    /// Bank positions of its questions.
+    pub pool: Vec<usize>,
+}
+
 /// A quiz in progress, kept while the learner reads a page it pointed to.
 pub struct QuizView {
     pub session: Session,
+    /// The page and scroll the learner came from: leaving the quiz goes back there.
+    pub origin: Option<(usize, usize)>,
+    /// The smaller round the intro offers (`t`), if any.
+    pub offer: Option<Offer>,
+    /// How many of the round's answers went into the spaced-review state already.
+    noted: Vec<bool>,
     /// "Leave this round?" is on screen.
     pub confirm_leave: bool,
     /// Lines scrolled off the top of the feedback, results or review screen.
@@ -59,8 +82,10 @@ pub enum Outcome {
     Stay,
     /// Back to the lessons; the quiz is over.
     Leave,
-    /// Open this page (by index); the quiz waits at the same point.
-    Read(usize),
+    /// Open this page (by index) at this line of its text, if known; the quiz waits.
+    Read(usize, Option<String>),
+    /// Put the round aside and go back to the lessons.
+    Pause,
     /// The action was refused: say why.
     Refused(String),
 }
@@ -83,8 +108,16 @@ pub fn bank(course: &Course) -> Vec<quiz::Question> {
 
 impl QuizView {
     pub fn new(course: &Course, options: QuizOptions) -> QuizView {
+        Self::with_session(Session::new(bank(course), options.count, options.seed), options)
+    }
+
+    /// A view of `session` (a topic, review or resumed round).
+    pub fn with_session(session: Session, options: QuizOptions) -> QuizView {
         QuizView {
-            session: Session::new(bank(course), options.count, options.seed),
+            session,
+            origin: None,
+            offer: None,
+            noted: Vec::new(),
             confirm_leave: false,
             scroll: 0,
             next_seed: options.seed.wrapping_add(1),
@@ -109,14 +142,18 @@ impl QuizView {
         matches!(self.session.phase(), Phase::Asking { .. } | Phase::Feedback { .. })
     }
 
-    /// The page that teaches the question on screen (feedback or review), by index.
-    fn teaching_page(&self, course: &Course) -> Option<usize> {
+    /// The page that teaches the question on screen (feedback or review), by index, and
+    /// the text of the passage that answers it (from the question's anchor).
+    fn teaching_page(&self, course: &Course) -> Option<(usize, Option<String>)> {
         let index = match self.session.phase() {
             Phase::Feedback { index, .. } | Phase::Review { index } => *index,
             _ => return None,
         };
-        let id = &self.session.round().get(index)?.question.page;
-        course.page_index(id)
+        let question = &self.session.round().get(index)?.question;
+        let page = course.page_index(&question.page)?;
+        let anchor = course.questions.iter().find(|q| q.id == question.id).and_then(|q| q.anchor.clone());
+        let needle = anchor.and_then(|anchor| crate::content::anchor_text(course, page, &anchor));
+        Some((page, needle))
     }
 
     pub fn update(&mut self, action: Action, course: &Course, now_ms: u64) -> Outcome {
@@ -145,7 +182,22 @@ impl QuizView {
             }
         }
         if action == Action::ReadPage {
-            return self.teaching_page(course).map_or(Outcome::Stay, Outcome::Read);
+            return self.teaching_page(course).map_or(Outcome::Stay, |(page, at)| Outcome::Read(page, at));
+        }
+        if action == Action::Pause && self.mid_round() {
+            return Outcome::Pause;
+        }
+        if action == Action::StartQuiz
+            && *self.session.phase() == Phase::Intro
+            && let Some(offer) = self.offer.take()
+        {
+            // The smaller round the intro offered, started at once.
+            let seed = self.next_seed;
+            self.next_seed = self.next_seed.wrapping_add(1);
+            let bank = self.session.bank().to_vec();
+            let kind = RoundKind::Topic(vec![offer.topic]);
+            self.session = Session::drawn_from(bank, offer.pool, kind, None, seed);
+            return self.apply(&[QuizEvent::Start], now_ms);
         }
         let events = self.events_for(action);
         match (events.is_empty(), action) {
@@ -205,30 +257,63 @@ impl QuizView {
         }
     }
 
-    /// Once per round, when its results show: the round goes into the progress.
-    /// A round quit before any answer is not recorded. Returns true when recorded.
-    pub fn record_results(&mut self, progress: &mut Progress, date: String) -> bool {
+    /// After every action: each new answer moves its question's memory (spaced review)
+    /// and the day's tally; a round in progress is kept as the paused round, so quitting
+    /// or a closed terminal can resume it; once per round, when its results show, the
+    /// round goes into the progress and the paused round is cleared. Returns true when
+    /// the progress changed.
+    pub fn record_results(&mut self, progress: &mut Progress, date: String, now: i64) -> bool {
+        let mut changed = self.note_answers(progress, now);
         match self.session.phase() {
             Phase::Intro => self.recorded = false,
             Phase::Results if !self.recorded => {
                 self.recorded = true;
-                if let Some(round) = round_record(&self.session.score(), date) {
-                    progress.record_round(round);
-                    return true;
+                changed |= progress.review.paused.take().is_some();
+                changed |= review_state::record_round(progress, self.session.kind(), &self.session.score(), date);
+            }
+            Phase::Asking { .. } | Phase::Feedback { .. } => {
+                let paused = self.session.paused();
+                if paused.as_ref().is_some_and(|p| p.answered() > 0) && progress.review.paused != paused {
+                    progress.review.paused = paused;
+                    changed = true;
                 }
             }
             _ => {}
         }
-        false
+        changed
+    }
+
+    /// Feeds the answers given since the last call to the spaced-review state.
+    fn note_answers(&mut self, progress: &mut Progress, now: i64) -> bool {
+        let round = self.session.round();
+        if self.noted.len() != round.len() || *self.session.phase() == Phase::Intro {
+            self.noted = vec![false; round.len()];
+        }
+        let mut changed = false;
+        for (at, rq) in round.iter().enumerate() {
+            let Some(record) = self.session.record(at) else { continue };
+            if let Some(noted) = self.noted.get_mut(at).filter(|noted| !**noted) {
+                *noted = true;
+                progress.review.note_answer(&rq.question.id, record, now);
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// Marks the answers of a resumed round as already noted (they were, before).
+    pub fn mark_noted(&mut self) {
+        self.noted = (0..self.session.round().len()).map(|at| self.session.record(at).is_some()).collect();
     }
 }
 
-/// A round for the learner's history; None for a round left before any answer.
+/// A round for the learner's history; None for a round left before any answer. Its
+/// total is the questions answered: those not reached are not counted as wrong.
 pub fn round_record(score: &Score, date: String) -> Option<RoundRecord> {
     (score.answered > 0).then(|| RoundRecord {
         date,
         correct: u32::try_from(score.correct).unwrap_or(u32::MAX),
-        total: u32::try_from(score.total).unwrap_or(u32::MAX),
+        total: u32::try_from(score.answered).unwrap_or(u32::MAX),
         missed: score.missed.clone(),
     })
 }
@@ -239,6 +324,110 @@ fn explain(refusal: Rejected) -> String {
         Rejected::NoAnswer | Rejected::InputEmpty => "Choose an answer first (s skips the question)".to_string(),
         Rejected::NothingMissed => "Nothing to retry: you missed no question".to_string(),
         Rejected::NoSuchChoice => "There is no such choice".to_string(),
+        Rejected::ShortCode(_) | Rejected::NotAStatusCode(_) => {
+            let text = refusal.to_string();
+            let mut chars = text.chars();
+            chars.next().map_or(text.clone(), |first| first.to_uppercase().chain(chars).collect())
+        }
         other => other.to_string(),
+    }
+}
+
+/// Starting, pausing and leaving rounds: the parts of the app that concern the quiz.
+impl super::App {
+    /// A quiz for `t`: the paused round if there is one (and anything is left of it),
+    /// otherwise a new round whose intro also offers the page's (or section's) questions.
+    pub(super) fn new_quiz_view(&mut self) -> QuizView {
+        let origin = (self.screen == super::Screen::Reader).then_some((self.page, self.scroll));
+        if let Some(paused) = self.progress.review.paused.clone() {
+            let now_ms = self.clock.now_ms();
+            if let Some(session) = Session::resume(bank(&self.course), &paused, self.quiz_options.count, now_ms) {
+                let mut view = QuizView::with_session(session, self.quiz_options);
+                view.mark_noted();
+                view.origin = origin;
+                self.message = Some(format!("Resumed your paused round ({} answered)", paused.answered()));
+                return view;
+            }
+            // Nothing left of it (the course changed): forget it.
+            self.progress.review.paused = None;
+            self.progress_dirty = true;
+        }
+        let mut view = QuizView::new(&self.course, self.quiz_options);
+        view.origin = origin;
+        view.offer = origin.and_then(|(page, _)| self.offer_for(page));
+        view
+    }
+
+    /// The smaller round to offer from `page`: after the last page of a section, the
+    /// section's questions; otherwise the page's own. `None` when it has none.
+    pub fn offer_for(&self, page: usize) -> Option<Offer> {
+        let section_index = self.course.pages.get(page)?.section;
+        let section = self.course.sections.get(section_index)?;
+        let (label, topic, pages) = if section.pages.last() == Some(&page) && section.pages.len() > 1 {
+            (format!("the section {}", section.title), format!("section-{}", section_index + 1), section.pages.clone())
+        } else {
+            ("this page".to_owned(), self.course.pages.get(page)?.id.clone(), vec![page])
+        };
+        let pool: Vec<usize> =
+            self.course.questions.iter().enumerate().filter(|(_, q)| pages.contains(&q.page)).map(|(at, _)| at).collect();
+        (!pool.is_empty()).then_some(Offer { label, topic, pool })
+    }
+
+    /// `R`: a round of the questions due, then new ones from the pages read; when there
+    /// is nothing to ask, a message that says when the next one is due.
+    pub(super) fn start_review(&mut self) {
+        let bank = bank(&self.course);
+        let now = self.clock.unix();
+        let count = self.quiz_options.count.unwrap_or(bank.len());
+        let seed = self.quiz_options.seed;
+        let round =
+            review_state::review_round(&bank, &self.progress.review, &self.progress.pages_read, now, count, seed);
+        if round.is_empty() {
+            self.message = Some(review_state::nothing_due(&self.progress.review, &bank, now));
+            return;
+        }
+        let origin = (self.screen == super::Screen::Reader).then_some((self.page, self.scroll));
+        let pool = (0..bank.len()).collect();
+        let session = Session::with_round(bank, round, RoundKind::Review, pool, self.quiz_options.count, seed);
+        let mut view = QuizView::with_session(session, self.quiz_options);
+        view.origin = origin;
+        self.quiz = Some(view);
+        self.focus = super::Focus::Page;
+        self.screen = super::Screen::Quiz;
+    }
+
+    /// How many questions are due for review now.
+    pub fn due_count(&self) -> usize {
+        let now = self.clock.unix();
+        self.course
+            .questions
+            .iter()
+            .filter(|q| self.progress.review.cards.get(&q.id).is_some_and(|m| m.is_due(now)))
+            .count()
+    }
+
+    /// Keeps the round in progress as the paused round (`p`).
+    pub(super) fn pause_quiz(&mut self) {
+        if let Some(paused) = self.quiz.as_ref().and_then(|quiz| quiz.session.paused()) {
+            self.progress.review.paused = Some(paused);
+            self.progress_dirty = true;
+        }
+    }
+
+    /// Ends the quiz and goes back to the page the learner came from.
+    pub(super) fn leave_quiz(&mut self) {
+        let origin = self.quiz.take().and_then(|quiz| quiz.origin);
+        let (page, scroll) = origin.unwrap_or((self.page, self.scroll));
+        self.open_page(page, scroll);
+    }
+
+    /// Scrolls the open page so that the first line containing `text` is near the top,
+    /// and marks it until the next key.
+    pub(super) fn scroll_to_text(&mut self, text: Option<&str>) {
+        let Some(text) = text else { return };
+        if let Some(line) = self.document.find(text, 0) {
+            self.scroll_by(line.saturating_sub(2) as isize);
+            self.found = Some(text.to_owned());
+        }
     }
 }
