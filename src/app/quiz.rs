@@ -375,7 +375,7 @@ impl super::App {
 
     /// `R`: a round of the questions due, then new ones from the pages read; when there
     /// is nothing to ask, a message that says when the next one is due.
-    pub(super) fn start_review(&mut self) {
+    pub fn start_review(&mut self) {
         let bank = bank(&self.course);
         let now = self.clock.unix();
         let count = self.quiz_options.count.unwrap_or(bank.len());
@@ -392,6 +392,13 @@ impl super::App {
         let mut view = QuizView::with_session(session, self.quiz_options);
         view.origin = origin;
         self.quiz = Some(view);
+        self.focus = super::Focus::Page;
+        self.screen = super::Screen::Quiz;
+    }
+
+    /// Opens the quiz on `session` (a topic or review round from the command line).
+    pub fn start_session(&mut self, session: Session) {
+        self.quiz = Some(QuizView::with_session(session, self.quiz_options));
         self.focus = super::Focus::Page;
         self.screen = super::Screen::Quiz;
     }

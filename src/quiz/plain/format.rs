@@ -127,6 +127,8 @@ pub fn write_results(out: &mut impl Write, score: &Score, session: &Session) -> 
     writeln!(out, "Results")?;
     if score.complete {
         writeln!(out, "Score: {} of {} correct ({}%)", score.correct, score.total, score.percent)?;
+    } else if score.answered == 0 {
+        writeln!(out, "No question answered: the round ended before the first.")?;
     } else {
         writeln!(out, "Score: {} of {} answered correct ({}%)", score.correct, score.answered, score.percent)?;
         let reached = score.total - score.answered;
