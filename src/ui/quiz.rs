@@ -250,10 +250,10 @@ fn feedback(app: &App, quiz: &QuizView, index: usize, verdict: Verdict, width: u
         };
         let you = if chosen { "  ← your answer" } else { "" };
         // The choice's markup rendered as in the question, in the verdict's colour.
-        let mut spans = vec![Span::styled(format!("  {mark} "), style)];
-        spans.extend(inline(text, if right || chosen { style } else { theme.text }, theme));
+        let mut spans = inline(text, if right || chosen { style } else { theme.text }, theme);
         spans.push(Span::styled(you, theme.dim));
-        lines.extend(wrap(&spans, usize::from(width), vec![], vec![Span::raw("    ")]));
+        let mark = vec![Span::styled(format!("  {mark} "), style)];
+        lines.extend(wrap(&spans, usize::from(width), mark, vec![Span::raw("    ")]));
     }
     if let QuestionKind::TypeCode { answer: code } = &rq.question.kind {
         let typed = match &answer {
