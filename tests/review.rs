@@ -426,3 +426,76 @@ fn render_text(app: &App) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// A learner with two weeks of history: answers on several days, some learned, some not.
+fn two_weeks_in(width: u16, height: u16) -> (App, TestClock) {
+    let clock = clock();
+    let mut progress = Progress::default();
+    let right = status_tutor::quiz::Record {
+        answer: status_tutor::quiz::Answer::TrueFalse(false),
+        verdict: status_tutor::quiz::Verdict::Correct,
+        spent_ms: 20_000,
+    };
+    let wrong = status_tutor::quiz::Record { verdict: status_tutor::quiz::Verdict::Wrong, ..right.clone() };
+    for (day, answers) in [(0, 6), (2, 4), (3, 9), (7, 2), (11, 5), (13, 7)] {
+        for n in 0..answers {
+            let id = ["created", "client-errors", "login-required", "missing-row"][n % 4];
+            let record = if n % 3 == 0 { &wrong } else { &right };
+            progress.review.note_answer(id, record, DAY_ONE + day * DAY + n as i64);
+        }
+    }
+    clock.seconds.set(DAY_ONE + 16 * DAY + 3600);
+    let mut app = app_at(progress, &clock);
+    app.resize(width, height);
+    (app, clock)
+}
+
+#[test]
+fn snapshot_results_with_the_state_per_class_and_topic_and_the_30_day_chart() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (mut app, _clock) = two_weeks_in(w, h);
+        app.update(Action::StartQuiz);
+        app.update(Action::Open);
+        while matches!(phase(&app), Phase::Asking { .. }) {
+            let right = current_id(&app) != "missing-row";
+            answer(&mut app, right);
+            app.update(Action::Open);
+        }
+        let mut pages = Vec::new();
+        // The results scroll: the whole screen, one screenful after another.
+        for _ in 0..4 {
+            pages.push(render_text(&app));
+            for _ in 0..h.saturating_sub(4) {
+                app.update(Action::Down);
+            }
+        }
+        pages.dedup();
+        let text: Vec<String> = pages.iter().map(|p| trimmed(p)).collect();
+        insta::assert_snapshot!(format!("results_with_history_{w}x{h}"), text.join("\n~~~~~~~~ scrolled ~~~~~~~~\n"));
+    }
+}
+
+#[test]
+fn snapshot_review_intro_and_nothing_due() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (mut app, clock) = two_weeks_in(w, h);
+        app.update(Action::Open);
+        app.update(Action::StartReview);
+        insta::assert_snapshot!(format!("review_intro_{w}x{h}"), trimmed(&render_text(&app)));
+        // Answer the whole review right: then nothing is due until a later day.
+        app.update(Action::Open);
+        while matches!(phase(&app), Phase::Asking { .. }) {
+            answer(&mut app, true);
+            app.update(Action::Open);
+        }
+        app.update(Action::Quit);
+        app.update(Action::StartReview);
+        let message = app.message.clone().unwrap_or_default();
+        assert!(message.starts_with("Nothing is due for review. The next question is due in "), "{message}");
+        let _ = clock;
+    }
+}
+
+fn trimmed(screen: &str) -> String {
+    screen.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+}
