@@ -499,3 +499,15 @@ fn snapshot_review_intro_and_nothing_due() {
 fn trimmed(screen: &str) -> String {
     screen.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
 }
+
+#[test]
+fn finishing_the_last_page_of_a_section_offers_its_questions() {
+    let clock = clock();
+    let mut app = app_at(Progress::default(), &clock);
+    app.update(Action::Open);
+    app.update(Action::NextPage); // "code", the last page of "Basics", fits the screen
+    let message = app.message.clone().unwrap_or_default();
+    assert_eq!(message, "You finished the section Basics: press t to quiz its 1 question(s)");
+    app.update(Action::NextPage); // "cards" is not the last page of "More"
+    assert!(!app.message.clone().unwrap_or_default().contains("You finished"));
+}

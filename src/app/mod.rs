@@ -223,6 +223,9 @@ impl App {
         let moved = self.progress.set_position(&page.id, scroll);
         let read = end_seen && self.progress.mark_read(&page.id);
         self.progress_dirty |= moved || read;
+        if read {
+            self.offer_section_round();
+        }
     }
 
     pub fn open_page(&mut self, page: usize, scroll: usize) {

@@ -373,6 +373,15 @@ impl super::App {
         (!pool.is_empty()).then_some(Offer { label, topic, pool })
     }
 
+    /// Once the last page of a section is read: say that `t` quizzes the section.
+    pub(super) fn offer_section_round(&mut self) {
+        let Some(offer) = self.offer_for(self.page) else { return };
+        if offer.label.starts_with("the section") {
+            let n = offer.pool.len();
+            self.message = Some(format!("You finished {}: press t to quiz its {n} question(s)", offer.label));
+        }
+    }
+
     /// `R`: a round of the questions due, then new ones from the pages read; when there
     /// is nothing to ask, a message that says when the next one is due.
     pub fn start_review(&mut self) {
