@@ -49,7 +49,9 @@ fn a_right_choice_by_far_the_longest_is_a_warning() {
     );
     let found = warnings(&long);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("q.toml:") && found[0].contains("question `extra`: the right choice is by far the longest"));
+    assert!(
+        found[0].contains("q.toml:") && found[0].contains("question `extra`: the right choice is by far the longest")
+    );
     // Choices of similar length, or a long wrong one, are fine.
     let fair = choices_question(
         "single",
@@ -57,20 +59,23 @@ fn a_right_choice_by_far_the_longest_is_a_warning() {
     );
     assert_eq!(warnings(&fair), Vec::<String>::new());
     // Markup does not count towards the length.
-    let marked = choices_question(
-        "single",
-        r#"{ text = "**`201`**", correct = true }, { text = "200 OK" }, { text = "204" }"#,
-    );
+    let marked =
+        choices_question("single", r#"{ text = "**`201`**", correct = true }, { text = "200 OK" }, { text = "204" }"#);
     assert_eq!(warnings(&marked), Vec::<String>::new());
 }
 
 #[test]
 fn a_multiple_select_with_all_but_one_or_all_right_is_a_warning() {
-    let all_but_one =
-        choices_question("multiple", r#"{ text = "a", correct = true }, { text = "b", correct = true }, { text = "c" }"#);
+    let all_but_one = choices_question(
+        "multiple",
+        r#"{ text = "a", correct = true }, { text = "b", correct = true }, { text = "c" }"#,
+    );
     let found = warnings(&all_but_one);
     assert!(found.len() == 1 && found[0].contains("2 of the 3 choices are right"), "{found:?}");
-    let all = choices_question("multiple", r#"{ text = "a", correct = true }, { text = "b", correct = true }, { text = "c", correct = true }"#);
+    let all = choices_question(
+        "multiple",
+        r#"{ text = "a", correct = true }, { text = "b", correct = true }, { text = "c", correct = true }"#,
+    );
     let found = warnings(&all);
     assert!(found.len() == 1 && found[0].contains("every one of the 3 choices is right"), "{found:?}");
     let half = choices_question(
@@ -104,7 +109,10 @@ fn a_wrong_anchor_is_an_error_that_says_what_exists() {
     assert!(text.contains("page `callouts` has blocks 0 to 2; there is no block 7"), "{text}");
     let problems = with_question(&anchored("\"Use HTTP\"")).expect_err("no such heading");
     let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
-    assert!(text.contains("no heading `Use HTTP`; its headings: `Use HTTPStatus`, `@login_required never sends 401`"), "{text}");
+    assert!(
+        text.contains("no heading `Use HTTP`; its headings: `Use HTTPStatus`, `@login_required never sends 401`"),
+        "{text}"
+    );
     let problems = with_question(&anchored("true")).expect_err("a boolean is no anchor");
     assert!(problems.iter().any(|p| p.to_string().contains("an anchor is a block index or a heading, not boolean")));
 }

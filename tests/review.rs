@@ -409,7 +409,10 @@ fn old_progress_files_load_with_nothing_seen() {
                [quiz]\nhistory = []\n[quiz.best]\ndate = \"2025-01-01T00:00:00Z\"\ncorrect = 3\ntotal = 4\nmissed = []\n";
     let progress: Progress = toml::from_str(old).expect("an old file parses");
     assert!(progress.review.cards.is_empty() && progress.review.paused.is_none());
-    assert_eq!(progress.quiz.best, Some(RoundRecord { date: "2025-01-01T00:00:00Z".into(), correct: 3, total: 4, missed: vec![] }));
+    assert_eq!(
+        progress.quiz.best,
+        Some(RoundRecord { date: "2025-01-01T00:00:00Z".into(), correct: 3, total: 4, missed: vec![] })
+    );
     let app = app_at(progress, &clock());
     assert_eq!(app.due_count(), 0);
 }

@@ -368,8 +368,14 @@ impl super::App {
         } else {
             ("this page".to_owned(), self.course.pages.get(page)?.id.clone(), vec![page])
         };
-        let pool: Vec<usize> =
-            self.course.questions.iter().enumerate().filter(|(_, q)| pages.contains(&q.page)).map(|(at, _)| at).collect();
+        let pool: Vec<usize> = self
+            .course
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| pages.contains(&q.page))
+            .map(|(at, _)| at)
+            .collect();
         (!pool.is_empty()).then_some(Offer { label, topic, pool })
     }
 

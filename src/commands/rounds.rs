@@ -61,12 +61,7 @@ pub fn session(
 fn unknown_topics(bank: &[crate::quiz::Question], unknown: &[String]) -> String {
     let (tags, pages) = topics(bank);
     let named: Vec<String> = unknown.iter().map(|t| format!("`{}`", plain::sanitize(t))).collect();
-    format!(
-        "unknown topic {}.\nTopics (tags): {}\nPages: {}",
-        named.join(", "),
-        tags.join(", "),
-        pages.join(", ")
-    )
+    format!("unknown topic {}.\nTopics (tags): {}\nPages: {}", named.join(", "), tags.join(", "), pages.join(", "))
 }
 
 /// Runs `session` in plain mode: stdin and stdout (with `json`, the transcript on

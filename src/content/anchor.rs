@@ -28,7 +28,9 @@ pub fn anchor_text(course: &Course, page: usize, anchor: &Anchor) -> Option<Stri
         Anchor::Block(at) => match page.blocks.get(*at)? {
             Block::Paragraph(text) => text.clone(),
             Block::List { heading, items } => heading.clone().or_else(|| items.first().cloned())?,
-            Block::Code(sample) => sample.caption.clone().or_else(|| sample.source.lines().next().map(str::to_owned))?,
+            Block::Code(sample) => {
+                sample.caption.clone().or_else(|| sample.source.lines().next().map(str::to_owned))?
+            }
             Block::Categories(cards) => cards.first()?.name.clone(),
             Block::Callout { title, text, .. } => title.clone().unwrap_or_else(|| text.clone()),
             Block::Table { caption, header, .. } => caption.clone().or_else(|| header.first().cloned())?,

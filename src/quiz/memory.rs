@@ -129,7 +129,8 @@ impl Memory {
     /// The state after answering at `now` with `grade` (`None` before: a new question).
     #[must_use]
     pub fn after(previous: Option<&Memory>, grade: Grade, now: i64) -> Memory {
-        let card = previous.map_or_else(|| Card { due: time(now), last_review: time(now), ..Card::default() }, Memory::card);
+        let card =
+            previous.map_or_else(|| Card { due: time(now), last_review: time(now), ..Card::default() }, Memory::card);
         let next = scheduler().next(card, time(now), grade.rating()).card;
         Memory {
             due: next.due.timestamp(),

@@ -92,7 +92,9 @@ fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
         RoundKind::Retry => ("Retry", format!("A retry of the {n} question(s) you missed.")),
         RoundKind::Review => (
             "Review",
-            format!("{n} question(s): the ones due for review first (most overdue first), then new ones from pages you read."),
+            format!(
+                "{n} question(s): the ones due for review first (most overdue first), then new ones from pages you read."
+            ),
         ),
         RoundKind::Topic(topics) => ("Topic quiz", format!("{n} question(s) on {}.", topics.join(", "))),
         RoundKind::Full => (
@@ -336,10 +338,7 @@ pub fn welcome_lines(app: &App) -> Vec<Line<'static>> {
             lines.push(Line::default());
         }
         let noun = if due == 1 { "question" } else { "questions" };
-        lines.push(Line::from(vec![
-            Span::styled("R", theme.key),
-            Span::raw(format!(" {due} {noun} due for review")),
-        ]));
+        lines.push(Line::from(vec![Span::styled("R", theme.key), Span::raw(format!(" {due} {noun} due for review"))]));
     }
     lines
 }

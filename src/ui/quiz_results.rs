@@ -59,7 +59,12 @@ pub fn results(app: &App, score: &Score, quiz: &QuizView, width: u16) -> Vec<Lin
         lines.push(Line::styled("Missed", theme.title));
         for rq in quiz.session.round().iter().filter(|rq| score.missed.contains(&rq.question.id)) {
             let prompt = inline(&rq.question.prompt, theme.text, theme);
-            lines.extend(wrap(&prompt, usize::from(width), vec![Span::styled("  • ", theme.wrong)], vec![Span::raw("    ")]));
+            lines.extend(wrap(
+                &prompt,
+                usize::from(width),
+                vec![Span::styled("  • ", theme.wrong)],
+                vec![Span::raw("    ")],
+            ));
         }
     }
     let now = app.clock.unix();

@@ -141,7 +141,12 @@ impl Checker<'_> {
 
 impl Checker<'_> {
     /// A question's anchor: a block index of its page, or one of the page's headings.
-    fn anchor(&mut self, source: &SourceFile<'_>, anchor: &Spanned<toml::Value>, page: Option<&Page>) -> Option<Anchor> {
+    fn anchor(
+        &mut self,
+        source: &SourceFile<'_>,
+        anchor: &Spanned<toml::Value>,
+        page: Option<&Page>,
+    ) -> Option<Anchor> {
         let page = page?; // an unknown page was reported already
         match anchor.get_ref() {
             toml::Value::Integer(at) => match usize::try_from(*at).ok().filter(|at| *at < page.blocks.len()) {

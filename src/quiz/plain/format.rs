@@ -132,7 +132,11 @@ pub fn write_results(out: &mut impl Write, score: &Score, session: &Session) -> 
     } else {
         writeln!(out, "Score: {} of {} answered correct ({}%)", score.correct, score.answered, score.percent)?;
         let reached = score.total - score.answered;
-        writeln!(out, "The round ended early: {reached} of {} questions not reached (not counted as wrong).", score.total)?;
+        writeln!(
+            out,
+            "The round ended early: {reached} of {} questions not reached (not counted as wrong).",
+            score.total
+        )?;
     }
     writeln!(out, "Time: {}", format_elapsed(score.elapsed_ms))?;
     if !score.tags.is_empty() {

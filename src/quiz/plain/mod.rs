@@ -9,7 +9,8 @@ use std::io::{self, BufRead, Write};
 use super::{Phase, QuizEvent, Score, Session};
 
 pub use format::{
-    correct_answer, format_elapsed, plain_text, sanitize, write_feedback, write_intro, write_prompt, write_question, write_results,
+    correct_answer, format_elapsed, plain_text, sanitize, write_feedback, write_intro, write_prompt, write_question,
+    write_results,
 };
 pub use parse::{Reply, expected, parse_reply};
 

@@ -28,7 +28,8 @@ pub fn guessable(question: &Question) -> Option<String> {
             let right = choices.iter().find(|c| c.correct)?;
             let longest_wrong = choices.iter().filter(|c| !c.correct).map(|c| shown_width(&c.text)).max()?;
             let width = shown_width(&right.text);
-            let by_far = width as f64 >= longest_wrong as f64 * LONGEST_RATIO && width >= longest_wrong + LONGEST_MARGIN;
+            let by_far =
+                width as f64 >= longest_wrong as f64 * LONGEST_RATIO && width >= longest_wrong + LONGEST_MARGIN;
             by_far.then(|| {
                 format!(
                     "the right choice is by far the longest ({width} columns, the longest wrong one {longest_wrong}): \
