@@ -514,3 +514,19 @@ fn finishing_the_last_page_of_a_section_offers_its_questions() {
     app.update(Action::NextPage); // "cards" is not the last page of "More"
     assert!(!app.message.clone().unwrap_or_default().contains("You finished"));
 }
+
+#[test]
+fn review_does_not_throw_away_a_round_in_progress() {
+    let clock = clock();
+    let mut app = app_at(Progress::default(), &clock);
+    app.update(Action::Open);
+    app.update(Action::StartQuiz);
+    app.update(Action::Open);
+    answer(&mut app, false);
+    app.update(Action::ReadPage); // reading, the round waits
+    app.update(Action::StartReview);
+    assert_eq!(app.screen, Screen::Reader);
+    assert!(app.message.clone().unwrap_or_default().contains("A round is in progress"));
+    app.update(Action::StartQuiz);
+    assert!(matches!(phase(&app), Phase::Feedback { .. }), "the same round, where it was");
+}

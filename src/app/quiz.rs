@@ -391,6 +391,10 @@ impl super::App {
     /// `R`: a round of the questions due, then new ones from the pages read; when there
     /// is nothing to ask, a message that says when the next one is due.
     pub fn start_review(&mut self) {
+        if self.quiz.as_ref().is_some_and(QuizView::mid_round) {
+            self.message = Some("A round is in progress: t goes back to it (p there pauses it)".to_string());
+            return;
+        }
         let bank = bank(&self.course);
         let now = self.clock.unix();
         let count = self.quiz_options.count.unwrap_or(bank.len());

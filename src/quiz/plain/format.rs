@@ -182,6 +182,11 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_has_no_bold_stars_but_keeps_code_marks() {
+        assert_eq!(super::plain_text("Returning **400** for `bad` input\u{1b}"), "Returning 400 for `bad` input");
+    }
+
+    #[test]
     fn sanitize_drops_escape_sequences() {
         assert_eq!(sanitize("a\u{1b}[31mb\u{7}\tc\nd\u{9b}"), "a[31mb\tc\nd");
     }
