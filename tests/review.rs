@@ -530,3 +530,35 @@ fn review_does_not_throw_away_a_round_in_progress() {
     app.update(Action::StartQuiz);
     assert!(matches!(phase(&app), Phase::Feedback { .. }), "the same round, where it was");
 }
+
+#[test]
+fn moving_the_cursor_does_not_rewrite_the_paused_round() {
+    let clock = clock();
+    let mut app = app_at(Progress::default(), &clock);
+    app.update(Action::StartQuiz);
+    app.update(Action::Open);
+    answer(&mut app, true);
+    app.update(Action::Open);
+    assert!(app.progress.review.paused.is_some());
+    app.progress_dirty = false; // as if saved
+    app.update(Action::Down);
+    app.update(Action::Up);
+    assert!(!app.progress_dirty, "a cursor move is not a change worth a write");
+}
+
+#[test]
+fn a_paused_round_is_not_replaced_by_a_review() {
+    let clock = clock();
+    let mut app = app_at(Progress::default(), &clock);
+    full_round(&mut app, &["created"]);
+    app.update(Action::StartQuiz);
+    app.update(Action::NewRound);
+    app.update(Action::Open);
+    answer(&mut app, true);
+    app.update(Action::Pause);
+    clock.seconds.set(DAY_ONE + DAY);
+    app.update(Action::StartReview);
+    assert_eq!(app.screen, Screen::Reader);
+    assert!(app.message.clone().unwrap_or_default().contains("A paused round is waiting"));
+    assert!(app.progress.review.paused.is_some());
+}

@@ -9,7 +9,7 @@ use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
 use crate::ui::document::Document;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-pub use quiz::{Clock, QuizOptions, QuizView, SystemClock, bank as quiz_bank, round_record};
+pub use quiz::{Clock, Offer, QuizOptions, QuizView, SystemClock, bank as quiz_bank};
 use ratatui::layout::{Position, Rect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

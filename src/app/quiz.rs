@@ -2,8 +2,8 @@
 //! machine in `crate::quiz`, and records finished rounds in the learner's progress.
 use crate::content::Course;
 use crate::keys::{Action, Context};
-use crate::progress::{Progress, RoundRecord};
-use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, RoundKind, Score, Session};
+use crate::progress::Progress;
+use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, RoundKind, Session};
 use crate::review_state;
 
 /// Time for the quiz, passed in so the app stays testable: milliseconds on a monotonic
@@ -272,8 +272,13 @@ impl QuizView {
                 changed |= review_state::record_round(progress, self.session.kind(), &self.session.score(), date);
             }
             Phase::Asking { .. } | Phase::Feedback { .. } => {
-                let paused = self.session.paused();
-                if paused.as_ref().is_some_and(|p| p.answered() > 0) && progress.review.paused != paused {
+                // Kept once something is answered, and rewritten only when the answers
+                // change (not on every key, which would write the file for a cursor move).
+                let paused = self.session.paused().filter(|p| p.answered() > 0);
+                let same = |a: &Option<quiz::PausedRound>, b: &Option<quiz::PausedRound>| {
+                    a.as_ref().map(|p| (&p.questions, p.seed)) == b.as_ref().map(|p| (&p.questions, p.seed))
+                };
+                if paused.is_some() && !same(&paused, &progress.review.paused) {
                     progress.review.paused = paused;
                     changed = true;
                 }
@@ -305,17 +310,6 @@ impl QuizView {
     pub fn mark_noted(&mut self) {
         self.noted = (0..self.session.round().len()).map(|at| self.session.record(at).is_some()).collect();
     }
-}
-
-/// A round for the learner's history; None for a round left before any answer. Its
-/// total is the questions answered: those not reached are not counted as wrong.
-pub fn round_record(score: &Score, date: String) -> Option<RoundRecord> {
-    (score.answered > 0).then(|| RoundRecord {
-        date,
-        correct: u32::try_from(score.correct).unwrap_or(u32::MAX),
-        total: u32::try_from(score.answered).unwrap_or(u32::MAX),
-        missed: score.missed.clone(),
-    })
 }
 
 /// A refusal, said for the learner.
@@ -393,6 +387,11 @@ impl super::App {
     pub fn start_review(&mut self) {
         if self.quiz.as_ref().is_some_and(QuizView::mid_round) {
             self.message = Some("A round is in progress: t goes back to it (p there pauses it)".to_string());
+            return;
+        }
+        if self.quiz.is_none() && self.progress.review.paused.is_some() {
+            // One paused round is kept: a review would replace it at its first answer.
+            self.message = Some("A paused round is waiting: t resumes it (q there ends it)".to_string());
             return;
         }
         let bank = bank(&self.course);

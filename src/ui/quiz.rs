@@ -90,12 +90,15 @@ fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
     let bank = quiz.session.bank().len();
     let (title, what) = match quiz.session.kind() {
         RoundKind::Retry => ("Retry", format!("A retry of the {n} question(s) you missed.")),
-        RoundKind::Review => (
-            "Review",
-            format!(
-                "{n} question(s): the ones due for review first (most overdue first), then new ones from pages you read."
-            ),
-        ),
+        RoundKind::Review => {
+            let cards = &app.progress.review.cards;
+            let due = quiz.session.round().iter().filter(|rq| cards.contains_key(&rq.question.id)).count();
+            let new = n - due;
+            (
+                "Review",
+                format!("{due} question(s) due for review, most overdue first, then {new} new from pages you read."),
+            )
+        }
         RoundKind::Topic(topics) => ("Topic quiz", format!("{n} question(s) on {}.", topics.join(", "))),
         RoundKind::Full => (
             "Test your knowledge",
