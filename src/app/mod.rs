@@ -1,5 +1,6 @@
 //! The application model and `update`: the one place that changes what the learner sees.
 mod quiz;
+mod rounds;
 
 use crate::content::Course;
 use crate::keys::{Action, Context};
