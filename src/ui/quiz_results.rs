@@ -113,8 +113,10 @@ fn knowledge(theme: &Theme, standings: &[Standing], width: u16) -> Vec<Line<'sta
     let shown = standings.iter().filter(|s| crate::quiz::is_class_tag(&s.tag) || s.learned + s.shaky > 0);
     for standing in shown {
         let total = standing.learned + standing.shaky + standing.unseen;
-        let learned = (BAR * standing.learned).checked_div(total).unwrap_or(0);
-        let shaky = (BAR * standing.shaky).checked_div(total).unwrap_or(0).min(BAR - learned);
+        // Rounded, but never to nothing: one shaky question in forty still shows.
+        let cells = |n: usize| if n == 0 { 0 } else { ((BAR * n + total / 2) / total.max(1)).max(1) };
+        let learned = cells(standing.learned).min(BAR);
+        let shaky = cells(standing.shaky).min(BAR - learned);
         let mut spans = vec![
             Span::styled(format!("  {:<14}", standing.tag), theme.text),
             Span::styled("█".repeat(learned), theme.right),
