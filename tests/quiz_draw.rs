@@ -66,7 +66,7 @@ fn over_1000_seeds_every_question_of_the_real_bank_appears_equally_often() {
     let n = 12;
     let counts = appearances(&bank, n, 1000);
     // Each question is in a round with probability n / N, so it is expected in
-    // 1000 n / N rounds (108 for 111 questions). The band is +-35% of that: about
+    // 1000 n / N rounds (98 for 122 questions). The band is +-35% of that: about
     // four standard deviations of a binomial count, so a fair draw stays inside it,
     // while the old draw (some questions 50x more often than others) fell far outside.
     let expected = 1000.0 * n as f64 / bank.len() as f64;

@@ -192,6 +192,18 @@ mod tests {
     }
 
     #[test]
+    fn grades_follow_the_verdict_and_the_time_taken() {
+        use crate::quiz::Answer;
+        let record = |verdict, spent_ms| Record { answer: Answer::TrueFalse(true), verdict, spent_ms };
+        assert_eq!(Grade::of(&record(Verdict::Correct, 2_000)), Grade::Easy);
+        assert_eq!(Grade::of(&record(Verdict::Correct, EASY_WITHIN_MS)), Grade::Easy);
+        assert_eq!(Grade::of(&record(Verdict::Correct, EASY_WITHIN_MS + 1)), Grade::Good);
+        assert_eq!(Grade::of(&record(Verdict::Correct, 0)), Grade::Good, "unknown time is not fast");
+        assert_eq!(Grade::of(&record(Verdict::Wrong, 1_000)), Grade::Again);
+        assert_eq!(Grade::of(&record(Verdict::Skipped, 1_000)), Grade::Again);
+    }
+
+    #[test]
     fn a_lapse_after_right_answers_comes_back_sooner() {
         let good = Memory::after(None, Grade::Good, NOW);
         let again = Memory::after(Some(&good), Grade::Good, good.due);
