@@ -562,3 +562,20 @@ fn a_paused_round_is_not_replaced_by_a_review() {
     assert!(app.message.clone().unwrap_or_default().contains("A paused round is waiting"));
     assert!(app.progress.review.paused.is_some());
 }
+
+#[test]
+fn a_narrow_terminal_charts_the_most_recent_days_that_fit() {
+    let (mut app, _clock) = two_weeks_in(40, 12);
+    app.update(Action::StartQuiz);
+    app.update(Action::Open);
+    while matches!(phase(&app), Phase::Asking { .. }) {
+        answer(&mut app, true);
+        app.update(Action::Open);
+    }
+    for _ in 0..200 {
+        app.update(Action::Down);
+    }
+    let bottom = render_text(&app);
+    assert!(bottom.contains("Answered and right, the last 18 days"), "{bottom}");
+    assert!(bottom.contains("2025-12-11"), "today is on the chart:\n{bottom}");
+}

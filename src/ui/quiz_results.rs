@@ -72,7 +72,6 @@ pub fn results(app: &App, score: &Score, quiz: &QuizView, width: u16) -> Vec<Lin
     lines.push(Line::default());
     lines.extend(knowledge(theme, &standings, width));
     lines.push(Line::default());
-    lines.push(Line::styled("Answered and right, the last 30 days", theme.title));
     lines.extend(chart(theme, &app.progress.review.last_days(now), width));
     lines
 }
@@ -135,6 +134,10 @@ fn knowledge(theme: &Theme, standings: &[Standing], width: u16) -> Vec<Line<'sta
 /// Answered (dim) and right (green) per day as a bar chart, drawn by ratatui's
 /// `BarChart` into a scratch buffer and turned into lines, so it scrolls with the rest.
 fn chart(theme: &Theme, days: &[(String, DayTally)], width: u16) -> Vec<Line<'static>> {
+    // Two columns a day: a narrow terminal shows the most recent days that fit.
+    let shown = days.len().min(usize::from(width) / 2);
+    let days = &days[days.len() - shown..];
+    let mut lines = vec![Line::styled(format!("Answered and right, the last {shown} days"), theme.title)];
     let groups: Vec<BarGroup<'static>> = days
         .iter()
         .map(|(_, tally)| {
@@ -152,7 +155,7 @@ fn chart(theme: &Theme, days: &[(String, DayTally)], width: u16) -> Vec<Line<'st
         barchart = barchart.data(group);
     }
     barchart.render(area, &mut buf);
-    let mut lines: Vec<Line<'static>> = (0..area.height).map(|y| buffer_row(&buf, y, area.width)).collect();
+    lines.extend((0..area.height).map(|y| buffer_row(&buf, y, area.width)));
     let most = days.iter().map(|(_, t)| t.answered).max().unwrap_or(0);
     let first = days.first().map_or("", |(day, _)| day.as_str());
     let last = days.last().map_or("", |(day, _)| day.as_str());
