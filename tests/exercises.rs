@@ -274,3 +274,22 @@ fn the_broken_exercise_fixture_reports_every_problem_with_its_place() {
         ]
     );
 }
+
+/// The full example in content/README.md, as an exercise file.
+pub fn readme_example() -> String {
+    let readme = include_str!("../content/README.md");
+    let section = readme.split("## exercises/NN_slug.toml").nth(1).expect("the exercises section");
+    let block = section.split("```toml\n").nth(1).expect("a toml block");
+    block.split("\n```").next().expect("the block's end").to_string()
+}
+
+#[test]
+fn the_documented_example_is_a_valid_exercise() {
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut files = CourseFiles::read_dir(&course).expect("the course");
+    files.files.retain(|(rel, _)| !rel.starts_with("exercises/"));
+    files.files.push(("exercises/01_created_with_location.toml".into(), readme_example()));
+    let loaded = load(&files).unwrap_or_else(|p| panic!("the README example is refused:\n{}", listing(&p)));
+    let ex = &loaded.course.exercises[0];
+    assert_eq!((ex.id.as_str(), ex.checks.len(), ex.hints.len()), ("created-with-location", 2, 3));
+}

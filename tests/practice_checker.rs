@@ -211,3 +211,19 @@ fn a_bad_job_and_a_missing_django_fail_with_their_exit_codes() {
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("django-missing:"));
 }
+
+#[test]
+fn the_documented_example_exercise_is_solved_by_its_solution() {
+    if skipped() {
+        return;
+    }
+    let readme = include_str!("../content/README.md");
+    let section = readme.split("## exercises/NN_slug.toml").nth(1).expect("the exercises section");
+    let example = section.split("```toml\n").nth(1).and_then(|b| b.split("\n```").next()).expect("the example");
+    let mut files = CourseFiles::embedded();
+    files.files.retain(|(rel, _)| !rel.starts_with("exercises/"));
+    files.files.push(("exercises/01_created_with_location.toml".into(), example.to_string()));
+    let ex = load(&files).expect("the example loads").course.exercises.remove(0);
+    assert!(check(&ex, &ex.solution).all_passed());
+    assert!(!check(&ex, &ex.starter).all_passed());
+}
