@@ -14,7 +14,6 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 USER_KINDS = ("anonymous", "user", "staff")
 BODY_CAP = 500
 
@@ -195,14 +194,6 @@ def describe(check: dict) -> str:
     if notes:
         parts.append("(" + ", ".join(notes) + ")")
     return " ".join(parts)
-
-
-def describe_expect(expect: dict) -> str:
-    """`201 with Location` / `405 with Allow: GET, HEAD`."""
-    extras = [f"{k}: {v}" for k, v in (expect.get("headers") or {}).items()]
-    extras += list(expect.get("present_headers") or [])
-    text = str(expect["status"])
-    return text + (" with " + ", ".join(extras) if extras else "")
 
 
 def from_verify(req: dict) -> dict:
