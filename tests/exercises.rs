@@ -293,3 +293,16 @@ fn the_documented_example_is_a_valid_exercise() {
     let ex = &loaded.course.exercises[0];
     assert_eq!((ex.id.as_str(), ex.checks.len(), ex.hints.len()), ("created-with-location", 2, 3));
 }
+
+#[test]
+fn a_list_item_glued_to_the_line_above_in_a_task_is_a_warning() {
+    let text =
+        edited("task = \"Answer **201** with `Location`.\"", "task = \"\"\"\nTwo things:\n- one\n\n- two\n\"\"\"");
+    let loaded = load_with(&[("01_hello.toml", &text)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    let shown = listing(&loaded.warnings);
+    assert_eq!(loaded.warnings.len(), 1, "{shown}");
+    assert!(
+        shown.contains("01_hello.toml:4:8: warning: a `- ` item in a task needs a blank line before it"),
+        "{shown}"
+    );
+}
