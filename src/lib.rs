@@ -9,6 +9,7 @@ pub mod content;
 pub mod highlight;
 pub mod keys;
 pub mod layout;
+pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod review_state;
