@@ -3,6 +3,7 @@ pub mod code;
 pub mod document;
 pub mod help;
 pub mod quiz;
+mod quiz_results;
 mod reader;
 mod search;
 mod sidebar;

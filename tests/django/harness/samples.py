@@ -14,6 +14,7 @@ from pathlib import Path
 from harness import drf, observed, project
 from harness.pysource import check_commented_results, import_problems, syntax_error
 from harness.report import Report
+from status_tutor_checker.exchange import compare, from_verify
 
 VERIFY_KEYS = {"fragment", "models", "urls", "requests", "handlers", "tests"}
 HANDLER_CODES = {"400", "403", "404", "500"}
@@ -386,24 +387,18 @@ class PageChecker:
             report.fail(where, f"{label}: the request could not be made: {type(exc).__name__}: {exc}")
             return None
         self.stats.requests_sent += 1
-        problems = []
-        if outcome.status != req["status"]:
-            problems.append(f"status expected {req['status']}, got {outcome.status}")
-        for name, value in (req.get("expect_headers") or {}).items():
-            got = outcome.header(name)
-            if got != value:
-                problems.append(f"header {name} expected {value!r}, got {got!r}")
-        for name in req.get("absent_headers") or []:
-            got = outcome.header(name)
-            if got is not None:
-                problems.append(f"header {name} expected absent, got {got!r}")
+        # the practice checker's comparison: samples and exercises are held to the same rules
+        problems = compare(from_verify(req)["expect"], outcome.response)
+        # and what else the request caused: logs, the signal, mails, the exception (observed.py)
         seen, observed_checks = observed.problems(req, outcome)
         problems.extend(seen)
         if problems:
             diag = outcome.diagnostics()
             report.fail(where, f"{label}: " + "; ".join(problems) + (f" [{diag}]" if diag else ""))
         else:
-            checked = len(req.get("expect_headers") or {}) + len(req.get("absent_headers") or []) + observed_checks
+            checked = (len(req.get("expect_headers") or {}) + len(req.get("absent_headers") or [])
+                       + len(req.get("present_headers") or []) + len(req.get("body_contains") or [])
+                       + ("expect_json" in req) + observed_checks)
             extra = f", {checked} header check(s)" if checked else ""
             report.ok(where, f"{label}: {outcome.status}{extra}")
         return outcome
