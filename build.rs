@@ -8,6 +8,8 @@ use std::{env, fs, path::Path, process};
 // Paths inside an inline module start from a folder named after it, so `content/..`.
 #[allow(dead_code, reason = "only loading, checking and encoding are used here")]
 mod content {
+    #[path = "../src/content/anchor.rs"]
+    mod anchor;
     #[path = "../src/content/compact.rs"]
     pub mod compact;
     #[path = "../src/content/load.rs"]
@@ -20,6 +22,7 @@ mod content {
     mod raw;
     #[path = "../src/content/validate/mod.rs"]
     pub mod validate;
+    pub use anchor::headings;
 }
 #[allow(dead_code, reason = "only the question types are used here")]
 #[path = "src/quiz/question.rs"]

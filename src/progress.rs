@@ -47,6 +47,9 @@ pub struct Progress {
     pub pages_read: BTreeSet<String>,
     /// Quiz results.
     pub quiz: QuizRecord,
+    /// Spaced review: what each answered question's memory is, answers per day, a paused
+    /// round (issue 9; see `review_state.rs`).
+    pub review: crate::review_state::ReviewState,
 }
 
 impl Default for Progress {
@@ -58,6 +61,7 @@ impl Default for Progress {
             scroll: 0,
             pages_read: BTreeSet::new(),
             quiz: QuizRecord::default(),
+            review: crate::review_state::ReviewState::default(),
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::App;
 use crate::content::cache::PageStore;
 use crate::content::{Block, CalloutStyle, Course};
+use crate::keys::Action;
 use crate::search::{self, SearchIndex};
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -47,6 +48,17 @@ impl App {
             && let Some(old) = lazy.loaded.pop_front()
         {
             self.course.pages[old].blocks = Vec::new();
+        }
+    }
+
+    /// `r` from the feedback finds the answer's passage in the page's blocks: a cached
+    /// course's page is read first.
+    pub(super) fn before_quiz_action(&mut self, action: Action) {
+        if action != Action::ReadPage || self.lazy.is_none() {
+            return;
+        }
+        if let Some((page, _)) = self.quiz.as_ref().and_then(|quiz| quiz.teaching_page(&self.course)) {
+            self.load_blocks(page);
         }
     }
 

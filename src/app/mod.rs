@@ -1,6 +1,7 @@
 //! The application model and `update`: the one place that changes what the learner sees.
 mod lazy;
 mod quiz;
+mod rounds;
 
 use crate::content::Course;
 use crate::keys::{Action, Context};
@@ -9,8 +10,9 @@ use crate::progress::Progress;
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
 use crate::ui::document::Document;
+use crate::ui::verified;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-pub use quiz::{Clock, QuizOptions, QuizView, SystemClock, bank as quiz_bank, round_record};
+pub use quiz::{Clock, Offer, QuizOptions, QuizView, SystemClock, bank as quiz_bank};
 use ratatui::layout::{Position, Rect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +62,7 @@ struct Snapshot {
     progress_dirty: bool,
     message: Option<String>,
     quiz: Option<(crate::quiz::Phase, bool, usize)>,
+    verified_expanded: bool,
 }
 
 pub struct App {
@@ -81,6 +84,9 @@ pub struct App {
     /// The open page laid out for the current width.
     pub document: Document,
     document_key: (usize, u16),
+    /// The verified requests under the code samples: every detail, or one line each.
+    pub verified_expanded: bool,
+    document_expanded: bool,
     /// Digits typed so far towards a status code (4 0 4).
     pub digits: String,
     /// A one-line message for the status bar, cleared by the next key.
@@ -128,6 +134,8 @@ impl App {
             size,
             document: Document::default(),
             document_key: (usize::MAX, 0),
+            verified_expanded: false,
+            document_expanded: false,
             digits: String::new(),
             message: None,
             found: None,
@@ -206,12 +214,13 @@ impl App {
             return;
         }
         let width = self.areas().page.width;
-        if self.document_key != (self.page, width) {
+        if self.document_key != (self.page, width) || self.document_expanded != self.verified_expanded {
             self.load_blocks(self.page);
             if let Some(page) = self.course.pages.get(self.page) {
-                self.document = Document::build(&self.course, page, width, &self.theme);
+                self.document = Document::build_with(&self.course, page, width, &self.theme, self.verified_expanded);
             }
             self.document_key = (self.page, width);
+            self.document_expanded = self.verified_expanded;
         }
         self.scroll = self.scroll.min(self.max_scroll());
         self.note_position();
@@ -228,6 +237,9 @@ impl App {
         let moved = self.progress.set_position(&page.id, scroll);
         let read = end_seen && self.progress.mark_read(&page.id);
         self.progress_dirty |= moved || read;
+        if read {
+            self.offer_section_round();
+        }
     }
 
     pub fn open_page(&mut self, page: usize, scroll: usize) {
@@ -311,6 +323,7 @@ impl App {
             progress_dirty: self.progress_dirty,
             message: self.message.clone(),
             quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave, q.scroll)),
+            verified_expanded: self.verified_expanded,
         }
     }
 
@@ -326,6 +339,11 @@ impl App {
                 self.progress.welcomed = true;
                 self.progress_dirty = true;
                 self.start_quiz();
+            }
+            Action::StartReview => {
+                self.progress.welcomed = true;
+                self.progress_dirty = true;
+                self.start_review();
             }
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Quit => self.quit = true,
@@ -367,6 +385,17 @@ impl App {
                 self.relayout();
             }
             Action::StartQuiz => self.start_quiz(),
+            Action::ToggleVerified => {
+                // Keep the line at the top of the screen in place: find it again in the new layout.
+                let anchor = verified::anchor(&self.document, self.scroll);
+                self.verified_expanded = !self.verified_expanded;
+                self.relayout();
+                if let Some(line) = anchor.and_then(|a| verified::find_anchor(&self.document, &a)) {
+                    self.scroll = line.min(self.max_scroll());
+                    self.note_position();
+                }
+            }
+            Action::StartReview => self.start_review(),
             Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
                 self.focus = Focus::Page;
                 self.relayout();
@@ -376,10 +405,11 @@ impl App {
         }
     }
 
-    /// Opens the quiz: the round in progress if there is one, else a new round's intro.
+    /// Opens the quiz: the round in progress if there is one, else a paused round, else
+    /// a new round's intro (which offers the page's or section's questions too).
     pub fn start_quiz(&mut self) {
         if self.quiz.is_none() {
-            self.quiz = Some(QuizView::new(&self.course, self.quiz_options));
+            self.quiz = Some(self.new_quiz_view());
         }
         self.focus = Focus::Page;
         self.screen = Screen::Quiz;
@@ -390,17 +420,20 @@ impl App {
             self.overlay = Overlay::Help { scroll: 0 };
             return;
         }
+        self.before_quiz_action(action);
         let now = self.clock.now_ms();
         let Some(quiz) = self.quiz.as_mut() else { return };
         match quiz.update(action, &self.course, now) {
             quiz::Outcome::Stay => {}
-            quiz::Outcome::Leave => {
-                self.quiz = None;
-                let (page, scroll) = (self.page, self.scroll);
-                self.open_page(page, scroll);
+            quiz::Outcome::Leave => self.leave_quiz(),
+            quiz::Outcome::Pause => {
+                self.pause_quiz();
+                self.leave_quiz();
+                self.message = Some("Round paused: t resumes it, also after you quit".to_string());
             }
-            quiz::Outcome::Read(page) => {
+            quiz::Outcome::Read(page, passage) => {
                 self.open_page(page, 0);
+                self.scroll_to_text(passage.as_deref());
                 self.message = Some("Reading for the quiz: press t to go back to it".to_string());
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
@@ -410,7 +443,7 @@ impl App {
             quiz.scroll = quiz.scroll.min(max);
         }
         if let Some(quiz) = self.quiz.as_mut()
-            && quiz.record_results(&mut self.progress, self.clock.date())
+            && quiz.record_results(&mut self.progress, self.clock.date(), self.clock.unix())
         {
             self.progress_dirty = true;
         }

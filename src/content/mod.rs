@@ -1,4 +1,5 @@
 //! The course: TOML files -> validated `Course`. Knows nothing of the terminal.
+mod anchor;
 pub mod cache;
 pub mod compact;
 pub mod embedded;
@@ -8,6 +9,7 @@ pub mod problem;
 mod raw;
 pub mod validate;
 
+pub use anchor::{anchor_text, headings};
 pub use load::CourseFiles;
 pub use model::*;
 pub use problem::{Problem, Severity};

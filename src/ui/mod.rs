@@ -3,11 +3,13 @@ pub mod code;
 pub mod document;
 pub mod help;
 pub mod quiz;
+mod quiz_results;
 mod reader;
 mod search;
 mod sidebar;
 mod status_bar;
 pub mod text;
+pub mod verified;
 mod welcome;
 
 use crate::app::{App, Overlay, Screen};
