@@ -339,3 +339,44 @@ mod app {
         assert_eq!(state.hits, whole);
     }
 }
+
+/// The built-in course plus `copies` copies of one page (ids `copy-N`) in a last section.
+fn course_with_copies(copies: usize) -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let dir = temp.path().join("course");
+    copy_tree(&content_dir(), &dir);
+    let page = fs::read_to_string(content_dir().join("pages/200-ok.toml")).expect("a page");
+    let id_line = page.lines().find(|l| l.starts_with("id = ")).expect("an id line").to_string();
+    let mut ids = Vec::new();
+    for n in 0..copies {
+        let id = format!("copy-{n}");
+        fs::write(dir.join(format!("pages/{id}.toml")), page.replacen(&id_line, &format!("id = \"{id}\""), 1))
+            .expect("writable");
+        ids.push(format!("\"{id}\""));
+    }
+    let mut course = fs::read_to_string(dir.join("course.toml")).expect("course.toml");
+    course.push_str(&format!("\n[[sections]]\ntitle = \"Copies\"\npages = [{}]\n", ids.join(", ")));
+    fs::write(dir.join("course.toml"), course).expect("writable");
+    (temp, dir)
+}
+
+#[test]
+fn a_course_of_many_pages_is_parsed_on_several_threads_with_every_problem_reported() {
+    let (_temp, dir) = course_with_copies(300);
+    let course = from_toml(&dir);
+    assert_eq!(course.pages.iter().filter(|p| p.id.starts_with("copy-")).count(), 300);
+    let single = from_toml(&content_dir());
+    let copy = course.page_index("copy-0").expect("a copy");
+    assert_eq!(course.pages[copy].blocks, single.pages[single.page_index("200-ok").expect("200-ok")].blocks);
+    // Problems in files far apart (so in different threads' shares) are all reported, in order.
+    for n in [7, 150, 299] {
+        let path = dir.join(format!("pages/copy-{n}.toml"));
+        let text = fs::read_to_string(&path).expect("readable");
+        fs::write(&path, text.replacen("title = ", "title = 5 #", 1)).expect("writable");
+    }
+    let files = CourseFiles::read_dir(&dir).expect("readable");
+    let problems = load(&files).expect_err("three broken pages");
+    let broken: Vec<&str> = problems.iter().filter_map(|p| p.file.rsplit('/').next()).collect();
+    assert_eq!(broken, ["copy-150.toml", "copy-299.toml", "copy-7.toml"], "{problems:?}");
+    assert!(problems.iter().all(|p| p.line == 2 && p.message.contains("expected a string")), "{problems:?}");
+}

@@ -13,6 +13,9 @@ mod pages;
 mod quiz;
 mod verify;
 
+/// From this many files of a kind, they are parsed on several threads.
+const PARALLEL_FILES: usize = 256;
+
 /// The only `format_version` this release reads.
 pub const FORMAT_VERSION: i64 = 1;
 
@@ -142,14 +145,47 @@ impl Checker<'_> {
         self.parse_text(rel, text)
     }
 
-    fn parse_all<T: serde::de::DeserializeOwned>(&mut self, prefix: &str) -> Vec<Parsed<T>> {
+    fn parse_all<T: serde::de::DeserializeOwned + Send>(&mut self, prefix: &str) -> Vec<Parsed<T>> {
         let files = self.files;
-        files
-            .files
-            .iter()
-            .filter(|(name, _)| name.starts_with(prefix))
-            .filter_map(|(name, text)| self.parse_text(name, text))
-            .collect()
+        let chosen: Vec<&(String, String)> = files.files.iter().filter(|(name, _)| name.starts_with(prefix)).collect();
+        let parse = |part: &[&(String, String)]| -> Vec<(Option<Parsed<T>>, Vec<Problem>)> {
+            part.iter()
+                .map(|(rel, text)| {
+                    let mut problems = Vec::new();
+                    let name = files.display_name(rel);
+                    let value = parse_file(&SourceFile { name: &name, text }, &mut problems);
+                    (value.map(|value| Parsed { name, text: text.clone(), value }), problems)
+                })
+                .collect()
+        };
+        // A big course (thousands of pages) parses on every core; for a small one a thread
+        // costs more than it saves (measured: see README).
+        let threads = if chosen.len() < PARALLEL_FILES {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
+        };
+        let results: Vec<_> = if threads <= 1 {
+            parse(&chosen)
+        } else {
+            let parse = &parse;
+            std::thread::scope(|scope| {
+                let parts: Vec<_> = chosen
+                    .chunks(chosen.len().div_ceil(threads))
+                    .map(|part| scope.spawn(move || parse(part)))
+                    .collect();
+                parts
+                    .into_iter()
+                    .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        let mut parsed = Vec::with_capacity(results.len());
+        for (value, problems) in results {
+            self.problems.extend(problems);
+            parsed.extend(value);
+        }
+        parsed
     }
 
     fn parse_text<T: serde::de::DeserializeOwned>(&mut self, rel: &str, text: &str) -> Option<Parsed<T>> {
