@@ -1,7 +1,8 @@
 //! Checks the built-in course with the program's own loader and validator (the same source
 //! files, compiled in here), fails the build with `check`'s file:line:col messages when it
-//! is broken, and embeds it twice: the validated `Course` in the compact form the program
-//! decodes at launch, and the TOML files, which `check` and the tests read.
+//! is broken, and embeds it twice: the validated `Course` in the compact split form (the
+//! course without its pages' blocks, decoded at launch, and each page's blocks, decoded
+//! when it is opened), and the TOML files, which `check` and the tests read.
 use std::{env, fs, path::Path, process};
 
 // The program's own modules: `content` needs `crate::quiz::{Choice, QuestionKind}`.
@@ -37,13 +38,14 @@ fn main() {
     println!("cargo:rerun-if-changed=content");
     watch(root);
     let files = content::load::CourseFiles::read_dir(root).unwrap_or_else(|problems| fail(&problems));
-    let loaded = content::validate::load(&files).unwrap_or_else(|problems| fail(&problems));
+    let mut loaded = content::validate::load(&files).unwrap_or_else(|problems| fail(&problems));
     for warning in &loaded.warnings {
         println!("cargo:warning={warning}");
     }
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
-    let compact = content::compact::encode(&loaded.course).expect("a checked course encodes");
-    fs::write(out.join("course.postcard"), compact).expect("OUT_DIR is writable");
+    let (head, blobs) = content::compact::encode_split(&mut loaded.course).expect("a checked course encodes");
+    fs::write(out.join("course.head"), head).expect("OUT_DIR is writable");
+    fs::write(out.join("course.blobs"), blobs).expect("OUT_DIR is writable");
 
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let mut text = String::from("/// Every course file, as (path relative to content/, text).\n");

@@ -141,7 +141,7 @@ fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode,
         return Ok(ExitCode::from(2));
     }
     let (course, pages) = match cli.content.as_deref() {
-        None => (embedded::course()?, None),
+        None => embedded::course_and_pages().map(|(course, pages)| (course, Some(pages)))?,
         Some(dir) => cached(dir).map(|cached| (cached.course, cached.pages))?,
     };
     let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);

@@ -39,6 +39,39 @@ fn the_course_compiled_in_equals_the_content_folder_read_as_toml() {
 }
 
 #[test]
+fn the_course_compiled_in_is_decoded_without_blocks_and_each_page_on_demand() {
+    let (course, pages) = embedded::course_and_pages().expect("decodes");
+    let toml = from_toml(&content_dir());
+    assert!(course.pages.iter().all(|p| p.blocks.is_empty()));
+    assert_eq!(pages.len(), toml.pages.len());
+    for (i, page) in toml.pages.iter().enumerate() {
+        assert_eq!(pages.blocks(i).expect("decodes"), page.blocks, "page {i}");
+    }
+    let mut without: Course = toml.clone();
+    without.pages.iter_mut().for_each(|p| p.blocks.clear());
+    assert_same(&course, &without, "all but the blocks");
+}
+
+#[test]
+fn the_split_form_gives_back_the_course_and_notices_damage() {
+    let mut course = from_toml(&content_dir());
+    let before = course.clone();
+    let (head, blobs) = compact::encode_split(&mut course).expect("encodes");
+    assert_same(&course, &before, "the blocks are put back");
+    let (mut skeleton, slots) = compact::decode_head(&head).expect("decodes");
+    for (page, slot) in skeleton.pages.iter_mut().zip(&slots) {
+        let at = slot.offset as usize;
+        page.blocks = compact::decode_blocks(&blobs[at..at + slot.len as usize], slot).expect("decodes");
+    }
+    assert_same(&skeleton, &before, "split and joined");
+    let slot = slots[3];
+    let mut damaged = blobs[slot.offset as usize..][..slot.len as usize].to_vec();
+    damaged[0] ^= 1;
+    assert!(compact::decode_blocks(&damaged, &slot).is_err());
+    assert!(compact::decode_head(&head[..head.len() / 2]).is_err());
+}
+
+#[test]
 fn every_field_survives_the_compact_form() {
     let course = from_toml(&content_dir());
     let bytes = compact::encode(&course).expect("encodes");
@@ -68,9 +101,13 @@ struct Sandbox {
 
 impl Sandbox {
     fn new() -> Sandbox {
+        Sandbox::of(&content_dir())
+    }
+
+    fn of(source: &Path) -> Sandbox {
         let temp = tempfile::tempdir().expect("a temporary folder");
         let course = temp.path().join("course");
-        copy_tree(&content_dir(), &course);
+        copy_tree(source, &course);
         let cache = temp.path().join("cache");
         let sandbox = Sandbox { _temp: temp, course, cache };
         sandbox.age(Duration::from_secs(3600));
@@ -300,8 +337,10 @@ mod app {
 
     #[test]
     fn search_finds_text_of_pages_never_opened_once_the_index_is_built() {
-        let sandbox = Sandbox::new();
-        let toml = from_toml(&content_dir());
+        // Big enough for the index to be built on a thread.
+        let (_temp, dir) = course_with_copies(520);
+        let sandbox = Sandbox::of(&dir);
+        let toml = from_toml(&dir);
         let last = toml.pages.len() - 1;
         let text = toml.pages[last]
             .blocks

@@ -10,6 +10,9 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
+/// From this many pages, the search index is built on a thread.
+const BACKGROUND_INDEX: usize = 500;
+
 /// How many pages keep their blocks in memory (the open one and the last few, for going back).
 const KEPT: usize = 8;
 
@@ -65,7 +68,18 @@ impl App {
     /// The search index: for a cached course, titles and summaries (and the pages in memory)
     /// at once, and every page's text as soon as the thread that reads them has finished.
     pub(super) fn search_index(&mut self) -> &SearchIndex {
-        if let Some(lazy) = &mut self.lazy {
+        if let Some(lazy) = &mut self.lazy
+            && lazy.store.len() < BACKGROUND_INDEX
+            && self.search_index.is_none()
+        {
+            // A small course (the built-in one) is indexed at once, as fast as a keystroke.
+            let store = &lazy.store;
+            self.search_index =
+                Some(SearchIndex::build_each(&self.course, |page| store.blocks(page).unwrap_or_default()));
+        }
+        if let Some(lazy) = &mut self.lazy
+            && lazy.store.len() >= BACKGROUND_INDEX
+        {
             let receiver = lazy.index.get_or_insert_with(|| {
                 let (sender, receiver) = mpsc::channel();
                 let store = Arc::clone(&lazy.store);

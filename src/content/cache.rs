@@ -7,10 +7,12 @@
 //! blocks from the open cache file when it is opened.
 //!
 //! The cache file: `MAGIC`, a CRC-32 of everything after the next 12 bytes, the length of
-//! the head (u64), then the head: (postcard) the `Header`, the course without blocks and a
-//! `Slot` per page; then each page's blocks (postcard), each with its own CRC. The header's
+//! the head (u64), then the head: (postcard) the `Header` and the split form's head (the
+//! course without blocks, a `compact::Slot` per page); then each page's blocks, each with
+//! its own CRC. The header's
 //! key lists every file and folder a course may read (the folder's entries and those of
 //! its sub-folders) with size and modification time.
+use super::compact::{self, Slot};
 use super::load::CourseFiles;
 use super::model::{Block, Course};
 use super::problem::Problem;
@@ -58,14 +60,6 @@ struct Header {
     key: Vec<Entry>,
 }
 
-/// Where one page's blocks are in the cache file, after the head.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-struct Slot {
-    offset: u64,
-    len: u32,
-    crc: u32,
-}
-
 /// A course loaded for reading.
 #[derive(Debug)]
 pub struct Cached {
@@ -88,30 +82,50 @@ impl Cached {
     }
 }
 
-/// The blocks of each page of a cached course, read from the cache file opened at launch
-/// (a newer cache renamed over it later leaves this one readable).
+/// The blocks of each page of a course read without them: from the cache file opened at
+/// launch (a newer cache renamed over it later leaves this one readable), or from the
+/// built-in course's bytes.
 #[derive(Debug)]
 pub struct PageStore {
-    file: Mutex<File>,
-    /// Where the blobs start in the file.
-    base: u64,
+    blobs: Blobs,
     slots: Vec<Slot>,
 }
 
+#[derive(Debug)]
+enum Blobs {
+    /// The cache file and where the blobs start in it.
+    File {
+        file: Mutex<File>,
+        base: u64,
+    },
+    Memory(&'static [u8]),
+}
+
 impl PageStore {
+    /// Pages whose blocks are `blobs` as `slots` describe them.
+    pub fn in_memory(blobs: &'static [u8], slots: Vec<Slot>) -> PageStore {
+        PageStore { blobs: Blobs::Memory(blobs), slots }
+    }
+
     /// The blocks of page `page`, or why they cannot be read.
     pub fn blocks(&self, page: usize) -> Result<Vec<Block>, String> {
         let slot = self.slots.get(page).ok_or("no such page in the cache")?;
-        let mut bytes = vec![0; slot.len as usize];
-        {
-            let mut file = self.file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            file.seek(SeekFrom::Start(self.base + slot.offset)).map_err(|e| e.to_string())?;
-            file.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+        match &self.blobs {
+            Blobs::Memory(bytes) => {
+                let at = usize::try_from(slot.offset).map_err(|e| e.to_string())?;
+                let blob = at.checked_add(slot.len as usize).and_then(|end| bytes.get(at..end));
+                compact::decode_blocks(blob.ok_or("the stored page is damaged")?, slot)
+            }
+            Blobs::File { file, base } => {
+                let mut bytes = vec![0; slot.len as usize];
+                {
+                    let mut file = file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                    file.seek(SeekFrom::Start(base + slot.offset)).map_err(|e| e.to_string())?;
+                    file.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+                }
+                compact::decode_blocks(&bytes, slot).map_err(|_| "the cache file was changed while in use".to_string())
+            }
         }
-        if crc32fast::hash(&bytes) != slot.crc {
-            return Err("the cache file was changed while in use".to_string());
-        }
-        postcard::from_bytes(&bytes).map_err(|e| e.to_string())
     }
 
     pub fn len(&self) -> usize {
@@ -233,38 +247,18 @@ fn read(path: &Path, header: &Header) -> Option<(Course, PageStore)> {
     if stored != *header {
         return None;
     }
-    let (course, slots): (Course, Vec<Slot>) = postcard::from_bytes(rest).ok()?;
-    if slots.len() != course.pages.len() {
-        return None;
-    }
+    let (course, slots) = compact::decode_head(rest).ok()?;
     let base = prefix.len() as u64 + head_len;
-    Some((course, PageStore { file: Mutex::new(file), base, slots }))
+    Some((course, PageStore { blobs: Blobs::File { file: Mutex::new(file), base }, slots }))
 }
 
-/// Writes the cache atomically (a temporary file renamed over the old one). The blocks are
-/// taken out of `course` while the head is written and put back, never copied.
+/// Writes the cache atomically (a temporary file renamed over the old one).
 fn write(path: &Path, header: &Header, course: &mut Course) -> Option<()> {
-    let taken: Vec<Vec<Block>> = course.pages.iter_mut().map(|p| std::mem::take(&mut p.blocks)).collect();
-    let written = write_parts(path, header, course, &taken);
-    for (page, blocks) in course.pages.iter_mut().zip(taken) {
-        page.blocks = blocks;
-    }
-    written
-}
-
-fn write_parts(path: &Path, header: &Header, skeleton: &Course, blocks: &[Vec<Block>]) -> Option<()> {
     let folder = path.parent()?;
     fs::create_dir_all(folder).ok()?;
-    let mut blobs = Vec::new();
-    let mut slots = Vec::with_capacity(blocks.len());
-    for page in blocks {
-        let blob = postcard::to_allocvec(page).ok()?;
-        let len = u32::try_from(blob.len()).ok()?;
-        slots.push(Slot { offset: blobs.len() as u64, len, crc: crc32fast::hash(&blob) });
-        blobs.extend(blob);
-    }
+    let (split, blobs) = compact::encode_split(course).ok()?;
     let mut head = postcard::to_allocvec(header).ok()?;
-    head.extend(postcard::to_allocvec(&(skeleton, &slots)).ok()?);
+    head.extend(split);
     let head_len = (head.len() as u64).to_le_bytes();
     let mut hasher = crc32fast::Hasher::new();
     hasher.update(&head_len);

@@ -1,5 +1,7 @@
 //! The built-in course, compiled in by build.rs: checked at build time with the same
-//! loader and validator, and stored in the compact form, so a launch parses no TOML.
+//! loader and validator, and stored in the compact split form, so a launch parses no TOML
+//! and decodes only the course without its pages' blocks.
+use super::cache::PageStore;
 use super::compact;
 use super::load::CourseFiles;
 use super::model::Course;
@@ -8,12 +10,29 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/embedded_content.rs"));
 }
 
-/// The validated course, as build.rs encoded it.
-static COURSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/course.postcard"));
+/// The checked course without its pages' blocks, and a slot per page.
+static HEAD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/course.head"));
+/// Each page's blocks.
+static BLOBS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/course.blobs"));
 
-/// The built-in course, decoded (about 0.1 ms; no parsing, no checks left to do).
+fn damaged(e: String) -> String {
+    format!("the built-in course is damaged ({e}); rebuild status-tutor")
+}
+
+/// The built-in course without its pages' blocks, which `PageStore` reads when a page is
+/// opened (what the tutorial does).
+pub fn course_and_pages() -> Result<(Course, PageStore), String> {
+    let (course, slots) = compact::decode_head(HEAD).map_err(damaged)?;
+    Ok((course, PageStore::in_memory(BLOBS, slots)))
+}
+
+/// The whole built-in course, every page's blocks decoded.
 pub fn course() -> Result<Course, String> {
-    compact::decode(COURSE).map_err(|e| format!("the built-in course is damaged ({e}); rebuild status-tutor"))
+    let (mut course, pages) = course_and_pages()?;
+    for (i, page) in course.pages.iter_mut().enumerate() {
+        page.blocks = pages.blocks(i).map_err(damaged)?;
+    }
+    Ok(course)
 }
 
 impl CourseFiles {
