@@ -43,6 +43,16 @@ impl SearchIndex {
         SearchIndex { pages }
     }
 
+    /// Titles only: what a big course's search answers from while its whole index is built.
+    pub fn titles(course: &Course) -> SearchIndex {
+        let pages = course
+            .pages
+            .iter()
+            .map(|page| Entry { title: page.title.to_lowercase(), lower: String::new(), original: None })
+            .collect();
+        SearchIndex { pages }
+    }
+
     /// The same, with each page's blocks from `blocks` (a cached course's pages are read
     /// one at a time, so only one is in memory), keeping only the lower-cased text.
     pub fn build_each(course: &Course, mut blocks: impl FnMut(usize) -> Vec<Block>) -> SearchIndex {

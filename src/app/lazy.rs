@@ -65,8 +65,8 @@ impl App {
         }
     }
 
-    /// The search index: for a cached course, titles and summaries (and the pages in memory)
-    /// at once, and every page's text as soon as the thread that reads them has finished.
+    /// The search index: a small course's whole index at once; for a big cached course,
+    /// titles at once and every page's text as soon as the thread that reads them is done.
     pub(super) fn search_index(&mut self) -> &SearchIndex {
         if let Some(lazy) = &mut self.lazy
             && lazy.store.len() < BACKGROUND_INDEX
@@ -96,7 +96,10 @@ impl App {
                 self.search_index = Some(index);
             }
         }
-        self.search_index.get_or_insert_with(|| SearchIndex::build(&self.course))
+        let titles_only = self.lazy.is_some();
+        self.search_index.get_or_insert_with(|| {
+            if titles_only { SearchIndex::titles(&self.course) } else { SearchIndex::build(&self.course) }
+        })
     }
 }
 
