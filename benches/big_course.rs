@@ -66,7 +66,8 @@ impl Session {
 
     fn quit(mut self) -> Result<()> {
         self.pty.send("\x03")?; // Ctrl-C: quits from every screen
-        self.pty.wait_exit()?.ok_or("the program did not exit")?;
+        let text = self.pty.text();
+        self.pty.wait_exit()?.ok_or_else(|| format!("the program did not exit; it showed {text:?}"))?;
         self.pty.wait_until(|out| out.closed).map_err(|_| "output never closed")?;
         self.pty.join_reader()
     }
