@@ -1,0 +1,11 @@
+//! Practice mode: the learner writes a Django view, a real Django answers the checks.
+//!
+//! `session` is the pure state machine; `runner` runs the checker (Python) off the UI
+//! thread; `watcher` turns saves into events; `workspace` owns the learner's files;
+//! `python` finds the interpreter and sets up Django.
+pub mod python;
+pub mod report;
+pub mod runner;
+pub mod session;
+pub mod watcher;
+pub mod workspace;
