@@ -9,6 +9,7 @@ Examples:
   status-tutor explain 4xx           every client error the course teaches
   status-tutor explain login_required
   status-tutor quiz --plain          the quiz without the full-screen interface
+  status-tutor practice              write Django views; a real Django checks them
   status-tutor check my-course/      validate a course you wrote
   status-tutor --content my-course/  read another course";
 
@@ -52,6 +53,44 @@ pub enum Command {
     List,
     /// Take the quiz: "Test your knowledge"
     Quiz(QuizArgs),
+    /// Practice: write Django views in your editor, a real Django runs the checks
+    Practice(PracticeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PracticeArgs {
+    #[command(subcommand)]
+    pub action: Option<PracticeCommand>,
+    /// The workspace folder (default: the one used before, else ./status-tutor-practice)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// The Python that runs the checks (default: the workspace's .venv, else python3)
+    #[arg(long, global = true, value_name = "PATH", env = "STATUS_TUTOR_PYTHON")]
+    pub python: Option<PathBuf>,
+    /// Do not watch the files (for file systems where watching fails): r runs the checks
+    #[arg(long)]
+    pub manual_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PracticeCommand {
+    /// Run an exercise's checks without the interface; exit 0 only when all of them pass
+    Check {
+        /// The exercise (default: the first one not done yet)
+        id: Option<String>,
+        /// Print the results as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the exercises, done or not, and their files
+    List,
+    /// Put an exercise's starter code back in its file (asks first)
+    Reset {
+        /// The exercise
+        id: String,
+    },
+    /// Create <workspace>/.venv and install the pinned Django with pip
+    Setup,
 }
 
 #[derive(Debug, clap::Args)]

@@ -35,6 +35,20 @@ pub enum Action {
     NewRound,
     Confirm,
     Decline,
+    /// Practice: open the exercise file in the editor.
+    Edit,
+    /// Practice: run the checks now.
+    RunChecks,
+    /// Practice: the next hint.
+    Hint,
+    /// Practice: show or hide the reference solution.
+    ShowSolution,
+    /// Practice: read the lesson page the exercise practises.
+    OpenLesson,
+    /// Open practice mode (from the reader: this page's exercise).
+    Practice,
+    /// Practice: set up Django in the workspace (`practice setup`).
+    Setup,
 }
 
 /// The screens (and overlays) that read keys differently.
@@ -56,11 +70,13 @@ pub enum Context {
     /// Going through the answers of a finished round.
     Review,
     Confirm,
+    /// Practice mode: the exercise list and the current exercise.
+    Practice,
 }
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::Welcome,
         Context::Reader,
@@ -73,6 +89,7 @@ impl Context {
         Context::Results,
         Context::Review,
         Context::Confirm,
+        Context::Practice,
     ];
 
     pub fn title(self) -> &'static str {
@@ -89,6 +106,7 @@ impl Context {
             Context::Results => "Quiz results",
             Context::Review => "Quiz review",
             Context::Confirm => "Confirm",
+            Context::Practice => "Practice",
         }
     }
 }
@@ -143,6 +161,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("read"),
     ),
     bind(C::Welcome, &[Char('t')], "t", Action::StartQuiz, "go straight to the quiz", None),
+    bind(C::Welcome, &[Char('x')], "x", Action::Practice, "practice: write views, a real Django answers", None),
     bind(C::Welcome, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::Welcome, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "quit", Some("quit")),
     bind(
@@ -180,6 +199,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Reader, &[Char('/')], "/", Action::Search, "search titles and text", Some("search")),
     bind(C::Reader, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
     bind(C::Reader, &[Char('t')], "t", Action::StartQuiz, "test your knowledge: the quiz", Some("quiz")),
+    bind(C::Reader, &[Char('x')], "x", Action::Practice, "practice: write the view (this page's exercise)", None),
     bind(C::Reader, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(
         C::Reader,
@@ -294,6 +314,32 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Review, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the results", Some("results")),
     bind(C::Confirm, &[Char('y'), Code(KeyCode::Enter)], "y Enter", Action::Confirm, "yes", Some("yes")),
     bind(C::Confirm, &[Char('n'), Code(KeyCode::Esc)], "n Esc", Action::Decline, "no, go back", Some("no")),
+    bind(C::Practice, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "previous exercise", None),
+    bind(C::Practice, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "next exercise", Some("exercise")),
+    bind(C::Practice, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "scroll the details up", None),
+    bind(
+        C::Practice,
+        &[Code(KeyCode::PageDown), Char(' ')],
+        "PgDn Space",
+        Action::PageDown,
+        "scroll the details down",
+        None,
+    ),
+    bind(C::Practice, &[Char('e')], "e", Action::Edit, "edit the file in $VISUAL / $EDITOR", Some("edit")),
+    bind(C::Practice, &[Char('r')], "r", Action::RunChecks, "run the checks now", Some("run")),
+    bind(C::Practice, &[Char('h')], "h", Action::Hint, "the next hint", Some("hint")),
+    bind(
+        C::Practice,
+        &[Char('s')],
+        "s",
+        Action::ShowSolution,
+        "show or hide the solution (asks first until three failed runs)",
+        Some("solution"),
+    ),
+    bind(C::Practice, &[Char('l')], "l", Action::OpenLesson, "read the lesson it practises", Some("lesson")),
+    bind(C::Practice, &[Char('S')], "S", Action::Setup, "set up Django in the workspace (practice setup)", None),
+    bind(C::Practice, &[Char('?')], "?", Action::Help, "help: every key", None),
+    bind(C::Practice, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
 ];
 
 /// The action for `key` in `context`: global bindings first, then the context's own.

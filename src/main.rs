@@ -3,9 +3,9 @@ use clap::Parser;
 use ratatui::layout::Rect;
 use status_tutor::app::{self, App, Clock, QuizOptions, SystemClock};
 use status_tutor::cli::QuizArgs;
-use status_tutor::cli::{Cli, Command};
+use status_tutor::cli::{Cli, Command, PracticeArgs, PracticeCommand};
 use status_tutor::commands::paint::{Paint, no_color};
-use status_tutor::commands::{check, explain, list};
+use status_tutor::commands::{check, explain, list, practice};
 use status_tutor::content::{Course, CourseFiles, Problem, load};
 use status_tutor::progress::{Progress, Store};
 use status_tutor::quiz::{Session, plain};
@@ -59,11 +59,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Quiz(args)) => {
             drop(stdout);
-            tutorial(&cli, Some(args))
+            tutorial(&cli, Some(args), None)
+        }
+        Some(Command::Practice(args)) if args.action.is_none() => {
+            drop(stdout);
+            tutorial(&cli, None, Some(args))
+        }
+        Some(Command::Practice(args)) => {
+            drop(stdout);
+            practice_command(&cli, args)
         }
         None => {
             drop(stdout);
-            tutorial(&cli, None)
+            tutorial(&cli, None, None)
         }
     }
 }
@@ -122,7 +130,7 @@ fn plain_quiz(cli: &Cli, args: &QuizArgs) -> Result<ExitCode, String> {
 
 /// The full-screen tutorial (straight into the quiz with `quiz`). Everything that can
 /// fail is done before the terminal changes.
-fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
+fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>, practice: Option<&PracticeArgs>) -> Result<ExitCode, String> {
     if !io::stdout().is_terminal() {
         eprintln!(
             "status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
@@ -156,8 +164,81 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     if quiz.is_some() {
         app.start_quiz();
     }
+    if let Some(args) = practice {
+        app.practice_options = app::PracticeOptions {
+            workspace: args.workspace.clone(),
+            python: args.python.clone(),
+            manual_run: args.manual_run,
+        };
+        let workspace = practice::workspace_for(args.workspace.as_deref(), &app.progress);
+        eprintln!("status-tutor: practice workspace: {}", workspace.root().display());
+        app.open_practice(None);
+    }
     tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `practice list|check|reset|setup`: practice without the full-screen interface.
+fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> {
+    let course = course(cli.content.as_deref())?;
+    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    for warning in &warnings {
+        eprintln!("status-tutor: warning: {warning}");
+    }
+    let workspace = practice::workspace_for(args.workspace.as_deref(), &progress);
+    let mut out = io::stdout().lock();
+    // The workspace used is remembered, so the next command (and the TUI) finds it.
+    let remember = |progress: &mut Progress, store: &mut Store, done: Option<String>| {
+        let path = workspace.root().to_str().map(str::to_string);
+        let moved = path.is_some() && progress.practice.workspace != path;
+        if moved {
+            progress.practice.workspace = path;
+        }
+        let solved = done.is_some_and(|id| progress.practice.done.insert(id));
+        if moved || solved {
+            if let Some(warning) = store.save(progress) {
+                eprintln!("status-tutor: warning: {warning}");
+            }
+        }
+    };
+    match args.action.as_ref() {
+        Some(PracticeCommand::List) | None => {
+            practice::list(&course, &progress, &workspace, Paint::for_stdout(), &mut out).map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(PracticeCommand::Check { id, json }) => {
+            let index = practice::find(&course, id.as_deref(), &progress)?;
+            practice::prepare(&workspace, &course)?;
+            let python = status_tutor::practice::python::find(args.python.as_deref(), &workspace);
+            let passed = practice::check(&course, index, &workspace, &python, *json, &mut out)?;
+            let done = passed.then(|| course.exercises[index].id.clone());
+            remember(&mut progress, &mut store, done);
+            Ok(if passed { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Some(PracticeCommand::Reset { id }) => {
+            let index = practice::find(&course, Some(id), &progress)?;
+            let exercise = &course.exercises[index];
+            let file = workspace.file_for(&exercise.id);
+            if file.exists()
+                && !confirm(&format!("Put the starter code back in {}? Your changes to it are lost.", file.display()))?
+            {
+                return Ok(ExitCode::SUCCESS);
+            }
+            let path = workspace.reset(exercise).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            writeln!(out, "Starter code restored in {}", path.display()).map_err(|e| e.to_string())?;
+            remember(&mut progress, &mut store, None);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(PracticeCommand::Setup) => {
+            let base = args.python.clone().unwrap_or_else(|| "python3".into());
+            let python = status_tutor::practice::python::setup(&base, &workspace, &mut out)?;
+            practice::prepare(&workspace, &course)?;
+            remember(&mut progress, &mut store, None);
+            writeln!(out, "Practice with: status-tutor practice  (checks run with {})", python.display())
+                .map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
 /// Asks a yes/no question on the terminal; without a terminal on stdin the answer is yes,

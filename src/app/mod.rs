@@ -1,4 +1,5 @@
 //! The application model and `update`: the one place that changes what the learner sees.
+mod practice;
 mod quiz;
 
 use crate::content::Course;
@@ -10,6 +11,7 @@ use crate::theme::Theme;
 use crate::ui::document::Document;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub use quiz::{Clock, QuizOptions, QuizView, SystemClock, bank as quiz_bank, round_record};
+pub use practice::{PracticeOptions, PracticeView, Request};
 use ratatui::layout::{Position, Rect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +19,7 @@ pub enum Screen {
     Welcome,
     Reader,
     Quiz,
+    Practice,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +48,7 @@ pub enum Entry {
     Section(usize),
     Page(usize),
     Quiz,
+    Practice,
 }
 
 /// What the view shows, compared before and after an action to skip needless redraws.
@@ -59,6 +63,7 @@ struct Snapshot {
     progress_dirty: bool,
     message: Option<String>,
     quiz: Option<(crate::quiz::Phase, bool, usize)>,
+    practice: Option<(crate::practice::session::Session, usize, usize, Option<String>)>,
 }
 
 pub struct App {
@@ -93,6 +98,13 @@ pub struct App {
     pub quiz: Option<QuizView>,
     pub quiz_options: QuizOptions,
     pub clock: Box<dyn Clock>,
+    /// Practice mode, once opened; kept while the learner reads a lesson.
+    pub practice: Option<PracticeView>,
+    pub practice_options: PracticeOptions,
+    /// Runs the checks (the real one spawns Python; tests pass a fake).
+    pub runner: Option<Box<dyn crate::practice::runner::Runner>>,
+    /// Work for the loop: the editor, the watcher, setup.
+    pub requests: Vec<Request>,
     search_index: Option<SearchIndex>,
     quit: bool,
 }
@@ -105,6 +117,9 @@ impl App {
             entries.extend(section.pages.iter().map(|&p| Entry::Page(p)));
         }
         entries.push(Entry::Quiz);
+        if !course.exercises.is_empty() {
+            entries.push(Entry::Practice);
+        }
         // A saved page that no longer exists (the course changed) starts at the beginning.
         let (page, scroll) = progress
             .last_page
@@ -133,6 +148,10 @@ impl App {
             quiz: None,
             quiz_options: QuizOptions { count: Some(12), seed: 0 },
             clock: Box::new(SystemClock::default()),
+            practice: None,
+            practice_options: PracticeOptions::default(),
+            runner: None,
+            requests: Vec::new(),
             search_index: None,
             quit: false,
         };
@@ -153,6 +172,10 @@ impl App {
             (Overlay::None, Screen::Welcome) => Context::Welcome,
             (Overlay::None, Screen::Reader) => Context::Reader,
             (Overlay::None, Screen::Quiz) => self.quiz.as_ref().map_or(Context::Reader, QuizView::context),
+            (Overlay::None, Screen::Practice) => match &self.practice {
+                Some(view) if view.session.confirm.is_some() => Context::Confirm,
+                _ => Context::Practice,
+            },
         }
     }
 
@@ -265,6 +288,7 @@ impl App {
                 self.open_page(page, 0);
             }
             Some(Entry::Quiz) => self.start_quiz(),
+            Some(Entry::Practice) => self.open_practice(None),
             _ => {}
         }
     }
@@ -281,6 +305,7 @@ impl App {
             Context::Search => self.update_search(action),
             Context::Welcome => self.update_welcome(action),
             Context::Reader => self.update_reader(action),
+            _ if self.screen == Screen::Practice => self.update_practice(action),
             _ => self.update_quiz(action),
         }
         if action == Action::ForceQuit {
@@ -306,6 +331,7 @@ impl App {
             progress_dirty: self.progress_dirty,
             message: self.message.clone(),
             quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave, q.scroll)),
+            practice: self.practice.as_ref().map(|p| (p.session.clone(), p.scroll, p.spinner, p.learner_code.clone())),
         }
     }
 
@@ -323,6 +349,11 @@ impl App {
                 self.start_quiz();
             }
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Practice => {
+                self.progress.welcomed = true;
+                self.progress_dirty = true;
+                self.open_practice(None);
+            }
             Action::Quit => self.quit = true,
             _ => {}
         }
@@ -362,6 +393,19 @@ impl App {
                 self.relayout();
             }
             Action::StartQuiz => self.start_quiz(),
+            Action::Practice => {
+                let here = self.course.exercises.iter().position(|e| e.page == self.page);
+                match (here, &self.practice) {
+                    (Some(n), _) => self.open_practice(Some(n)),
+                    // Back to practice after reading a lesson from it.
+                    (None, Some(_)) => self.open_practice(None),
+                    (None, None) if !self.course.exercises.is_empty() => {
+                        self.open_practice(None);
+                        self.message = Some("No exercise on that page: here is the list".to_string());
+                    }
+                    (None, None) => self.message = Some("This course has no exercises".to_string()),
+                }
+            }
             Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
                 self.focus = Focus::Page;
                 self.relayout();

@@ -3,6 +3,9 @@
 //! `session` is the pure state machine; `runner` runs the checker (Python) off the UI
 //! thread; `watcher` turns saves into events; `workspace` owns the learner's files;
 //! `python` finds the interpreter and sets up Django.
+pub mod checker_files;
+pub mod describe;
+pub mod job;
 pub mod python;
 pub mod report;
 pub mod runner;

@@ -4,7 +4,7 @@
 use super::report::Report;
 use std::collections::HashMap;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -40,12 +40,20 @@ pub enum RunError {
 
 pub type RunResult = Result<Report, RunError>;
 
+/// One run's input: which interpreter, in which workspace, with which job JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    pub python: PathBuf,
+    pub workspace: PathBuf,
+    pub json: String,
+}
+
 /// Starts runs and delivers their results later. Behind a trait so the practice state
 /// machine can be tested with a fake that answers at once.
 pub trait Runner {
-    /// Starts checking with `job` (the job JSON); the result arrives through the channel
-    /// the runner was made with, tagged `run`.
-    fn start(&mut self, run: RunId, job: String);
+    /// Starts a run; the result arrives through the channel the runner was made with,
+    /// tagged `run`.
+    fn start(&mut self, run: RunId, job: Job);
     /// Stops `run` if it is still going; its result then is `Cancelled` (and stale anyway).
     fn cancel(&mut self, run: RunId);
 }
@@ -55,8 +63,6 @@ pub type Deliver = Arc<dyn Fn(RunId, RunResult) + Send + Sync>;
 
 /// The real runner: one thread and one Python process per run.
 pub struct ProcessRunner {
-    pub python: PathBuf,
-    pub workspace: PathBuf,
     pub timeout: Duration,
     deliver: Deliver,
     /// The cancel flag of each run still going (a run's thread holds the only strong reference).
@@ -64,20 +70,20 @@ pub struct ProcessRunner {
 }
 
 impl ProcessRunner {
-    pub fn new(python: PathBuf, workspace: PathBuf, deliver: Deliver) -> ProcessRunner {
-        ProcessRunner { python, workspace, timeout: TIMEOUT, deliver, cancels: HashMap::new() }
+    pub fn new(deliver: Deliver) -> ProcessRunner {
+        ProcessRunner { timeout: TIMEOUT, deliver, cancels: HashMap::new() }
     }
 }
 
 impl Runner for ProcessRunner {
-    fn start(&mut self, run: RunId, job: String) {
+    fn start(&mut self, run: RunId, job: Job) {
         self.cancels.retain(|_, flag| flag.strong_count() > 0); // forget runs that ended
         let cancelled = Arc::new(AtomicBool::new(false));
         self.cancels.insert(run, Arc::downgrade(&cancelled));
-        let (python, workspace, timeout) = (self.python.clone(), self.workspace.clone(), self.timeout);
+        let timeout = self.timeout;
         let deliver = Arc::clone(&self.deliver);
         let spawned = std::thread::Builder::new().name(format!("practice run {}", run.0)).spawn(move || {
-            let result = run_checker(&python, &workspace, &job, timeout, &cancelled);
+            let result = run_checker(&job, timeout, &cancelled);
             deliver(run, result);
         });
         if let Err(e) = spawned {
@@ -99,7 +105,8 @@ enum Piece {
 
 /// Runs the checker once and waits for its report, the timeout or the cancel flag,
 /// whichever comes first. Blocking: call it on a thread of its own (or from the CLI).
-pub fn run_checker(python: &Path, workspace: &Path, job: &str, timeout: Duration, cancel: &AtomicBool) -> RunResult {
+pub fn run_checker(job: &Job, timeout: Duration, cancel: &AtomicBool) -> RunResult {
+    let (python, workspace) = (&job.python, &job.workspace);
     let mut child = Command::new(python)
         .args(["-m", "status_tutor_checker"])
         .current_dir(workspace)
@@ -129,7 +136,7 @@ pub fn run_checker(python: &Path, workspace: &Path, job: &str, timeout: Duration
     drop(tx);
     if let Some(mut stdin) = child.stdin.take() {
         // A checker that exits before reading its job is reported from its exit status.
-        let _ = stdin.write_all(job.as_bytes());
+        let _ = stdin.write_all(job.json.as_bytes());
     }
     let (mut stdout, mut stderr, mut whole) = (None, None, true);
     while stdout.is_none() || stderr.is_none() {

@@ -2,6 +2,7 @@
 pub mod code;
 pub mod document;
 pub mod help;
+pub mod practice;
 pub mod quiz;
 mod reader;
 mod search;
@@ -27,6 +28,7 @@ impl Widget for &App {
             Screen::Welcome => welcome::render(self, area, buf),
             Screen::Reader => reader::render(self, area, buf),
             Screen::Quiz => quiz::render(self, area, buf),
+            Screen::Practice => practice::render(self, area, buf),
         }
         match &self.overlay {
             Overlay::None => {}

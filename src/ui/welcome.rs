@@ -18,6 +18,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(vec![
             Span::raw("Welcome back. "),
             Span::styled(format!("{}% read.", app.percent_read()), theme.dim),
+            Span::styled(practice_done(app), theme.dim),
         ]));
         lines.push(Line::from(vec![
             Span::styled("Enter", theme.key),
@@ -33,6 +34,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled("  • ", theme.heading),
             Span::raw(format!("a quiz of {} questions to test yourself", course.questions.len())),
         ]));
+        if !course.exercises.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled("  • ", theme.heading),
+                Span::raw(format!("{} exercises: write the view, a real Django answers (", course.exercises.len())),
+                Span::styled("x", theme.key),
+                Span::raw(")"),
+            ]));
+        }
         lines.push(Line::default());
         lines.push(Line::from(vec![Span::styled("Enter", theme.key), Span::raw(" start reading")]));
     }
@@ -50,4 +59,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let box_area = centered(body, 72, body.height);
     Paragraph::new(lines).wrap(Wrap { trim: false }).render(box_area, buf);
     status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
+}
+
+/// " Practice: 5/18 done." when the course has exercises.
+fn practice_done(app: &App) -> String {
+    let (done, total) = app.practice_done();
+    if total == 0 { String::new() } else { format!(" Practice: {done}/{total} done.") }
 }
