@@ -175,8 +175,7 @@ pub fn run_checker(job: &Job, timeout: Duration, cancel: &AtomicBool) -> RunResu
     if !whole {
         return Err(RunError::Checker(format!("the checker's report is larger than {} KB", STDOUT_CAP >> 10)));
     }
-    serde_json::from_slice::<Report>(&stdout)
-        .map_err(|e| RunError::Checker(format!("the checker's report could not be read: {e}")))
+    Report::parse(&String::from_utf8_lossy(&stdout)).map_err(|e| RunError::Checker(e.to_string()))
 }
 
 /// Reads up to `cap` bytes, then keeps draining (so the writer never blocks on a full

@@ -6,7 +6,7 @@ use super::{code, status_bar, text};
 use crate::app::{App, PracticeView};
 use crate::content::Exercise;
 use crate::practice::describe::{expected_text, got_text, request_text};
-use crate::practice::report::{Failure, Report};
+use crate::practice::report::{PyError, Report};
 use crate::practice::runner::RunError;
 use crate::practice::session::{Item, RunState};
 use crate::sanitize::printable;
@@ -230,11 +230,11 @@ fn check_lines(exercise: &Exercise, report: Option<&Report>, theme: &Theme, widt
     out
 }
 
-fn describe(failure: &Failure) -> String {
+fn describe(failure: &PyError) -> String {
     printable(&format!("{}: {}", failure.kind, failure.message)).into_owned()
 }
 
-fn frame_lines(failure: &Failure, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+fn frame_lines(failure: &PyError, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for frame in &failure.frames {
         let file = std::path::Path::new(&frame.file).file_name().map_or(frame.file.clone(), |n| n.to_string_lossy().into());
