@@ -138,13 +138,14 @@ impl Session {
                 _ => Vec::new(),
             };
         }
-        let last = self.items.len().saturating_sub(1);
+        let count = self.items.len();
+        let last = count.saturating_sub(1);
         match event {
-            Event::Select(n) if n <= last => self.current = n,
+            Event::Select(n) if n < count => self.current = n,
             Event::Next => self.current = (self.current + 1).min(last),
             Event::Prev => self.current = self.current.saturating_sub(1),
             Event::Run if !self.items.is_empty() => return self.start(self.current),
-            Event::Saved(n) if n <= last => {
+            Event::Saved(n) if n < count => {
                 self.current = n;
                 return self.start(n);
             }
