@@ -272,3 +272,12 @@ impl Course {
         self.code(code).and_then(|c| c.page).or_else(|| self.pages.iter().position(|p| p.codes.contains(&code)))
     }
 }
+
+impl Course {
+    /// The learner's file for exercise `index`: `07_created_with_location.py` (its lesson
+    /// order and id; `check` names the exercise's TOML file the same way).
+    pub fn exercise_file_name(&self, index: usize) -> Option<String> {
+        let exercise = self.exercises.get(index)?;
+        Some(format!("{}.py", crate::content::validate::exercise_file_stem(index, &exercise.id)))
+    }
+}

@@ -226,3 +226,28 @@ pub struct ChoiceEntry {
     #[serde(default)]
     pub correct: bool,
 }
+
+/// `exercises/NN_slug.toml`: one practice exercise. Its checks are requests in the same
+/// shape as `[[blocks.verify.requests]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseFile {
+    pub id: Text,
+    pub title: Text,
+    pub page: Text,
+    pub task: Text,
+    pub starter: Text,
+    pub solution: Text,
+    pub hints: Spanned<Vec<Text>>,
+    #[serde(default)]
+    pub models: Vec<Text>,
+    pub urls: Spanned<Vec<ExerciseUrl>>,
+    pub checks: Spanned<Vec<RequestEntry>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseUrl {
+    pub path: Text,
+    pub view: Text,
+}

@@ -150,6 +150,8 @@ def main() -> int:
         die_no_django(f"{sys.executable} has no Django although the virtualenv was set up.")
     sys.dont_write_bytecode = True
     sys.path.insert(0, str(HERE))
+    # The practice checker's request engine, shared with the sample harness.
+    sys.path.insert(0, str(REPO / "src" / "practice" / "checker"))
     from harness.main import main as harness_main
 
     return harness_main(sys.argv[1:], repo=REPO)

@@ -14,6 +14,7 @@ from pathlib import Path
 from harness import project
 from harness.pysource import check_commented_results, import_problems, syntax_error
 from harness.report import Report
+from status_tutor_checker.exchange import compare, from_verify
 
 VERIFY_KEYS = {"fragment", "models", "urls", "requests", "handlers"}
 HANDLER_CODES = {"400", "403", "404", "500"}
@@ -21,6 +22,7 @@ URL_KEYS = {"path", "view", "name"}
 REQUEST_KEYS = {
     "method", "path", "user", "form", "json", "headers", "csrf", "setup",
     "status", "expect_headers", "absent_headers",
+    "present_headers", "expect_json", "body_contains",
 }
 METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 CSRF_VALUES = {"token"}  # default: no token at all
@@ -332,6 +334,15 @@ class PageChecker:
             errs.append("form must be a table")
         if not isinstance(req.get("status"), int):
             errs.append("status (int) is required")
+        for key in ("present_headers", "body_contains"):
+            value = req.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                errs.append(f"{key} must be a list of strings")
+        if "expect_json" in req:
+            try:
+                json.loads(req["expect_json"])
+            except (TypeError, ValueError):
+                errs.append("expect_json must be a JSON document (a string)")
         for key in ("headers", "expect_headers"):
             value = req.get(key, {})
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
@@ -366,22 +377,14 @@ class PageChecker:
             report.fail(where, f"{label}: the request could not be made: {type(exc).__name__}: {exc}")
             return None
         self.stats.requests_sent += 1
-        problems = []
-        if outcome.status != req["status"]:
-            problems.append(f"status expected {req['status']}, got {outcome.status}")
-        for name, value in (req.get("expect_headers") or {}).items():
-            got = outcome.header(name)
-            if got != value:
-                problems.append(f"header {name} expected {value!r}, got {got!r}")
-        for name in req.get("absent_headers") or []:
-            got = outcome.header(name)
-            if got is not None:
-                problems.append(f"header {name} expected absent, got {got!r}")
+        # the practice checker's comparison: samples and exercises are held to the same rules
+        problems = compare(from_verify(req)["expect"], outcome.response)
         if problems:
             diag = outcome.diagnostics()
             report.fail(where, f"{label}: " + "; ".join(problems) + (f" [{diag}]" if diag else ""))
         else:
-            checked = len(req.get("expect_headers") or {}) + len(req.get("absent_headers") or [])
+            checked = sum(len(req.get(k) or []) for k in
+                          ("expect_headers", "present_headers", "absent_headers", "body_contains"))
             extra = f", {checked} header check(s)" if checked else ""
             report.ok(where, f"{label}: {outcome.status}{extra}")
         return outcome

@@ -70,16 +70,14 @@ def configure() -> None:
 
 
 def reset(setup: list) -> dict:
-    """Empty every table, create the users and the rows a check asks for; returns the users."""
+    """Empty every table, create the users and the rows a check asks for; returns the users.
+    The cache is not cleared here but once per run, so checks can count (rate limits)."""
     from django.contrib.auth.models import User
-    from django.core.cache import caches
     from django.core.management.color import no_style
     from django.db import connection
 
     tables = connection.introspection.django_table_names(only_existing=True)
     connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables, reset_sequences=True))
-    for cache in caches.all():
-        cache.clear()
     users = {}
     for kind, (username, staff) in USERS.items():
         users[kind] = User.objects.create_user(
@@ -96,6 +94,13 @@ def reset(setup: list) -> dict:
     return users
 
 
+def clear_cache() -> None:
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 def _page(name):
     from django.http import HttpResponse
 
@@ -107,12 +112,13 @@ def _page(name):
 
 
 def make_urlconf(routes: list) -> str:
-    """A new URLconf module: `routes` [(route, view)] first, then the built-in named URLs."""
+    """A new URLconf module: `routes` [(route, view name, view)] first, each named after its
+    view (so `redirect("thanks")` works), then the built-in named URLs."""
     from django.urls import path
 
     name = f"status_tutor_practice_urls_{next(_urlconfs)}"
     module = types.ModuleType(name)
-    module.urlpatterns = [path(route, view) for route, view in routes] + [
+    module.urlpatterns = [path(route, view, name=name) for route, name, view in routes] + [
         path("", _page("home"), name="home"),
         path("dashboard/", _page("dashboard"), name="dashboard"),
         path("accounts/login/", _page("login"), name="login"),

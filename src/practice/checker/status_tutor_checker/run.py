@@ -80,7 +80,7 @@ def run(job) -> dict:
     with redirect_stdout(output), redirect_stderr(output):
         try:
             module = learner.load(view_file)
-            routes = [(route, learner.view(module, name, view_file)) for route, name in job["urls"]]
+            routes = [(route, name, learner.view(module, name, view_file)) for route, name in job["urls"]]
         except learner.LoadError as exc:
             report["load_error"] = exc.report
             routes = None
@@ -88,6 +88,7 @@ def run(job) -> dict:
             for index, check in enumerate(job["checks"]):
                 report["checks"].append(_not_run(index, check))
         else:
+            project.clear_cache()
             with override_settings(ROOT_URLCONF=project.make_urlconf(routes)):
                 for index, check in enumerate(job["checks"]):
                     report["checks"].append(run_check(index, check, view_file))
