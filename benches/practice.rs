@@ -92,7 +92,7 @@ fn main() -> Result<()> {
     let (ws, py) = (workspace.to_string_lossy().into_owned(), python.to_string_lossy().into_owned());
     let (mut pty, _master, _) = Pty::spawn(&[&bin, "practice", "--workspace", &ws, "--python", &py], dir.path())?;
     frame_showing(&pty, 0, "Practice: 0/")?;
-    let file = workspace.join("exercises").join(format!("{}.py", first.id));
+    let file = status_tutor::practice::workspace::Workspace::new(&workspace).file_for(1, &first.id);
 
     // Save -> results on screen, alternately failing and passing.
     let mut samples = Vec::new();

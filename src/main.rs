@@ -218,13 +218,13 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
         Some(PracticeCommand::Reset { id }) => {
             let index = practice::find(&course, Some(id), &progress)?;
             let exercise = &course.exercises[index];
-            let file = workspace.file_for(&exercise.id);
+            let file = workspace.file_for(index + 1, &exercise.id);
             if file.exists()
                 && !confirm(&format!("Put the starter code back in {}? Your changes to it are lost.", file.display()))?
             {
                 return Ok(ExitCode::SUCCESS);
             }
-            let path = workspace.reset(exercise).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            let path = workspace.reset(index + 1, exercise).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
             writeln!(out, "Starter code restored in {}", path.display()).map_err(|e| e.to_string())?;
             remember(&mut progress, &mut store, None);
             Ok(ExitCode::SUCCESS)

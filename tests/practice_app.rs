@@ -75,7 +75,7 @@ fn course_with_exercises() -> status_tutor::content::Course {
     let files = CourseFiles::read_dir(Path::new("tests/ui-course")).expect("fixture course is readable");
     let mut course = load(&files).expect("fixture course is valid").course;
     let code = course.page_index("code").expect("code page");
-    course.exercises = vec![exercise("01_created", "Created, with Location", code), exercise("02_other", "Another one", 0)];
+    course.exercises = vec![exercise("created", "Created, with Location", code), exercise("other", "Another one", 0)];
     course
 }
 
@@ -128,12 +128,13 @@ fn existing_files_are_never_overwritten() {
     let workspace = Workspace::new(&dir.path().join("ws"));
     let course = course_with_exercises();
     std::fs::create_dir_all(workspace.exercises_dir()).expect("mkdir");
-    std::fs::write(workspace.file_for("01_created"), "my work").expect("write");
+    std::fs::write(workspace.file_for(1, "created"), "my work").expect("write");
     assert_eq!(workspace.create(&course.exercises).expect("create"), 1, "only the missing file is written");
-    assert_eq!(std::fs::read_to_string(workspace.file_for("01_created")).expect("read"), "my work");
-    workspace.reset(&course.exercises[0]).expect("reset");
-    assert_eq!(std::fs::read_to_string(workspace.file_for("01_created")).expect("read"), course.exercises[0].starter);
-    assert!(workspace.file_for("../../etc/passwd").starts_with(workspace.exercises_dir()));
+    assert_eq!(std::fs::read_to_string(workspace.file_for(1, "created")).expect("read"), "my work");
+    workspace.reset(1, &course.exercises[0]).expect("reset");
+    assert_eq!(std::fs::read_to_string(workspace.file_for(1, "created")).expect("read"), course.exercises[0].starter);
+    assert_eq!(workspace.file_for(7, "created-with-location").file_name().and_then(|n| n.to_str()), Some("07_created_with_location.py"));
+    assert!(workspace.file_for(1, "../../etc/passwd").starts_with(workspace.exercises_dir()));
 }
 
 #[test]
@@ -148,7 +149,7 @@ fn r_runs_the_current_exercise_with_its_file_and_a_pass_is_saved_as_done() {
     app.progress_dirty = false;
     app.run_finished(run, Ok(report(&[true, true])));
     assert!(!app.practice_running());
-    assert!(app.progress.practice.done.contains("01_created"));
+    assert!(app.progress.practice.done.contains("created"));
     assert!(app.progress_dirty);
     assert_eq!(app.practice_done(), (1, 2));
 }
@@ -219,7 +220,7 @@ fn the_reader_x_key_opens_the_exercise_of_the_page_and_the_sidebar_lists_practic
 fn screen(width: u16, height: u16, solution: bool) -> String {
     let course = course_with_exercises();
     let mut progress = Progress::default();
-    progress.practice.done.insert("02_other".into());
+    progress.practice.done.insert("other".into());
     let mut app = App::new(course, Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, width, height));
     let mut session = Session::new(&app.course.exercises, &app.progress.practice.done);
     let run = session.apply(status_tutor::practice::session::Event::Run);

@@ -60,7 +60,7 @@ fn a_solution_saved_into_the_file_turns_the_checks_green_and_marks_it_done() {
 
     let pid = pty.pid().expect("a process id");
     let at = wait_for_text(&pty, 0, &format!("Practice: 0/{total} done"));
-    let file = workspace.join("exercises").join(format!("{}.py", exercise.id));
+    let file = status_tutor::practice::workspace::Workspace::new(&workspace).file_for(1, &exercise.id);
     assert_eq!(std::fs::read_to_string(&file).expect("starter written"), exercise.starter);
 
     // The learner saves a wrong answer first (the starter with a change), then the solution.

@@ -166,7 +166,7 @@ fn the_real_checker_fails_the_starter_and_passes_the_solution() {
     let exercise = created_exercise();
     workspace.create(std::slice::from_ref(&exercise)).expect("create");
     workspace.install_checker(CHECKER_FILES, CHECKER_VERSION).expect("checker");
-    let file = workspace.file_for(&exercise.id);
+    let file = workspace.file_for(1, &exercise.id);
     let run = || {
         let job = Job { python: python.clone(), workspace: dir.path().to_path_buf(), json: job_json(&exercise, &file) };
         run_checker(&job, Duration::from_secs(30), &AtomicBool::new(false)).expect("a report")

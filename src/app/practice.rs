@@ -50,8 +50,9 @@ pub struct PracticeView {
 }
 
 impl PracticeView {
-    pub fn file_of(&self, exercise: &crate::content::Exercise) -> PathBuf {
-        self.workspace.file_for(&exercise.id)
+    /// The learner's file of exercise `index` (0-based).
+    pub fn file_of(&self, index: usize, exercise: &crate::content::Exercise) -> PathBuf {
+        self.workspace.file_for(index + 1, &exercise.id)
     }
 }
 
@@ -146,7 +147,7 @@ impl App {
             }
             Action::Edit => {
                 if let Some(exercise) = self.course.exercises.get(view.session.current) {
-                    self.requests.push(Request::Edit(view.file_of(exercise)));
+                    self.requests.push(Request::Edit(view.file_of(view.session.current, exercise)));
                 }
                 None
             }
@@ -196,7 +197,8 @@ impl App {
         if let Some(view) = self.practice.as_mut() {
             let shown = view.session.current().is_some_and(|i| i.solution_shown);
             if shown && view.learner_code.is_none() {
-                let file = self.course.exercises.get(view.session.current).map(|e| view.file_of(e));
+                let current = view.session.current;
+                let file = self.course.exercises.get(current).map(|e| view.file_of(current, e));
                 view.learner_code = Some(match file.map(std::fs::read_to_string) {
                     Some(Ok(text)) => text,
                     Some(Err(e)) => format!("(your file could not be read: {e})"),
@@ -228,7 +230,7 @@ impl App {
     fn start_run(&mut self, run: RunId, exercise: usize) {
         let Some(view) = self.practice.as_ref() else { return };
         let Some(ex) = self.course.exercises.get(exercise) else { return };
-        let file = view.file_of(ex);
+        let file = view.file_of(exercise, ex);
         let job = Job {
             python: view.python.clone(),
             workspace: view.workspace.root().to_path_buf(),
@@ -247,7 +249,8 @@ impl App {
     pub fn file_saved(&mut self, path: &Path) {
         let Some(view) = self.practice.as_ref() else { return };
         let name = path.file_name();
-        let found = self.course.exercises.iter().position(|e| view.file_of(e).file_name() == name);
+        let found = (0..self.course.exercises.len())
+            .find(|&i| view.file_of(i, &self.course.exercises[i]).file_name() == name);
         if let Some(index) = found {
             if view.session.current != index {
                 if let Some(view) = self.practice.as_mut() {

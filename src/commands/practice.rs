@@ -64,7 +64,7 @@ pub fn check(
     out: &mut impl Write,
 ) -> Result<bool, String> {
     let exercise = course.exercises.get(index).ok_or("this course has no exercises")?;
-    let file = workspace.file_for(&exercise.id);
+    let file = workspace.file_for(index + 1, &exercise.id);
     let job = Job { python: python.to_path_buf(), workspace: workspace.root().to_path_buf(), json: job::job_json(exercise, &file) };
     let result = runner::run_checker(&job, runner::TIMEOUT, &AtomicBool::new(false));
     let passed = result.as_ref().is_ok_and(|r| all_passed(r, exercise.checks.len()));

@@ -40,12 +40,12 @@ impl Workspace {
         self.root.join("exercises")
     }
 
-    /// The learner's file for an exercise: `exercises/<id>.py`. Characters that could
-    /// leave the folder are replaced, whatever the id says.
-    pub fn file_for(&self, id: &str) -> PathBuf {
-        let name: String =
-            id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' }).collect();
-        self.exercises_dir().join(format!("{name}.py"))
+    /// The learner's file for the exercise `number` (1-based, lesson order) with `id`:
+    /// `exercises/07_created_with_location.py`, a valid Python module name. Characters
+    /// that could leave the folder are replaced, whatever the id says.
+    pub fn file_for(&self, number: usize, id: &str) -> PathBuf {
+        let name: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        self.exercises_dir().join(format!("{number:02}_{name}.py"))
     }
 
     pub fn checker_dir(&self) -> PathBuf {
@@ -61,8 +61,8 @@ impl Workspace {
     pub fn create(&self, exercises: &[Exercise]) -> io::Result<usize> {
         fs::create_dir_all(self.exercises_dir())?;
         let mut written = 0;
-        for exercise in exercises {
-            let path = self.file_for(&exercise.id);
+        for (index, exercise) in exercises.iter().enumerate() {
+            let path = self.file_for(index + 1, &exercise.id);
             // create_new: an existing file (the learner's work) is never replaced.
             match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(mut file) => {
@@ -101,10 +101,10 @@ impl Workspace {
         Ok(true)
     }
 
-    /// Puts the starter code back in an exercise's file (atomically: the old file or the
+    /// Puts the starter code back in the file of exercise `number` (atomically: the old file or the
     /// new one, never half of either). The caller asks the learner first.
-    pub fn reset(&self, exercise: &Exercise) -> io::Result<PathBuf> {
-        let path = self.file_for(&exercise.id);
+    pub fn reset(&self, number: usize, exercise: &Exercise) -> io::Result<PathBuf> {
+        let path = self.file_for(number, &exercise.id);
         let dir = self.exercises_dir();
         fs::create_dir_all(&dir)?;
         let mut temp = tempfile::NamedTempFile::new_in(&dir)?;

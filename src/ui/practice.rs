@@ -116,7 +116,7 @@ fn detail_lines(app: &App, view: &PracticeView, width: usize) -> Vec<Line<'stati
     out.push(Line::default());
     out.extend(text::wrap(&text::inline(&exercise.task, theme.text, theme), width, Vec::new(), Vec::new()));
     out.push(Line::default());
-    let file = printable(&view.file_of(exercise).display().to_string()).into_owned();
+    let file = printable(&view.file_of(view.session.current, exercise).display().to_string()).into_owned();
     out.extend(text::wrap(
         &[Span::styled(file, theme.inline_code)],
         width,
