@@ -67,7 +67,7 @@ fn a_solution_saved_into_the_file_turns_the_checks_green_and_marks_it_done() {
     std::fs::write(&file, format!("{}\n# still working\n", exercise.starter)).expect("write");
     let at = wait_for_text(&pty, at, "checks fail");
     std::fs::write(&file, &exercise.solution).expect("write the solution");
-    let at = wait_for_text(&pty, at, "Well done!");
+    wait_for_text(&pty, at, "Well done!");
     wait_for_text(&pty, at, &format!("Practice: 1/{total} done"));
 
     pty.send("q").expect("back to the lessons");
