@@ -114,7 +114,14 @@ fn detail_lines(app: &App, view: &PracticeView, width: usize) -> Vec<Line<'stati
         ]));
     }
     out.push(Line::default());
-    out.extend(text::wrap(&text::inline(&exercise.task, theme.text, theme), width, Vec::new(), Vec::new()));
+    for (n, paragraph) in exercise.task.trim().split("\n\n").enumerate() {
+        if n > 0 {
+            out.push(Line::default());
+        }
+        // Lines of a paragraph are joined and wrapped to the pane, as on the lesson pages.
+        let joined = paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        out.extend(text::wrap(&text::inline(&joined, theme.text, theme), width, Vec::new(), Vec::new()));
+    }
     out.push(Line::default());
     let file = printable(&view.file_of(view.session.current, exercise).display().to_string()).into_owned();
     out.extend(text::wrap(
@@ -181,9 +188,8 @@ fn state_lines(view: &PracticeView, item: &Item, theme: &Theme, width: usize) ->
         ),
         RunState::Error(RunError::DjangoMissing(detail)) => (
             format!(
-                "Django is missing for {} ({}). Press S to set it up in the workspace, or run `status-tutor practice setup`.",
-                view.python.display(),
-                detail
+                "Django is missing: {detail}. Press S to set it up now (a virtualenv in {}).",
+                view.workspace.venv_dir().display()
             ),
             theme.wrong,
         ),
