@@ -3,6 +3,8 @@
 //!   result (alternately a failing and a passing file), median over 20 saves;
 //! - frame time while a run is in flight: a key (next / previous exercise) to the whole
 //!   frame that shows its effect, while the checker is busy in a view that sleeps;
+//! - the checker alone on the same file (Python and Django, no watcher, no screen), to
+//!   tell what the Rust side adds;
 //! - peak RSS of status-tutor (not Python) at the end.
 //!
 //! `cargo build --release && cargo bench --bench practice`. The binary is
@@ -18,9 +20,12 @@ mod screen;
 use pty::{HIDE_CURSOR, Pty, find};
 use screen::Screen;
 use status_tutor::content::{CourseFiles, load};
+use status_tutor::practice::job::job_json;
+use status_tutor::practice::runner::{Job, run_checker};
 use std::error::Error;
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -110,13 +115,24 @@ fn main() -> Result<()> {
     println!("practice: {bin}");
     println!("save -> results on screen:        {}", summary(samples, "saves"));
 
+    // The checker alone (Python and Django, no watcher, no screen), on the same file.
+    let job = Job { python: python.clone(), workspace: workspace.clone(), json: job_json(first, &file) };
+    let mut samples = Vec::new();
+    for _ in 0..saves.min(10) {
+        let started = Instant::now();
+        run_checker(&job, Duration::from_secs(30), &AtomicBool::new(false)).map_err(|e| format!("{e:?}"))?;
+        samples.push(started.elapsed());
+    }
+    println!("the checker alone (same file):    {}", summary(samples, "runs"));
+
     // Keys while a run is in flight: the view's module sleeps 5 s before it answers.
     let offset = pty.len();
     std::fs::write(&file, format!("import time\ntime.sleep(5)\n{}", first.solution))?;
     frame_showing(&pty, offset, "running the checks")?;
     let mut samples = Vec::new();
     for n in 0..keys {
-        let (key, heading) = if n % 2 == 0 { ("j", format!("2. {}", second.title)) } else { ("k", format!("1. {}", first.title)) };
+        let (key, heading) =
+            if n % 2 == 0 { ("j", format!("2. {}", second.title)) } else { ("k", format!("1. {}", first.title)) };
         let heading: String = heading.chars().take(30).collect();
         let offset = pty.len();
         let sent = Instant::now();

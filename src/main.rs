@@ -195,10 +195,10 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
             progress.practice.workspace = path;
         }
         let solved = done.is_some_and(|id| progress.practice.done.insert(id));
-        if moved || solved {
-            if let Some(warning) = store.save(progress) {
-                eprintln!("status-tutor: warning: {warning}");
-            }
+        if (moved || solved)
+            && let Some(warning) = store.save(progress)
+        {
+            eprintln!("status-tutor: warning: {warning}");
         }
     };
     match args.action.as_ref() {
@@ -224,7 +224,8 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
             {
                 return Ok(ExitCode::SUCCESS);
             }
-            let path = workspace.reset(index + 1, exercise).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            let path =
+                workspace.reset(index + 1, exercise).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
             writeln!(out, "Starter code restored in {}", path.display()).map_err(|e| e.to_string())?;
             remember(&mut progress, &mut store, None);
             Ok(ExitCode::SUCCESS)

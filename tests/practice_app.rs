@@ -65,7 +65,10 @@ fn exercise(id: &str, title: &str, page: usize) -> Exercise {
         models: vec!["Article".into()],
         urls: vec![("articles/".into(), "create_article".into())],
         checks: vec![
-            Exchange { request: request("POST", RequestBody::Json(r#"{"title": "Hi"}"#.into())), expect: expect(201, true) },
+            Exchange {
+                request: request("POST", RequestBody::Json(r#"{"title": "Hi"}"#.into())),
+                expect: expect(201, true),
+            },
             Exchange { request: request("GET", RequestBody::Empty), expect: expect(405, false) },
         ],
     }
@@ -82,7 +85,8 @@ fn course_with_exercises() -> status_tutor::content::Course {
 /// An app with practice open in a temporary workspace and a fake runner.
 fn practising(progress: Progress) -> (App, Rc<RefCell<Calls>>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut app = App::new(course_with_exercises(), Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, 100, 30));
+    let mut app =
+        App::new(course_with_exercises(), Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, 100, 30));
     let calls = Rc::new(RefCell::new(Calls::default()));
     app.runner = Some(Box::new(FakeRunner(Rc::clone(&calls))));
     app.practice_options.workspace = Some(dir.path().join("ws"));
@@ -114,7 +118,10 @@ fn opening_practice_creates_the_workspace_and_remembers_it() {
     assert_eq!(app.screen, Screen::Practice);
     assert_eq!(app.context(), Context::Practice);
     let file = dir.path().join("ws/exercises/01_created.py");
-    assert_eq!(std::fs::read_to_string(&file).expect("starter"), "def create_article(request):\n    # TODO\n    pass\n");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("starter"),
+        "def create_article(request):\n    # TODO\n    pass\n"
+    );
     assert!(dir.path().join("ws/.status-tutor/checker/status_tutor_checker/__main__.py").is_file());
     let remembered = app.progress.practice.workspace.as_deref().map(Path::new);
     assert_eq!(remembered, Some(dir.path().join("ws").as_path()));
@@ -133,7 +140,10 @@ fn existing_files_are_never_overwritten() {
     assert_eq!(std::fs::read_to_string(workspace.file_for(1, "created")).expect("read"), "my work");
     workspace.reset(1, &course.exercises[0]).expect("reset");
     assert_eq!(std::fs::read_to_string(workspace.file_for(1, "created")).expect("read"), course.exercises[0].starter);
-    assert_eq!(workspace.file_for(7, "created-with-location").file_name().and_then(|n| n.to_str()), Some("07_created_with_location.py"));
+    assert_eq!(
+        workspace.file_for(7, "created-with-location").file_name().and_then(|n| n.to_str()),
+        Some("07_created_with_location.py")
+    );
     assert!(workspace.file_for(1, "../../etc/passwd").starts_with(workspace.exercises_dir()));
 }
 

@@ -55,8 +55,7 @@ fn a_solution_saved_into_the_file_turns_the_checks_green_and_marks_it_done() {
     let python = python.to_string_lossy().into_owned();
     let workspace_arg = workspace.to_string_lossy().into_owned();
     let (mut pty, _master, _) =
-        Pty::spawn(&[BIN, "practice", "--workspace", &workspace_arg, "--python", &python], dir.path())
-            .expect("spawn");
+        Pty::spawn(&[BIN, "practice", "--workspace", &workspace_arg, "--python", &python], dir.path()).expect("spawn");
 
     let pid = pty.pid().expect("a process id");
     let at = wait_for_text(&pty, 0, &format!("Practice: 0/{total} done"));

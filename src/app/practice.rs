@@ -249,14 +249,14 @@ impl App {
     pub fn file_saved(&mut self, path: &Path) {
         let Some(view) = self.practice.as_ref() else { return };
         let name = path.file_name();
-        let found = (0..self.course.exercises.len())
-            .find(|&i| view.file_of(i, &self.course.exercises[i]).file_name() == name);
+        let found =
+            (0..self.course.exercises.len()).find(|&i| view.file_of(i, &self.course.exercises[i]).file_name() == name);
         if let Some(index) = found {
-            if view.session.current != index {
-                if let Some(view) = self.practice.as_mut() {
-                    view.scroll = 0;
-                    view.learner_code = None;
-                }
+            if view.session.current != index
+                && let Some(view) = self.practice.as_mut()
+            {
+                view.scroll = 0;
+                view.learner_code = None;
             }
             self.practice_event(Event::Saved(index));
         }

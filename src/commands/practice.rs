@@ -36,13 +36,19 @@ pub fn find(course: &Course, id: Option<&str>, progress: &Progress) -> Result<us
         return Ok(course.exercises.iter().position(|e| !progress.practice.done.contains(&e.id)).unwrap_or(0));
     };
     let by_number = id.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).filter(|&n| n < course.exercises.len());
-    by_number.or_else(|| course.exercises.iter().position(|e| e.id == id)).ok_or_else(|| {
-        format!("no exercise `{}`; `status-tutor practice list` shows them", printable(id))
-    })
+    by_number
+        .or_else(|| course.exercises.iter().position(|e| e.id == id))
+        .ok_or_else(|| format!("no exercise `{}`; `status-tutor practice list` shows them", printable(id)))
 }
 
 /// `practice list`: every exercise, done or not, with its file.
-pub fn list(course: &Course, progress: &Progress, workspace: &Workspace, paint: Paint, out: &mut impl Write) -> io::Result<()> {
+pub fn list(
+    course: &Course,
+    progress: &Progress,
+    workspace: &Workspace,
+    paint: Paint,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let done = course.exercises.iter().filter(|e| progress.practice.done.contains(&e.id)).count();
     writeln!(out, "{}", paint.bold(&format!("Practice: {done}/{} done", course.exercises.len())))?;
     writeln!(out, "{}", paint.dim(&format!("workspace: {}", printable(&workspace.root().display().to_string()))))?;
@@ -65,7 +71,11 @@ pub fn check(
 ) -> Result<bool, String> {
     let exercise = course.exercises.get(index).ok_or("this course has no exercises")?;
     let file = workspace.file_for(index + 1, &exercise.id);
-    let job = Job { python: python.to_path_buf(), workspace: workspace.root().to_path_buf(), json: job::job_json(exercise, &file) };
+    let job = Job {
+        python: python.to_path_buf(),
+        workspace: workspace.root().to_path_buf(),
+        json: job::job_json(exercise, &file),
+    };
     let result = runner::run_checker(&job, runner::TIMEOUT, &AtomicBool::new(false));
     let passed = result.as_ref().is_ok_and(|r| all_passed(r, exercise.checks.len()));
     let write = |out: &mut dyn Write| -> io::Result<()> {
@@ -92,9 +102,17 @@ pub fn check(
             Err(error) => return writeln!(out, "ERROR {}", printable(&error_text(error, python))),
         };
         if let Some(failure) = &report.load_error {
-            writeln!(out, "ERROR your file does not load: {}", printable(&format!("{}: {}", failure.kind, failure.message)))?;
+            writeln!(
+                out,
+                "ERROR your file does not load: {}",
+                printable(&format!("{}: {}", failure.kind, failure.message))
+            )?;
             for frame in &failure.frames {
-                writeln!(out, "      {}", printable(&format!("line {} in {}: {}", frame.line, frame.function, frame.text.trim())))?;
+                writeln!(
+                    out,
+                    "      {}",
+                    printable(&format!("line {} in {}: {}", frame.line, frame.function, frame.text.trim()))
+                )?;
             }
         }
         for (i, check) in exercise.checks.iter().enumerate() {
@@ -106,16 +124,25 @@ pub fn check(
                         writeln!(out, "       - {}", printable(difference))?;
                     }
                     if let Some(failure) = &r.exception {
-                        writeln!(out, "       exception {}", printable(&format!("{}: {}", failure.kind, failure.message)))?;
+                        writeln!(
+                            out,
+                            "       exception {}",
+                            printable(&format!("{}: {}", failure.kind, failure.message))
+                        )?;
                         for frame in &failure.frames {
-                            writeln!(out, "         {}", printable(&format!("line {} in {}: {}", frame.line, frame.function, frame.text.trim())))?;
+                            writeln!(
+                                out,
+                                "         {}",
+                                printable(&format!("line {} in {}: {}", frame.line, frame.function, frame.text.trim()))
+                            )?;
                         }
                     }
                 }
                 None => writeln!(out, "SKIP {}  -> {} (not run)", request_text(check), expected_text(check))?,
             }
         }
-        let fails = exercise.checks.len() - report.checks.iter().filter(|c| c.passed).count().min(exercise.checks.len());
+        let fails =
+            exercise.checks.len() - report.checks.iter().filter(|c| c.passed).count().min(exercise.checks.len());
         if passed {
             writeln!(out, "All {} checks pass.", exercise.checks.len())
         } else {
@@ -136,7 +163,9 @@ pub fn error_text(error: &RunError, python: &Path) -> String {
             python::pinned_django(),
             python.display()
         ),
-        RunError::NoPython(detail) => format!("Python could not start ({detail}); install Python 3.10+ or pass --python"),
+        RunError::NoPython(detail) => {
+            format!("Python could not start ({detail}); install Python 3.10+ or pass --python")
+        }
         RunError::Checker(detail) => format!("the checker failed: {detail}"),
     }
 }

@@ -40,4 +40,3 @@ pub fn got_text(result: &CheckResult) -> String {
     let body: String = body.chars().take(80).collect();
     printable(&format!("{status} {body}")).trim_end().to_string()
 }
-

@@ -68,7 +68,8 @@ pub fn setup(base: &Path, workspace: &Workspace, out: &mut dyn Write) -> Result<
     let created = !venv.exists();
     if created {
         let _ = writeln!(out, "Creating {} ...", venv.display());
-        std::fs::create_dir_all(workspace.root()).map_err(|e| format!("cannot create {}: {e}", workspace.root().display()))?;
+        std::fs::create_dir_all(workspace.root())
+            .map_err(|e| format!("cannot create {}: {e}", workspace.root().display()))?;
         let status = Command::new(base).args(["-m", "venv"]).arg(&venv).stdin(Stdio::null()).status();
         if !status.is_ok_and(|s| s.success()) {
             let _ = std::fs::remove_dir_all(&venv);

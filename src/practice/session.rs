@@ -34,7 +34,10 @@ pub enum Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Start checking exercise `exercise`; its result comes back as `Checked(run, ..)`.
-    Start { run: RunId, exercise: usize },
+    Start {
+        run: RunId,
+        exercise: usize,
+    },
     Cancel(RunId),
     /// Every check of this exercise passed for the first time: remember it.
     MarkDone(String),

@@ -20,11 +20,7 @@ pub struct Watcher {
 
 /// Watches the `.py` files directly in `dir`; `on_save` gets the path of each one whose
 /// content changed, once per burst of writes.
-pub fn watch(
-    dir: &Path,
-    debounce: Duration,
-    on_save: impl Fn(PathBuf) + Send + 'static,
-) -> Result<Watcher, String> {
+pub fn watch(dir: &Path, debounce: Duration, on_save: impl Fn(PathBuf) + Send + 'static) -> Result<Watcher, String> {
     let mut seen: HashMap<PathBuf, u64> = HashMap::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
         for path in entries.flatten().map(|e| e.path()).filter(|p| is_python(p)) {

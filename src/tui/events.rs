@@ -109,7 +109,9 @@ pub fn carry_out(
                 app.refind_python();
                 match outcome {
                     Ok(_) => app.practice_event(crate::practice::session::Event::Run),
-                    Err(why) => app.message = Some(crate::sanitize::printable(&format!("setup failed: {why}")).into_owned()),
+                    Err(why) => {
+                        app.message = Some(crate::sanitize::printable(&format!("setup failed: {why}")).into_owned())
+                    }
                 }
             }
         }
@@ -118,9 +120,17 @@ pub fn carry_out(
 }
 
 /// Leaves the full-screen interface, runs `work` in the plain terminal, comes back.
+/// Meanwhile Ctrl-C (a signal now that raw mode is off) goes to the editor or pip, not
+/// to the tutorial: a handler that only sets a flag replaces the default action (which
+/// would end the tutorial), and a program started from here gets the default back on exec.
 fn suspended<T>(terminal: &mut ratatui::DefaultTerminal, work: impl FnOnce() -> T) -> io::Result<T> {
     super::restore();
+    let interrupted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let handler = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupted).ok();
     let result = work();
+    if let Some(handler) = handler {
+        signal_hook::low_level::unregister(handler);
+    }
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
     terminal.clear()?; // the next draw repaints everything

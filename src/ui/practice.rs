@@ -89,8 +89,7 @@ fn render_list(app: &App, view: &PracticeView, area: Rect, buf: &mut Buffer) {
 fn detail_lines(app: &App, view: &PracticeView, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut out: Vec<Line<'static>> = Vec::new();
-    let (Some(item), Some(exercise)) = (view.session.current(), app.course.exercises.get(view.session.current))
-    else {
+    let (Some(item), Some(exercise)) = (view.session.current(), app.course.exercises.get(view.session.current)) else {
         return out;
     };
     if view.session.confirm.is_some() {
@@ -130,7 +129,11 @@ fn detail_lines(app: &App, view: &PracticeView, width: usize) -> Vec<Line<'stati
         vec![Span::styled("Edit ", theme.title)],
         vec![Span::raw("     ")],
     ));
-    let how = if view.watch_note.is_some() { "e opens it, r runs the checks" } else { "e opens it; every save reruns the checks" };
+    let how = if view.watch_note.is_some() {
+        "e opens it, r runs the checks"
+    } else {
+        "e opens it; every save reruns the checks"
+    };
     out.push(Line::styled(how, theme.dim));
     if let Some(note) = &view.watch_note {
         out.push(Line::styled(note.clone(), theme.dim));
@@ -180,12 +183,13 @@ fn state_lines(view: &PracticeView, item: &Item, theme: &Theme, width: usize) ->
         RunState::Idle => ("Not run yet: save the file (or press r) to run the checks.".to_string(), theme.dim),
         RunState::Running(_) => (format!("{} running the checks…", SPINNER[view.spinner % SPINNER.len()]), theme.key),
         RunState::Passed => (format!("✓ All {} checks pass. Well done!", item.checks), theme.right),
-        RunState::Failed if failing == 0 => ("✗ Your file did not load, so no check could run.".to_string(), theme.wrong),
+        RunState::Failed if failing == 0 => {
+            ("✗ Your file did not load, so no check could run.".to_string(), theme.wrong)
+        }
         RunState::Failed => (format!("✗ {failing} of {} checks fail", item.checks), theme.wrong),
-        RunState::Timeout => (
-            "✗ Your view did not answer in 10 s: an infinite loop? The run was stopped.".to_string(),
-            theme.wrong,
-        ),
+        RunState::Timeout => {
+            ("✗ Your view did not answer in 10 s: an infinite loop? The run was stopped.".to_string(), theme.wrong)
+        }
         RunState::Error(RunError::DjangoMissing(detail)) => (
             format!(
                 "Django is missing: {detail}. Press S to set it up now (a virtualenv in {}).",
@@ -243,7 +247,8 @@ fn describe(failure: &PyError) -> String {
 fn frame_lines(failure: &PyError, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for frame in &failure.frames {
-        let file = std::path::Path::new(&frame.file).file_name().map_or(frame.file.clone(), |n| n.to_string_lossy().into());
+        let file =
+            std::path::Path::new(&frame.file).file_name().map_or(frame.file.clone(), |n| n.to_string_lossy().into());
         let place = format!("{file}:{} in {}", frame.line, frame.function);
         out.extend(wrapped(&printable(&place), width, theme.dim, "      "));
         if !frame.text.trim().is_empty() {

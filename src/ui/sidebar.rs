@@ -77,7 +77,10 @@ fn entry_line(app: &App, entry: Entry) -> Line<'static> {
         }
         Entry::Practice => {
             let (done, total) = app.practice_done();
-            Line::from(vec![Span::styled("Practice", theme.heading), Span::styled(format!(": {done}/{total} done"), theme.dim)])
+            Line::from(vec![
+                Span::styled("Practice", theme.heading),
+                Span::styled(format!(": {done}/{total} done"), theme.dim),
+            ])
         }
     }
 }
