@@ -393,19 +393,7 @@ impl App {
                 self.relayout();
             }
             Action::StartQuiz => self.start_quiz(),
-            Action::Practice => {
-                let here = self.course.exercises.iter().position(|e| e.page == self.page);
-                match (here, &self.practice) {
-                    (Some(n), _) => self.open_practice(Some(n)),
-                    // Back to practice after reading a lesson from it.
-                    (None, Some(_)) => self.open_practice(None),
-                    (None, None) if !self.course.exercises.is_empty() => {
-                        self.open_practice(None);
-                        self.message = Some("No exercise on that page: here is the list".to_string());
-                    }
-                    (None, None) => self.message = Some("This course has no exercises".to_string()),
-                }
-            }
+            Action::Practice => self.practice_from_reader(),
             Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
                 self.focus = Focus::Page;
                 self.relayout();

@@ -82,6 +82,22 @@ impl App {
         self.screen = Screen::Practice;
     }
 
+    /// `x` in the reader: the open page's exercise, else back to practice (or the list).
+    pub(super) fn practice_from_reader(&mut self) {
+        let here = self.course.exercises.iter().position(|e| e.page == self.page);
+        match (here, &self.practice) {
+            (Some(n), _) => self.open_practice(Some(n)),
+            // Back to practice after reading a lesson from it.
+            (None, Some(_)) => self.open_practice(None),
+            (None, None) => {
+                self.open_practice(None);
+                if self.screen == Screen::Practice {
+                    self.message = Some("No exercise on that page: here is the list".to_string());
+                }
+            }
+        }
+    }
+
     fn prepare_practice(&mut self) -> PracticeView {
         let root = self
             .practice_options
