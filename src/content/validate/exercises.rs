@@ -63,6 +63,15 @@ impl Checker<'_> {
         let title = self.text(source, &raw.title, "title");
         let page = self.page_ref(source, &raw.page, index);
         let task = self.text(source, &raw.task, "task");
+        if task
+            .lines()
+            .zip(task.lines().skip(1))
+            .any(|(before, line)| !before.trim().is_empty() && line.starts_with("- "))
+        {
+            // the practice screen joins the lines of a paragraph, as the reader does
+            let message = "a `- ` item in a task needs a blank line before it, or it is joined to the line above";
+            self.problems.push(source.warning(raw.task.span(), message));
+        }
         let starter = raw.starter.get_ref().trim_start_matches('\n').to_string();
         let solution = raw.solution.get_ref().trim_start_matches('\n').to_string();
         self.text(source, &raw.starter, "starter");

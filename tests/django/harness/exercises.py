@@ -9,7 +9,6 @@ removed) fails at least one. All versions go to ONE checker process
 
 from __future__ import annotations
 
-import http
 import json
 import os
 import re

@@ -1,8 +1,9 @@
 """`python -m status_tutor_checker`: a job (JSON) on stdin, one report (JSON) on stdout.
 
 Exit 0 whenever a report was written; 3 with `django-missing: ...` on stderr when Django
-cannot be imported; 2 for a job that cannot be read. `--batch` reads a JSON list of jobs
-and writes a list of reports (used by tests/django to run every exercise in one process).
+cannot be imported or is older than 5.2; 2 for a job that cannot be read. `--batch` reads
+a JSON list of jobs and writes a list of reports (tests/django runs every exercise in one
+process with it).
 """
 
 from __future__ import annotations
@@ -19,10 +20,15 @@ def main(argv: list[str]) -> int:
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     try:
-        import django  # noqa: F401
+        import django
     except ImportError as exc:
         sys.stderr.write(f"django-missing: {sys.executable} cannot import Django ({exc}); "
                          "run `status-tutor practice setup`\n")
+        return 3
+    if django.VERSION[:2] < (5, 2):
+        # the exercises use 5.2 features (redirect's preserve_request); setup installs it
+        sys.stderr.write(f"django-missing: Django 5.2 is needed, {sys.executable} has "
+                         f"{django.get_version()}; run `status-tutor practice setup`\n")
         return 3
     try:
         job = json.load(sys.stdin)

@@ -14,7 +14,6 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 USER_KINDS = ("anonymous", "user", "staff")
 BODY_CAP = 500
 
@@ -123,11 +122,11 @@ def compare(expect: dict, response) -> list[str]:
         try:
             got = json.loads(text)
         except ValueError:
-            shown = text.strip()[:60] or "an empty body"
-            differences.append(f"expected a JSON body, got {shown!r}" if text.strip() else
+            shown = text.strip()[:60]
+            differences.append(f"expected a JSON body, got {shown!r}" if shown else
                                "expected a JSON body, got an empty body")
         else:
-            differences.extend(json_differences(want, got, "body"))
+            differences.extend(json_differences(want, got))
     for needle in expect.get("body_contains") or []:
         if text is None:
             text = body_text(response)
@@ -143,32 +142,35 @@ def _same_scalar(want, got) -> bool:
     return want == got
 
 
-def json_differences(want, got, where: str) -> list[str]:
-    """`want` must be a subset of `got`: objects may have more keys; lists match item by item."""
+def _label(path: str) -> str:
+    return f"JSON field {path}" if path else "JSON body"
+
+
+def json_differences(want, got, path: str = "") -> list[str]:
+    """`want` must be a subset of `got`: objects may have more keys; lists match item by item.
+    `path` names where we are (`items[0].title`), empty for the whole body."""
     if isinstance(want, dict):
         if not isinstance(got, dict):
-            return [f"{where}: expected a JSON object, got {json.dumps(got)[:60]}"]
+            return [f"{_label(path)}: expected a JSON object, got {json.dumps(got)[:60]}"]
         out = []
         for key, value in want.items():
-            path = f"{where}.{key}"
+            inner = f"{path}.{key}" if path else str(key)
             if key not in got:
-                out.append(f"JSON field {path[5:] if path.startswith('body.') else path} is missing")
+                out.append(f"{_label(inner)} is missing")
             else:
-                out.extend(json_differences(value, got[key], path))
+                out.extend(json_differences(value, got[key], inner))
         return out
-    name = where[5:] if where.startswith("body.") else where
     if isinstance(want, list):
         if not isinstance(got, list):
-            return [f"{name}: expected a JSON list, got {json.dumps(got)[:60]}"]
+            return [f"{_label(path)}: expected a JSON list, got {json.dumps(got)[:60]}"]
         if len(want) != len(got):
-            return [f"{name}: expected a list of {len(want)} item(s), got {len(got)}"]
+            return [f"{_label(path)}: expected a list of {len(want)} item(s), got {len(got)}"]
         out = []
         for i, (w, g) in enumerate(zip(want, got)):
-            out.extend(json_differences(w, g, f"{where}[{i}]"))
+            out.extend(json_differences(w, g, f"{path}[{i}]"))
         return out
     if not _same_scalar(want, got):
-        label = f"JSON field {name}" if name != "body" else "JSON body"
-        return [f"{label}: expected {json.dumps(want)}, got {json.dumps(got)[:60]}"]
+        return [f"{_label(path)}: expected {json.dumps(want)}, got {json.dumps(got)[:60]}"]
     return []
 
 
@@ -192,14 +194,6 @@ def describe(check: dict) -> str:
     if notes:
         parts.append("(" + ", ".join(notes) + ")")
     return " ".join(parts)
-
-
-def describe_expect(expect: dict) -> str:
-    """`201 with Location` / `405 with Allow: GET, HEAD`."""
-    extras = [f"{k}: {v}" for k, v in (expect.get("headers") or {}).items()]
-    extras += list(expect.get("present_headers") or [])
-    text = str(expect["status"])
-    return text + (" with " + ", ".join(extras) if extras else "")
 
 
 def from_verify(req: dict) -> dict:

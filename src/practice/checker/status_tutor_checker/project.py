@@ -57,6 +57,8 @@ def configure() -> None:
                 "django.contrib.auth.context_processors.auth",
             ]},
         }],
+        # Tables straight from the models (no migration files to apply): the run starts faster.
+        MIGRATION_MODULES={app: None for app in ("auth", "contenttypes", "sessions", "practice")},
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
         USE_TZ=True,
