@@ -13,6 +13,7 @@ pub mod practice;
 pub mod progress;
 pub mod quiz;
 pub mod sanitize;
+pub mod review_state;
 pub mod search;
 pub mod theme;
 pub mod tui;

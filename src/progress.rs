@@ -49,6 +49,9 @@ pub struct Progress {
     pub quiz: QuizRecord,
     /// Practice mode: the workspace and the exercises solved.
     pub practice: PracticeRecord,
+    /// Spaced review: what each answered question's memory is, answers per day, a paused
+    /// round (issue 9; see `review_state.rs`).
+    pub review: crate::review_state::ReviewState,
 }
 
 impl Default for Progress {
@@ -61,6 +64,7 @@ impl Default for Progress {
             pages_read: BTreeSet::new(),
             quiz: QuizRecord::default(),
             practice: PracticeRecord::default(),
+            review: crate::review_state::ReviewState::default(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The application model and `update`: the one place that changes what the learner sees.
 mod practice;
 mod quiz;
+mod rounds;
 
 use crate::content::Course;
 use crate::keys::{Action, Context};
@@ -11,7 +12,7 @@ use crate::theme::Theme;
 use crate::ui::document::Document;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub use practice::{PracticeOptions, PracticeView, Request};
-pub use quiz::{Clock, QuizOptions, QuizView, SystemClock, bank as quiz_bank, round_record};
+pub use quiz::{Clock, Offer, QuizOptions, QuizView, SystemClock, bank as quiz_bank};
 use ratatui::layout::{Position, Rect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,6 +247,9 @@ impl App {
         let moved = self.progress.set_position(&page.id, scroll);
         let read = end_seen && self.progress.mark_read(&page.id);
         self.progress_dirty |= moved || read;
+        if read {
+            self.offer_section_round();
+        }
     }
 
     pub fn open_page(&mut self, page: usize, scroll: usize) {
@@ -348,6 +352,11 @@ impl App {
                 self.progress_dirty = true;
                 self.start_quiz();
             }
+            Action::StartReview => {
+                self.progress.welcomed = true;
+                self.progress_dirty = true;
+                self.start_review();
+            }
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Practice => {
                 self.progress.welcomed = true;
@@ -394,6 +403,7 @@ impl App {
             }
             Action::StartQuiz => self.start_quiz(),
             Action::Practice => self.practice_from_reader(),
+            Action::StartReview => self.start_review(),
             Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
                 self.focus = Focus::Page;
                 self.relayout();
@@ -403,10 +413,11 @@ impl App {
         }
     }
 
-    /// Opens the quiz: the round in progress if there is one, else a new round's intro.
+    /// Opens the quiz: the round in progress if there is one, else a paused round, else
+    /// a new round's intro (which offers the page's or section's questions too).
     pub fn start_quiz(&mut self) {
         if self.quiz.is_none() {
-            self.quiz = Some(QuizView::new(&self.course, self.quiz_options));
+            self.quiz = Some(self.new_quiz_view());
         }
         self.focus = Focus::Page;
         self.screen = Screen::Quiz;
@@ -421,13 +432,15 @@ impl App {
         let Some(quiz) = self.quiz.as_mut() else { return };
         match quiz.update(action, &self.course, now) {
             quiz::Outcome::Stay => {}
-            quiz::Outcome::Leave => {
-                self.quiz = None;
-                let (page, scroll) = (self.page, self.scroll);
-                self.open_page(page, scroll);
+            quiz::Outcome::Leave => self.leave_quiz(),
+            quiz::Outcome::Pause => {
+                self.pause_quiz();
+                self.leave_quiz();
+                self.message = Some("Round paused: t resumes it, also after you quit".to_string());
             }
-            quiz::Outcome::Read(page) => {
+            quiz::Outcome::Read(page, passage) => {
                 self.open_page(page, 0);
+                self.scroll_to_text(passage.as_deref());
                 self.message = Some("Reading for the quiz: press t to go back to it".to_string());
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
@@ -437,7 +450,7 @@ impl App {
             quiz.scroll = quiz.scroll.min(max);
         }
         if let Some(quiz) = self.quiz.as_mut()
-            && quiz.record_results(&mut self.progress, self.clock.date())
+            && quiz.record_results(&mut self.progress, self.clock.date(), self.clock.unix())
         {
             self.progress_dirty = true;
         }

@@ -4,3 +4,4 @@ pub mod explain;
 pub mod list;
 pub mod paint;
 pub mod practice;
+pub mod rounds;

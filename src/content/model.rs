@@ -252,6 +252,17 @@ pub struct Question {
     /// Index into `Course::pages`.
     pub page: usize,
     pub tags: Vec<String>,
+    /// The passage of the page that answers it, for `r` from the feedback.
+    pub anchor: Option<Anchor>,
+}
+
+/// Where on its page a question's answer is taught.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// A block of the page, by position (0-based, as in the page file).
+    Block(usize),
+    /// A heading: a list heading, callout title, table or code caption.
+    Heading(String),
 }
 
 /// The kinds are the quiz engine's own (plain data, no I/O), so a checked question

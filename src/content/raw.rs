@@ -217,6 +217,8 @@ pub struct QuestionEntry {
     pub page: Text,
     #[serde(default)]
     pub tags: Vec<Text>,
+    /// The passage that answers it: a block index (0-based) or a heading of the page.
+    pub anchor: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,6 +4,7 @@ pub mod document;
 pub mod help;
 pub mod practice;
 pub mod quiz;
+mod quiz_results;
 mod reader;
 mod search;
 mod sidebar;

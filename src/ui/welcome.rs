@@ -45,6 +45,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::default());
         lines.push(Line::from(vec![Span::styled("Enter", theme.key), Span::raw(" start reading")]));
     }
+    lines.extend(super::quiz::welcome_lines(app));
     lines.push(Line::default());
     lines.push(Line::styled("The keys that matter", theme.title));
     for (key, what) in [

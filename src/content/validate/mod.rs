@@ -109,7 +109,7 @@ impl Checker<'_> {
 
         let codes = self.codes(&codes_file, &index);
         let django = self.django_names(&codes_file, &index);
-        let questions = self.questions(&quizzes, &index);
+        let questions = self.questions(&quizzes, &index, &checked_pages);
         let exercise_names: Vec<String> = self
             .files
             .files
