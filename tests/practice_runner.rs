@@ -178,3 +178,27 @@ fn the_real_checker_fails_the_starter_and_passes_the_solution() {
     let solved = run();
     assert!(all_passed(&solved, 2), "{solved:?}");
 }
+
+#[test]
+fn quitting_stops_a_run_still_going() {
+    use status_tutor::practice::runner::{ProcessRunner, RunId, Runner};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pid_file = dir.path().join("pid");
+    let python = fake_python(dir.path(), &format!("echo $$ > {}; exec sleep 30", pid_file.display()));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut runner = ProcessRunner::new(Arc::new(move |run, result| {
+        let _ = tx.send((run, result));
+    }));
+    runner.start(RunId(1), job(python, dir.path()));
+    let started = Instant::now();
+    while !pid_file.exists() && started.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let pid = std::fs::read_to_string(&pid_file).expect("the fake checker started");
+    let proc_dir = PathBuf::from(format!("/proc/{}", pid.trim()));
+    assert!(proc_dir.exists());
+    drop(runner);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(!proc_dir.exists(), "the checker process is gone after the runner");
+    assert_eq!(rx.try_recv(), Ok((RunId(1), Err(RunError::Cancelled))));
+}

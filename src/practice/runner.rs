@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Weak};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// A view gets this long to answer every check before the run is stopped.
@@ -65,35 +66,55 @@ pub type Deliver = Arc<dyn Fn(RunId, RunResult) + Send + Sync>;
 pub struct ProcessRunner {
     pub timeout: Duration,
     deliver: Deliver,
-    /// The cancel flag of each run still going (a run's thread holds the only strong reference).
-    cancels: HashMap<RunId, Weak<AtomicBool>>,
+    /// The cancel flag of each run still going (a run's thread holds the only strong
+    /// reference) and its thread, joined on drop so no checker outlives the tutorial.
+    runs: HashMap<RunId, (Weak<AtomicBool>, JoinHandle<()>)>,
 }
 
 impl ProcessRunner {
     pub fn new(deliver: Deliver) -> ProcessRunner {
-        ProcessRunner { timeout: TIMEOUT, deliver, cancels: HashMap::new() }
+        ProcessRunner { timeout: TIMEOUT, deliver, runs: HashMap::new() }
     }
 }
 
 impl Runner for ProcessRunner {
     fn start(&mut self, run: RunId, job: Job) {
-        self.cancels.retain(|_, flag| flag.strong_count() > 0); // forget runs that ended
+        self.runs.retain(|_, (flag, _)| flag.strong_count() > 0); // forget runs that ended
         let cancelled = Arc::new(AtomicBool::new(false));
-        self.cancels.insert(run, Arc::downgrade(&cancelled));
+        let flag = Arc::downgrade(&cancelled);
         let timeout = self.timeout;
         let deliver = Arc::clone(&self.deliver);
         let spawned = std::thread::Builder::new().name(format!("practice run {}", run.0)).spawn(move || {
             let result = run_checker(&job, timeout, &cancelled);
+            drop(cancelled);
             deliver(run, result);
         });
-        if let Err(e) = spawned {
-            (self.deliver)(run, Err(RunError::Checker(format!("could not start a thread: {e}"))));
+        match spawned {
+            Ok(thread) => {
+                self.runs.insert(run, (flag, thread));
+            }
+            Err(e) => (self.deliver)(run, Err(RunError::Checker(format!("could not start a thread: {e}")))),
         }
     }
 
     fn cancel(&mut self, run: RunId) {
-        if let Some(flag) = self.cancels.remove(&run).and_then(|f| f.upgrade()) {
+        if let Some(flag) = self.runs.get(&run).and_then(|(f, _)| f.upgrade()) {
             flag.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+impl Drop for ProcessRunner {
+    /// Quitting stops the runs still going (an endless view would otherwise keep its
+    /// Python busy after the tutorial is gone); each stops within one check interval.
+    fn drop(&mut self) {
+        for (flag, _) in self.runs.values() {
+            if let Some(flag) = flag.upgrade() {
+                flag.store(true, Ordering::Relaxed);
+            }
+        }
+        for (_, (_, thread)) in self.runs.drain() {
+            let _ = thread.join();
         }
     }
 }
