@@ -36,7 +36,42 @@ pub fn expected_text(check: &Exchange) -> String {
 /// "400 {"error": "title required"}": the status and the start of the body.
 pub fn got_text(result: &CheckResult) -> String {
     let status = result.status.map_or("no response".to_string(), |s| s.to_string());
-    let body: String = result.body.split_whitespace().collect::<Vec<_>>().join(" ");
-    let body: String = body.chars().take(80).collect();
+    let body = match html_title(&result.body) {
+        // Django's error pages: the title says it all, the markup only adds noise.
+        Some(title) => format!("(an HTML page: \"{title}\")"),
+        None => result.body.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(80).collect(),
+    };
     printable(&format!("{status} {body}")).trim_end().to_string()
+}
+
+/// The `<title>` of a body that is an HTML page.
+fn html_title(body: &str) -> Option<String> {
+    let lower = body.trim_start().to_ascii_lowercase();
+    if !(lower.starts_with("<!doctype html") || lower.starts_with("<html")) {
+        return None;
+    }
+    let start = lower.find("<title>")? + "<title>".len();
+    let end = start + lower.get(start..)?.find("</title>")?;
+    let offset = body.len() - body.trim_start().len();
+    let title = body.get(offset + start..offset + end)?.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(status: u16, body: &str) -> CheckResult {
+        let json = serde_json::json!({"index": 0, "request": "GET /", "passed": false, "status": status, "body": body});
+        serde_json::from_value(json).expect("check result")
+    }
+
+    #[test]
+    fn a_django_error_page_is_shown_by_its_title_and_json_as_it_is() {
+        let page = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Server Error (500)</title>\n</head";
+        assert_eq!(got_text(&result(500, page)), "500 (an HTML page: \"Server Error (500)\")");
+        assert_eq!(got_text(&result(400, "{\"error\":\n \"title required\"}")), "400 {\"error\": \"title required\"}");
+        assert_eq!(got_text(&result(200, "<html><body>no title")), "200 <html><body>no title");
+        assert_eq!(got_text(&result(200, "bell \u{7}")), "200 bell \\u{7}");
+    }
 }
