@@ -215,7 +215,7 @@ impl App {
             if shown && view.learner_code.is_none() {
                 let current = view.session.current;
                 let file = self.course.exercises.get(current).map(|e| view.file_of(current, e));
-                view.learner_code = Some(match file.map(std::fs::read_to_string) {
+                view.learner_code = Some(match file.map(|f| read_start(&f)) {
                     Some(Ok(text)) => text,
                     Some(Err(e)) => format!("(your file could not be read: {e})"),
                     None => String::new(),
@@ -321,4 +321,13 @@ impl App {
                 || matches!(i.state, RunState::Error(crate::practice::runner::RunError::NoPython(_)))
         })
     }
+}
+
+/// The first 64 KB of a learner's file, as text: enough to show beside the solution, and
+/// a huge file cannot stall the interface.
+fn read_start(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(64 << 10).read_to_end(&mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
