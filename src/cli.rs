@@ -8,6 +8,7 @@ Examples:
   status-tutor explain 404           a card about one code
   status-tutor explain 4xx           every client error the course teaches
   status-tutor explain login_required
+  status-tutor explain csrf          the page on a topic (or the pages, for drf)
   status-tutor quiz --plain          the quiz without the full-screen interface
   status-tutor quiz --topic csrf     a round on one topic (a tag or a page id)
   status-tutor review                the questions due for review
@@ -46,7 +47,8 @@ pub enum Command {
         /// The course folder (default: the built-in course, or --content)
         dir: Option<PathBuf>,
     },
-    /// Explain a status code (404), a class (4xx) or a Django name (HttpResponseGone, login_required)
+    /// Explain a status code (404), a class (4xx), a Django or DRF name (HttpResponseGone,
+    /// NotAuthenticated), a page (404-not-found) or a topic (csrf, drf)
     Explain {
         /// What to explain
         query: String,

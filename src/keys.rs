@@ -49,6 +49,8 @@ pub enum Action {
     Practice,
     /// Practice: set up Django in the workspace (`practice setup`).
     Setup,
+    /// Fold or expand the verified requests under the code samples.
+    ToggleVerified,
     /// Spaced review: a round of the questions due.
     StartReview,
     /// Put the quiz round aside (resumed by the next quiz, also after quitting).
@@ -204,6 +206,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Reader, &[Char('/')], "/", Action::Search, "search titles and text", Some("search")),
     bind(C::Reader, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
     bind(C::Reader, &[Char('x')], "x", Action::Practice, "practice: write the view (this page's exercise)", None),
+    bind(
+        C::Reader,
+        &[Char('v')],
+        "v",
+        Action::ToggleVerified,
+        "expand or fold the verified requests under the code samples",
+        None,
+    ),
     bind(
         C::Reader,
         &[Char('t')],

@@ -10,6 +10,7 @@ use crate::progress::Progress;
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
 use crate::ui::document::Document;
+use crate::ui::verified;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub use practice::{PracticeOptions, PracticeView, Request};
 pub use quiz::{Clock, Offer, QuizOptions, QuizView, SystemClock, bank as quiz_bank};
@@ -65,6 +66,7 @@ struct Snapshot {
     message: Option<String>,
     quiz: Option<(crate::quiz::Phase, bool, usize)>,
     practice: Option<(crate::practice::session::Session, usize, usize, Option<String>)>,
+    verified_expanded: bool,
 }
 
 pub struct App {
@@ -86,6 +88,9 @@ pub struct App {
     /// The open page laid out for the current width.
     pub document: Document,
     document_key: (usize, u16),
+    /// The verified requests under the code samples: every detail, or one line each.
+    pub verified_expanded: bool,
+    document_expanded: bool,
     /// Digits typed so far towards a status code (4 0 4).
     pub digits: String,
     /// A one-line message for the status bar, cleared by the next key.
@@ -141,6 +146,8 @@ impl App {
             size,
             document: Document::default(),
             document_key: (usize::MAX, 0),
+            verified_expanded: false,
+            document_expanded: false,
             digits: String::new(),
             message: None,
             found: None,
@@ -226,11 +233,12 @@ impl App {
             return;
         }
         let width = self.areas().page.width;
-        if self.document_key != (self.page, width) {
+        if self.document_key != (self.page, width) || self.document_expanded != self.verified_expanded {
             if let Some(page) = self.course.pages.get(self.page) {
-                self.document = Document::build(&self.course, page, width, &self.theme);
+                self.document = Document::build_with(&self.course, page, width, &self.theme, self.verified_expanded);
             }
             self.document_key = (self.page, width);
+            self.document_expanded = self.verified_expanded;
         }
         self.scroll = self.scroll.min(self.max_scroll());
         self.note_position();
@@ -336,6 +344,7 @@ impl App {
             message: self.message.clone(),
             quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave, q.scroll)),
             practice: self.practice.as_ref().map(|p| (p.session.clone(), p.scroll, p.spinner, p.learner_code.clone())),
+            verified_expanded: self.verified_expanded,
         }
     }
 
@@ -403,6 +412,16 @@ impl App {
             }
             Action::StartQuiz => self.start_quiz(),
             Action::Practice => self.practice_from_reader(),
+            Action::ToggleVerified => {
+                // Keep the line at the top of the screen in place: find it again in the new layout.
+                let anchor = verified::anchor(&self.document, self.scroll);
+                self.verified_expanded = !self.verified_expanded;
+                self.relayout();
+                if let Some(line) = anchor.and_then(|a| verified::find_anchor(&self.document, &a)) {
+                    self.scroll = line.min(self.max_scroll());
+                    self.note_position();
+                }
+            }
             Action::StartReview => self.start_review(),
             Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
                 self.focus = Focus::Page;

@@ -23,7 +23,7 @@ pub struct Section {
     pub pages: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub id: String,
     pub title: String,
@@ -59,6 +59,8 @@ pub struct CodeSample {
     pub response: Option<ExampleResponse>,
     /// The exchanges tests/django proves against a real Django (`[[blocks.verify.requests]]`).
     pub verified: Vec<Exchange>,
+    /// Test classes the sample defines and tests/django runs (`[blocks.verify] tests`).
+    pub tests: Vec<String>,
 }
 
 /// Which user the test client is logged in as.

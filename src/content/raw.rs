@@ -110,6 +110,9 @@ pub struct VerifyEntry {
     pub requests: Vec<RequestEntry>,
     /// Error handlers the sample defines, by status ("404" = "json_404").
     pub handlers: Option<BTreeMap<String, String>>,
+    /// Test classes the sample defines; tests/django runs them and they must pass.
+    #[serde(default)]
+    pub tests: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -143,6 +146,16 @@ pub struct RequestEntry {
     pub expect_json: Option<Text>,
     #[serde(default)]
     pub body_contains: Vec<Text>,
+    /// Log records the request must cause ("ERROR django.request: Internal Server Error"),
+    /// whether `got_request_exception` fires, how many mails ADMINS get: tests/django checks them.
+    #[serde(default)]
+    pub expect_logs: Vec<Text>,
+    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
+    pub expect_signal: Option<bool>,
+    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
+    pub expect_mails: Option<Spanned<u32>>,
+    /// The exception class the view must raise (it reaches Django: a 500).
+    pub expect_exception: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -13,10 +13,15 @@ pub struct Document {
 }
 
 impl Document {
-    /// Lays out `page` for `width` columns (at least 20).
+    /// Lays out `page` for `width` columns (at least 20), verified requests folded.
     pub fn build(course: &Course, page: &Page, width: u16, theme: &Theme) -> Document {
+        Document::build_with(course, page, width, theme, false)
+    }
+
+    /// As `build`, with the samples' verified requests expanded or folded.
+    pub fn build_with(course: &Course, page: &Page, width: u16, theme: &Theme, verified_expanded: bool) -> Document {
         let width = usize::from(width.max(20));
-        let mut doc = Builder { lines: Vec::new(), width, theme, course };
+        let mut doc = Builder { lines: Vec::new(), width, theme, course, verified_expanded };
         doc.title(page);
         for block in &page.blocks {
             doc.block(block);
@@ -40,6 +45,7 @@ struct Builder<'a> {
     width: usize,
     theme: &'a Theme,
     course: &'a Course,
+    verified_expanded: bool,
 }
 
 impl Builder<'_> {
@@ -121,6 +127,9 @@ impl Builder<'_> {
         if let Some(response) = &sample.response {
             self.response(response, width);
         }
+        let verified = super::verified::lines(self.course, &sample.verified, width, self.verified_expanded, self.theme);
+        self.lines.extend(verified);
+        self.lines.extend(super::verified::tests(&sample.tests, width, self.theme));
     }
 
     fn response(&mut self, response: &ExampleResponse, width: usize) {

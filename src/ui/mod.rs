@@ -10,6 +10,7 @@ mod search;
 mod sidebar;
 mod status_bar;
 pub mod text;
+pub mod verified;
 mod welcome;
 
 use crate::app::{App, Overlay, Screen};

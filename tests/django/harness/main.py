@@ -12,6 +12,7 @@ from harness import project
 from harness.codes import check_codes
 from harness.crossref import check_mentions
 from harness.names import check_django_names
+from harness.quizref import check_quiz_pages
 from harness.report import Report
 from harness.samples import PageChecker, Stats
 
@@ -43,6 +44,9 @@ def run_checks(content: Path, repo: Path, report: Report):
     codes_checked = check_codes(codes.get("code", []) or [], rel, report)
     report.section("Django names named in page text")
     check_mentions(content, codes, repo, report)
+    if (content / "quiz").is_dir():
+        report.section("quiz questions: their page teaches the names they use")
+        check_quiz_pages(content, repo, report)
     return stats, names_checked, codes_checked
 
 

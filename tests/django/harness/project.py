@@ -51,6 +51,7 @@ def configure() -> None:
             "django.contrib.auth",
             "django.contrib.sessions",
             "tutorapp.apps.TutorAppConfig",
+            "rest_framework",
         ],
         MIDDLEWARE=[
             "django.middleware.security.SecurityMiddleware",
@@ -82,6 +83,9 @@ def configure() -> None:
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        # With ADMINS set, Django's default logging mails every django.request ERROR record
+        # (a request may check how many mails it caused: expect_mails).
+        ADMINS=[("Admin", "admin@example.com")],
         USE_TZ=True,
         TIME_ZONE="UTC",
         DEFAULT_AUTO_FIELD="django.db.models.AutoField",
@@ -95,8 +99,8 @@ def configure() -> None:
 
 # ---------------------------------------------------------------- database state
 
-def reset_state() -> dict:
-    """Empty the data tables (sequences reset) and create the two users again."""
+def flush() -> None:
+    """Empty the data tables, ids restarting at 1 (no users either)."""
     from django.contrib.auth.models import User
     from django.contrib.sessions.models import Session
     from django.core.management.color import no_style
@@ -114,6 +118,13 @@ def reset_state() -> dict:
     ]
     statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
     connection.ops.execute_sql_flush(statements)
+
+
+def reset_state() -> dict:
+    """Empty the data tables (sequences reset) and create the two users again."""
+    from django.contrib.auth.models import User
+
+    flush()
     users = {}
     for key, (username, password, staff) in USERS.items():
         users[key] = User.objects.create_user(
@@ -209,6 +220,11 @@ class Outcome:
     status: int | None = None
     exceptions: list[str] = field(default_factory=list)
     logs: list[str] = field(default_factory=list)
+    # Every record as "LEVEL logger: first line" (django.request included), whether
+    # got_request_exception fired, and how many mails (ADMINS) the request caused.
+    all_logs: list[str] = field(default_factory=list)
+    signal: bool = False
+    mails: int = 0
 
     def header(self, name: str):
         if self.response is None:
@@ -237,15 +253,18 @@ class _Capture(logging.Handler):
     def __init__(self):
         super().__init__(logging.DEBUG)
         self.records: list[str] = []
+        self.all_records: list[str] = []
 
     def emit(self, record):
-        if record.name in ("django.request", "django.security.csrf"):
-            return  # restates the status, already reported
         try:
             msg = record.getMessage()
         except Exception:
             msg = str(record.msg)
-        self.records.append(f"{record.levelname} {record.name}: {msg.splitlines()[0] if msg else ''}")
+        line = f"{record.levelname} {record.name}: {msg.splitlines()[0] if msg else ''}"
+        self.all_records.append(line)
+        if record.name in ("django.request", "django.security.csrf"):
+            return  # restates the status, already reported
+        self.records.append(line)
 
 
 def perform(
@@ -263,6 +282,7 @@ def perform(
     """Send one request through the full stack, as the course's metadata describes it."""
     import json as jsonlib
 
+    from django.core import mail
     from django.core.signals import got_request_exception
 
     users = reset_state() if reset else None
@@ -281,7 +301,10 @@ def perform(
 
     outcome = Outcome()
 
+    mail.outbox = []
+
     def on_exception(sender, request=None, **kwargs):
+        outcome.signal = True
         exc = sys.exc_info()[1]
         if exc is not None:
             outcome.exceptions.append(f"{type(exc).__name__}: {exc}")
@@ -301,4 +324,6 @@ def perform(
     outcome.response = response
     outcome.status = response.status_code
     outcome.logs = capture.records
+    outcome.all_logs = capture.all_records
+    outcome.mails = len(getattr(mail, "outbox", []))
     return outcome
