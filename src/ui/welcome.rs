@@ -30,18 +30,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         for section in &course.sections {
             lines.push(Line::from(vec![Span::styled("  • ", theme.heading), Span::raw(section.title.clone())]));
         }
-        lines.push(Line::from(vec![
+        let mut quiz = vec![
             Span::styled("  • ", theme.heading),
             Span::raw(format!("a quiz of {} questions to test yourself", course.questions.len())),
-        ]));
+        ];
+        // On the quiz's line: the screen has no row to spare at 80x24.
         if !course.exercises.is_empty() {
-            lines.push(Line::from(vec![
-                Span::styled("  • ", theme.heading),
-                Span::raw(format!("{} exercises: write the view, a real Django answers (", course.exercises.len())),
-                Span::styled("x", theme.key),
-                Span::raw(")"),
-            ]));
+            quiz.push(Span::raw(format!(", {} views to write (", course.exercises.len())));
+            quiz.push(Span::styled("x", theme.key));
+            quiz.push(Span::raw(")"));
         }
+        lines.push(Line::from(quiz));
         lines.push(Line::default());
         lines.push(Line::from(vec![Span::styled("Enter", theme.key), Span::raw(" start reading")]));
     }
