@@ -228,6 +228,10 @@ fn the_reader_x_key_opens_the_exercise_of_the_page_and_the_sidebar_lists_practic
 
 /// The practice screen with a failing run, without touching the disk.
 fn screen(width: u16, height: u16, solution: bool) -> String {
+    screen_after(width, height, solution, Ok(report(&[false, true])))
+}
+
+fn screen_after(width: u16, height: u16, solution: bool, result: status_tutor::practice::runner::RunResult) -> String {
     let course = course_with_exercises();
     let mut progress = Progress::default();
     progress.practice.done.insert("other".into());
@@ -235,7 +239,7 @@ fn screen(width: u16, height: u16, solution: bool) -> String {
     let mut session = Session::new(&app.course.exercises, &app.progress.practice.done);
     let run = session.apply(status_tutor::practice::session::Event::Run);
     let status_tutor::practice::session::Effect::Start { run, .. } = run[0].clone() else { panic!("no run") };
-    session.apply(status_tutor::practice::session::Event::Checked(run, Ok(report(&[false, true]))));
+    session.apply(status_tutor::practice::session::Event::Checked(run, result));
     session.apply(status_tutor::practice::session::Event::Hint);
     if solution {
         session.apply(status_tutor::practice::session::Event::Solution);
@@ -271,4 +275,14 @@ fn practice_screen_snapshots() {
         insta::assert_snapshot!(format!("practice_{width}x{height}"), text);
     }
     insta::assert_snapshot!("practice_solution_120x40", screen(120, 40, true));
+}
+
+#[test]
+fn practice_screen_without_django_offers_setup() {
+    let missing = RunError::DjangoMissing("python3 cannot import Django (No module named \'django\')".into());
+    let text = screen_after(80, 24, false, Err(missing));
+    assert!(text.contains("Press S to set it up"), "{text}");
+    insta::assert_snapshot!("practice_no_django_80x24", text);
+    let timeout = screen_after(80, 24, false, Err(RunError::Timeout));
+    assert!(timeout.contains("did not answer in 10 s"), "{timeout}");
 }
