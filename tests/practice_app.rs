@@ -286,3 +286,20 @@ fn practice_screen_without_django_offers_setup() {
     let timeout = screen_after(80, 24, false, Err(RunError::Timeout));
     assert!(timeout.contains("did not answer in 10 s"), "{timeout}");
 }
+
+#[test]
+fn a_click_on_an_exercise_selects_it() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let (mut app, _calls, _dir) = practising(Progress::default());
+    let click = |row| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 3,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    // The list starts two rows down (its heading, a blank line): row 3 is the second exercise.
+    assert!(app.on_mouse(click(3)));
+    assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(1));
+    assert!(!app.on_mouse(click(20)), "below the list: nothing");
+    assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(1));
+}

@@ -554,6 +554,9 @@ impl App {
                 .flatten();
             return clicked.and_then(|n| u8::try_from(n).ok()).is_some_and(|n| self.update(Action::Pick(n)));
         }
+        if self.screen == Screen::Practice {
+            return self.practice_mouse(event);
+        }
         if self.screen != Screen::Reader {
             return false;
         }

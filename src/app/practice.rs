@@ -202,6 +202,29 @@ impl App {
         }
     }
 
+    /// A click on an exercise in the list selects it; the wheel scrolls the details.
+    pub(super) fn practice_mouse(&mut self, event: crossterm::event::MouseEvent) -> bool {
+        use crossterm::event::{MouseButton, MouseEventKind};
+        let at = ratatui::layout::Position::new(event.column, event.row);
+        match event.kind {
+            MouseEventKind::Down(MouseButton::Left) => match crate::ui::practice::exercise_at(self, at) {
+                Some(n) => {
+                    let before = self.practice.as_ref().map(|v| v.session.current);
+                    self.practice_event(Event::Select(n));
+                    if let Some(view) = self.practice.as_mut().filter(|v| Some(v.session.current) != before) {
+                        view.scroll = 0;
+                        view.learner_code = None;
+                    }
+                    before != Some(n)
+                }
+                None => false,
+            },
+            MouseEventKind::ScrollDown => self.update(Action::PageDown),
+            MouseEventKind::ScrollUp => self.update(Action::PageUp),
+            _ => false,
+        }
+    }
+
     /// Applies a session event and carries out what it asks for.
     pub fn practice_event(&mut self, event: Event) {
         let Some(view) = self.practice.as_mut() else { return };

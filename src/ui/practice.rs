@@ -51,6 +51,20 @@ pub fn max_scroll(app: &App) -> usize {
     detail_lines(app, view, usize::from(width)).len().saturating_sub(usize::from(body.height))
 }
 
+/// The exercise whose line in the list is at `at`, if any.
+pub fn exercise_at(app: &App, at: ratatui::layout::Position) -> Option<usize> {
+    let view = app.practice.as_ref()?;
+    let body = Rect::new(0, 0, app.size.width, app.size.height.saturating_sub(1));
+    let width = list_width(body)?;
+    let rows = usize::from(body.height.saturating_sub(2));
+    if at.x >= width || at.y < 2 || usize::from(at.y - 2) >= rows {
+        return None;
+    }
+    let total = view.session.items.len();
+    let index = crate::layout::list_offset(view.session.current, rows, total) + usize::from(at.y - 2);
+    (index < total).then_some(index)
+}
+
 fn list_width(body: Rect) -> Option<u16> {
     (body.width >= LIST_FROM).then(|| (body.width / 3).clamp(24, 36))
 }
