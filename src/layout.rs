@@ -60,3 +60,15 @@ pub fn areas(size: Rect, mode: SidebarMode) -> Areas {
 pub fn list_offset(cursor: usize, height: usize, total: usize) -> usize {
     if total <= height || cursor < height / 2 { 0 } else { (cursor - height / 2).min(total - height) }
 }
+
+/// A centred rectangle of at most `width` x `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
+}
+
+/// Where the help overlay goes.
+pub fn help_popup(area: Rect) -> Rect {
+    centered(area, 76, area.height.saturating_sub(2))
+}

@@ -9,6 +9,7 @@ pub mod content;
 pub mod highlight;
 pub mod keys;
 pub mod layout;
+pub mod lines;
 pub mod progress;
 pub mod quiz;
 pub mod search;

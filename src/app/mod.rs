@@ -7,7 +7,8 @@ use crate::layout::{self, Areas, SidebarMode};
 use crate::progress::Progress;
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
-use crate::ui::document::Document;
+use crate::lines::document::Document;
+use crate::lines::quiz::View as QuizLines;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub use quiz::{Clock, QuizOptions, QuizView, SystemClock, bank as quiz_bank, round_record};
 use ratatui::layout::{Position, Rect};
@@ -371,6 +372,18 @@ impl App {
         }
     }
 
+    /// The quiz in progress, as its screens are laid out (for the view, scroll limits and clicks).
+    pub fn quiz_lines(&self) -> Option<QuizLines<'_>> {
+        let quiz = self.quiz.as_ref()?;
+        Some(QuizLines {
+            theme: &self.theme,
+            course: &self.course,
+            progress: &self.progress,
+            session: &quiz.session,
+            scroll: quiz.scroll,
+        })
+    }
+
     /// Opens the quiz: the round in progress if there is one, else a new round's intro.
     pub fn start_quiz(&mut self) {
         if self.quiz.is_none() {
@@ -400,7 +413,7 @@ impl App {
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
         }
-        let max = crate::ui::quiz::max_scroll(self);
+        let max = self.quiz_lines().map_or(0, |view| crate::lines::quiz::max_scroll(&view, self.size));
         if let Some(quiz) = self.quiz.as_mut() {
             quiz.scroll = quiz.scroll.min(max);
         }
@@ -429,7 +442,7 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
-        let max = crate::ui::help::max_scroll(&self.theme, self.size);
+        let max = crate::lines::help::max_scroll(&self.theme, self.size);
         let Overlay::Help { scroll } = &mut self.overlay else { return };
         match action {
             Action::Up => *scroll = scroll.saturating_sub(1),
@@ -486,8 +499,9 @@ impl App {
         }
         if self.screen == Screen::Quiz {
             let clicked = matches!(event.kind, MouseEventKind::Down(MouseButton::Left))
-                .then(|| crate::ui::quiz::choice_at(self, self.size, at))
-                .flatten();
+                .then(|| self.quiz_lines())
+                .flatten()
+                .and_then(|view| crate::lines::quiz::choice_at(&view, self.size, at));
             return clicked.and_then(|n| u8::try_from(n).ok()).is_some_and(|n| self.update(Action::Pick(n)));
         }
         if self.screen != Screen::Reader {

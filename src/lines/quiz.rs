@@ -1,33 +1,36 @@
-//! The quiz screens: intro, a question of each kind, feedback, results and review.
-use super::status_bar;
+//! The quiz screens as lines: intro, a question of each kind, feedback, results and
+//! review, and where they go on screen. The view draws these; the app uses the same
+//! geometry for scroll limits and mouse clicks, so the two always agree.
 use super::text::{inline, wrap};
-use crate::app::{App, QuizView};
-use crate::quiz::{Answer, Input, Phase, QuestionKind, RoundQuestion, Score, Verdict, plain};
+use crate::content::Course;
+use crate::progress::Progress;
+use crate::quiz::{Answer, Input, Phase, QuestionKind, RoundQuestion, Score, Session, Verdict, plain};
 use crate::theme::Theme;
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 const COLUMN_WIDTH: u16 = 86;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(quiz) = &app.quiz else { return };
+/// What the quiz screens are made of (the app's quiz, course and progress, borrowed).
+pub struct View<'a> {
+    pub theme: &'a Theme,
+    pub course: &'a Course,
+    pub progress: &'a Progress,
+    pub session: &'a Session,
+    /// Lines the learner scrolled off the top (feedback, results, review).
+    pub scroll: usize,
+}
+
+/// The lines to draw in `area`'s quiz column, from the first visible one.
+pub fn visible(view: &View, area: Rect) -> (Rect, Vec<Line<'static>>) {
     let column = column(area);
-    let lines = screen_lines(app, quiz, column.width);
-    let first = first_line(app, quiz, column, lines.len());
-    for (row, line) in lines.iter().skip(first).take(usize::from(column.height)).enumerate() {
-        buf.set_line(column.x, column.y + row as u16, line, column.width);
-    }
-    status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
-    if quiz.confirm_leave {
-        confirm(app, area, buf);
-    }
+    let lines = screen_lines(view, view, column.width);
+    let first = first_line(view, view, column, lines.len());
+    (column, lines.into_iter().skip(first).take(usize::from(column.height)).collect())
 }
 
 /// The lines of the quiz screen for the current phase, at `width` columns.
-fn screen_lines(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
+fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     match quiz.session.phase() {
         Phase::Intro => intro(app, quiz, width),
         Phase::Asking { index, input } => asking(app, quiz, *index, input, width),
@@ -41,15 +44,14 @@ fn screen_lines(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
 }
 
 /// How far the learner can scroll this screen (0 when it fits).
-pub fn max_scroll(app: &App) -> usize {
-    let Some(quiz) = &app.quiz else { return 0 };
-    let column = column(app.size);
-    screen_lines(app, quiz, column.width).len().saturating_sub(usize::from(column.height))
+pub fn max_scroll(view: &View, area: Rect) -> usize {
+    let column = column(area);
+    screen_lines(view, view, column.width).len().saturating_sub(usize::from(column.height))
 }
 
 /// The first line shown: while a question is asked, whatever keeps the answer being
 /// chosen in view (small terminals); otherwise the learner's own scrolling.
-fn first_line(app: &App, quiz: &QuizView, column: Rect, total: usize) -> usize {
+fn first_line(app: &View, quiz: &View, column: Rect, total: usize) -> usize {
     let height = usize::from(column.height);
     let max = total.saturating_sub(height);
     let Phase::Asking { index, input } = quiz.session.phase() else { return quiz.scroll.min(max) };
@@ -72,8 +74,8 @@ fn column(area: Rect) -> Rect {
 }
 
 /// The choice under a mouse click, if any: same geometry as the drawing.
-pub fn choice_at(app: &App, area: Rect, at: Position) -> Option<usize> {
-    let quiz = app.quiz.as_ref()?;
+pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
+    let (app, quiz) = (view, view);
     let Phase::Asking { index, .. } = quiz.session.phase() else { return None };
     let column = column(area);
     let rq = quiz.session.round().get(*index)?;
@@ -84,7 +86,7 @@ pub fn choice_at(app: &App, area: Rect, at: Position) -> Option<usize> {
     (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
 }
 
-fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
+fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let n = quiz.session.round().len();
     let bank = quiz.session.bank().len();
@@ -162,7 +164,7 @@ fn choice_labels(rq: &RoundQuestion) -> Vec<String> {
     }
 }
 
-fn asking(app: &App, quiz: &QuizView, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
+fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(rq) = quiz.session.round().get(index) else { return vec![] };
     let mut lines = question_header(theme, "Question", index, quiz.session.round().len(), rq, width);
@@ -204,7 +206,7 @@ fn asking(app: &App, quiz: &QuizView, index: usize, input: &Input, width: u16) -
     lines
 }
 
-fn feedback(app: &App, quiz: &QuizView, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
+fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(rq) = quiz.session.round().get(index) else { return vec![] };
     let answer = quiz.session.record(index).map(|r| r.answer.clone());
@@ -271,7 +273,7 @@ fn feedback(app: &App, quiz: &QuizView, index: usize, verdict: Verdict, width: u
     lines
 }
 
-fn results(app: &App, score: &Score, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
+fn results(app: &View, score: &Score, quiz: &View, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines = vec![Line::styled("Results", theme.heading), Line::default()];
     let style = if score.percent >= 80 {
@@ -329,26 +331,4 @@ fn tag_grid(theme: &Theme, score: &Score, width: u16) -> Vec<Line<'static>> {
             Line::from(spans)
         })
         .collect()
-}
-
-fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let popup = super::centered(area, 52, 7);
-    Clear.render(popup, buf);
-    let lines = vec![
-        Line::raw("Leave this round? Your answers so far are scored;"),
-        Line::raw("unanswered questions count as wrong."),
-        Line::default(),
-        Line::from(vec![
-            Span::styled("y", theme.key),
-            Span::raw(" leave    "),
-            Span::styled("n", theme.key),
-            Span::raw(" keep going"),
-        ]),
-    ];
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Leave the quiz? ").border_style(theme.focused_border))
-        .style(Style::new())
-        .render(popup, buf);
 }

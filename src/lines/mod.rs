@@ -1,0 +1,8 @@
+//! The interface's text laid out as lines for a width: pages, code, the quiz screens and
+//! the help. Pure (no terminal, no app state), so both the app (scroll limits, mouse hit
+//! tests, search) and the view (drawing) use it, and `app` never imports `ui`.
+pub mod code;
+pub mod document;
+pub mod help;
+pub mod quiz;
+pub mod text;
