@@ -1,4 +1,6 @@
 //! The application model and `update`: the one place that changes what the learner sees.
+mod find;
+mod history;
 mod quiz;
 
 use crate::content::Course;
@@ -10,6 +12,7 @@ use crate::theme::Theme;
 use crate::lines::document::Document;
 use crate::lines::quiz::View as QuizLines;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+pub use history::{History, Place};
 pub use quiz::{Clock, QuizOptions, QuizView, SystemClock, bank as quiz_bank, round_record};
 use ratatui::layout::{Position, Rect};
 
@@ -95,6 +98,11 @@ pub struct App {
     pub quiz_options: QuizOptions,
     pub clock: Box<dyn Clock>,
     search_index: Option<SearchIndex>,
+    /// Where the learner was before each jump (Backspace / Ctrl-O go back).
+    pub history: History,
+    /// The text of the last search, for `n` / `N`, and the line of the match shown.
+    pub last_search: Option<String>,
+    match_at: Option<(usize, usize)>,
     quit: bool,
 }
 
@@ -135,6 +143,9 @@ impl App {
             quiz_options: QuizOptions { count: Some(12), seed: 0 },
             clock: Box::new(SystemClock::default()),
             search_index: None,
+            history: History::default(),
+            last_search: None,
+            match_at: None,
             quit: false,
         };
         app.cursor = app.entry_of_page(page);
@@ -148,10 +159,14 @@ impl App {
 
     /// Which key table applies now.
     pub fn context(&self) -> Context {
+        if layout::too_small(self.size) {
+            return Context::TooSmall;
+        }
         match (&self.overlay, self.screen) {
             (Overlay::Help { .. }, _) => Context::Help,
             (Overlay::Search(_), _) => Context::Search,
             (Overlay::None, Screen::Welcome) => Context::Welcome,
+            (Overlay::None, Screen::Reader) if self.focus == Focus::Sidebar => Context::Contents,
             (Overlay::None, Screen::Reader) => Context::Reader,
             (Overlay::None, Screen::Quiz) => self.quiz.as_ref().map_or(Context::Reader, QuizView::context),
         }
@@ -237,6 +252,66 @@ impl App {
         self.relayout();
     }
 
+    /// Opens a page as a jump: the place left is remembered for `Back`.
+    fn jump(&mut self, page: usize, scroll: usize) {
+        let here = Place { page: self.page, scroll: self.scroll };
+        if page < self.course.pages.len() && here != (Place { page, scroll }) {
+            self.history.record(here);
+        }
+        self.match_at = None;
+        self.open_page(page, scroll);
+    }
+
+    /// Back to the place before the last jump.
+    fn go_back(&mut self) {
+        let here = Place { page: self.page, scroll: self.scroll };
+        match self.history.back(here) {
+            Some(place) => {
+                self.focus = Focus::Page;
+                self.open_page(place.page, place.scroll);
+            }
+            None => self.message = Some("Nothing to go back to yet".to_string()),
+        }
+    }
+
+    /// `n` / `N`: the next or previous line mentioning the last search, across pages.
+    fn next_match(&mut self, forward: bool) {
+        let Some(needle) = self.last_search.clone() else { return };
+        let here = find::matching_lines(&self.document, &needle);
+        // From the match shown, or else from the top of the screen.
+        let from = match self.match_at {
+            Some((page, line)) if page == self.page => Some(line),
+            _ => None,
+        };
+        let on_this_page = if forward {
+            here.iter().copied().find(|&l| from.map_or(l >= self.scroll, |f| l > f))
+        } else {
+            here.iter().rev().copied().find(|&l| l < from.unwrap_or(self.scroll))
+        };
+        let found = on_this_page.map(|line| (self.page, line, here.clone())).or_else(|| {
+            let width = self.areas().page.width;
+            find::pages_after(self.page, self.course.pages.len(), forward).into_iter().find_map(|p| {
+                let doc = Document::build(&self.course, &self.course.pages[p], width, &self.theme);
+                let lines = find::matching_lines(&doc, &needle);
+                let line = if forward { lines.first() } else { lines.last() };
+                line.map(|&l| (p, l, lines.clone()))
+            })
+        });
+        let Some((page, line, lines)) = found else {
+            self.message = Some(format!("\"{needle}\" is not on any page"));
+            return;
+        };
+        if page != self.page {
+            self.open_page(page, 0);
+        }
+        self.scroll = 0;
+        self.scroll_by(line.saturating_sub(2) as isize);
+        self.match_at = Some((page, line));
+        self.found = Some(needle.clone());
+        let index = lines.iter().position(|&l| l == line).map_or(1, |i| i + 1);
+        self.message = Some(format!("\"{needle}\" {index}/{} on this page · n next · N previous", lines.len()));
+    }
+
     fn entry_of_page(&self, page: usize) -> usize {
         self.entries.iter().position(|e| *e == Entry::Page(page)).unwrap_or(0)
     }
@@ -263,7 +338,7 @@ impl App {
             Some(Entry::Page(page)) => {
                 let page = *page;
                 self.focus = Focus::Page;
-                self.open_page(page, 0);
+                self.jump(page, 0);
             }
             Some(Entry::Quiz) => self.start_quiz(),
             _ => {}
@@ -273,21 +348,24 @@ impl App {
     /// Applies one action. Returns false when nothing changed (no redraw needed).
     pub fn update(&mut self, action: Action) -> bool {
         let had_message = self.message.take().is_some() | self.found.take().is_some();
+        // Something Esc can cancel: a message, the search marks, a code being typed.
+        let pending = had_message || !self.digits.is_empty();
         if !matches!(action, Action::Digit(_)) {
             self.digits.clear();
         }
         let before = self.fingerprint();
         match self.context() {
+            Context::TooSmall => self.quit |= action == Action::Quit,
             Context::Help => self.update_help(action),
             Context::Search => self.update_search(action),
             Context::Welcome => self.update_welcome(action),
-            Context::Reader => self.update_reader(action),
+            Context::Reader | Context::Contents => self.update_reader(action, pending),
             _ => self.update_quiz(action),
         }
         if action == Action::ForceQuit {
             self.quit = true;
         }
-        had_message || self.quit || before != self.fingerprint()
+        pending || self.quit || before != self.fingerprint()
     }
 
     /// A cheap summary of everything the view shows, to tell whether an action changed it.
@@ -323,13 +401,26 @@ impl App {
                 self.progress_dirty = true;
                 self.start_quiz();
             }
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Help => self.open_help(),
             Action::Quit => self.quit = true,
-            _ => {}
+            // The reading keys work here too: they open the page, then act on it.
+            Action::Close | Action::Confirm | Action::Decline => {}
+            _ => {
+                self.update_welcome(Action::Open);
+                self.update_reader(action, false);
+            }
         }
     }
 
-    fn update_reader(&mut self, action: Action) {
+    /// The help, opened at the keys of the screen it was opened from.
+    fn open_help(&mut self) {
+        let context = self.context();
+        let max = crate::lines::help::max_scroll(&self.theme, self.size);
+        let scroll = crate::lines::help::start_of(&self.theme, self.size, context).min(max);
+        self.overlay = Overlay::Help { scroll };
+    }
+
+    fn update_reader(&mut self, action: Action, pending: bool) {
         let screenful = self.page_height().saturating_sub(2).max(1) as isize;
         let sidebar = self.focus == Focus::Sidebar;
         match action {
@@ -354,7 +445,12 @@ impl App {
             Action::Open if sidebar => self.open_entry(self.cursor),
             Action::Digit(d) => self.type_digit(d),
             Action::Search => self.overlay = Overlay::Search(SearchState::default()),
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Help => self.open_help(),
+            Action::Back => self.go_back(),
+            Action::NextMatch if self.last_search.is_some() => self.next_match(true),
+            Action::NextMatch => self.update_reader(Action::NextPage, pending),
+            Action::PrevMatch if self.last_search.is_some() => self.next_match(false),
+            Action::PrevMatch => self.message = Some("No search yet: / searches, then n and N go through the matches".to_string()),
             Action::ToggleSidebar => {
                 self.sidebar_choice = Some(self.sidebar_mode() != SidebarMode::Docked);
                 if self.sidebar_choice == Some(false) {
@@ -363,10 +459,18 @@ impl App {
                 self.relayout();
             }
             Action::StartQuiz => self.start_quiz(),
-            Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
+            // Esc cancels, innermost first; it never quits (q does).
+            Action::Close if sidebar => {
                 self.focus = Focus::Page;
                 self.relayout();
             }
+            Action::Close if pending => {}
+            Action::Close if self.last_search.is_some() => {
+                self.last_search = None;
+                self.match_at = None;
+                self.message = Some("Search cleared".to_string());
+            }
+            Action::Close => self.message = Some("Esc cancels; q quits (you will come back to this spot)".to_string()),
             Action::Quit => self.quit = true,
             _ => {}
         }
@@ -395,7 +499,7 @@ impl App {
 
     fn update_quiz(&mut self, action: Action) {
         if action == Action::Help {
-            self.overlay = Overlay::Help { scroll: 0 };
+            self.open_help();
             return;
         }
         let now = self.clock.now_ms();
@@ -408,7 +512,7 @@ impl App {
                 self.open_page(page, scroll);
             }
             quiz::Outcome::Read(page) => {
-                self.open_page(page, 0);
+                self.jump(page, 0);
                 self.message = Some("Reading for the quiz: press t to go back to it".to_string());
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
@@ -435,7 +539,7 @@ impl App {
         match self.course.page_for_code(code) {
             Some(page) => {
                 self.focus = Focus::Page;
-                self.open_page(page, 0);
+                self.jump(page, 0);
             }
             None => self.message = Some(format!("{code} is not taught in this course")),
         }
@@ -443,10 +547,15 @@ impl App {
 
     fn update_help(&mut self, action: Action) {
         let max = crate::lines::help::max_scroll(&self.theme, self.size);
+        let screenful = usize::from(layout::help_popup(self.size).height.saturating_sub(3)).max(1);
         let Overlay::Help { scroll } = &mut self.overlay else { return };
         match action {
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::Down => *scroll = (*scroll + 1).min(max),
+            Action::PageUp => *scroll = scroll.saturating_sub(screenful),
+            Action::PageDown => *scroll = (*scroll + screenful).min(max),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = max,
             Action::Close => self.overlay = Overlay::None,
             _ => {}
         }
@@ -473,7 +582,7 @@ impl App {
                     let query = state.query.clone();
                     self.overlay = Overlay::None;
                     self.focus = Focus::Page;
-                    self.open_page(hit.page, 0);
+                    self.jump(hit.page, 0);
                     // A match wrapped over two lines: look for its longest word instead.
                     let longest = query.split_whitespace().max_by_key(|w| w.len()).unwrap_or_default();
                     let found = [query.trim(), longest]
@@ -481,7 +590,10 @@ impl App {
                         .find_map(|needle| self.document.find(needle, 0).map(|line| (line, needle.to_string())));
                     if let Some((line, needle)) = found {
                         self.scroll_by(line.saturating_sub(2) as isize);
-                        self.found = Some(needle);
+                        self.match_at = Some((self.page, line));
+                        self.found = Some(needle.clone());
+                        self.last_search = Some(needle);
+                        self.message = Some("n and N: the next and previous match, across pages".to_string());
                     }
                 }
             }

@@ -1,7 +1,7 @@
 //! The help overlay, generated from the key table (see `lines::help`).
 use crate::app::App;
 use crate::layout;
-use crate::lines::help::{lines, max_scroll};
+use crate::lines::help::{inner_width, lines, max_scroll};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -12,12 +12,12 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let popup = layout::help_popup(area);
     let scroll = scroll.min(max_scroll(theme, area));
     Clear.render(popup, buf);
-    Paragraph::new(lines(theme))
+    Paragraph::new(lines(theme, inner_width(area)))
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
         .block(
             Block::bordered()
                 .title(" Keys ")
-                .title_bottom(Line::from(" ↑↓ scroll · Esc close ").right_aligned())
+                .title_bottom(Line::from(" ↑↓ PgUp PgDn scroll · Esc close ").right_aligned())
                 .border_style(theme.focused_border),
         )
         .render(popup, buf);

@@ -1,0 +1,62 @@
+//! Text and layout through real drawing: the welcome fits, nothing is cut in the middle.
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use status_tutor::app::App;
+use status_tutor::cli::ThemeName;
+use status_tutor::content::{CourseFiles, load};
+use status_tutor::progress::Progress;
+use status_tutor::theme::Theme;
+
+/// The built-in course: the real titles and lengths are the point.
+fn app(width: u16, height: u16) -> App {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
+    App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, width, height))
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test backend");
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn rows(buffer: &Buffer) -> Vec<String> {
+    let width = buffer.area.width as usize;
+    buffer.content.chunks(width).map(|row| row.iter().map(|c| c.symbol()).collect::<String>()).collect()
+}
+
+#[test]
+fn the_welcome_fits_and_lists_every_key_that_works_there() {
+    for (w, h) in [(80, 24), (40, 10), (120, 30)] {
+        let screen = rows(&draw(&app(w, h)));
+        let text = screen.join("\n");
+        for key in ["↑ ↓", "← →", "/ ", "4 0 4", "Tab", "t ", "? ", "q ", "Enter start reading"] {
+            assert!(text.contains(key), "{key:?} missing at {w}x{h}:\n{text}");
+        }
+        // Nothing runs into the right edge (a cut line would).
+        for row in &screen[..screen.len() - 1] {
+            assert!(row.ends_with(' ') || row.trim().is_empty(), "a line touches the edge at {w}x{h}: {row:?}");
+        }
+    }
+}
+
+#[test]
+fn help_wraps_its_descriptions_instead_of_cutting_them() {
+    use status_tutor::keys::BINDINGS;
+    let theme = Theme::new(ThemeName::Dark, false);
+    for width in [36, 74] {
+        let lines = status_tutor::lines::help::lines(&theme, width);
+        assert!(lines.iter().all(|l| l.width() <= width), "a help line is wider than {width}");
+        let text: String = lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for binding in BINDINGS {
+            let wanted: Vec<&str> = binding.description.split_whitespace().collect();
+            assert!(words.windows(wanted.len()).any(|w| w == wanted), "{:?} is cut at {width}", binding.description);
+        }
+    }
+}
