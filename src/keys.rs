@@ -89,7 +89,7 @@ impl Context {
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
-            Context::Welcome => "Welcome (and every reading key, which opens the page)",
+            Context::Welcome => "Welcome (reading keys work too)",
             Context::Reader => "Reading",
             Context::Contents => "Contents (after Tab)",
             Context::Search => "Search",
