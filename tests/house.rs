@@ -32,8 +32,7 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
         let text = fs::read_to_string(&file).expect("source is readable");
         let uses = graph.entry(module.clone()).or_default();
         for (at, _) in text.match_indices("crate::") {
-            let name: String =
-                text[at + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let name: String = text[at + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
             if !name.is_empty() && name != module {
                 uses.insert(name);
             }

@@ -6,11 +6,11 @@ mod quiz;
 use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::layout::{self, Areas, SidebarMode};
+use crate::lines::document::Document;
+use crate::lines::quiz::View as QuizLines;
 use crate::progress::Progress;
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
-use crate::lines::document::Document;
-use crate::lines::quiz::View as QuizLines;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub use history::{History, Place};
 pub use quiz::{Clock, QuizOptions, QuizView, SystemClock, bank as quiz_bank, round_record};
@@ -450,7 +450,9 @@ impl App {
             Action::NextMatch if self.last_search.is_some() => self.next_match(true),
             Action::NextMatch => self.update_reader(Action::NextPage, pending),
             Action::PrevMatch if self.last_search.is_some() => self.next_match(false),
-            Action::PrevMatch => self.message = Some("No search yet: / searches, then n and N go through the matches".to_string()),
+            Action::PrevMatch => {
+                self.message = Some("No search yet: / searches, then n and N go through the matches".to_string())
+            }
             Action::ToggleSidebar => {
                 self.sidebar_choice = Some(self.sidebar_mode() != SidebarMode::Docked);
                 if self.sidebar_choice == Some(false) {
