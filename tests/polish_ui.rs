@@ -60,3 +60,63 @@ fn help_wraps_its_descriptions_instead_of_cutting_them() {
         }
     }
 }
+
+/// The text of a laid-out line.
+fn plain(line: &ratatui::text::Line) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+#[test]
+fn code_wraps_between_tokens_never_inside_a_name() {
+    use status_tutor::keys::Action;
+    use status_tutor::layout::SidebarMode;
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut breaks = 0;
+    for (w, h, squeeze) in [(100, 30, false), (80, 24, true)] {
+        let mut app = app(w, h);
+        app.update(Action::Open);
+        if squeeze {
+            app.update(Action::ToggleSidebar);
+        }
+        assert_eq!(app.sidebar_mode(), SidebarMode::Docked, "{w}x{h}");
+        for page in 0..app.course.pages.len() {
+            app.open_page(page, 0);
+            let lines: Vec<String> = app.document.lines.iter().map(plain).collect();
+            for pair in lines.windows(2) {
+                // "│ 12 code…   │" then "│  ↪     more…│": the break is between them.
+                let Some(rest) = pair[1].trim_start().strip_prefix("│").map(str::trim_start) else { continue };
+                let Some(after) = rest.strip_prefix('↪') else { continue };
+                let before = pair[0].trim_end().trim_end_matches('│').trim_end();
+                let (Some(b), Some(a)) = (before.chars().last(), after.trim_start().chars().next()) else { continue };
+                breaks += 1;
+                if word(b) && word(a) {
+                    // Two names met at the break: only fine if a space stood between them.
+                    let tail: String =
+                        before.chars().rev().take_while(|c| word(*c)).collect::<Vec<_>>().into_iter().rev().collect();
+                    let head: String = after.trim_start().chars().take_while(|c| word(*c)).collect();
+                    let spaced = format!("{tail} {head}");
+                    assert!(
+                        sources(&app, page).contains(&spaced),
+                        "a name is cut at {w}x{h}:\n{}\n{}",
+                        pair[0],
+                        pair[1]
+                    );
+                }
+            }
+        }
+    }
+    assert!(breaks > 10, "the squeezed page wraps some code ({breaks} breaks)");
+}
+
+/// Every code sample of a page, as one text.
+fn sources(app: &App, page: usize) -> String {
+    use status_tutor::content::Block;
+    let mut all = String::new();
+    for block in &app.course.pages[page].blocks {
+        if let Block::Code(sample) = block {
+            all.push_str(&sample.source);
+            all.push('\n');
+        }
+    }
+    all
+}

@@ -2,6 +2,7 @@
 //! the help. Pure (no terminal, no app state), so both the app (scroll limits, mouse hit
 //! tests, search) and the view (drawing) use it, and `app` never imports `ui`.
 pub mod code;
+pub mod code_wrap;
 pub mod document;
 pub mod help;
 pub mod quiz;
