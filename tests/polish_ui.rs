@@ -120,3 +120,38 @@ fn sources(app: &App, page: usize) -> String {
     }
     all
 }
+
+#[test]
+fn a_caption_that_does_not_fit_ends_with_an_ellipsis() {
+    use status_tutor::content::Block;
+    use status_tutor::keys::Action;
+    let mut app = app(80, 24);
+    app.update(Action::Open);
+    app.update(Action::ToggleSidebar); // the page squeezed beside the contents
+    let mut checked = 0;
+    for page in 0..app.course.pages.len() {
+        app.open_page(page, 0);
+        let width = app.document.lines.iter().map(|l| l.width()).max().unwrap_or(0);
+        let captions: Vec<String> = app.course.pages[page]
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Code(sample) => sample.caption.as_ref().map(|c| c.replace(['`', '*'], "")),
+                _ => None,
+            })
+            .collect();
+        for caption in captions {
+            let top = app.document.lines.iter().map(plain).find(|l| {
+                let start: String = caption.chars().take(12).collect();
+                l.starts_with("╭─") && l.contains(&start)
+            });
+            let Some(top) = top else { panic!("no box top for {caption:?}") };
+            if !top.contains(&caption) {
+                checked += 1;
+                let label = top.trim_start_matches("╭─").trim_end_matches(['─', '╮']).trim_end();
+                assert!(label.ends_with('…'), "cut without an ellipsis at {width}: {top}");
+            }
+        }
+    }
+    assert!(checked > 0, "some caption is too long for the squeezed page");
+}

@@ -196,7 +196,8 @@ impl Builder<'_> {
 
     fn table(&mut self, caption: Option<&str>, header: &[String], rows: &[Vec<String>]) {
         if let Some(caption) = caption {
-            self.lines.push(Line::styled(caption.to_string(), self.theme.title));
+            let caption = inline(caption, self.theme.title, self.theme);
+            self.lines.extend(wrap(&caption, self.width, vec![], vec![]));
         }
         let widths = column_widths(header, rows, self.width);
         let separator = Span::styled(" │ ", self.theme.border);
@@ -267,8 +268,10 @@ fn column_widths(header: &[String], rows: &[Vec<String>], total: usize) -> Vec<u
 }
 
 fn box_top(label: &str, width: usize, border: Style, label_style: Style) -> Line<'static> {
+    // A label that does not fit ends with an ellipsis, not in the middle of a word.
+    let label =
+        super::text::plain(&super::text::ellipsized(Line::raw(label.to_string()), width.saturating_sub(6)).spans);
     let label = format!(" {label} ");
-    let label: String = label.chars().take(width.saturating_sub(4)).collect();
     let fill = width.saturating_sub(3 + label.width());
     Line::from(vec![
         Span::styled("╭─", border),

@@ -262,11 +262,12 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
     lines.extend(wrap(&inline(&rq.question.explanation, theme.text, theme), usize::from(width), vec![], vec![]));
     lines.push(Line::default());
     if let Some(page) = app.course.page_index(&rq.question.page) {
-        lines.push(Line::from(vec![
+        let read = [
             Span::styled("r", theme.key),
             Span::raw(" read "),
             Span::styled(app.course.pages[page].title.clone(), theme.title),
-        ]));
+        ];
+        lines.extend(wrap(&read, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
     let next = if label == "Review" { "← → previous / next answer · q results" } else { "Enter next" };
     lines.push(Line::styled(next, theme.dim));

@@ -1,6 +1,7 @@
 //! The search overlay: the query and live results.
 use super::centered;
 use crate::app::{App, SearchState};
+use crate::lines::text::ellipsized;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -32,10 +33,11 @@ pub fn render(app: &App, state: &SearchState, area: Rect, buf: &mut Buffer) {
         if i == state.selected {
             title_line = title_line.patch_style(theme.selected);
         }
-        lines.push(title_line);
+        let inner = usize::from(popup.width.saturating_sub(2));
+        lines.push(ellipsized(title_line, inner));
         let mut excerpt = vec![Span::styled("    ", theme.dim)];
         excerpt.extend(marked(&hit.excerpt, state.query.trim(), theme.dim, theme.search_match));
-        lines.push(Line::from(excerpt));
+        lines.push(ellipsized(Line::from(excerpt), inner));
     }
     Clear.render(popup, buf);
     let count = format!(" {} page(s) ", state.hits.len());

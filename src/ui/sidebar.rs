@@ -1,6 +1,7 @@
 //! The table of contents: sections, pages with a mark once read, and the quiz.
 use crate::app::{App, Entry, Focus};
 use crate::layout::list_offset;
+use crate::lines::text::ellipsized;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -24,36 +25,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let y = inner.y + row as u16;
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), line.style);
-        buf.set_line(inner.x, y, &truncated(line, usize::from(inner.width)), inner.width);
+        buf.set_line(inner.x, y, &ellipsized(line, usize::from(inner.width)), inner.width);
     }
-}
-
-/// The line cut to `width` columns, ending in `…` when something was cut.
-fn truncated(line: Line<'static>, width: usize) -> Line<'static> {
-    if line.width() <= width {
-        return line;
-    }
-    let style = line.style;
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for span in line.spans {
-        let mut text = String::new();
-        for c in span.content.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w + 1 > width {
-                break;
-            }
-            text.push(c);
-            used += w;
-        }
-        let full = text.len() == span.content.len();
-        spans.push(Span::styled(text, span.style));
-        if !full {
-            spans.push(Span::styled("…", span.style));
-            break;
-        }
-    }
-    Line::from(spans).style(style)
 }
 
 fn entry_line(app: &App, entry: Entry) -> Line<'static> {
