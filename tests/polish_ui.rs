@@ -155,3 +155,40 @@ fn a_caption_that_does_not_fit_ends_with_an_ellipsis() {
     }
     assert!(checked > 0, "some caption is too long for the squeezed page");
 }
+
+#[test]
+fn the_contents_over_the_page_is_a_box_with_its_keys_in_the_status_bar() {
+    use status_tutor::keys::Action;
+    let mut app = app(80, 24);
+    app.update(Action::Open);
+    app.update(Action::SwitchFocus);
+    let screen = rows(&draw(&app));
+    assert!(screen[0].starts_with("┌ Contents"), "{}", screen[0]);
+    assert!(screen[22].starts_with("└"), "{}", screen[22]);
+    let right = screen[0].chars().position(|c| c == '┐').expect("a right border");
+    for row in &screen[1..22] {
+        assert_eq!(row.chars().nth(right), Some('│'), "the box is closed on the right: {row}");
+    }
+    let status = &screen[23];
+    assert!(status.contains("Enter open") && status.contains("Esc close"), "{status}");
+}
+
+#[test]
+fn on_wide_terminals_the_sidebar_grows_to_show_every_title_whole() {
+    use status_tutor::keys::Action;
+    let mut narrow = app(120, 60);
+    narrow.update(Action::Open);
+    let mut wide = app(200, 60);
+    wide.update(Action::Open);
+    let width = |app: &App| app.areas().sidebar.map_or(0, |s| s.width);
+    assert_eq!(width(&narrow), 32, "no room to spare at 120 columns");
+    assert_eq!(width(&wide), 40, "the built-in course has titles longer than 40 columns");
+    let cut = |app: &App| {
+        let w = usize::from(width(app));
+        rows(&draw(app)).iter().filter(|r| r.chars().take(w).any(|c| c == '…')).count()
+    };
+    assert!(cut(&wide) < cut(&narrow), "wider shows more titles whole: {} vs {}", cut(&wide), cut(&narrow));
+    // What is still cut is longer than the widest sidebar.
+    let longest = wide.course.pages.iter().map(|p| p.title.split(" - ").next().unwrap_or("").chars().count() + 4);
+    assert_eq!(cut(&wide), longest.filter(|&w| w > 39).count());
+}

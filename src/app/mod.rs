@@ -91,6 +91,8 @@ pub struct App {
     /// The text a search jumped to, marked on the page until the next key.
     pub found: Option<String>,
     pub progress: Progress,
+    /// The sidebar width that shows every entry whole (it grows to it on wide terminals).
+    pub sidebar_natural: u16,
     /// Set when `progress` changed and should be saved.
     pub progress_dirty: bool,
     /// The quiz, once started; kept while the learner reads a page it pointed to.
@@ -139,6 +141,7 @@ impl App {
             found: None,
             progress,
             progress_dirty: false,
+            sidebar_natural: 0,
             quiz: None,
             quiz_options: QuizOptions { count: Some(12), seed: 0 },
             clock: Box::new(SystemClock::default()),
@@ -149,6 +152,7 @@ impl App {
             quit: false,
         };
         app.cursor = app.entry_of_page(page);
+        app.sidebar_natural = crate::lines::contents::natural_width(&app.course);
         app.relayout();
         app
     }
@@ -184,7 +188,7 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.sidebar_mode())
+        layout::areas_for(self.size, self.sidebar_mode(), self.sidebar_natural)
     }
 
     fn page_height(&self) -> usize {
@@ -630,9 +634,10 @@ impl App {
             (MouseEventKind::ScrollDown, None) => self.scroll_by(3),
             (MouseEventKind::ScrollUp, None) => self.scroll_by(-3),
             (MouseEventKind::Down(MouseButton::Left), Some(sidebar)) => {
-                let offset = layout::list_offset(self.cursor, usize::from(sidebar.height), self.entries.len());
-                let row = offset + usize::from(event.row - sidebar.y);
-                if row < self.entries.len() {
+                let list = layout::sidebar_list(sidebar, self.sidebar_mode());
+                let offset = layout::list_offset(self.cursor, usize::from(list.height), self.entries.len());
+                let row = offset + usize::from(event.row.saturating_sub(list.y));
+                if list.contains(at) && row < self.entries.len() {
                     self.focus = Focus::Sidebar;
                     self.cursor = row;
                     self.open_entry(row);

@@ -3,6 +3,7 @@
 //! tests, search) and the view (drawing) use it, and `app` never imports `ui`.
 pub mod code;
 pub mod code_wrap;
+pub mod contents;
 pub mod document;
 pub mod help;
 pub mod quiz;
