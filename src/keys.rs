@@ -245,6 +245,8 @@ pub const BINDINGS: &[Binding] = &[
         Some("close"),
     ),
     bind(C::QuizIntro, &[Code(KeyCode::Enter), Char(' ')], "Enter", Action::Open, "start the round", Some("start")),
+    bind(C::QuizIntro, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
+    bind(C::QuizIntro, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
     bind(C::QuizIntro, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::QuizIntro, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
     bind(C::Quiz, &[AnyChoice], "1-9 a-d", Action::Pick(0), "answer (multiple select: toggle)", Some("answer")),

@@ -192,3 +192,38 @@ fn on_wide_terminals_the_sidebar_grows_to_show_every_title_whole() {
     let longest = wide.course.pages.iter().map(|p| p.title.split(" - ").next().unwrap_or("").chars().count() + 4);
     assert_eq!(cut(&wide), longest.filter(|&w| w > 39).count());
 }
+
+#[test]
+fn at_40x10_the_quiz_keeps_question_n_of_m_and_wraps_its_intro() {
+    use status_tutor::keys::Action;
+    use status_tutor::quiz::Phase;
+    let mut app = app(40, 10);
+    app.quiz_options.seed = 7;
+    app.quiz_options.count = None;
+    app.start_quiz();
+    // The intro, scrolled through: every word of every line is there, none cut.
+    let mut seen = Vec::new();
+    for _ in 0..30 {
+        seen.extend(rows(&draw(&app)));
+        app.update(Action::Down);
+    }
+    let words: Vec<String> = seen.join(" ").split_whitespace().map(str::to_string).collect();
+    let wanted = "pick an answer (one click or key answers a single choice)";
+    let wanted: Vec<&str> = wanted.split_whitespace().collect();
+    assert!(words.windows(wanted.len()).any(|w| w == wanted), "the intro cuts words:\n{}", seen.join("\n"));
+    app.update(Action::Open);
+    let total = app.quiz.as_ref().map_or(0, |q| q.session.round().len());
+    let mut asked = 0;
+    while let Some(Phase::Asking { index, .. }) = app.quiz.as_ref().map(|q| q.session.phase().clone()) {
+        asked += 1;
+        for _ in 0..6 {
+            let screen = rows(&draw(&app));
+            let header = format!("Question {} of {total}", index + 1);
+            assert!(screen[1].contains(&header), "{header} not on top:\n{}", screen.join("\n"));
+            app.update(Action::Down);
+        }
+        app.update(Action::Skip);
+        app.update(Action::Open);
+    }
+    assert_eq!(asked, total);
+}

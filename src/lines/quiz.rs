@@ -1,7 +1,7 @@
 //! The quiz screens as lines: intro, a question of each kind, feedback, results and
 //! review, and where they go on screen. The view draws these; the app uses the same
 //! geometry for scroll limits and mouse clicks, so the two always agree.
-use super::text::{inline, wrap};
+use super::text::{ellipsized, inline, wrap};
 use crate::content::Course;
 use crate::progress::Progress;
 use crate::quiz::{Answer, Input, Phase, QuestionKind, RoundQuestion, Score, Session, Verdict, plain};
@@ -21,12 +21,24 @@ pub struct View<'a> {
     pub scroll: usize,
 }
 
-/// The lines to draw in `area`'s quiz column, from the first visible one.
+/// The lines to draw in `area`'s quiz column, from the first visible one. Scrolled down,
+/// a question keeps its "Question N of M" line at the top.
 pub fn visible(view: &View, area: Rect) -> (Rect, Vec<Line<'static>>) {
     let column = column(area);
-    let lines = screen_lines(view, view, column.width);
+    let mut lines = screen_lines(view, view, column.width);
     let first = first_line(view, view, column, lines.len());
-    (column, lines.into_iter().skip(first).take(usize::from(column.height)).collect())
+    let height = usize::from(column.height);
+    if pinned(view, first) && !lines.is_empty() {
+        let header = lines.swap_remove(0);
+        let rest = lines.into_iter().skip(first).take(height.saturating_sub(1));
+        return (column, std::iter::once(header).chain(rest).collect());
+    }
+    (column, lines.into_iter().skip(first).take(height).collect())
+}
+
+/// Whether the first line is pinned: a question (or its verdict) scrolled down.
+fn pinned(view: &View, first: usize) -> bool {
+    first > 0 && matches!(view.session.phase(), Phase::Asking { .. } | Phase::Feedback { .. } | Phase::Review { .. })
 }
 
 /// The lines of the quiz screen for the current phase, at `width` columns.
@@ -81,7 +93,11 @@ pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
     let rq = quiz.session.round().get(*index)?;
     let first = first_line(app, quiz, column, screen_lines(app, quiz, column.width).len());
     // Rows on screen -> lines of the screen -> the choice on that line.
-    let line = usize::from(at.y.checked_sub(column.y)?) + first;
+    let row = usize::from(at.y.checked_sub(column.y)?);
+    if row == 0 && pinned(view, first) {
+        return None; // the pinned "Question N of M"
+    }
+    let line = row + first;
     let choice = line.checked_sub(question_header_height(&app.theme, rq, column.width))?;
     (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
 }
@@ -112,7 +128,8 @@ fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
         ("s", "skip a question (counts as wrong)"),
         ("r", "after answering: read the page that teaches it, t comes back"),
     ] {
-        lines.push(Line::from(vec![Span::styled(format!("  {keys:<10}"), theme.key), Span::raw(what)]));
+        let first = vec![Span::styled(format!("  {keys:<10} "), theme.key)];
+        lines.extend(wrap(&[Span::raw(what)], usize::from(width), first, vec![Span::raw(" ".repeat(13))]));
     }
     lines.push(Line::default());
     lines.push(Line::from(vec![
@@ -134,10 +151,13 @@ fn question_header(
     width: u16,
 ) -> Vec<Line<'static>> {
     let tags = rq.question.tags.join(" · ");
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{label} {} of {total}", index + 1), theme.heading),
-        Span::styled(format!("   {tags}"), theme.dim),
-    ])];
+    // "Question N of M" always shows whole; the tags give way with an ellipsis.
+    let count = Span::styled(format!("{label} {} of {total}", index + 1), theme.heading);
+    let room = usize::from(width).saturating_sub(count.width());
+    let tags = ellipsized(Line::styled(format!("   {tags}"), theme.dim), room);
+    let mut spans = vec![count];
+    spans.extend(tags.spans.into_iter().map(|s| s.patch_style(theme.dim)));
+    let mut lines = vec![Line::from(spans)];
     let filled = (usize::from(width) * index).checked_div(total).unwrap_or(0);
     lines.push(Line::from(vec![
         Span::styled("━".repeat(filled), theme.focused_border),
