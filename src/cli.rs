@@ -25,9 +25,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "STATUS_TUTOR_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Colours of the full-screen interface
-    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colours of the full-screen interface (remembered; else STATUS_TUTOR_THEME, else the
+    /// terminal's background decides)
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeName>,
 
     /// Forget what you have read and scored in this course (asks first; --yes does not)
     #[arg(long)]

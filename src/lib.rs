@@ -14,5 +14,6 @@ pub mod progress;
 pub mod quiz;
 pub mod search;
 pub mod theme;
+pub mod theme_choice;
 pub mod tui;
 pub mod ui;

@@ -10,6 +10,7 @@ use status_tutor::content::{Course, CourseFiles, Problem, load};
 use status_tutor::progress::Store;
 use status_tutor::quiz::{Session, plain};
 use status_tutor::theme::Theme;
+use status_tutor::theme_choice;
 use status_tutor::tui;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -151,11 +152,22 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     for warning in &warnings {
         eprintln!("status-tutor: warning: {warning}");
     }
-    let theme = Theme::new(cli.theme, no_color());
+    let (name, source) = theme_choice::choose(
+        cli.theme,
+        std::env::var("STATUS_TUTOR_THEME").ok().as_deref(),
+        progress.theme.as_deref(),
+        // Not asked under NO_COLOR: there are no colours to choose.
+        || (!no_color()).then(|| theme_choice::ask_terminal(std::time::Duration::from_millis(100))).flatten(),
+    );
+    let theme = Theme::new(name, no_color());
     // The real size from the start: resuming clamps the saved scroll to the page's length.
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(course, theme, progress, Rect::new(0, 0, width, height));
     app.message = warnings.into_iter().next();
+    if source == theme_choice::Source::Flag {
+        app.progress.theme = Some(theme_choice::name(name));
+        app.progress_dirty = true;
+    }
     app.quiz_options = quiz_options(quiz);
     if quiz.is_some() {
         app.start_quiz();

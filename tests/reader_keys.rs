@@ -213,3 +213,34 @@ fn the_welcome_screen_keys_all_work() {
     press(&mut a, KeyCode::Down);
     assert_eq!((a.screen, a.scroll), (Screen::Reader, 1));
 }
+
+#[test]
+fn the_sidebar_choice_is_remembered() {
+    let mut shown = reading(120, 30);
+    assert!(shown.areas().sidebar.is_some(), "docked by default at 120 columns");
+    press(&mut shown, KeyCode::Char('s'));
+    assert!(shown.areas().sidebar.is_none());
+    assert_eq!(shown.progress.sidebar, Some(false));
+    assert!(shown.progress_dirty, "the choice is saved");
+    // The next launch starts with it hidden, at any width.
+    let files = CourseFiles::read_dir(Path::new("tests/ui-course")).expect("fixture course is readable");
+    let course = load(&files).expect("fixture course is valid").course;
+    let mut next =
+        App::new(course, Theme::new(ThemeName::Dark, false), shown.progress.clone(), Rect::new(0, 0, 120, 30));
+    press(&mut next, KeyCode::Enter);
+    assert!(next.areas().sidebar.is_none(), "hidden, as left");
+}
+
+#[test]
+fn old_progress_files_load_and_the_new_preferences_round_trip() {
+    let old: Progress =
+        toml::from_str("version = 1\nwelcomed = true\nlast_page = \"text\"\n").expect("an old file loads");
+    assert_eq!((old.theme.as_deref(), old.sidebar), (None, None));
+    let mut new = old.clone();
+    new.theme = Some("high-contrast".to_string());
+    new.sidebar = Some(true);
+    let text = toml::to_string(&new).expect("serialises");
+    let back: Progress = toml::from_str(&text).expect("reads back");
+    assert_eq!(back, new);
+    assert!(!toml::to_string(&old).expect("serialises").contains("theme"), "unset stays out of the file");
+}

@@ -132,7 +132,7 @@ impl App {
             scroll,
             entries,
             cursor: 0,
-            sidebar_choice: None,
+            sidebar_choice: progress.sidebar,
             size,
             document: Document::default(),
             document_key: (usize::MAX, 0),
@@ -459,6 +459,9 @@ impl App {
             }
             Action::ToggleSidebar => {
                 self.sidebar_choice = Some(self.sidebar_mode() != SidebarMode::Docked);
+                // Remembered for the next launch.
+                self.progress.sidebar = self.sidebar_choice;
+                self.progress_dirty = true;
                 if self.sidebar_choice == Some(false) {
                     self.focus = Focus::Page;
                 }

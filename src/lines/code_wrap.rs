@@ -18,7 +18,9 @@ fn is_word(c: char) -> bool {
 /// Whether a piece may end between `before` and `after`: not inside a word, and not
 /// just before punctuation that closes or continues what came before (`)`, `,`, `:`).
 fn can_break(before: char, after: char) -> bool {
-    !(is_word(before) && is_word(after)) && !matches!(after, ')' | ']' | '}' | ',' | ':' | ';')
+    let inside_a_word = is_word(before) && is_word(after);
+    let closes = matches!(after, ')' | ']' | '}' | ',' | ':' | ';');
+    !inside_a_word && !closes
 }
 
 /// Splits a line of code spans into pieces of at most `width` columns.

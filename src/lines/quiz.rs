@@ -68,7 +68,7 @@ fn first_line(app: &View, quiz: &View, column: Rect, total: usize) -> usize {
     let max = total.saturating_sub(height);
     let Phase::Asking { index, input } = quiz.session.phase() else { return quiz.scroll.min(max) };
     let Some(rq) = quiz.session.round().get(*index) else { return 0 };
-    let focus_row = question_header_height(&app.theme, rq, column.width)
+    let focus_row = question_header_height(app.theme, rq, column.width)
         + match input {
             Input::Single { selected } => selected.unwrap_or(0),
             Input::Multiple { cursor, .. } => *cursor,
@@ -98,7 +98,7 @@ pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
         return None; // the pinned "Question N of M"
     }
     let line = row + first;
-    let choice = line.checked_sub(question_header_height(&app.theme, rq, column.width))?;
+    let choice = line.checked_sub(question_header_height(app.theme, rq, column.width))?;
     (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
 }
 
