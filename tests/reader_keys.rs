@@ -1,7 +1,7 @@
 //! Reader keys through real key events: Esc cancels and never quits, a too-small
 //! terminal ignores everything but q, the jump list, n/N after a search, the help opening
 //! at the current screen's keys, and the welcome screen's keys.
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use status_tutor::app::{App, Focus, Overlay, Screen};
 use status_tutor::cli::ThemeName;
@@ -101,6 +101,9 @@ fn a_terminal_too_small_ignores_every_key_but_q() {
     }
     assert_eq!((app.screen, &app.overlay, app.digits.as_str()), (Screen::Welcome, &Overlay::None, ""));
     assert!(app.quiz.is_none());
+    let click =
+        MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: 2, row: 2, modifiers: KeyModifiers::NONE };
+    assert!(!app.on_mouse(click), "a click on the hidden screen does nothing");
     app.resize(80, 24);
     press(&mut app, KeyCode::Enter);
     app.resize(20, 5);

@@ -1,6 +1,7 @@
 //! The jump list: where the learner was before each jump (a code typed, a search, a
 //! link from the quiz or the contents), like a browser's back button or vim's Ctrl-O.
-//! Pure data; the app records and follows it.
+//! Pure data; the app records and follows it. (No forward list: `Ctrl-I` is `Tab` in a
+//! terminal, and no other key would be guessed.)
 
 /// A position in the course: a page (index) and its first visible line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,39 +13,24 @@ pub struct Place {
 #[derive(Debug, Clone, Default)]
 pub struct History {
     back: Vec<Place>,
-    forward: Vec<Place>,
 }
 
 impl History {
     /// Places kept: enough for any reading session, bounded so it never grows without end.
     const LIMIT: usize = 100;
 
-    /// A jump is about to leave `from`: remember it, and forget the forward list.
+    /// A jump is about to leave `from`: remember it.
     pub fn record(&mut self, from: Place) {
         if self.back.last() != Some(&from) {
             self.back.push(from);
         }
         let excess = self.back.len().saturating_sub(Self::LIMIT);
         self.back.drain(..excess);
-        self.forward.clear();
     }
 
-    /// The place before the last jump, if any; `current` becomes the way forward again.
-    pub fn back(&mut self, current: Place) -> Option<Place> {
-        let place = self.back.pop()?;
-        self.forward.push(current);
-        Some(place)
-    }
-
-    /// Undoes a `back`.
-    pub fn forward(&mut self, current: Place) -> Option<Place> {
-        let place = self.forward.pop()?;
-        self.back.push(current);
-        Some(place)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.back.is_empty()
+    /// The place before the last jump, if any.
+    pub fn back(&mut self) -> Option<Place> {
+        self.back.pop()
     }
 }
 
@@ -57,17 +43,14 @@ mod tests {
     }
 
     #[test]
-    fn back_and_forward_like_a_browser() {
+    fn back_goes_through_the_jumps_newest_first() {
         let mut h = History::default();
-        assert_eq!(h.back(at(0)), None);
+        assert_eq!(h.back(), None);
         h.record(at(1));
         h.record(at(2));
-        assert_eq!(h.back(at(3)), Some(at(2)));
-        assert_eq!(h.back(at(2)), Some(at(1)));
-        assert_eq!(h.back(at(1)), None);
-        assert_eq!(h.forward(at(1)), Some(at(2)));
-        h.record(at(2));
-        assert_eq!(h.forward(at(5)), None, "a new jump forgets the way forward");
+        assert_eq!(h.back(), Some(at(2)));
+        assert_eq!(h.back(), Some(at(1)));
+        assert_eq!(h.back(), None);
     }
 
     #[test]
@@ -78,7 +61,7 @@ mod tests {
             h.record(at(i % 300));
         }
         let mut n = 0;
-        while h.back(at(0)).is_some() {
+        while h.back().is_some() {
             n += 1;
         }
         assert_eq!(n, History::LIMIT);

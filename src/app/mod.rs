@@ -268,8 +268,7 @@ impl App {
 
     /// Back to the place before the last jump.
     fn go_back(&mut self) {
-        let here = Place { page: self.page, scroll: self.scroll };
-        match self.history.back(here) {
+        match self.history.back() {
             Some(place) => {
                 self.focus = Focus::Page;
                 self.open_page(place.page, place.scroll);
@@ -615,7 +614,8 @@ impl App {
     /// Returns true when something changed.
     pub fn on_mouse(&mut self, event: MouseEvent) -> bool {
         let at = Position::new(event.column, event.row);
-        if self.overlay != Overlay::None {
+        // Nothing is shown but "terminal too small": nothing to click or scroll.
+        if self.overlay != Overlay::None || layout::too_small(self.size) {
             return false;
         }
         if self.screen == Screen::Quiz {
