@@ -1,6 +1,8 @@
 //! The application model and `update`: the one place that changes what the learner sees.
 mod find;
+mod help;
 mod history;
+mod navigate;
 mod quiz;
 
 use crate::content::Course;
@@ -256,65 +258,6 @@ impl App {
         self.relayout();
     }
 
-    /// Opens a page as a jump: the place left is remembered for `Back`.
-    fn jump(&mut self, page: usize, scroll: usize) {
-        let here = Place { page: self.page, scroll: self.scroll };
-        if page < self.course.pages.len() && here != (Place { page, scroll }) {
-            self.history.record(here);
-        }
-        self.match_at = None;
-        self.open_page(page, scroll);
-    }
-
-    /// Back to the place before the last jump.
-    fn go_back(&mut self) {
-        match self.history.back() {
-            Some(place) => {
-                self.focus = Focus::Page;
-                self.open_page(place.page, place.scroll);
-            }
-            None => self.message = Some("Nothing to go back to yet".to_string()),
-        }
-    }
-
-    /// `n` / `N`: the next or previous line mentioning the last search, across pages.
-    fn next_match(&mut self, forward: bool) {
-        let Some(needle) = self.last_search.clone() else { return };
-        let here = find::matching_lines(&self.document, &needle);
-        // From the match shown, or else from the top of the screen.
-        let from = match self.match_at {
-            Some((page, line)) if page == self.page => Some(line),
-            _ => None,
-        };
-        let on_this_page = if forward {
-            here.iter().copied().find(|&l| from.map_or(l >= self.scroll, |f| l > f))
-        } else {
-            here.iter().rev().copied().find(|&l| l < from.unwrap_or(self.scroll))
-        };
-        let found = on_this_page.map(|line| (self.page, line, here.clone())).or_else(|| {
-            let width = self.areas().page.width;
-            find::pages_after(self.page, self.course.pages.len(), forward).into_iter().find_map(|p| {
-                let doc = Document::build(&self.course, &self.course.pages[p], width, &self.theme);
-                let lines = find::matching_lines(&doc, &needle);
-                let line = if forward { lines.first() } else { lines.last() };
-                line.map(|&l| (p, l, lines.clone()))
-            })
-        });
-        let Some((page, line, lines)) = found else {
-            self.message = Some(format!("\"{needle}\" is not on any page"));
-            return;
-        };
-        if page != self.page {
-            self.open_page(page, 0);
-        }
-        self.scroll = 0;
-        self.scroll_by(line.saturating_sub(2) as isize);
-        self.match_at = Some((page, line));
-        self.found = Some(needle.clone());
-        let index = lines.iter().position(|&l| l == line).map_or(1, |i| i + 1);
-        self.message = Some(format!("\"{needle}\" {index}/{} on this page · n next · N previous", lines.len()));
-    }
-
     fn entry_of_page(&self, page: usize) -> usize {
         self.entries.iter().position(|e| *e == Entry::Page(page)).unwrap_or(0)
     }
@@ -413,14 +356,6 @@ impl App {
                 self.update_reader(action, false);
             }
         }
-    }
-
-    /// The help, opened at the keys of the screen it was opened from.
-    fn open_help(&mut self) {
-        let context = self.context();
-        let max = crate::lines::help::max_scroll(&self.theme, self.size);
-        let scroll = crate::lines::help::start_of(&self.theme, self.size, context).min(max);
-        self.overlay = Overlay::Help { scroll };
     }
 
     fn update_reader(&mut self, action: Action, pending: bool) {
@@ -550,22 +485,6 @@ impl App {
                 self.jump(page, 0);
             }
             None => self.message = Some(format!("{code} is not taught in this course")),
-        }
-    }
-
-    fn update_help(&mut self, action: Action) {
-        let max = crate::lines::help::max_scroll(&self.theme, self.size);
-        let screenful = usize::from(layout::help_popup(self.size).height.saturating_sub(3)).max(1);
-        let Overlay::Help { scroll } = &mut self.overlay else { return };
-        match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(screenful),
-            Action::PageDown => *scroll = (*scroll + screenful).min(max),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = max,
-            Action::Close => self.overlay = Overlay::None,
-            _ => {}
         }
     }
 
