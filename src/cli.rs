@@ -10,6 +10,8 @@ Examples:
   status-tutor explain 4xx           every client error the course teaches
   status-tutor explain login_required
   status-tutor quiz --plain          the quiz without the full-screen interface
+  status-tutor quiz --topic csrf     a round on one topic (a tag or a page id)
+  status-tutor review                the questions due for review
   status-tutor check my-course/      validate a course you wrote
   status-tutor --content my-course/  read another course";
 
@@ -62,6 +64,24 @@ pub enum Command {
     List,
     /// Take the quiz: "Test your knowledge"
     Quiz(QuizArgs),
+    /// Spaced review: the questions due (most overdue first), then new ones from pages read
+    Review(ReviewArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReviewArgs {
+    /// Plain text over stdin/stdout: for screen readers, dumb terminals and scripts
+    #[arg(long)]
+    pub plain: bool,
+    /// With --plain: print the final results as JSON
+    #[arg(long, requires = "plain")]
+    pub json: bool,
+    /// At most N questions
+    #[arg(long, value_name = "N", default_value_t = 12, value_parser = clap::value_parser!(u16).range(1..))]
+    pub questions: u16,
+    /// Shuffle seed for the choices (and the new questions)
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -81,6 +101,9 @@ pub struct QuizArgs {
     /// Shuffle seed: the same seed gives the same round
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Only questions on TOPIC: a tag (csrf, 4xx...) or a page id; repeat or separate with commas
+    #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
+    pub topic: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -40,6 +40,10 @@ pub enum Action {
     /// The next and previous match of the last search.
     NextMatch,
     PrevMatch,
+    /// Spaced review: a round of the questions due.
+    StartReview,
+    /// Put the quiz round aside (resumed by the next quiz, also after quitting).
+    Pause,
 }
 
 /// The screens (and overlays) that read keys differently.
@@ -156,6 +160,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("read"),
     ),
     bind(C::Welcome, &[Char('t')], "t", Action::StartQuiz, "go straight to the quiz", None),
+    bind(C::Welcome, &[Char('R')], "R", Action::StartReview, "review the questions due (spaced review)", None),
     bind(C::Welcome, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::Welcome, &[Char('q')], "q", Action::Quit, "quit", Some("quit")),
     bind(C::Reader, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
@@ -194,7 +199,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Reader, &[AnyDigit], "4 0 4", Action::Digit(0), "type a status code to jump to its page", None),
     bind(C::Reader, &[Char('/')], "/", Action::Search, "search titles and text", Some("search")),
     bind(C::Reader, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
-    bind(C::Reader, &[Char('t')], "t", Action::StartQuiz, "test your knowledge: the quiz", Some("quiz")),
+    bind(
+        C::Reader,
+        &[Char('t')],
+        "t",
+        Action::StartQuiz,
+        "test your knowledge: the quiz (or only this page's questions)",
+        Some("quiz"),
+    ),
+    bind(C::Reader, &[Char('R')], "R", Action::StartReview, "review the questions due (spaced review)", None),
     bind(C::Reader, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(
         C::Reader,
@@ -247,6 +260,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::QuizIntro, &[Code(KeyCode::Enter), Char(' ')], "Enter", Action::Open, "start the round", Some("start")),
     bind(C::QuizIntro, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::QuizIntro, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
+    bind(
+        C::QuizIntro,
+        &[Char('t')],
+        "t",
+        Action::StartQuiz,
+        "only the questions of the page (or section) you came from, when offered",
+        None,
+    ),
     bind(C::QuizIntro, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::QuizIntro, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
     bind(C::Quiz, &[AnyChoice], "1-9 a-d", Action::Pick(0), "answer (multiple select: toggle)", Some("answer")),
@@ -255,6 +276,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Quiz, &[Char(' ')], "Space", Action::Toggle, "multiple select: toggle the choice under the cursor", None),
     bind(C::Quiz, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit the answer", Some("submit")),
     bind(C::Quiz, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
+    bind(C::Quiz, &[Char('p')], "p", Action::Pause, "pause the round (t resumes it, also after quitting)", None),
     bind(C::Quiz, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::Quiz,
@@ -267,14 +289,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::QuizTyping, &[AnyDigit], "0-9", Action::Digit(0), "type the status code", Some("type")),
     bind(C::QuizTyping, &[Code(KeyCode::Backspace)], "Backspace", Action::Backspace, "delete a digit", None),
     bind(C::QuizTyping, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit", Some("submit")),
-    bind(
-        C::QuizTyping,
-        &[Char('s'), Code(KeyCode::Tab)],
-        "s Tab",
-        Action::Skip,
-        "skip (counts as wrong)",
-        Some("skip"),
-    ),
+    bind(C::QuizTyping, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
+    bind(C::QuizTyping, &[Char('p')], "p", Action::Pause, "pause the round (t resumes it, also after quitting)", None),
     bind(C::QuizTyping, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::QuizTyping,
@@ -299,6 +315,14 @@ pub const BINDINGS: &[Binding] = &[
         Action::ReadPage,
         "read the page that teaches it; t comes back here",
         Some("read the page"),
+    ),
+    bind(
+        C::QuizFeedback,
+        &[Char('p')],
+        "p",
+        Action::Pause,
+        "pause the round (t resumes it, also after quitting)",
+        None,
     ),
     bind(C::QuizFeedback, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::QuizFeedback, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),

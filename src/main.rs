@@ -1,18 +1,18 @@
 //! Thin entry point: parse the CLI, load the course before the terminal changes, run, exit.
 use clap::Parser;
 use ratatui::layout::Rect;
-use status_tutor::app::{self, App, Clock, QuizOptions, SystemClock};
+use status_tutor::app::{App, Clock, QuizOptions, SystemClock};
 use status_tutor::cli::QuizArgs;
 use status_tutor::cli::{Cli, Command};
 use status_tutor::commands::paint::{Paint, no_color};
+use status_tutor::commands::rounds::{self, NoRound, Request};
 use status_tutor::commands::{check, explain, list, open};
 use status_tutor::content::{Course, CourseFiles, Problem, load};
 use status_tutor::progress::Store;
-use status_tutor::quiz::{Session, plain};
 use status_tutor::theme::Theme;
 use status_tutor::theme_choice;
 use status_tutor::tui;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -61,13 +61,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Err(message) => Err(message),
             }
         }
-        Some(Command::Quiz(args)) if args.plain => {
-            drop(stdout);
-            plain_quiz(&cli, args)
-        }
         Some(Command::Quiz(args)) => {
             drop(stdout);
-            tutorial(&cli, Some(args))
+            let request = if args.topic.is_empty() { Request::Full } else { Request::Topics(args.topic.clone()) };
+            let round = (request, quiz_options(Some(args)));
+            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round)) }
+        }
+        Some(Command::Review(args)) => {
+            drop(stdout);
+            let seed = quiz_options(None).seed;
+            let options = QuizOptions { count: Some(usize::from(args.questions)), seed: args.seed.unwrap_or(seed) };
+            let round = (Request::Review, options);
+            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round)) }
         }
         None => {
             drop(stdout);
@@ -89,48 +94,51 @@ fn quiz_options(args: Option<&QuizArgs>) -> QuizOptions {
     QuizOptions { count, seed }
 }
 
-/// `quiz --plain`: the same state machine over stdin/stdout, no escape sequences.
-/// With `--json` the transcript goes to stderr and the results to stdout as JSON.
-fn plain_quiz(cli: &Cli, args: &QuizArgs) -> Result<ExitCode, String> {
+/// `quiz --plain` and `review --plain`: the same state machine over stdin/stdout, no
+/// escape sequences. With `--json` the transcript goes to stderr and the results to
+/// stdout as JSON. Each answer is saved as it is given.
+fn plain_quiz(cli: &Cli, (request, options): &(Request, QuizOptions), json: bool) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
     let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
         eprintln!("status-tutor: warning: {warning}");
     }
-    let options = quiz_options(Some(args));
-    let mut session = Session::new(app::quiz_bank(&course), options.count, options.seed);
     let clock = SystemClock::default();
-    let input = io::stdin().lock();
-    let result = if args.json {
-        plain::run_round(&mut session, input, io::stderr().lock(), || clock.now_ms()).and_then(|score| {
-            let json = serde_json::to_string_pretty(&score).map_err(io::Error::other)?;
-            writeln!(io::stdout(), "{json}")?;
-            Ok(score)
-        })
-    } else {
-        plain::run(&mut session, input, io::stdout().lock(), || clock.now_ms())
+    let mut session = match rounds::session(&course, &progress, request, options.count, options.seed, clock.unix()) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refused(&refusal)),
     };
-    let score = match result {
-        Ok(score) => score,
+    match rounds::run_plain(&mut session, &mut store, &mut progress, json, &clock) {
+        Ok(_) => {}
         // The reader went away (`| head`): nothing left to say to anyone.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(e.to_string()),
-    };
-    if let Some(round) = app::round_record(&score, clock.date()) {
-        progress.record_round(round);
-        if let Some(warning) = store.save(&progress) {
-            eprintln!("status-tutor: warning: {warning}");
-        }
     }
     if let Some(best) = &progress.quiz.best {
-        eprintln!("Best score so far: {}/{}", best.correct, best.total);
+        let percent = status_tutor::quiz::percent(best.correct as usize, best.total as usize);
+        eprintln!("Best full round so far: {}/{} ({percent}%)", best.correct, best.total);
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Says why no round was drawn: an unknown topic is a usage error (2), nothing due is
+/// not an error (0).
+fn refused(refusal: &NoRound) -> ExitCode {
+    match refusal {
+        NoRound::UnknownTopic(message) => {
+            eprintln!("status-tutor: {message}");
+            ExitCode::from(2)
+        }
+        NoRound::NothingDue(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+    }
+}
+
 /// The full-screen tutorial (straight into the quiz with `quiz`). Everything that can
 /// fail is done before the terminal changes.
-fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
+fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
     // An unknown page is a usage error (like an unknown command), terminal or not.
     let page = match cli.page.as_deref().map(|p| open::page_for(&course, p)).transpose() {
@@ -162,17 +170,31 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     let theme = Theme::new(name, no_color());
     // The real size from the start: resuming clamps the saved scroll to the page's length.
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let session = match &quiz {
+        Some((Request::Full, _)) | None => None,
+        Some((request, options)) => {
+            let now = SystemClock::default().unix();
+            match rounds::session(&course, &progress, request, options.count, options.seed, now) {
+                Ok(session) => Some(session),
+                Err(refusal) => return Ok(refused(&refusal)),
+            }
+        }
+    };
     let mut app = App::new(course, theme, progress, Rect::new(0, 0, width, height));
     app.message = warnings.into_iter().next();
     if source == theme_choice::Source::Flag {
         app.progress.theme = Some(theme_choice::name(name));
         app.progress_dirty = true;
     }
-    app.quiz_options = quiz_options(quiz);
-    if quiz.is_some() {
-        app.start_quiz();
-    } else if let Some(page) = page {
-        app.open_page(page, 0);
+    app.quiz_options = quiz.as_ref().map_or_else(|| quiz_options(None), |(_, options)| *options);
+    match session {
+        Some(session) => app.start_session(session),
+        None if quiz.is_some() => app.start_quiz(),
+        None => {
+            if let Some(page) = page {
+                app.open_page(page, 0);
+            }
+        }
     }
     tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))?;
     Ok(ExitCode::SUCCESS)

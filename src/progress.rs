@@ -52,6 +52,9 @@ pub struct Progress {
     /// Whether the learner last showed (true) or hid (false) the contents sidebar; unset,
     /// it follows the terminal's width.
     pub sidebar: Option<bool>,
+    /// Spaced review: what each answered question's memory is, answers per day, a paused
+    /// round (issue 9; see `review_state.rs`).
+    pub review: crate::review_state::ReviewState,
 }
 
 impl Default for Progress {
@@ -65,6 +68,7 @@ impl Default for Progress {
             quiz: QuizRecord::default(),
             theme: None,
             sidebar: None,
+            review: crate::review_state::ReviewState::default(),
         }
     }
 }

@@ -14,10 +14,25 @@ use std::path::Path;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
+/// A fixed time, so the review dates and the 30-day chart do not move with the calendar.
+struct FixedClock;
+
+impl status_tutor::app::Clock for FixedClock {
+    fn now_ms(&self) -> u64 {
+        1_000
+    }
+    fn date(&self) -> String {
+        "2026-11-25T10:00:00Z".to_string()
+    }
+}
+
 fn app(width: u16, height: u16) -> App {
     let files = CourseFiles::read_dir(Path::new("tests/ui-course")).expect("fixture course is readable");
     let course = load(&files).expect("fixture course is valid").course;
-    App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, width, height))
+    let mut app =
+        App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, width, height));
+    app.clock = Box::new(FixedClock);
+    app
 }
 
 fn draw(app: &App) -> Buffer {

@@ -4,6 +4,7 @@ mod help;
 mod history;
 mod navigate;
 mod quiz;
+mod rounds;
 
 use crate::content::Course;
 use crate::keys::{Action, Context};
@@ -15,7 +16,7 @@ use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub use history::{History, Place};
-pub use quiz::{Clock, QuizOptions, QuizView, SystemClock, bank as quiz_bank, round_record};
+pub use quiz::{Clock, Offer, QuizOptions, QuizView, SystemClock, bank as quiz_bank};
 use ratatui::layout::{Position, Rect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,6 +246,9 @@ impl App {
         let moved = self.progress.set_position(&page.id, scroll);
         let read = end_seen && self.progress.mark_read(&page.id);
         self.progress_dirty |= moved || read;
+        if read {
+            self.offer_section_round();
+        }
     }
 
     pub fn open_page(&mut self, page: usize, scroll: usize) {
@@ -347,6 +351,11 @@ impl App {
                 self.progress_dirty = true;
                 self.start_quiz();
             }
+            Action::StartReview => {
+                self.progress.welcomed = true;
+                self.progress_dirty = true;
+                self.start_review();
+            }
             Action::Help => self.open_help(),
             Action::Quit => self.quit = true,
             // The reading keys work here too: they open the page, then act on it.
@@ -402,6 +411,7 @@ impl App {
                 self.relayout();
             }
             Action::StartQuiz => self.start_quiz(),
+            Action::StartReview => self.start_review(),
             // Esc cancels, innermost first; it never quits (q does).
             Action::Close if sidebar => {
                 self.focus = Focus::Page;
@@ -428,13 +438,16 @@ impl App {
             progress: &self.progress,
             session: &quiz.session,
             scroll: quiz.scroll,
+            offer: quiz.offer.as_ref().map(|o| (o.label.as_str(), o.pool.len())),
+            now: self.clock.unix(),
         })
     }
 
-    /// Opens the quiz: the round in progress if there is one, else a new round's intro.
+    /// Opens the quiz: the round in progress if there is one, else a paused round, else
+    /// a new round's intro (which offers the page's or section's questions too).
     pub fn start_quiz(&mut self) {
         if self.quiz.is_none() {
-            self.quiz = Some(QuizView::new(&self.course, self.quiz_options));
+            self.quiz = Some(self.new_quiz_view());
         }
         self.focus = Focus::Page;
         self.screen = Screen::Quiz;
@@ -449,13 +462,15 @@ impl App {
         let Some(quiz) = self.quiz.as_mut() else { return };
         match quiz.update(action, &self.course, now) {
             quiz::Outcome::Stay => {}
-            quiz::Outcome::Leave => {
-                self.quiz = None;
-                let (page, scroll) = (self.page, self.scroll);
-                self.open_page(page, scroll);
+            quiz::Outcome::Leave => self.leave_quiz(),
+            quiz::Outcome::Pause => {
+                self.pause_quiz();
+                self.leave_quiz();
+                self.message = Some("Round paused: t resumes it, also after you quit".to_string());
             }
-            quiz::Outcome::Read(page) => {
+            quiz::Outcome::Read(page, passage) => {
                 self.jump(page, 0);
+                self.scroll_to_text(passage.as_deref());
                 self.message = Some("Reading for the quiz: press t to go back to it".to_string());
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
@@ -465,7 +480,7 @@ impl App {
             quiz.scroll = quiz.scroll.min(max);
         }
         if let Some(quiz) = self.quiz.as_mut()
-            && quiz.record_results(&mut self.progress, self.clock.date())
+            && quiz.record_results(&mut self.progress, self.clock.date(), self.clock.unix())
         {
             self.progress_dirty = true;
         }

@@ -4,3 +4,4 @@ pub mod explain;
 pub mod list;
 pub mod open;
 pub mod paint;
+pub mod rounds;

@@ -1,10 +1,12 @@
 //! The course: TOML files -> validated `Course`. Knows nothing of the terminal.
+mod anchor;
 pub mod load;
 pub mod model;
 pub mod problem;
 mod raw;
 pub mod validate;
 
+pub use anchor::{anchor_text, headings};
 pub use load::CourseFiles;
 pub use model::*;
 pub use problem::{Problem, Severity};

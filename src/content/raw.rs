@@ -217,6 +217,8 @@ pub struct QuestionEntry {
     pub page: Text,
     #[serde(default)]
     pub tags: Vec<Text>,
+    /// The passage that answers it: a block index (0-based) or a heading of the page.
+    pub anchor: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -225,4 +227,29 @@ pub struct ChoiceEntry {
     pub text: Text,
     #[serde(default)]
     pub correct: bool,
+}
+
+/// `exercises/NN_slug.toml`: one practice exercise. Its checks are requests in the same
+/// shape as `[[blocks.verify.requests]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseFile {
+    pub id: Text,
+    pub title: Text,
+    pub page: Text,
+    pub task: Text,
+    pub starter: Text,
+    pub solution: Text,
+    pub hints: Spanned<Vec<Text>>,
+    #[serde(default)]
+    pub models: Vec<Text>,
+    pub urls: Spanned<Vec<ExerciseUrl>>,
+    pub checks: Spanned<Vec<RequestEntry>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseUrl {
+    pub path: Text,
+    pub view: Text,
 }

@@ -7,4 +7,5 @@ pub mod contents;
 pub mod document;
 pub mod help;
 pub mod quiz;
+mod quiz_results;
 pub mod text;

@@ -4,7 +4,7 @@
 use super::text::{ellipsized, inline, wrap};
 use crate::content::Course;
 use crate::progress::Progress;
-use crate::quiz::{Answer, Input, Phase, QuestionKind, RoundQuestion, Score, Session, Verdict, plain};
+use crate::quiz::{Answer, Input, Phase, QuestionKind, RoundKind, RoundQuestion, Session, Verdict, plain};
 use crate::theme::Theme;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -19,6 +19,10 @@ pub struct View<'a> {
     pub session: &'a Session,
     /// Lines the learner scrolled off the top (feedback, results, review).
     pub scroll: usize,
+    /// The smaller round the intro offers: its label and how many questions.
+    pub offer: Option<(&'a str, usize)>,
+    /// Seconds since the Unix epoch (spaced review on the results screen).
+    pub now: i64,
 }
 
 /// The lines to draw in `area`'s quiz column, from the first visible one. Scrolled down,
@@ -47,7 +51,7 @@ fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
         Phase::Intro => intro(app, quiz, width),
         Phase::Asking { index, input } => asking(app, quiz, *index, input, width),
         Phase::Feedback { index, verdict } => feedback(app, quiz, *index, *verdict, width, "Question"),
-        Phase::Results => results(app, &quiz.session.score(), quiz, width),
+        Phase::Results => super::quiz_results::results(app, &quiz.session.score(), quiz, width),
         Phase::Review { index } => {
             let verdict = quiz.session.record(*index).map_or(Verdict::Skipped, |r| r.verdict);
             feedback(app, quiz, *index, verdict, width, "Review")
@@ -68,7 +72,7 @@ fn first_line(app: &View, quiz: &View, column: Rect, total: usize) -> usize {
     let max = total.saturating_sub(height);
     let Phase::Asking { index, input } = quiz.session.phase() else { return quiz.scroll.min(max) };
     let Some(rq) = quiz.session.round().get(*index) else { return 0 };
-    let focus_row = question_header_height(app.theme, rq, column.width)
+    let focus_row = question_header_height(app.theme, rq, column.width, false)
         + match input {
             Input::Single { selected } => selected.unwrap_or(0),
             Input::Multiple { cursor, .. } => *cursor,
@@ -98,7 +102,7 @@ pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
         return None; // the pinned "Question N of M"
     }
     let line = row + first;
-    let choice = line.checked_sub(question_header_height(app.theme, rq, column.width))?;
+    let choice = line.checked_sub(question_header_height(app.theme, rq, column.width, false))?;
     (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
 }
 
@@ -106,17 +110,39 @@ fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let n = quiz.session.round().len();
     let bank = quiz.session.bank().len();
-    let mut lines = vec![Line::styled("Test your knowledge", theme.heading), Line::default()];
-    let what = if quiz.session.is_retry() {
-        format!("A retry of the {n} question(s) you missed.")
-    } else {
-        format!("{n} questions drawn from a bank of {bank}, spread over 1xx to 5xx, in a shuffled order.")
+    let (title, what) = match quiz.session.kind() {
+        RoundKind::Retry => ("Retry", format!("A retry of the {n} question(s) you missed.")),
+        RoundKind::Review => {
+            let cards = &app.progress.review.cards;
+            let due = quiz.session.round().iter().filter(|rq| cards.contains_key(&rq.question.id)).count();
+            let new = n - due;
+            (
+                "Review",
+                format!("{due} question(s) due for review, most overdue first, then {new} new from pages you read."),
+            )
+        }
+        RoundKind::Topic(topics) => ("Topic quiz", format!("{n} question(s) on {}.", topics.join(", "))),
+        RoundKind::Full => (
+            "Test your knowledge",
+            format!("{n} questions drawn from a bank of {bank}, spread over the classes, in a shuffled order."),
+        ),
     };
+    let mut lines = vec![Line::styled(title, theme.heading), Line::default()];
     lines.extend(wrap(&[Span::raw(what)], usize::from(width), vec![], vec![]));
-    if let Some(best) = &app.progress.quiz.best {
-        // u64: the numbers come from a file the learner can edit.
-        let percent = (u64::from(best.correct) * 100).checked_div(u64::from(best.total)).unwrap_or(0);
-        lines.push(Line::styled(format!("Your best so far: {}/{} ({percent}%)", best.correct, best.total), theme.dim));
+    let record = match quiz.session.kind() {
+        RoundKind::Full => app.progress.quiz.best.as_ref(),
+        other => app.progress.review.records.get(&other.key()),
+    };
+    if let Some(best) = record {
+        // The one rounding rule of the quiz (the numbers come from an editable file).
+        let percent = crate::quiz::percent(best.correct as usize, best.total as usize);
+        let which = if *quiz.session.kind() == RoundKind::Full { "full round" } else { "round of this kind" };
+        lines.push(Line::styled(format!("Your best {which}: {}/{} ({percent}%)", best.correct, best.total), theme.dim));
+    }
+    if let Some((label, count)) = quiz.offer {
+        lines.push(Line::default());
+        let offer = [Span::styled("t", theme.key), Span::raw(format!(" only {label}: {count} question(s)"))];
+        lines.extend(wrap(&offer, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
     lines.push(Line::default());
     lines.push(Line::styled("How to answer", theme.title));
@@ -126,6 +152,7 @@ fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
         ("Space", "multiple select: toggle the answer under the cursor"),
         ("0-9", "type a status code; Backspace edits"),
         ("s", "skip a question (counts as wrong)"),
+        ("p", "pause the round; t resumes it, also after quitting"),
         ("r", "after answering: read the page that teaches it, t comes back"),
     ] {
         let first = vec![Span::styled(format!("  {keys:<10} "), theme.key)];
@@ -141,23 +168,25 @@ fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// "Question 3 of 12 · 4xx · decorators", the progress bar and the prompt.
+/// "Question 3 of 12", the progress bar and the prompt. The tags ("4xx · gotchas")
+/// only once answered (`show_tags`): while asked, they would hint at the answer.
 fn question_header(
     theme: &Theme,
     label: &str,
-    index: usize,
-    total: usize,
+    (index, total): (usize, usize),
     rq: &RoundQuestion,
     width: u16,
+    show_tags: bool,
 ) -> Vec<Line<'static>> {
-    let tags = rq.question.tags.join(" · ");
     // "Question N of M" always shows whole; the tags give way with an ellipsis.
     let count = Span::styled(format!("{label} {} of {total}", index + 1), theme.heading);
     let room = usize::from(width).saturating_sub(count.width());
-    let tags = ellipsized(Line::styled(format!("   {tags}"), theme.dim), room);
-    let mut spans = vec![count];
-    spans.extend(tags.spans.into_iter().map(|s| s.patch_style(theme.dim)));
-    let mut lines = vec![Line::from(spans)];
+    let mut head = vec![count];
+    if show_tags {
+        let tags = ellipsized(Line::raw(format!("   {}", rq.question.tags.join(" · "))), room);
+        head.extend(tags.spans.into_iter().map(|s| s.style(theme.dim)));
+    }
+    let mut lines = vec![Line::from(head)];
     let filled = (usize::from(width) * index).checked_div(total).unwrap_or(0);
     lines.push(Line::from(vec![
         Span::styled("━".repeat(filled), theme.focused_border),
@@ -169,8 +198,8 @@ fn question_header(
     lines
 }
 
-fn question_header_height(theme: &Theme, rq: &RoundQuestion, width: u16) -> usize {
-    question_header(theme, "", 0, 1, rq, width).len()
+fn question_header_height(theme: &Theme, rq: &RoundQuestion, width: u16, show_tags: bool) -> usize {
+    question_header(theme, "", (0, 1), rq, width, show_tags).len()
 }
 
 /// The choices as the learner sees them: True/False for true_false, none for type_code.
@@ -187,7 +216,7 @@ fn choice_labels(rq: &RoundQuestion) -> Vec<String> {
 fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(rq) = quiz.session.round().get(index) else { return vec![] };
-    let mut lines = question_header(theme, "Question", index, quiz.session.round().len(), rq, width);
+    let mut lines = question_header(theme, "Question", (index, quiz.session.round().len()), rq, width, false);
     let labels = choice_labels(rq);
     for (i, label) in labels.iter().enumerate() {
         let (mark, under_cursor) = match input {
@@ -215,7 +244,7 @@ fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> V
             let shown = format!("{digits:_<3}");
             lines.push(Line::from(vec![Span::raw("  Your answer: "), Span::styled(shown, theme.heading)]));
             lines.push(Line::default());
-            lines.push(Line::styled("  Type the three digits, then Enter; s or Tab skips.", theme.dim));
+            lines.push(Line::styled("  Type the three digits, then Enter; s skips.", theme.dim));
         }
         Input::Multiple { .. } => {
             lines.push(Line::default());
@@ -230,7 +259,7 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
     let theme = &app.theme;
     let Some(rq) = quiz.session.round().get(index) else { return vec![] };
     let answer = quiz.session.record(index).map(|r| r.answer.clone());
-    let mut lines = question_header(theme, label, index, quiz.session.round().len(), rq, width);
+    let mut lines = question_header(theme, label, (index, quiz.session.round().len()), rq, width, true);
     let correct = rq.correct_choices();
     let labels = choice_labels(rq);
     for (i, text) in labels.iter().enumerate() {
@@ -250,11 +279,11 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
             (false, false) => (" ", theme.dim),
         };
         let you = if chosen { "  ← your answer" } else { "" };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {mark} "), style),
-            Span::styled(text.clone(), if right || chosen { style } else { theme.text }),
-            Span::styled(you, theme.dim),
-        ]));
+        // The choice's markup rendered as in the question, in the verdict's colour.
+        let mut spans = inline(text, if right || chosen { style } else { theme.text }, theme);
+        spans.push(Span::styled(you, theme.dim));
+        let mark = vec![Span::styled(format!("  {mark} "), style)];
+        lines.extend(wrap(&spans, usize::from(width), mark, vec![Span::raw("    ")]));
     }
     if let QuestionKind::TypeCode { answer: code } = &rq.question.kind {
         let typed = match &answer {
@@ -276,7 +305,8 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
     };
     let mut head = vec![Span::styled(word, style)];
     if verdict != Verdict::Correct {
-        head.push(Span::raw(format!(" The answer: {}", plain::correct_answer(rq))));
+        head.push(Span::raw(" The answer: "));
+        head.extend(inline(&plain::correct_answer(rq), theme.text, theme));
     }
     lines.extend(wrap(&head, usize::from(width), vec![], vec![]));
     lines.extend(wrap(&inline(&rq.question.explanation, theme.text, theme), usize::from(width), vec![], vec![]));
@@ -292,64 +322,4 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
     let next = if label == "Review" { "← → previous / next answer · q results" } else { "Enter next" };
     lines.push(Line::styled(next, theme.dim));
     lines
-}
-
-fn results(app: &View, score: &Score, quiz: &View, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let mut lines = vec![Line::styled("Results", theme.heading), Line::default()];
-    let style = if score.percent >= 80 {
-        theme.right
-    } else if score.percent >= 50 {
-        theme.heading
-    } else {
-        theme.wrong
-    };
-    lines.push(Line::from(vec![
-        Span::styled(format!("{} of {} correct · {}%", score.correct, score.total, score.percent), style),
-        Span::styled(format!(" · {}", plain::format_elapsed(score.elapsed_ms)), theme.dim),
-    ]));
-    if !score.complete {
-        lines.push(Line::styled("The round was left early: unanswered questions count as wrong.", theme.dim));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled("By tag", theme.title));
-    lines.extend(tag_grid(theme, score, width));
-    if !score.missed.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled("Missed", theme.title));
-        for rq in quiz.session.round().iter().filter(|rq| score.missed.contains(&rq.question.id)) {
-            let prompt = inline(&rq.question.prompt, theme.text, theme);
-            lines.extend(wrap(
-                &prompt,
-                usize::from(width),
-                vec![Span::styled("  • ", theme.wrong)],
-                vec![Span::raw("    ")],
-            ));
-        }
-    }
-    lines
-}
-
-/// Every tag as a small bar, in as many columns as fit: classes first, then topics.
-fn tag_grid(theme: &Theme, score: &Score, width: u16) -> Vec<Line<'static>> {
-    const CELL: usize = 28;
-    const BAR: usize = 8;
-    let columns = (usize::from(width) / CELL).max(1);
-    score
-        .tags
-        .chunks(columns)
-        .map(|row| {
-            let mut spans = Vec::new();
-            for tag in row {
-                let filled = (BAR * tag.correct).checked_div(tag.total).unwrap_or(0);
-                let style = crate::content::StatusClass::from_label(&tag.tag).map_or(theme.heading, |c| theme.class(c));
-                let count = format!("{}/{}", tag.correct, tag.total);
-                spans.push(Span::styled(format!("  {:<11}", tag.tag), theme.text));
-                spans.push(Span::styled("█".repeat(filled), style));
-                spans.push(Span::styled("░".repeat(BAR - filled), theme.border));
-                spans.push(Span::raw(format!(" {count:<5}")));
-            }
-            Line::from(spans)
-        })
-        .collect()
 }

@@ -26,8 +26,8 @@ fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
     let popup = super::centered(area, 52, 7);
     Clear.render(popup, buf);
     let lines = vec![
-        Line::raw("Leave this round? Your answers so far are scored;"),
-        Line::raw("unanswered questions count as wrong."),
+        Line::raw("Leave this round? Your answers so far count;"),
+        Line::raw("the rest are not reached (p pauses it instead)."),
         Line::default(),
         Line::from(vec![
             Span::styled("y", theme.key),
@@ -41,4 +41,30 @@ fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
         .block(Block::bordered().title(" Leave the quiz? ").border_style(theme.focused_border))
         .style(Style::new())
         .render(popup, buf);
+}
+
+/// Lines for the welcome screen: a paused round to resume, questions due for review.
+pub(super) fn welcome_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    if let Some(paused) = &app.progress.review.paused {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled("t", theme.key),
+            Span::raw(format!(
+                " resume your paused round ({} of {} answered)",
+                paused.answered(),
+                paused.questions.len()
+            )),
+        ]));
+    }
+    let due = app.due_count();
+    if due > 0 {
+        if app.progress.review.paused.is_none() {
+            lines.push(Line::default());
+        }
+        let noun = if due == 1 { "question" } else { "questions" };
+        lines.push(Line::from(vec![Span::styled("R", theme.key), Span::raw(format!(" {due} {noun} due for review"))]));
+    }
+    lines
 }

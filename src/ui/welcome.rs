@@ -67,8 +67,10 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
         (wrap(&what, width, vec![], vec![]), wrap(&start, width, vec![], vec![]))
     };
     let keys = key_lines(app, width);
+    // A paused round to resume, questions due for review.
+    let quiz = super::quiz_screen::welcome_lines(app);
     // Most useful first: the title, how to start, the keys; then the course's parts.
-    let essential = title.len() + 1 + start.len() + 1 + keys.len();
+    let essential = title.len() + 1 + start.len() + quiz.len() + 1 + keys.len();
     let room = height.saturating_sub(essential);
     let show_learn = learn.len() < room;
     let show_intro = intro.len() < room.saturating_sub(if show_learn { learn.len() + 1 } else { 0 });
@@ -83,6 +85,7 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     lines.extend(start);
+    lines.extend(quiz);
     lines.push(Line::default());
     lines.extend(keys);
     lines

@@ -95,6 +95,10 @@ def main(argv: list[str], repo: Path) -> int:
         report.section("harness self-test (tests/django/selftest)")
         self_test(repo, report)
     stats, names_checked, codes_checked = run_checks(content, repo, report)
+    report.section("practice exercises (content/exercises/*.toml, through the shipped checker)")
+    from harness.exercises import check_exercises
+
+    exercises_checked = check_exercises(content, repo, report)
 
     c = report.counts
     report.section("summary")
@@ -106,6 +110,7 @@ def main(argv: list[str], repo: Path) -> int:
     print(f"django names checked: {names_checked} in codes.toml, "
           f"{stats.names_in_samples} imported names in fragments")
     print(f"codes checked: {codes_checked}")
+    print(f"practice exercises checked: {exercises_checked}")
     if report.unverified:
         print(f"not verifiable (SKIP): {len(report.unverified)}")
         for line in report.unverified:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import django
 from django.conf import settings
+from status_tutor_checker import exchange  # on sys.path via run.py
 
 USERS = {
     # user key in the TOML -> (username, password, staff+superuser)
@@ -247,13 +248,6 @@ class _Capture(logging.Handler):
         self.records.append(f"{record.levelname} {record.name}: {msg.splitlines()[0] if msg else ''}")
 
 
-def header_meta_name(name: str) -> str:
-    key = name.strip().upper().replace("-", "_")
-    if key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
-        return key
-    return "HTTP_" + key
-
-
 def perform(
     *,
     method: str = "GET",
@@ -268,45 +262,22 @@ def perform(
 ) -> Outcome:
     """Send one request through the full stack, as the course's metadata describes it."""
     import json as jsonlib
-    from urllib.parse import urlencode
 
     from django.core.signals import got_request_exception
-    from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
-    from django.test import Client
 
     users = reset_state() if reset else None
     if users is not None:
         create_rows(list(setup or []), users)
-    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    # The request is built by the practice checker's engine: one request model for both.
+    account = None
     if user != "anonymous":
         from django.contrib.auth.models import User
 
-        client.force_login(User.objects.get(username=USERS[user][0]))
-    extra: dict[str, str] = {}
-    if csrf == "token":
-        secret = _get_new_csrf_string()
-        client.cookies[settings.CSRF_COOKIE_NAME] = secret
-        extra["HTTP_X_CSRFTOKEN"] = _mask_cipher_secret(secret)
-
-    method = method.upper()
-    data = b""
-    content_type = "application/octet-stream"
-    if form is not None:
-        encoded = urlencode(form, doseq=True)
-        if method in ("GET", "HEAD", "OPTIONS"):
-            path = path + ("&" if "?" in path else "?") + encoded
-        else:
-            data = encoded.encode()
-            content_type = "application/x-www-form-urlencoded"
-    elif json_body is not None:
-        text = json_body if isinstance(json_body, str) else jsonlib.dumps(json_body)
-        data = text.encode()
-        content_type = "application/json"
-    for name, value in (headers or {}).items():
-        meta = header_meta_name(name)
-        if meta == "CONTENT_TYPE":
-            content_type = value
-        extra[meta] = value
+        account = User.objects.get(username=USERS[user][0])
+    if json_body is not None and not isinstance(json_body, str):
+        json_body = jsonlib.dumps(json_body)
+    prepared = exchange.prepare(method=method, path=path, user=account, form=form, json_text=json_body,
+                                headers=headers, csrf_token=csrf == "token")
 
     outcome = Outcome()
 
@@ -322,7 +293,7 @@ def perform(
     root.setLevel(logging.DEBUG)
     got_request_exception.connect(on_exception)
     try:
-        response = client.generic(method, path, data=data, content_type=content_type, **extra)
+        response = prepared.send()
     finally:
         got_request_exception.disconnect(on_exception)
         root.removeHandler(capture)

@@ -14,6 +14,7 @@ from pathlib import Path
 from harness import project
 from harness.pysource import check_commented_results, import_problems, syntax_error
 from harness.report import Report
+from status_tutor_checker.exchange import compare, from_verify
 
 VERIFY_KEYS = {"fragment", "models", "urls", "requests", "handlers"}
 HANDLER_CODES = {"400", "403", "404", "500"}
@@ -366,17 +367,8 @@ class PageChecker:
             report.fail(where, f"{label}: the request could not be made: {type(exc).__name__}: {exc}")
             return None
         self.stats.requests_sent += 1
-        problems = []
-        if outcome.status != req["status"]:
-            problems.append(f"status expected {req['status']}, got {outcome.status}")
-        for name, value in (req.get("expect_headers") or {}).items():
-            got = outcome.header(name)
-            if got != value:
-                problems.append(f"header {name} expected {value!r}, got {got!r}")
-        for name in req.get("absent_headers") or []:
-            got = outcome.header(name)
-            if got is not None:
-                problems.append(f"header {name} expected absent, got {got!r}")
+        # the practice checker's comparison: samples and exercises are held to the same rules
+        problems = compare(from_verify(req)["expect"], outcome.response)
         if problems:
             diag = outcome.diagnostics()
             report.fail(where, f"{label}: " + "; ".join(problems) + (f" [{diag}]" if diag else ""))
