@@ -6,10 +6,11 @@ use status_tutor::cli::QuizArgs;
 use status_tutor::cli::{Cli, Command};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::rounds::{self, NoRound, Request};
-use status_tutor::commands::{check, explain, list};
+use status_tutor::commands::{check, explain, list, open};
 use status_tutor::content::{Course, CourseFiles, Problem, load};
-use status_tutor::progress::{Progress, Store};
+use status_tutor::progress::Store;
 use status_tutor::theme::Theme;
+use status_tutor::theme_choice;
 use status_tutor::tui;
 use std::io::{self, IsTerminal};
 use std::path::Path;
@@ -27,6 +28,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    if cli.reset_progress {
+        let forgotten = reset_progress(&cli)?;
+        // A script resetting progress has no terminal for the tutorial: done.
+        if !forgotten || (cli.command.is_none() && !io::stdout().is_terminal()) {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     let mut stdout = io::stdout().lock();
     match &cli.command {
         Some(Command::Check { dir }) => {
@@ -131,6 +139,15 @@ fn refused(refusal: &NoRound) -> ExitCode {
 /// The full-screen tutorial (straight into the quiz with `quiz`). Everything that can
 /// fail is done before the terminal changes.
 fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode, String> {
+    let course = course(cli.content.as_deref())?;
+    // An unknown page is a usage error (like an unknown command), terminal or not.
+    let page = match cli.page.as_deref().map(|p| open::page_for(&course, p)).transpose() {
+        Ok(page) => page,
+        Err(message) => {
+            eprintln!("status-tutor: {message}\nThe commands are check, explain, list and quiz (see --help).");
+            return Ok(ExitCode::from(2));
+        }
+    };
     if !io::stdout().is_terminal() {
         eprintln!(
             "status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
@@ -139,23 +156,18 @@ fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode,
         );
         return Ok(ExitCode::from(2));
     }
-    let course = course(cli.content.as_deref())?;
-    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let (store, progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
         eprintln!("status-tutor: warning: {warning}");
     }
-    if cli.reset_progress {
-        if !confirm(&format!(
-            "Forget what you have read and scored in \"{}\" ({})?",
-            course.title,
-            store.path().display()
-        ))? {
-            return Ok(ExitCode::SUCCESS);
-        }
-        store.reset().map_err(|e| format!("could not remove {}: {e}", store.path().display()))?;
-        progress = Progress::default();
-    }
-    let theme = Theme::new(cli.theme, no_color());
+    let (name, source) = theme_choice::choose(
+        cli.theme,
+        std::env::var("STATUS_TUTOR_THEME").ok().as_deref(),
+        progress.theme.as_deref(),
+        // Not asked under NO_COLOR: there are no colours to choose.
+        || (!no_color()).then(|| theme_choice::ask_terminal(std::time::Duration::from_millis(100))).flatten(),
+    );
+    let theme = Theme::new(name, no_color());
     // The real size from the start: resuming clamps the saved scroll to the page's length.
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let session = match &quiz {
@@ -170,21 +182,46 @@ fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode,
     };
     let mut app = App::new(course, theme, progress, Rect::new(0, 0, width, height));
     app.message = warnings.into_iter().next();
+    if source == theme_choice::Source::Flag {
+        app.progress.theme = Some(theme_choice::name(name));
+        app.progress_dirty = true;
+    }
     app.quiz_options = quiz.as_ref().map_or_else(|| quiz_options(None), |(_, options)| *options);
     match session {
         Some(session) => app.start_session(session),
         None if quiz.is_some() => app.start_quiz(),
-        None => {}
+        None => {
+            if let Some(page) = page {
+                app.open_page(page, 0);
+            }
+        }
     }
     tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Asks a yes/no question on the terminal; without a terminal on stdin the answer is yes,
-/// since the flag itself was the request.
+/// `--reset-progress`: asks first (unless `--yes`), forgets, and says what it did.
+/// Returns whether the progress was forgotten.
+fn reset_progress(cli: &Cli) -> Result<bool, String> {
+    let course = course(cli.content.as_deref())?;
+    let (mut store, _, _) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let path = store.path().display().to_string();
+    if !cli.yes && !confirm(&format!("Forget what you have read and scored in \"{}\" ({path})?", course.title))? {
+        eprintln!("Nothing forgotten.");
+        return Ok(false);
+    }
+    let existed = store.path().exists();
+    store.reset().map_err(|e| format!("could not remove {path}: {e}"))?;
+    let what = if existed { format!("{path} removed") } else { format!("nothing was kept yet at {path}") };
+    eprintln!("Progress for \"{}\" forgotten ({what}).", course.title);
+    Ok(true)
+}
+
+/// Asks a yes/no question on the terminal. Without one there is nobody to ask: the
+/// caller must say `--yes`.
 fn confirm(question: &str) -> Result<bool, String> {
     if !io::stdin().is_terminal() {
-        return Ok(true);
+        return Err("--reset-progress: no terminal to ask on; add --yes to forget without asking".to_string());
     }
     eprint!("{question} [y/N] ");
     let mut answer = String::new();
