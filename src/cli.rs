@@ -5,6 +5,7 @@ use std::path::PathBuf;
 const EXAMPLES: &str = "\
 Examples:
   status-tutor                       start the tutorial where you left off
+  status-tutor 404                   open the tutorial at a page (also csrf, 404-not-found)
   status-tutor explain 404           a card about one code
   status-tutor explain 4xx           every client error the course teaches
   status-tutor explain login_required
@@ -28,13 +29,22 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "STATUS_TUTOR_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Colours of the full-screen interface
-    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colours of the full-screen interface (remembered; else STATUS_TUTOR_THEME, else the
+    /// terminal's background decides)
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeName>,
 
-    /// Forget what you have read and scored in this course (asks first on a terminal)
+    /// Forget what you have read and scored in this course (asks first; --yes does not)
     #[arg(long)]
     pub reset_progress: bool,
+
+    /// With --reset-progress: do not ask (for scripts and non-terminals)
+    #[arg(long, requires = "reset_progress")]
+    pub yes: bool,
+
+    /// Open the tutorial at this page: a page id (404-not-found, csrf), a code (404) or a name
+    #[arg(value_name = "PAGE")]
+    pub page: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -94,6 +104,9 @@ pub enum PracticeCommand {
     Reset {
         /// The exercise
         id: String,
+        /// Do not ask (for scripts and non-terminals)
+        #[arg(long)]
+        yes: bool,
     },
     /// Create <workspace>/.venv and install the pinned Django with pip
     Setup,

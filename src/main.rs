@@ -6,10 +6,11 @@ use status_tutor::cli::QuizArgs;
 use status_tutor::cli::{Cli, Command, PracticeArgs, PracticeCommand};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::rounds::{self, NoRound, Request};
-use status_tutor::commands::{check, explain, list, practice};
+use status_tutor::commands::{check, explain, list, open, practice};
 use status_tutor::content::{Course, CourseFiles, Problem, load};
 use status_tutor::progress::{Progress, Store};
 use status_tutor::theme::Theme;
+use status_tutor::theme_choice;
 use status_tutor::tui;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -27,6 +28,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    if cli.reset_progress {
+        let forgotten = reset_progress(&cli)?;
+        // A script resetting progress has no terminal for the tutorial: done.
+        if !forgotten || (cli.command.is_none() && !io::stdout().is_terminal()) {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     let mut stdout = io::stdout().lock();
     match &cli.command {
         Some(Command::Check { dir }) => {
@@ -143,6 +151,15 @@ fn tutorial(
     quiz: Option<(Request, QuizOptions)>,
     practice: Option<&PracticeArgs>,
 ) -> Result<ExitCode, String> {
+    let course = course(cli.content.as_deref())?;
+    // An unknown page is a usage error (like an unknown command), terminal or not.
+    let page = match cli.page.as_deref().map(|p| open::page_for(&course, p)).transpose() {
+        Ok(page) => page,
+        Err(message) => {
+            eprintln!("status-tutor: {message}\nThe commands are check, explain, list and quiz (see --help).");
+            return Ok(ExitCode::from(2));
+        }
+    };
     if !io::stdout().is_terminal() {
         eprintln!(
             "status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
@@ -151,23 +168,18 @@ fn tutorial(
         );
         return Ok(ExitCode::from(2));
     }
-    let course = course(cli.content.as_deref())?;
-    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let (store, progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
         eprintln!("status-tutor: warning: {warning}");
     }
-    if cli.reset_progress {
-        if !confirm(&format!(
-            "Forget what you have read and scored in \"{}\" ({})?",
-            course.title,
-            store.path().display()
-        ))? {
-            return Ok(ExitCode::SUCCESS);
-        }
-        store.reset().map_err(|e| format!("could not remove {}: {e}", store.path().display()))?;
-        progress = Progress::default();
-    }
-    let theme = Theme::new(cli.theme, no_color());
+    let (name, source) = theme_choice::choose(
+        cli.theme,
+        std::env::var("STATUS_TUTOR_THEME").ok().as_deref(),
+        progress.theme.as_deref(),
+        // Not asked under NO_COLOR: there are no colours to choose.
+        || (!no_color()).then(|| theme_choice::ask_terminal(std::time::Duration::from_millis(100))).flatten(),
+    );
+    let theme = Theme::new(name, no_color());
     // The real size from the start: resuming clamps the saved scroll to the page's length.
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let session = match &quiz {
@@ -182,11 +194,19 @@ fn tutorial(
     };
     let mut app = App::new(course, theme, progress, Rect::new(0, 0, width, height));
     app.message = warnings.into_iter().next();
+    if source == theme_choice::Source::Flag {
+        app.progress.theme = Some(theme_choice::name(name));
+        app.progress_dirty = true;
+    }
     app.quiz_options = quiz.as_ref().map_or_else(|| quiz_options(None), |(_, options)| *options);
     match session {
         Some(session) => app.start_session(session),
         None if quiz.is_some() => app.start_quiz(),
-        None => {}
+        None => {
+            if let Some(page) = page {
+                app.open_page(page, 0);
+            }
+        }
     }
     if let Some(args) = practice {
         app.practice_options = status_tutor::app::PracticeOptions {
@@ -239,13 +259,12 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
             remember(&mut progress, &mut store, done);
             Ok(if passed { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
-        Some(PracticeCommand::Reset { id }) => {
+        Some(PracticeCommand::Reset { id, yes }) => {
             let index = practice::find(&course, Some(id), &progress)?;
             let exercise = &course.exercises[index];
             let file = workspace.file_for(index + 1, &exercise.id);
-            if file.exists()
-                && !confirm(&format!("Put the starter code back in {}? Your changes to it are lost.", file.display()))?
-            {
+            let question = format!("Put the starter code back in {}? Your changes to it are lost.", file.display());
+            if file.exists() && !yes && !confirm(&question, "practice reset")? {
                 return Ok(ExitCode::SUCCESS);
             }
             let path =
@@ -266,11 +285,33 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
     }
 }
 
-/// Asks a yes/no question on the terminal; without a terminal on stdin the answer is yes,
-/// since the flag itself was the request.
-fn confirm(question: &str) -> Result<bool, String> {
+/// `--reset-progress`: asks first (unless `--yes`), forgets, and says what it did.
+/// Returns whether the progress was forgotten.
+fn reset_progress(cli: &Cli) -> Result<bool, String> {
+    let course = course(cli.content.as_deref())?;
+    let (mut store, _, _) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let path = store.path().display().to_string();
+    if !cli.yes
+        && !confirm(
+            &format!("Forget what you have read and scored in \"{}\" ({path})?", course.title),
+            "--reset-progress",
+        )?
+    {
+        eprintln!("Nothing forgotten.");
+        return Ok(false);
+    }
+    let existed = store.path().exists();
+    store.reset().map_err(|e| format!("could not remove {path}: {e}"))?;
+    let what = if existed { format!("{path} removed") } else { format!("nothing was kept yet at {path}") };
+    eprintln!("Progress for \"{}\" forgotten ({what}).", course.title);
+    Ok(true)
+}
+
+/// Asks a yes/no question on the terminal. Without one there is nobody to ask: the
+/// caller must say `--yes`.
+fn confirm(question: &str, command: &str) -> Result<bool, String> {
     if !io::stdin().is_terminal() {
-        return Ok(true);
+        return Err(format!("{command}: no terminal to ask on; add --yes to go ahead without asking"));
     }
     eprint!("{question} [y/N] ");
     let mut answer = String::new();

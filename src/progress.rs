@@ -49,6 +49,11 @@ pub struct Progress {
     pub quiz: QuizRecord,
     /// Practice mode: the workspace and the exercises solved.
     pub practice: PracticeRecord,
+    /// The last `--theme` given (`dark`, `light`, `high-contrast`), used when none is.
+    pub theme: Option<String>,
+    /// Whether the learner last showed (true) or hid (false) the contents sidebar; unset,
+    /// it follows the terminal's width.
+    pub sidebar: Option<bool>,
     /// Spaced review: what each answered question's memory is, answers per day, a paused
     /// round (issue 9; see `review_state.rs`).
     pub review: crate::review_state::ReviewState,
@@ -64,6 +69,8 @@ impl Default for Progress {
             pages_read: BTreeSet::new(),
             quiz: QuizRecord::default(),
             practice: PracticeRecord::default(),
+            theme: None,
+            sidebar: None,
             review: crate::review_state::ReviewState::default(),
         }
     }

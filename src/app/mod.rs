@@ -1,4 +1,8 @@
 //! The application model and `update`: the one place that changes what the learner sees.
+mod find;
+mod help;
+mod history;
+mod navigate;
 mod practice;
 mod quiz;
 mod rounds;
@@ -6,12 +10,14 @@ mod rounds;
 use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::layout::{self, Areas, SidebarMode};
+use crate::lines::document::Document;
+use crate::lines::quiz::View as QuizLines;
+use crate::lines::verified;
 use crate::progress::Progress;
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
-use crate::ui::document::Document;
-use crate::ui::verified;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+pub use history::{History, Place};
 pub use practice::{PracticeOptions, PracticeView, Request};
 pub use quiz::{Clock, Offer, QuizOptions, QuizView, SystemClock, bank as quiz_bank};
 use ratatui::layout::{Position, Rect};
@@ -98,6 +104,8 @@ pub struct App {
     /// The text a search jumped to, marked on the page until the next key.
     pub found: Option<String>,
     pub progress: Progress,
+    /// The sidebar width that shows every entry whole (it grows to it on wide terminals).
+    pub sidebar_natural: u16,
     /// Set when `progress` changed and should be saved.
     pub progress_dirty: bool,
     /// The quiz, once started; kept while the learner reads a page it pointed to.
@@ -112,6 +120,11 @@ pub struct App {
     /// Work for the loop: the editor, the watcher, setup.
     pub requests: Vec<Request>,
     search_index: Option<SearchIndex>,
+    /// Where the learner was before each jump (Backspace / Ctrl-O go back).
+    pub history: History,
+    /// The text of the last search, for `n` / `N`, and the line of the match shown.
+    pub last_search: Option<String>,
+    match_at: Option<(usize, usize)>,
     quit: bool,
 }
 
@@ -142,7 +155,7 @@ impl App {
             scroll,
             entries,
             cursor: 0,
-            sidebar_choice: None,
+            sidebar_choice: progress.sidebar,
             size,
             document: Document::default(),
             document_key: (usize::MAX, 0),
@@ -153,6 +166,7 @@ impl App {
             found: None,
             progress,
             progress_dirty: false,
+            sidebar_natural: 0,
             quiz: None,
             quiz_options: QuizOptions { count: Some(12), seed: 0 },
             clock: Box::new(SystemClock::default()),
@@ -161,9 +175,13 @@ impl App {
             runner: None,
             requests: Vec::new(),
             search_index: None,
+            history: History::default(),
+            last_search: None,
+            match_at: None,
             quit: false,
         };
         app.cursor = app.entry_of_page(page);
+        app.sidebar_natural = crate::lines::contents::natural_width(&app.course);
         app.relayout();
         app
     }
@@ -174,10 +192,14 @@ impl App {
 
     /// Which key table applies now.
     pub fn context(&self) -> Context {
+        if layout::too_small(self.size) {
+            return Context::TooSmall;
+        }
         match (&self.overlay, self.screen) {
             (Overlay::Help { .. }, _) => Context::Help,
             (Overlay::Search(_), _) => Context::Search,
             (Overlay::None, Screen::Welcome) => Context::Welcome,
+            (Overlay::None, Screen::Reader) if self.focus == Focus::Sidebar => Context::Contents,
             (Overlay::None, Screen::Reader) => Context::Reader,
             (Overlay::None, Screen::Quiz) => self.quiz.as_ref().map_or(Context::Reader, QuizView::context),
             (Overlay::None, Screen::Practice) => match &self.practice {
@@ -199,7 +221,7 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.sidebar_mode())
+        layout::areas_for(self.size, self.sidebar_mode(), self.sidebar_natural)
     }
 
     fn page_height(&self) -> usize {
@@ -297,7 +319,7 @@ impl App {
             Some(Entry::Page(page)) => {
                 let page = *page;
                 self.focus = Focus::Page;
-                self.open_page(page, 0);
+                self.jump(page, 0);
             }
             Some(Entry::Quiz) => self.start_quiz(),
             Some(Entry::Practice) => self.open_practice(None),
@@ -308,22 +330,25 @@ impl App {
     /// Applies one action. Returns false when nothing changed (no redraw needed).
     pub fn update(&mut self, action: Action) -> bool {
         let had_message = self.message.take().is_some() | self.found.take().is_some();
+        // Something Esc can cancel: a message, the search marks, a code being typed.
+        let pending = had_message || !self.digits.is_empty();
         if !matches!(action, Action::Digit(_)) {
             self.digits.clear();
         }
         let before = self.fingerprint();
         match self.context() {
+            Context::TooSmall => self.quit |= action == Action::Quit,
             Context::Help => self.update_help(action),
             Context::Search => self.update_search(action),
             Context::Welcome => self.update_welcome(action),
-            Context::Reader => self.update_reader(action),
+            Context::Reader | Context::Contents => self.update_reader(action, pending),
             _ if self.screen == Screen::Practice => self.update_practice(action),
             _ => self.update_quiz(action),
         }
         if action == Action::ForceQuit {
             self.quit = true;
         }
-        had_message || self.quit || before != self.fingerprint()
+        pending || self.quit || before != self.fingerprint()
     }
 
     /// A cheap summary of everything the view shows, to tell whether an action changed it.
@@ -366,18 +391,23 @@ impl App {
                 self.progress_dirty = true;
                 self.start_review();
             }
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Help => self.open_help(),
             Action::Practice => {
                 self.progress.welcomed = true;
                 self.progress_dirty = true;
                 self.open_practice(None);
             }
             Action::Quit => self.quit = true,
-            _ => {}
+            // The reading keys work here too: they open the page, then act on it.
+            Action::Close | Action::Confirm | Action::Decline => {}
+            _ => {
+                self.update_welcome(Action::Open);
+                self.update_reader(action, false);
+            }
         }
     }
 
-    fn update_reader(&mut self, action: Action) {
+    fn update_reader(&mut self, action: Action, pending: bool) {
         let screenful = self.page_height().saturating_sub(2).max(1) as isize;
         let sidebar = self.focus == Focus::Sidebar;
         match action {
@@ -402,9 +432,19 @@ impl App {
             Action::Open if sidebar => self.open_entry(self.cursor),
             Action::Digit(d) => self.type_digit(d),
             Action::Search => self.overlay = Overlay::Search(SearchState::default()),
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Help => self.open_help(),
+            Action::Back => self.go_back(),
+            Action::NextMatch if self.last_search.is_some() => self.next_match(true),
+            Action::NextMatch => self.update_reader(Action::NextPage, pending),
+            Action::PrevMatch if self.last_search.is_some() => self.next_match(false),
+            Action::PrevMatch => {
+                self.message = Some("No search yet: / searches, then n and N go through the matches".to_string())
+            }
             Action::ToggleSidebar => {
                 self.sidebar_choice = Some(self.sidebar_mode() != SidebarMode::Docked);
+                // Remembered for the next launch.
+                self.progress.sidebar = self.sidebar_choice;
+                self.progress_dirty = true;
                 if self.sidebar_choice == Some(false) {
                     self.focus = Focus::Page;
                 }
@@ -423,13 +463,35 @@ impl App {
                 }
             }
             Action::StartReview => self.start_review(),
-            Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
+            // Esc cancels, innermost first; it never quits (q does).
+            Action::Close if sidebar => {
                 self.focus = Focus::Page;
                 self.relayout();
             }
+            Action::Close if pending => {}
+            Action::Close if self.last_search.is_some() => {
+                self.last_search = None;
+                self.match_at = None;
+                self.message = Some("Search cleared".to_string());
+            }
+            Action::Close => self.message = Some("Esc cancels; q quits (you will come back to this spot)".to_string()),
             Action::Quit => self.quit = true,
             _ => {}
         }
+    }
+
+    /// The quiz in progress, as its screens are laid out (for the view, scroll limits and clicks).
+    pub fn quiz_lines(&self) -> Option<QuizLines<'_>> {
+        let quiz = self.quiz.as_ref()?;
+        Some(QuizLines {
+            theme: &self.theme,
+            course: &self.course,
+            progress: &self.progress,
+            session: &quiz.session,
+            scroll: quiz.scroll,
+            offer: quiz.offer.as_ref().map(|o| (o.label.as_str(), o.pool.len())),
+            now: self.clock.unix(),
+        })
     }
 
     /// Opens the quiz: the round in progress if there is one, else a paused round, else
@@ -444,7 +506,7 @@ impl App {
 
     fn update_quiz(&mut self, action: Action) {
         if action == Action::Help {
-            self.overlay = Overlay::Help { scroll: 0 };
+            self.open_help();
             return;
         }
         let now = self.clock.now_ms();
@@ -458,13 +520,13 @@ impl App {
                 self.message = Some("Round paused: t resumes it, also after you quit".to_string());
             }
             quiz::Outcome::Read(page, passage) => {
-                self.open_page(page, 0);
+                self.jump(page, 0);
                 self.scroll_to_text(passage.as_deref());
                 self.message = Some("Reading for the quiz: press t to go back to it".to_string());
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
         }
-        let max = crate::ui::quiz::max_scroll(self);
+        let max = self.quiz_lines().map_or(0, |view| crate::lines::quiz::max_scroll(&view, self.size));
         if let Some(quiz) = self.quiz.as_mut() {
             quiz.scroll = quiz.scroll.min(max);
         }
@@ -486,20 +548,9 @@ impl App {
         match self.course.page_for_code(code) {
             Some(page) => {
                 self.focus = Focus::Page;
-                self.open_page(page, 0);
+                self.jump(page, 0);
             }
             None => self.message = Some(format!("{code} is not taught in this course")),
-        }
-    }
-
-    fn update_help(&mut self, action: Action) {
-        let max = crate::ui::help::max_scroll(&self.theme, self.size);
-        let Overlay::Help { scroll } = &mut self.overlay else { return };
-        match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::Close => self.overlay = Overlay::None,
-            _ => {}
         }
     }
 
@@ -524,7 +575,7 @@ impl App {
                     let query = state.query.clone();
                     self.overlay = Overlay::None;
                     self.focus = Focus::Page;
-                    self.open_page(hit.page, 0);
+                    self.jump(hit.page, 0);
                     // A match wrapped over two lines: look for its longest word instead.
                     let longest = query.split_whitespace().max_by_key(|w| w.len()).unwrap_or_default();
                     let found = [query.trim(), longest]
@@ -532,7 +583,10 @@ impl App {
                         .find_map(|needle| self.document.find(needle, 0).map(|line| (line, needle.to_string())));
                     if let Some((line, needle)) = found {
                         self.scroll_by(line.saturating_sub(2) as isize);
-                        self.found = Some(needle);
+                        self.match_at = Some((self.page, line));
+                        self.found = Some(needle.clone());
+                        self.last_search = Some(needle);
+                        self.message = Some("n and N: the next and previous match, across pages".to_string());
                     }
                 }
             }
@@ -545,13 +599,15 @@ impl App {
     /// Returns true when something changed.
     pub fn on_mouse(&mut self, event: MouseEvent) -> bool {
         let at = Position::new(event.column, event.row);
-        if self.overlay != Overlay::None {
+        // Nothing is shown but "terminal too small": nothing to click or scroll.
+        if self.overlay != Overlay::None || layout::too_small(self.size) {
             return false;
         }
         if self.screen == Screen::Quiz {
             let clicked = matches!(event.kind, MouseEventKind::Down(MouseButton::Left))
-                .then(|| crate::ui::quiz::choice_at(self, self.size, at))
-                .flatten();
+                .then(|| self.quiz_lines())
+                .flatten()
+                .and_then(|view| crate::lines::quiz::choice_at(&view, self.size, at));
             return clicked.and_then(|n| u8::try_from(n).ok()).is_some_and(|n| self.update(Action::Pick(n)));
         }
         if self.screen == Screen::Practice {
@@ -569,9 +625,10 @@ impl App {
             (MouseEventKind::ScrollDown, None) => self.scroll_by(3),
             (MouseEventKind::ScrollUp, None) => self.scroll_by(-3),
             (MouseEventKind::Down(MouseButton::Left), Some(sidebar)) => {
-                let offset = layout::list_offset(self.cursor, usize::from(sidebar.height), self.entries.len());
-                let row = offset + usize::from(event.row - sidebar.y);
-                if row < self.entries.len() {
+                let list = layout::sidebar_list(sidebar, self.sidebar_mode());
+                let offset = layout::list_offset(self.cursor, usize::from(list.height), self.entries.len());
+                let row = offset + usize::from(event.row.saturating_sub(list.y));
+                if list.contains(at) && row < self.entries.len() {
                     self.focus = Focus::Sidebar;
                     self.cursor = row;
                     self.open_entry(row);

@@ -2,6 +2,7 @@
 //! requests the loop carries out for it (open the editor, watch the folder, run setup).
 use super::{App, Screen};
 use crate::keys::Action;
+use crate::lines::practice as lines;
 use crate::practice::checker_files::{CHECKER_FILES, CHECKER_VERSION};
 use crate::practice::runner::{Job, RunId, RunResult};
 use crate::practice::session::{Effect, Event, RunState, Session};
@@ -57,6 +58,24 @@ impl PracticeView {
 }
 
 impl App {
+    /// The practice screen's parts for `lines::practice` (the view draws them, the app
+    /// measures them), if practice is open.
+    pub fn practice_lines(&self) -> Option<lines::View<'_>> {
+        let view = self.practice.as_ref()?;
+        Some(lines::View {
+            theme: &self.theme,
+            course: &self.course,
+            session: &view.session,
+            workspace: &view.workspace,
+            python: &view.python,
+            scroll: view.scroll,
+            spinner: view.spinner,
+            watch_note: view.watch_note.as_deref(),
+            workspace_error: view.workspace_error.as_deref(),
+            learner_code: view.learner_code.as_deref(),
+        })
+    }
+
     /// Exercises done and the total, from progress (practice need not be open).
     pub fn practice_done(&self) -> (usize, usize) {
         let done = self.course.exercises.iter().filter(|e| self.progress.practice.done.contains(&e.id)).count();
@@ -155,7 +174,7 @@ impl App {
             }
             Action::PageDown => {
                 view.scroll += 10;
-                let max = crate::ui::practice::max_scroll(self);
+                let max = self.practice_lines().map_or(0, |view| lines::max_scroll(&view, self.size));
                 if let Some(view) = self.practice.as_mut() {
                     view.scroll = view.scroll.min(max);
                 }
@@ -207,18 +226,20 @@ impl App {
         use crossterm::event::{MouseButton, MouseEventKind};
         let at = ratatui::layout::Position::new(event.column, event.row);
         match event.kind {
-            MouseEventKind::Down(MouseButton::Left) => match crate::ui::practice::exercise_at(self, at) {
-                Some(n) => {
-                    let before = self.practice.as_ref().map(|v| v.session.current);
-                    self.practice_event(Event::Select(n));
-                    if let Some(view) = self.practice.as_mut().filter(|v| Some(v.session.current) != before) {
-                        view.scroll = 0;
-                        view.learner_code = None;
+            MouseEventKind::Down(MouseButton::Left) => {
+                match self.practice_lines().and_then(|v| lines::exercise_at(&v, self.size, at)) {
+                    Some(n) => {
+                        let before = self.practice.as_ref().map(|v| v.session.current);
+                        self.practice_event(Event::Select(n));
+                        if let Some(view) = self.practice.as_mut().filter(|v| Some(v.session.current) != before) {
+                            view.scroll = 0;
+                            view.learner_code = None;
+                        }
+                        before != Some(n)
                     }
-                    before != Some(n)
+                    None => false,
                 }
-                None => false,
-            },
+            }
             MouseEventKind::ScrollDown => self.update(Action::PageDown),
             MouseEventKind::ScrollUp => self.update(Action::PageUp),
             _ => false,

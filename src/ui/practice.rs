@@ -1,40 +1,21 @@
-//! The practice screen: the exercise list with done marks, and the current exercise: its
-//! task, the file to edit, the checks as "the client receives" lines, hints, the solution.
-//! Everything that came from outside (the report, the learner's code, paths) goes through
-//! `sanitize::printable` here.
-use super::{code, status_bar, text};
-use crate::app::{App, PracticeView};
-use crate::content::Exercise;
-use crate::practice::describe::{expected_text, got_text, request_text};
-use crate::practice::report::{PyError, Report};
-use crate::practice::runner::RunError;
-use crate::practice::session::{Item, RunState};
-use crate::sanitize::printable;
-use crate::theme::Theme;
+//! The practice screen: the exercise list with done marks beside the current exercise,
+//! laid out by `lines::practice`.
+use super::status_bar;
+use crate::app::App;
+use crate::lines::practice::{self, LIST_TOP, View};
+use crate::practice::session::RunState;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
-use unicode_width::UnicodeWidthStr;
-
-const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧"];
-/// The list shows beside the details from this width.
-const LIST_FROM: u16 = 70;
-/// The solution shows beside the learner's code from this width of the details pane.
-const SIDE_BY_SIDE_FROM: usize = 96;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(view) = app.practice.as_ref() else { return };
-    let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-    let details = match list_width(body) {
-        Some(width) => {
-            render_list(app, view, Rect::new(body.x, body.y, width, body.height), buf);
-            Rect::new(body.x + width + 1, body.y, body.width.saturating_sub(width + 1), body.height)
-        }
-        None => body,
-    };
-    let lines = detail_lines(app, view, usize::from(details.width));
+    let Some(view) = app.practice_lines() else { return };
+    let (list, details) = practice::areas(area);
+    if let Some(list) = list {
+        render_list(&view, list, buf);
+    }
+    let lines = practice::detail_lines(&view, usize::from(details.width));
     let scroll = view.scroll.min(lines.len().saturating_sub(usize::from(details.height)));
     for (row, line) in lines.iter().skip(scroll).take(usize::from(details.height)).enumerate() {
         buf.set_line(details.x, details.y + row as u16, line, details.width);
@@ -42,45 +23,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
 }
 
-/// How far the details can scroll at this terminal size.
-pub fn max_scroll(app: &App) -> usize {
-    let Some(view) = app.practice.as_ref() else { return 0 };
-    let area = app.size;
-    let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-    let width = list_width(body).map_or(body.width, |w| body.width.saturating_sub(w + 1));
-    detail_lines(app, view, usize::from(width)).len().saturating_sub(usize::from(body.height))
-}
-
-/// The exercise whose line in the list is at `at`, if any.
-pub fn exercise_at(app: &App, at: ratatui::layout::Position) -> Option<usize> {
-    let view = app.practice.as_ref()?;
-    let body = Rect::new(0, 0, app.size.width, app.size.height.saturating_sub(1));
-    let width = list_width(body)?;
-    let rows = usize::from(body.height.saturating_sub(2));
-    if at.x >= width || at.y < 2 || usize::from(at.y - 2) >= rows {
-        return None;
-    }
-    let total = view.session.items.len();
-    let index = crate::layout::list_offset(view.session.current, rows, total) + usize::from(at.y - 2);
-    (index < total).then_some(index)
-}
-
-fn list_width(body: Rect) -> Option<u16> {
-    (body.width >= LIST_FROM).then(|| (body.width / 3).clamp(24, 36))
-}
-
-fn render_list(app: &App, view: &PracticeView, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn render_list(view: &View, area: Rect, buf: &mut Buffer) {
+    let theme = view.theme;
     Block::new().borders(Borders::RIGHT).border_style(theme.border).render(area, buf);
     let inner = Rect::new(area.x, area.y, area.width.saturating_sub(1), area.height);
     let (done, total) = (view.session.done_count(), view.session.items.len());
     buf.set_line(inner.x, inner.y, &Line::styled(format!("Practice: {done}/{total} done"), theme.heading), inner.width);
-    let rows = usize::from(inner.height.saturating_sub(2));
-    let offset = crate::layout::list_offset(view.session.current, rows, total);
+    let rows = usize::from(inner.height.saturating_sub(LIST_TOP));
+    let offset = practice::list_offset(view, area);
     for (row, (index, item)) in view.session.items.iter().enumerate().skip(offset).take(rows).enumerate() {
-        let title = app.course.exercises.get(index).map_or("", |e| e.title.as_str());
+        let title = view.course.exercises.get(index).map_or("", |e| e.title.as_str());
         let mark = match (&item.state, item.done) {
-            (RunState::Running(_), _) => Span::styled(format!("{} ", SPINNER[view.spinner % SPINNER.len()]), theme.key),
+            (RunState::Running(_), _) => Span::styled(format!("{} ", view.spinner()), theme.key),
             (_, true) => Span::styled("✓ ", theme.read_mark),
             (RunState::Failed | RunState::Timeout, false) => Span::styled("✗ ", theme.wrong),
             _ => Span::styled("· ", theme.dim),
@@ -94,236 +48,7 @@ fn render_list(app: &App, view: &PracticeView, area: Rect, buf: &mut Buffer) {
         if index == view.session.current {
             line = line.patch_style(theme.selected);
         }
-        let y = inner.y + 2 + row as u16;
+        let y = inner.y + LIST_TOP + row as u16;
         buf.set_line(inner.x, y, &line, inner.width);
     }
-}
-
-/// The details pane as lines, before scrolling.
-fn detail_lines(app: &App, view: &PracticeView, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let (Some(item), Some(exercise)) = (view.session.current(), app.course.exercises.get(view.session.current)) else {
-        return out;
-    };
-    if view.session.confirm.is_some() {
-        out.push(Line::from(vec![
-            Span::styled("Show the reference solution before you solved it? ", theme.heading),
-            Span::styled("y", theme.key),
-            Span::raw(" yes  "),
-            Span::styled("n", theme.key),
-            Span::raw(" no"),
-        ]));
-        out.push(Line::default());
-    }
-    let number = view.session.current + 1;
-    let done = if item.done { Span::styled("  ✓ done", theme.right) } else { Span::raw("") };
-    out.push(Line::from(vec![Span::styled(format!("{number}. {}", exercise.title), theme.heading), done]));
-    if let Some(page) = app.course.pages.get(exercise.page) {
-        out.push(Line::from(vec![
-            Span::styled("Practises ", theme.dim),
-            Span::styled(page.title.clone(), theme.dim),
-            Span::styled("  (l reads it)", theme.dim),
-        ]));
-    }
-    out.push(Line::default());
-    for (n, paragraph) in exercise.task.trim().split("\n\n").enumerate() {
-        if n > 0 {
-            out.push(Line::default());
-        }
-        // Lines of a paragraph are joined and wrapped to the pane, as on the lesson pages.
-        let joined = paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" ");
-        out.extend(text::wrap(&text::inline(&joined, theme.text, theme), width, Vec::new(), Vec::new()));
-    }
-    out.push(Line::default());
-    let file = printable(&view.file_of(view.session.current, exercise).display().to_string()).into_owned();
-    out.extend(text::wrap(
-        &[Span::styled(file, theme.inline_code)],
-        width,
-        vec![Span::styled("Edit ", theme.title)],
-        vec![Span::raw("     ")],
-    ));
-    let how = if view.watch_note.is_some() {
-        "e opens it, r runs the checks"
-    } else {
-        "e opens it; every save reruns the checks"
-    };
-    out.push(Line::styled(how, theme.dim));
-    if let Some(note) = &view.watch_note {
-        out.push(Line::styled(note.clone(), theme.dim));
-    }
-    if let Some(error) = &view.workspace_error {
-        out.extend(wrapped(&printable(error), width, theme.wrong, ""));
-    }
-    out.push(Line::default());
-    out.extend(state_lines(view, item, theme, width));
-    out.extend(check_lines(exercise, item.report.as_ref(), theme, width));
-    if let Some(report) = &item.report {
-        if let Some(failure) = &report.load_error {
-            out.push(Line::default());
-            out.extend(wrapped(&format!("Your file does not load: {}", describe(failure)), width, theme.wrong, ""));
-            out.extend(frame_lines(failure, theme, width));
-        }
-        let output = report.output.trim_end();
-        if !output.is_empty() {
-            out.push(Line::default());
-            out.push(Line::styled("Your code printed:", theme.title));
-            for line in printable(output).lines().take(20) {
-                out.extend(wrapped(line, width, theme.text, "  "));
-            }
-        }
-    }
-    for (n, hint) in exercise.hints.iter().take(item.hints_shown).enumerate() {
-        out.push(Line::default());
-        let first = vec![Span::styled(format!("Hint {}: ", n + 1), theme.key)];
-        out.extend(text::wrap(&text::inline(hint, theme.text, theme), width, first, vec![Span::raw("  ")]));
-    }
-    if item.hints_shown < item.hints && !item.solution_shown {
-        out.push(Line::default());
-        let left = item.hints - item.hints_shown;
-        out.push(Line::styled(format!("h shows a hint ({left} left)"), theme.dim));
-    }
-    if item.solution_shown {
-        out.push(Line::default());
-        out.extend(solution_lines(view, exercise, theme, width));
-    }
-    out
-}
-
-fn state_lines(view: &PracticeView, item: &Item, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let failing = item.report.as_ref().map_or(0, |r| r.checks.iter().filter(|c| !c.passed).count());
-    let text = match &item.state {
-        RunState::Idle if item.done => ("✓ Solved before. Save the file to check it again.".to_string(), theme.right),
-        RunState::Idle => ("Not run yet: save the file (or press r) to run the checks.".to_string(), theme.dim),
-        RunState::Running(_) => (format!("{} running the checks…", SPINNER[view.spinner % SPINNER.len()]), theme.key),
-        RunState::Passed => (format!("✓ All {} checks pass. Well done!", item.checks), theme.right),
-        RunState::Failed if failing == 0 => {
-            ("✗ Your file did not load, so no check could run.".to_string(), theme.wrong)
-        }
-        RunState::Failed => (format!("✗ {failing} of {} checks fail", item.checks), theme.wrong),
-        RunState::Timeout => {
-            ("✗ Your view did not answer in 10 s: an infinite loop? The run was stopped.".to_string(), theme.wrong)
-        }
-        RunState::Error(RunError::DjangoMissing(detail)) => (
-            format!(
-                "Django is missing: {detail}. Press S to set it up now (a virtualenv in {}).",
-                view.workspace.venv_dir().display()
-            ),
-            theme.wrong,
-        ),
-        RunState::Error(RunError::NoPython(detail)) => (
-            format!("Python could not start ({detail}). Install Python 3.10+, or press S to set up a virtualenv."),
-            theme.wrong,
-        ),
-        RunState::Error(RunError::Checker(detail)) => (format!("The checker failed: {detail}"), theme.wrong),
-        RunState::Error(RunError::Timeout | RunError::Cancelled) => ("Stopped.".to_string(), theme.dim),
-    };
-    let mut lines = wrapped(&printable(&text.0), width, text.1, "");
-    if item.failed_runs >= crate::practice::session::FAILS_BEFORE_SOLUTION && !item.solution_shown && !item.done {
-        lines.push(Line::styled("Stuck? s shows the reference solution.", theme.dim));
-    }
-    lines
-}
-
-/// One line per check, like the lessons' "the client receives" panel, with what differed.
-fn check_lines(exercise: &Exercise, report: Option<&Report>, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let mut out = vec![Line::default(), Line::styled("Checks", theme.title)];
-    for (index, check) in exercise.checks.iter().enumerate() {
-        let result = report.and_then(|r| r.checks.iter().find(|c| c.index == index));
-        let expected = expected_text(check);
-        let (mark, style, text) = match result {
-            None => ("·", theme.text, format!("{}  -> {expected}", request_text(check))),
-            Some(r) if r.passed => ("✓", theme.right, format!("{}  -> {}", printable(&r.request), got_text(r))),
-            Some(r) => ("✗", theme.wrong, format!("{}  -> {expected}, got {}", printable(&r.request), got_text(r))),
-        };
-        out.extend(text::wrap(
-            &[Span::styled(text, style)],
-            width,
-            vec![Span::styled(format!("{mark} "), style)],
-            vec![Span::raw("  ")],
-        ));
-        let Some(r) = result.filter(|r| !r.passed) else { continue };
-        for difference in &r.differences {
-            out.extend(wrapped(&format!("- {}", printable(difference)), width, theme.text, "    "));
-        }
-        if let Some(failure) = &r.exception {
-            out.extend(wrapped(&format!("exception: {}", describe(failure)), width, theme.wrong, "    "));
-            out.extend(frame_lines(failure, theme, width));
-        }
-    }
-    out
-}
-
-fn describe(failure: &PyError) -> String {
-    printable(&format!("{}: {}", failure.kind, failure.message)).into_owned()
-}
-
-fn frame_lines(failure: &PyError, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for frame in &failure.frames {
-        let file =
-            std::path::Path::new(&frame.file).file_name().map_or(frame.file.clone(), |n| n.to_string_lossy().into());
-        let place = format!("{file}:{} in {}", frame.line, frame.function);
-        out.extend(wrapped(&printable(&place), width, theme.dim, "      "));
-        if !frame.text.trim().is_empty() {
-            out.extend(wrapped(&printable(frame.text.trim()), width, theme.inline_code, "        "));
-        }
-    }
-    out
-}
-
-/// The reference solution beside the learner's code when there is room, else below it.
-fn solution_lines(view: &PracticeView, exercise: &Exercise, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let mine = view.learner_code.as_deref().map(|c| printable(c).into_owned()).unwrap_or_default();
-    let mine = code::highlight("python", &mine, theme);
-    let solution = code::highlight("python", &exercise.solution, theme);
-    let mut out = Vec::new();
-    if width >= SIDE_BY_SIDE_FROM {
-        let half = (width - 3) / 2;
-        out.push(Line::from(vec![
-            Span::styled(format!("{:<half$}", "Your code"), theme.title),
-            Span::styled(" │ ", theme.border),
-            Span::styled("Reference solution", theme.title),
-        ]));
-        for row in 0..mine.len().max(solution.len()) {
-            let mut spans = cut(mine.get(row).cloned().unwrap_or_default(), half);
-            spans.push(Span::styled(" │ ", theme.border));
-            spans.extend(cut(solution.get(row).cloned().unwrap_or_default(), half));
-            out.push(Line::from(spans));
-        }
-    } else {
-        for (title, lines) in [("Reference solution", solution), ("Your code", mine)] {
-            out.push(Line::styled(title, theme.title));
-            out.extend(lines.into_iter().map(|spans| Line::from(cut(spans, width))));
-            out.push(Line::default());
-        }
-    }
-    out
-}
-
-/// Spans cut or padded to exactly `width` columns.
-fn cut(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
-    let mut out = Vec::new();
-    let mut used = 0;
-    for span in spans {
-        let mut text = String::new();
-        for c in span.content.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > width {
-                break;
-            }
-            text.push(c);
-            used += w;
-        }
-        out.push(Span::styled(text, span.style));
-    }
-    if used < width {
-        out.push(Span::raw(" ".repeat(width - used)));
-    }
-    out
-}
-
-fn wrapped(text: &str, width: usize, style: Style, indent: &'static str) -> Vec<Line<'static>> {
-    let _ = text.width();
-    text::wrap(&[Span::styled(text.to_string(), style)], width, vec![Span::raw(indent)], vec![Span::raw(indent)])
 }
