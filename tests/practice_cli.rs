@@ -69,8 +69,12 @@ fn reset_puts_the_starter_back() {
     assert_eq!(run(dir.path(), &["practice", "check", "1", "--python", "/nonexistent/python"]).status.code(), Some(1));
     let file = Workspace::new(&dir.path().join("ws")).file_for(1, &exercise.id);
     std::fs::write(&file, "my attempt").expect("write");
-    // Without a terminal the command itself is the confirmation (as for --reset-progress).
-    let out = run(dir.path(), &["practice", "reset", &exercise.id]);
+    // Without a terminal there is nobody to ask: it refuses unless --yes (as --reset-progress).
+    let refused = run(dir.path(), &["practice", "reset", &exercise.id]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--yes"));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "my attempt", "nothing changed");
+    let out = run(dir.path(), &["practice", "reset", &exercise.id, "--yes"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read_to_string(&file).expect("read"), exercise.starter);
 }
