@@ -3,6 +3,7 @@
 use super::status_bar;
 use crate::app::App;
 use crate::lines::practice::{self, LIST_TOP, View};
+use crate::lines::text::ellipsized;
 use crate::practice::session::RunState;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -49,6 +50,7 @@ fn render_list(view: &View, area: Rect, buf: &mut Buffer) {
             line = line.patch_style(theme.selected);
         }
         let y = inner.y + LIST_TOP + row as u16;
-        buf.set_line(inner.x, y, &line, inner.width);
+        // a title that does not fit says so with an ellipsis
+        buf.set_line(inner.x, y, &ellipsized(line, usize::from(inner.width)), inner.width);
     }
 }
