@@ -35,8 +35,27 @@ pub enum Action {
     NewRound,
     Confirm,
     Decline,
+    /// Practice: open the exercise file in the editor.
+    Edit,
+    /// Practice: run the checks now.
+    RunChecks,
+    /// Practice: the next hint.
+    Hint,
+    /// Practice: show or hide the reference solution.
+    ShowSolution,
+    /// Practice: read the lesson page the exercise practises.
+    OpenLesson,
+    /// Open practice mode (from the reader: this page's exercise).
+    Practice,
+    /// Practice: set up Django in the workspace (`practice setup`).
+    Setup,
     /// Fold or expand the verified requests under the code samples.
     ToggleVerified,
+    /// Back to where the learner was before a jump (jump list).
+    Back,
+    /// The next and previous match of the last search.
+    NextMatch,
+    PrevMatch,
     /// Spaced review: a round of the questions due.
     StartReview,
     /// Put the quiz round aside (resumed by the next quiz, also after quitting).
@@ -50,6 +69,8 @@ pub enum Context {
     Global,
     Welcome,
     Reader,
+    /// The contents sidebar has focus.
+    Contents,
     Search,
     Help,
     QuizIntro,
@@ -62,14 +83,19 @@ pub enum Context {
     /// Going through the answers of a finished round.
     Review,
     Confirm,
+    /// "Terminal too small" is shown: only quitting works.
+    TooSmall,
+    /// Practice mode: the exercise list and the current exercise.
+    Practice,
 }
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Welcome,
         Context::Reader,
+        Context::Contents,
         Context::Search,
         Context::Help,
         Context::QuizIntro,
@@ -79,13 +105,16 @@ impl Context {
         Context::Results,
         Context::Review,
         Context::Confirm,
+        Context::TooSmall,
+        Context::Practice,
     ];
 
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
-            Context::Welcome => "Welcome",
+            Context::Welcome => "Welcome (reading keys work too)",
             Context::Reader => "Reading",
+            Context::Contents => "Contents (after Tab)",
             Context::Search => "Search",
             Context::Help => "This help",
             Context::QuizIntro => "Quiz: before a round",
@@ -95,6 +124,8 @@ impl Context {
             Context::Results => "Quiz results",
             Context::Review => "Quiz review",
             Context::Confirm => "Confirm",
+            Context::TooSmall => "Terminal too small",
+            Context::Practice => "Practice",
         }
     }
 }
@@ -149,31 +180,35 @@ pub const BINDINGS: &[Binding] = &[
         Some("read"),
     ),
     bind(C::Welcome, &[Char('t')], "t", Action::StartQuiz, "go straight to the quiz", None),
+    bind(C::Welcome, &[Char('x')], "x", Action::Practice, "practice: write views, a real Django answers", None),
     bind(C::Welcome, &[Char('R')], "R", Action::StartReview, "review the questions due (spaced review)", None),
     bind(C::Welcome, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
-    bind(C::Welcome, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "quit", Some("quit")),
-    bind(
-        C::Reader,
-        &[Code(KeyCode::Up), Char('k')],
-        "↑ k",
-        Action::Up,
-        "scroll up (in the contents: previous entry)",
-        None,
-    ),
-    bind(
-        C::Reader,
-        &[Code(KeyCode::Down), Char('j')],
-        "↓ j",
-        Action::Down,
-        "scroll down (in the contents: next entry)",
-        Some("scroll"),
-    ),
+    bind(C::Welcome, &[Char('q')], "q", Action::Quit, "quit", Some("quit")),
+    bind(C::Reader, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
+    bind(C::Reader, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", Some("scroll")),
     bind(C::Reader, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
     bind(C::Reader, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
     bind(C::Reader, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top of the page", None),
     bind(C::Reader, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom of the page", None),
     bind(C::Reader, &[Code(KeyCode::Left), Char('p')], "← p", Action::PrevPage, "previous page", None),
-    bind(C::Reader, &[Code(KeyCode::Right), Char('n')], "→ n", Action::NextPage, "next page", Some("page")),
+    bind(C::Reader, &[Code(KeyCode::Right)], "→", Action::NextPage, "next page", Some("page")),
+    bind(
+        C::Reader,
+        &[Char('n')],
+        "n",
+        Action::NextMatch,
+        "next search match, across pages (no search: next page)",
+        None,
+    ),
+    bind(C::Reader, &[Char('N')], "N", Action::PrevMatch, "previous match of the last search", None),
+    bind(
+        C::Reader,
+        &[Code(KeyCode::Backspace), Ctrl('o')],
+        "Bksp Ctrl-O",
+        Action::Back,
+        "back to where you were before a jump, a search or a link",
+        None,
+    ),
     bind(
         C::Reader,
         &[Code(KeyCode::Tab), Code(KeyCode::BackTab)],
@@ -182,10 +217,10 @@ pub const BINDINGS: &[Binding] = &[
         "switch between contents and page",
         Some("contents"),
     ),
-    bind(C::Reader, &[Code(KeyCode::Enter)], "Enter", Action::Open, "open the entry selected in the contents", None),
     bind(C::Reader, &[AnyDigit], "4 0 4", Action::Digit(0), "type a status code to jump to its page", None),
     bind(C::Reader, &[Char('/')], "/", Action::Search, "search titles and text", Some("search")),
     bind(C::Reader, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
+    bind(C::Reader, &[Char('x')], "x", Action::Practice, "practice: write the view (this page's exercise)", None),
     bind(
         C::Reader,
         &[Char('v')],
@@ -206,12 +241,32 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Reader, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(
         C::Reader,
-        &[Char('q'), Code(KeyCode::Esc)],
-        "q Esc",
-        Action::Quit,
-        "quit (you will come back to this spot)",
-        Some("quit"),
+        &[Code(KeyCode::Esc)],
+        "Esc",
+        Action::Close,
+        "cancel a code being typed, a message or the search (never quits)",
+        None,
     ),
+    bind(C::Reader, &[Char('q')], "q", Action::Quit, "quit (you will come back to this spot)", Some("quit")),
+    bind(C::Contents, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "previous entry", None),
+    bind(C::Contents, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "next entry", Some("choose")),
+    bind(C::Contents, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "first entry", None),
+    bind(C::Contents, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "last entry", None),
+    bind(C::Contents, &[Code(KeyCode::Enter)], "Enter", Action::Open, "open the selected entry", Some("open")),
+    bind(
+        C::Contents,
+        &[Code(KeyCode::Tab), Code(KeyCode::BackTab)],
+        "Tab",
+        Action::SwitchFocus,
+        "back to the page",
+        Some("page"),
+    ),
+    bind(C::Contents, &[Code(KeyCode::Esc)], "Esc", Action::Close, "leave the contents", Some("close")),
+    bind(C::Contents, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
+    bind(C::Contents, &[AnyDigit], "4 0 4", Action::Digit(0), "type a status code to jump to its page", None),
+    bind(C::Contents, &[Char('/')], "/", Action::Search, "search titles and text", None),
+    bind(C::Contents, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
+    bind(C::Contents, &[Char('q')], "q", Action::Quit, "quit", Some("quit")),
     bind(C::Search, &[Code(KeyCode::Up)], "↑", Action::Up, "previous result", None),
     bind(C::Search, &[Code(KeyCode::Down)], "↓", Action::Down, "next result", Some("results")),
     bind(C::Search, &[Code(KeyCode::Enter)], "Enter", Action::Open, "jump to the selected result", Some("jump")),
@@ -220,6 +275,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Search, &[AnyPrintable], "text", Action::Type(' '), "type to search; results update as you type", None),
     bind(C::Help, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::Help, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", Some("scroll")),
+    bind(C::Help, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::Help, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
+    bind(C::Help, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::Help, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
     bind(
         C::Help,
         &[Code(KeyCode::Esc), Char('?'), Char('q')],
@@ -229,6 +288,8 @@ pub const BINDINGS: &[Binding] = &[
         Some("close"),
     ),
     bind(C::QuizIntro, &[Code(KeyCode::Enter), Char(' ')], "Enter", Action::Open, "start the round", Some("start")),
+    bind(C::QuizIntro, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
+    bind(C::QuizIntro, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
     bind(
         C::QuizIntro,
         &[Char('t')],
@@ -328,11 +389,40 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Review, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the results", Some("results")),
     bind(C::Confirm, &[Char('y'), Code(KeyCode::Enter)], "y Enter", Action::Confirm, "yes", Some("yes")),
     bind(C::Confirm, &[Char('n'), Code(KeyCode::Esc)], "n Esc", Action::Decline, "no, go back", Some("no")),
+    bind(C::TooSmall, &[Char('q')], "q", Action::Quit, "quit (nothing else works until it is larger)", Some("quit")),
+    bind(C::Practice, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "previous exercise", None),
+    bind(C::Practice, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "next exercise", Some("exercise")),
+    bind(C::Practice, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "scroll the details up", None),
+    bind(
+        C::Practice,
+        &[Code(KeyCode::PageDown), Char(' ')],
+        "PgDn Space",
+        Action::PageDown,
+        "scroll the details down",
+        None,
+    ),
+    bind(C::Practice, &[Char('e')], "e", Action::Edit, "edit the file in $VISUAL / $EDITOR", Some("edit")),
+    bind(C::Practice, &[Char('r')], "r", Action::RunChecks, "run the checks now", Some("run")),
+    bind(C::Practice, &[Char('h')], "h", Action::Hint, "the next hint", Some("hint")),
+    bind(
+        C::Practice,
+        &[Char('s')],
+        "s",
+        Action::ShowSolution,
+        "show or hide the solution (asks first until three failed runs)",
+        Some("solution"),
+    ),
+    bind(C::Practice, &[Char('l')], "l", Action::OpenLesson, "read the lesson it practises", Some("lesson")),
+    bind(C::Practice, &[Char('S')], "S", Action::Setup, "set up Django in the workspace (practice setup)", None),
+    bind(C::Practice, &[Char('?')], "?", Action::Help, "help: every key", None),
+    bind(C::Practice, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
 ];
 
-/// The action for `key` in `context`: global bindings first, then the context's own.
+/// The action for `key` in `context`: global bindings first, then the context's own, then
+/// (on the welcome screen) the reader's, which open the page and act on it.
 pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
-    [Context::Global, context].into_iter().find_map(|ctx| {
+    let fallback = (context == Context::Welcome).then_some(Context::Reader);
+    [Some(Context::Global), Some(context), fallback].into_iter().flatten().find_map(|ctx| {
         BINDINGS
             .iter()
             .filter(|b| b.context == ctx)

@@ -3,16 +3,17 @@ use clap::Parser;
 use ratatui::layout::Rect;
 use status_tutor::app::{App, Clock, QuizOptions, SystemClock};
 use status_tutor::cli::QuizArgs;
-use status_tutor::cli::{Cli, Command};
+use status_tutor::cli::{Cli, Command, PracticeArgs, PracticeCommand};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::rounds::{self, NoRound, Request};
-use status_tutor::commands::{check, explain, list};
+use status_tutor::commands::{check, explain, list, open, practice};
 use status_tutor::content::cache::{self, Cached};
 use status_tutor::content::{Course, CourseFiles, Problem, embedded};
 use status_tutor::progress::{Progress, Store};
 use status_tutor::theme::Theme;
+use status_tutor::theme_choice;
 use status_tutor::tui;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -28,6 +29,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    if cli.reset_progress {
+        let forgotten = reset_progress(&cli)?;
+        // A script resetting progress has no terminal for the tutorial: done.
+        if !forgotten || (cli.command.is_none() && !io::stdout().is_terminal()) {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     let mut stdout = io::stdout().lock();
     match &cli.command {
         Some(Command::Check { dir }) => {
@@ -58,18 +66,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             drop(stdout);
             let request = if args.topic.is_empty() { Request::Full } else { Request::Topics(args.topic.clone()) };
             let round = (request, quiz_options(Some(args)));
-            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round)) }
+            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round), None) }
         }
         Some(Command::Review(args)) => {
             drop(stdout);
             let seed = quiz_options(None).seed;
             let options = QuizOptions { count: Some(usize::from(args.questions)), seed: args.seed.unwrap_or(seed) };
             let round = (Request::Review, options);
-            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round)) }
+            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round), None) }
+        }
+        Some(Command::Practice(args)) if args.action.is_none() => {
+            drop(stdout);
+            tutorial(&cli, None, Some(args))
+        }
+        Some(Command::Practice(args)) => {
+            drop(stdout);
+            practice_command(&cli, args)
         }
         None => {
             drop(stdout);
-            tutorial(&cli, None)
+            tutorial(&cli, None, None)
         }
     }
 }
@@ -131,7 +147,23 @@ fn refused(refusal: &NoRound) -> ExitCode {
 
 /// The full-screen tutorial (straight into the quiz with `quiz`). Everything that can
 /// fail is done before the terminal changes.
-fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode, String> {
+fn tutorial(
+    cli: &Cli,
+    quiz: Option<(Request, QuizOptions)>,
+    practice: Option<&PracticeArgs>,
+) -> Result<ExitCode, String> {
+    let (course, pages) = match cli.content.as_deref() {
+        None => embedded::course_and_pages().map(|(course, pages)| (course, Some(pages)))?,
+        Some(dir) => cached(dir).map(|cached| (cached.course, cached.pages))?,
+    };
+    // An unknown page is a usage error (like an unknown command), terminal or not.
+    let page = match cli.page.as_deref().map(|p| open::page_for(&course, p)).transpose() {
+        Ok(page) => page,
+        Err(message) => {
+            eprintln!("status-tutor: {message}\nThe commands are check, explain, list and quiz (see --help).");
+            return Ok(ExitCode::from(2));
+        }
+    };
     if !io::stdout().is_terminal() {
         eprintln!(
             "status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
@@ -140,26 +172,18 @@ fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode,
         );
         return Ok(ExitCode::from(2));
     }
-    let (course, pages) = match cli.content.as_deref() {
-        None => embedded::course_and_pages().map(|(course, pages)| (course, Some(pages)))?,
-        Some(dir) => cached(dir).map(|cached| (cached.course, cached.pages))?,
-    };
-    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let (store, progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
         eprintln!("status-tutor: warning: {warning}");
     }
-    if cli.reset_progress {
-        if !confirm(&format!(
-            "Forget what you have read and scored in \"{}\" ({})?",
-            course.title,
-            store.path().display()
-        ))? {
-            return Ok(ExitCode::SUCCESS);
-        }
-        store.reset().map_err(|e| format!("could not remove {}: {e}", store.path().display()))?;
-        progress = Progress::default();
-    }
-    let theme = Theme::new(cli.theme, no_color());
+    let (name, source) = theme_choice::choose(
+        cli.theme,
+        std::env::var("STATUS_TUTOR_THEME").ok().as_deref(),
+        progress.theme.as_deref(),
+        // Not asked under NO_COLOR: there are no colours to choose.
+        || (!no_color()).then(|| theme_choice::ask_terminal(std::time::Duration::from_millis(100))).flatten(),
+    );
+    let theme = Theme::new(name, no_color());
     // The real size from the start: resuming clamps the saved scroll to the page's length.
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let session = match &quiz {
@@ -177,21 +201,124 @@ fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode,
         app.read_pages_from(pages);
     }
     app.message = warnings.into_iter().next();
+    if source == theme_choice::Source::Flag {
+        app.progress.theme = Some(theme_choice::name(name));
+        app.progress_dirty = true;
+    }
     app.quiz_options = quiz.as_ref().map_or_else(|| quiz_options(None), |(_, options)| *options);
     match session {
         Some(session) => app.start_session(session),
         None if quiz.is_some() => app.start_quiz(),
-        None => {}
+        None => {
+            if let Some(page) = page {
+                app.open_page(page, 0);
+            }
+        }
+    }
+    if let Some(args) = practice {
+        app.practice_options = status_tutor::app::PracticeOptions {
+            workspace: args.workspace.clone(),
+            python: args.python.clone(),
+            manual_run: args.manual_run,
+        };
+        let workspace = practice::workspace_for(args.workspace.as_deref(), &app.progress);
+        eprintln!("status-tutor: practice workspace: {}", workspace.root().display());
+        app.open_practice(None);
     }
     tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Asks a yes/no question on the terminal; without a terminal on stdin the answer is yes,
-/// since the flag itself was the request.
-fn confirm(question: &str) -> Result<bool, String> {
+/// `practice list|check|reset|setup`: practice without the full-screen interface.
+fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> {
+    let course = course(cli.content.as_deref())?;
+    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    for warning in &warnings {
+        eprintln!("status-tutor: warning: {warning}");
+    }
+    let workspace = practice::workspace_for(args.workspace.as_deref(), &progress);
+    let mut out = io::stdout().lock();
+    // The workspace used is remembered, so the next command (and the TUI) finds it.
+    let remember = |progress: &mut Progress, store: &mut Store, done: Option<String>| {
+        let path = workspace.root().to_str().map(str::to_string);
+        let moved = path.is_some() && progress.practice.workspace != path;
+        if moved {
+            progress.practice.workspace = path;
+        }
+        let solved = done.is_some_and(|id| progress.practice.done.insert(id));
+        if (moved || solved)
+            && let Some(warning) = store.save(progress)
+        {
+            eprintln!("status-tutor: warning: {warning}");
+        }
+    };
+    match args.action.as_ref() {
+        Some(PracticeCommand::List) | None => {
+            practice::list(&course, &progress, &workspace, Paint::for_stdout(), &mut out).map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(PracticeCommand::Check { id, json }) => {
+            let index = practice::find(&course, id.as_deref(), &progress)?;
+            practice::prepare(&workspace, &course)?;
+            let python = status_tutor::practice::python::find(args.python.as_deref(), &workspace);
+            let passed = practice::check(&course, index, &workspace, &python, *json, &mut out)?;
+            let done = passed.then(|| course.exercises[index].id.clone());
+            remember(&mut progress, &mut store, done);
+            Ok(if passed { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Some(PracticeCommand::Reset { id, yes }) => {
+            let index = practice::find(&course, Some(id), &progress)?;
+            let exercise = &course.exercises[index];
+            let file = workspace.file_for(index + 1, &exercise.id);
+            let question = format!("Put the starter code back in {}? Your changes to it are lost.", file.display());
+            if file.exists() && !yes && !confirm(&question, "practice reset")? {
+                return Ok(ExitCode::SUCCESS);
+            }
+            let path =
+                workspace.reset(index + 1, exercise).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            writeln!(out, "Starter code restored in {}", path.display()).map_err(|e| e.to_string())?;
+            remember(&mut progress, &mut store, None);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(PracticeCommand::Setup) => {
+            let base = args.python.clone().unwrap_or_else(|| "python3".into());
+            let python = status_tutor::practice::python::setup(&base, &workspace, &mut out)?;
+            practice::prepare(&workspace, &course)?;
+            remember(&mut progress, &mut store, None);
+            writeln!(out, "Practice with: status-tutor practice  (checks run with {})", python.display())
+                .map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `--reset-progress`: asks first (unless `--yes`), forgets, and says what it did.
+/// Returns whether the progress was forgotten.
+fn reset_progress(cli: &Cli) -> Result<bool, String> {
+    let course = course(cli.content.as_deref())?;
+    let (mut store, _, _) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let path = store.path().display().to_string();
+    if !cli.yes
+        && !confirm(
+            &format!("Forget what you have read and scored in \"{}\" ({path})?", course.title),
+            "--reset-progress",
+        )?
+    {
+        eprintln!("Nothing forgotten.");
+        return Ok(false);
+    }
+    let existed = store.path().exists();
+    store.reset().map_err(|e| format!("could not remove {path}: {e}"))?;
+    let what = if existed { format!("{path} removed") } else { format!("nothing was kept yet at {path}") };
+    eprintln!("Progress for \"{}\" forgotten ({what}).", course.title);
+    Ok(true)
+}
+
+/// Asks a yes/no question on the terminal. Without one there is nobody to ask: the
+/// caller must say `--yes`.
+fn confirm(question: &str, command: &str) -> Result<bool, String> {
     if !io::stdin().is_terminal() {
-        return Ok(true);
+        return Err(format!("{command}: no terminal to ask on; add --yes to go ahead without asking"));
     }
     eprint!("{question} [y/N] ");
     let mut answer = String::new();

@@ -1,14 +1,23 @@
 //! The terminal: enter and always leave it cleanly (quit, error, panic, SIGTERM, SIGHUP),
 //! and the event loop, which blocks on input and redraws only when something changed.
+mod events;
+
 use crate::app::App;
 use crate::keys;
+use crate::practice::runner::ProcessRunner;
 use crate::progress::{Progress, Store};
 use crossterm::cursor::Show;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
+pub use events::AppEvent;
+use events::{Background, Input};
 use std::io::{self, stdout};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+
+/// The spinner's step while a practice run is going (the only timer, and only then).
+const SPINNER_STEP: Duration = Duration::from_millis(100);
 
 /// The progress store, shared with the signal thread: while keys are still queued the
 /// loop defers saving, and a SIGTERM or SIGHUP in that moment must not lose the change.
@@ -32,7 +41,13 @@ pub fn run(app: &mut App, store: Store) -> io::Result<()> {
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        event_loop(&mut terminal, app, &saver)
+        let (events, received) = mpsc::channel();
+        let deliver = events.clone();
+        app.runner = Some(Box::new(ProcessRunner::new(Arc::new(move |run, result| {
+            let _ = deliver.send(AppEvent::Checked(run, result));
+        }))));
+        let input = Input::spawn(events.clone());
+        event_loop(&mut terminal, app, &saver, (&events, &received), &input)
     });
     restore();
     // Whatever ended the loop, an error included, what the learner did is kept.
@@ -74,26 +89,66 @@ fn install_restore_hooks(saver: SharedSaver) -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, saver: &SharedSaver) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    saver: &SharedSaver,
+    (events, received): (&Sender<AppEvent>, &Receiver<AppEvent>),
+    input: &Input,
+) -> io::Result<()> {
+    let mut background = Background::default();
     while !app.should_quit() {
+        events::carry_out(terminal, app, &mut background, events)?;
         let size = terminal.size()?;
         if (size.width, size.height) != (app.size.width, app.size.height) {
             app.resize(size.width, size.height); // resized since the last event
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         loop {
-            let changed = match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    keys::action_for(app.context(), key).is_some_and(|action| app.update(action))
+            // Block: only a run in flight wakes the loop up on its own, for the spinner.
+            let event = if app.practice_running() {
+                match received.recv_timeout(SPINNER_STEP) {
+                    Ok(event) => event,
+                    Err(RecvTimeoutError::Timeout) if app.tick() => break,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
                 }
-                Event::Mouse(mouse) => app.on_mouse(mouse),
-                Event::Resize(width, height) => {
-                    app.resize(width, height);
-                    true
+            } else {
+                match received.recv() {
+                    Ok(event) => event,
+                    Err(_) => return Ok(()),
                 }
-                _ => false,
             };
-            let warned = save_when_idle(app, saver)?;
+            let (changed, more_input) = match event {
+                AppEvent::Term(read, more) => {
+                    let changed = match read? {
+                        Event::Key(key) if key.kind == KeyEventKind::Press => {
+                            keys::action_for(app.context(), key).is_some_and(|action| app.update(action))
+                        }
+                        Event::Mouse(mouse) => app.on_mouse(mouse),
+                        Event::Resize(width, height) => {
+                            app.resize(width, height);
+                            true
+                        }
+                        _ => false,
+                    };
+                    // The editor, if this key asked for it, runs before input resumes.
+                    let requested = events::carry_out(terminal, app, &mut background, events)?;
+                    if !app.should_quit() {
+                        input.resume();
+                    }
+                    (changed || requested, more)
+                }
+                AppEvent::Saved(path) => {
+                    app.file_saved(&path);
+                    (true, false)
+                }
+                AppEvent::Checked(run, result) => {
+                    app.run_finished(run, result);
+                    (true, false)
+                }
+            };
+            let warned = save_when_idle(app, saver, more_input);
             if changed || warned {
                 break;
             }
@@ -105,15 +160,15 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, saver: &Sh
 /// Saves changed progress once no more input is waiting, so held keys don't queue writes
 /// (meanwhile the signal thread holds a copy). Returns true when saving failed and a
 /// warning now shows in the status bar.
-fn save_when_idle(app: &mut App, saver: &SharedSaver) -> io::Result<bool> {
+fn save_when_idle(app: &mut App, saver: &SharedSaver, more_input: bool) -> bool {
     if !app.progress_dirty {
-        return Ok(false);
+        return false;
     }
-    if event::poll(Duration::ZERO)? {
+    if more_input {
         lock(saver).unsaved = Some(app.progress.clone());
-        return Ok(false);
+        return false;
     }
-    Ok(save(app, saver))
+    save(app, saver)
 }
 
 fn save(app: &mut App, saver: &SharedSaver) -> bool {

@@ -336,6 +336,48 @@ mod app {
     }
 
     #[test]
+    fn next_match_finds_the_search_on_pages_never_opened() {
+        let sandbox = Sandbox::new();
+        let toml = from_toml(&content_dir());
+        let mut app = cached_app(&sandbox);
+        // A word of the second-to-last page's first paragraph, searched for and opened.
+        let target = toml.pages.len() - 2;
+        let text = toml.pages[target]
+            .blocks
+            .iter()
+            .find_map(|b| if let Block::Paragraph(t) = b { Some(t.clone()) } else { None })
+            .expect("a paragraph");
+        // One that an earlier page has too, so the search opens that one first.
+        let whole = status_tutor::search::SearchIndex::build(&toml);
+        let word = text
+            .split_whitespace()
+            .filter(|w| w.len() > 5 && w.chars().all(char::is_alphabetic))
+            .filter(|w| !toml.pages[target].summary.to_lowercase().contains(&w.to_lowercase()))
+            .find(|w| {
+                let hits = whole.search(w);
+                hits.iter().all(|h| !h.in_title) && hits.len() > 1 && hits[0].page < target
+            })
+            .expect("a word on an earlier page too");
+        app.update(Action::Open);
+        app.update(Action::Search);
+        word.chars().for_each(|c| {
+            app.update(Action::Type(c));
+        });
+        app.update(Action::Open);
+        // Then n visits every page with the word, through the pages never opened.
+        let mut visited = vec![app.page];
+        assert_ne!(app.page, target, "{word:?}");
+        for _ in 0..200 {
+            app.update(Action::NextMatch);
+            visited.push(app.page);
+            if app.page == target {
+                return;
+            }
+        }
+        panic!("{word:?} never reached page {target}: {visited:?}");
+    }
+
+    #[test]
     fn search_finds_text_of_pages_never_opened_once_the_index_is_built() {
         // Big enough for the index to be built on a thread.
         let (_temp, dir) = course_with_copies(520);

@@ -3,9 +3,10 @@
 //! course. Its search index is built on a thread, never while a key waits.
 use super::App;
 use crate::content::cache::PageStore;
-use crate::content::{Block, CalloutStyle, Course};
+use crate::content::{Block, CalloutStyle, Course, Page};
 use crate::keys::Action;
 use crate::search::{self, SearchIndex};
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
@@ -51,6 +52,19 @@ impl App {
             && let Some(old) = lazy.loaded.pop_front()
         {
             self.course.pages[old].blocks = Vec::new();
+        }
+    }
+
+    /// Page `page` with its blocks, to lay out without opening it (`n` / `N` across
+    /// pages): as it is, or a copy with its blocks read from the store.
+    pub(super) fn page_with_blocks(&self, page: usize) -> Option<Cow<'_, Page>> {
+        let stored = self.course.pages.get(page)?;
+        match &self.lazy {
+            Some(lazy) if !lazy.loaded.contains(&page) => {
+                let blocks = lazy.store.blocks(page).ok()?;
+                Some(Cow::Owned(Page { blocks, ..stored.clone() }))
+            }
+            _ => Some(Cow::Borrowed(stored)),
         }
     }
 

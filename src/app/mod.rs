@@ -1,17 +1,25 @@
 //! The application model and `update`: the one place that changes what the learner sees.
+mod find;
+mod help;
+mod history;
 mod lazy;
+mod navigate;
+mod practice;
 mod quiz;
 mod rounds;
 
 use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::layout::{self, Areas, SidebarMode};
+use crate::lines::document::Document;
+use crate::lines::quiz::View as QuizLines;
+use crate::lines::verified;
 use crate::progress::Progress;
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
-use crate::ui::document::Document;
-use crate::ui::verified;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+pub use history::{History, Place};
+pub use practice::{PracticeOptions, PracticeView, Request};
 pub use quiz::{Clock, Offer, QuizOptions, QuizView, SystemClock, bank as quiz_bank};
 use ratatui::layout::{Position, Rect};
 
@@ -20,6 +28,7 @@ pub enum Screen {
     Welcome,
     Reader,
     Quiz,
+    Practice,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +57,7 @@ pub enum Entry {
     Section(usize),
     Page(usize),
     Quiz,
+    Practice,
 }
 
 /// What the view shows, compared before and after an action to skip needless redraws.
@@ -62,6 +72,7 @@ struct Snapshot {
     progress_dirty: bool,
     message: Option<String>,
     quiz: Option<(crate::quiz::Phase, bool, usize)>,
+    practice: Option<(crate::practice::session::Session, usize, usize, Option<String>)>,
     verified_expanded: bool,
 }
 
@@ -94,14 +105,28 @@ pub struct App {
     /// The text a search jumped to, marked on the page until the next key.
     pub found: Option<String>,
     pub progress: Progress,
+    /// The sidebar width that shows every entry whole (it grows to it on wide terminals).
+    pub sidebar_natural: u16,
     /// Set when `progress` changed and should be saved.
     pub progress_dirty: bool,
     /// The quiz, once started; kept while the learner reads a page it pointed to.
     pub quiz: Option<QuizView>,
     pub quiz_options: QuizOptions,
     pub clock: Box<dyn Clock>,
+    /// Practice mode, once opened; kept while the learner reads a lesson.
+    pub practice: Option<PracticeView>,
+    pub practice_options: PracticeOptions,
+    /// Runs the checks (the real one spawns Python; tests pass a fake).
+    pub runner: Option<Box<dyn crate::practice::runner::Runner>>,
+    /// Work for the loop: the editor, the watcher, setup.
+    pub requests: Vec<Request>,
     search_index: Option<SearchIndex>,
-    /// A cached course's pages, read as they are opened.
+    /// Where the learner was before each jump (Backspace / Ctrl-O go back).
+    pub history: History,
+    /// The text of the last search, for `n` / `N`, and the line of the match shown.
+    pub last_search: Option<String>,
+    match_at: Option<(usize, usize)>,
+    /// A course read without its pages' blocks: they are read as pages are opened.
     lazy: Option<lazy::LazyPages>,
     quit: bool,
 }
@@ -114,6 +139,9 @@ impl App {
             entries.extend(section.pages.iter().map(|&p| Entry::Page(p)));
         }
         entries.push(Entry::Quiz);
+        if !course.exercises.is_empty() {
+            entries.push(Entry::Practice);
+        }
         // A saved page that no longer exists (the course changed) starts at the beginning.
         let (page, scroll) = progress
             .last_page
@@ -130,7 +158,7 @@ impl App {
             scroll,
             entries,
             cursor: 0,
-            sidebar_choice: None,
+            sidebar_choice: progress.sidebar,
             size,
             document: Document::default(),
             document_key: (usize::MAX, 0),
@@ -141,14 +169,23 @@ impl App {
             found: None,
             progress,
             progress_dirty: false,
+            sidebar_natural: 0,
             quiz: None,
             quiz_options: QuizOptions { count: Some(12), seed: 0 },
             clock: Box::new(SystemClock::default()),
+            practice: None,
+            practice_options: PracticeOptions::default(),
+            runner: None,
+            requests: Vec::new(),
             search_index: None,
+            history: History::default(),
+            last_search: None,
+            match_at: None,
             lazy: None,
             quit: false,
         };
         app.cursor = app.entry_of_page(page);
+        app.sidebar_natural = crate::lines::contents::natural_width(&app.course);
         app.relayout();
         app
     }
@@ -159,12 +196,20 @@ impl App {
 
     /// Which key table applies now.
     pub fn context(&self) -> Context {
+        if layout::too_small(self.size) {
+            return Context::TooSmall;
+        }
         match (&self.overlay, self.screen) {
             (Overlay::Help { .. }, _) => Context::Help,
             (Overlay::Search(_), _) => Context::Search,
             (Overlay::None, Screen::Welcome) => Context::Welcome,
+            (Overlay::None, Screen::Reader) if self.focus == Focus::Sidebar => Context::Contents,
             (Overlay::None, Screen::Reader) => Context::Reader,
             (Overlay::None, Screen::Quiz) => self.quiz.as_ref().map_or(Context::Reader, QuizView::context),
+            (Overlay::None, Screen::Practice) => match &self.practice {
+                Some(view) if view.session.confirm.is_some() => Context::Confirm,
+                _ => Context::Practice,
+            },
         }
     }
 
@@ -180,7 +225,7 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.sidebar_mode())
+        layout::areas_for(self.size, self.sidebar_mode(), self.sidebar_natural)
     }
 
     fn page_height(&self) -> usize {
@@ -279,9 +324,10 @@ impl App {
             Some(Entry::Page(page)) => {
                 let page = *page;
                 self.focus = Focus::Page;
-                self.open_page(page, 0);
+                self.jump(page, 0);
             }
             Some(Entry::Quiz) => self.start_quiz(),
+            Some(Entry::Practice) => self.open_practice(None),
             _ => {}
         }
     }
@@ -289,21 +335,25 @@ impl App {
     /// Applies one action. Returns false when nothing changed (no redraw needed).
     pub fn update(&mut self, action: Action) -> bool {
         let had_message = self.message.take().is_some() | self.found.take().is_some();
+        // Something Esc can cancel: a message, the search marks, a code being typed.
+        let pending = had_message || !self.digits.is_empty();
         if !matches!(action, Action::Digit(_)) {
             self.digits.clear();
         }
         let before = self.fingerprint();
         match self.context() {
+            Context::TooSmall => self.quit |= action == Action::Quit,
             Context::Help => self.update_help(action),
             Context::Search => self.update_search(action),
             Context::Welcome => self.update_welcome(action),
-            Context::Reader => self.update_reader(action),
+            Context::Reader | Context::Contents => self.update_reader(action, pending),
+            _ if self.screen == Screen::Practice => self.update_practice(action),
             _ => self.update_quiz(action),
         }
         if action == Action::ForceQuit {
             self.quit = true;
         }
-        had_message || self.quit || before != self.fingerprint()
+        pending || self.quit || before != self.fingerprint()
     }
 
     /// A cheap summary of everything the view shows, to tell whether an action changed it.
@@ -323,6 +373,7 @@ impl App {
             progress_dirty: self.progress_dirty,
             message: self.message.clone(),
             quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave, q.scroll)),
+            practice: self.practice.as_ref().map(|p| (p.session.clone(), p.scroll, p.spinner, p.learner_code.clone())),
             verified_expanded: self.verified_expanded,
         }
     }
@@ -345,13 +396,23 @@ impl App {
                 self.progress_dirty = true;
                 self.start_review();
             }
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Help => self.open_help(),
+            Action::Practice => {
+                self.progress.welcomed = true;
+                self.progress_dirty = true;
+                self.open_practice(None);
+            }
             Action::Quit => self.quit = true,
-            _ => {}
+            // The reading keys work here too: they open the page, then act on it.
+            Action::Close | Action::Confirm | Action::Decline => {}
+            _ => {
+                self.update_welcome(Action::Open);
+                self.update_reader(action, false);
+            }
         }
     }
 
-    fn update_reader(&mut self, action: Action) {
+    fn update_reader(&mut self, action: Action, pending: bool) {
         let screenful = self.page_height().saturating_sub(2).max(1) as isize;
         let sidebar = self.focus == Focus::Sidebar;
         match action {
@@ -376,15 +437,26 @@ impl App {
             Action::Open if sidebar => self.open_entry(self.cursor),
             Action::Digit(d) => self.type_digit(d),
             Action::Search => self.overlay = Overlay::Search(SearchState::default()),
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Help => self.open_help(),
+            Action::Back => self.go_back(),
+            Action::NextMatch if self.last_search.is_some() => self.next_match(true),
+            Action::NextMatch => self.update_reader(Action::NextPage, pending),
+            Action::PrevMatch if self.last_search.is_some() => self.next_match(false),
+            Action::PrevMatch => {
+                self.message = Some("No search yet: / searches, then n and N go through the matches".to_string())
+            }
             Action::ToggleSidebar => {
                 self.sidebar_choice = Some(self.sidebar_mode() != SidebarMode::Docked);
+                // Remembered for the next launch.
+                self.progress.sidebar = self.sidebar_choice;
+                self.progress_dirty = true;
                 if self.sidebar_choice == Some(false) {
                     self.focus = Focus::Page;
                 }
                 self.relayout();
             }
             Action::StartQuiz => self.start_quiz(),
+            Action::Practice => self.practice_from_reader(),
             Action::ToggleVerified => {
                 // Keep the line at the top of the screen in place: find it again in the new layout.
                 let anchor = verified::anchor(&self.document, self.scroll);
@@ -396,13 +468,35 @@ impl App {
                 }
             }
             Action::StartReview => self.start_review(),
-            Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
+            // Esc cancels, innermost first; it never quits (q does).
+            Action::Close if sidebar => {
                 self.focus = Focus::Page;
                 self.relayout();
             }
+            Action::Close if pending => {}
+            Action::Close if self.last_search.is_some() => {
+                self.last_search = None;
+                self.match_at = None;
+                self.message = Some("Search cleared".to_string());
+            }
+            Action::Close => self.message = Some("Esc cancels; q quits (you will come back to this spot)".to_string()),
             Action::Quit => self.quit = true,
             _ => {}
         }
+    }
+
+    /// The quiz in progress, as its screens are laid out (for the view, scroll limits and clicks).
+    pub fn quiz_lines(&self) -> Option<QuizLines<'_>> {
+        let quiz = self.quiz.as_ref()?;
+        Some(QuizLines {
+            theme: &self.theme,
+            course: &self.course,
+            progress: &self.progress,
+            session: &quiz.session,
+            scroll: quiz.scroll,
+            offer: quiz.offer.as_ref().map(|o| (o.label.as_str(), o.pool.len())),
+            now: self.clock.unix(),
+        })
     }
 
     /// Opens the quiz: the round in progress if there is one, else a paused round, else
@@ -417,7 +511,7 @@ impl App {
 
     fn update_quiz(&mut self, action: Action) {
         if action == Action::Help {
-            self.overlay = Overlay::Help { scroll: 0 };
+            self.open_help();
             return;
         }
         self.before_quiz_action(action);
@@ -432,13 +526,13 @@ impl App {
                 self.message = Some("Round paused: t resumes it, also after you quit".to_string());
             }
             quiz::Outcome::Read(page, passage) => {
-                self.open_page(page, 0);
+                self.jump(page, 0);
                 self.scroll_to_text(passage.as_deref());
                 self.message = Some("Reading for the quiz: press t to go back to it".to_string());
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
         }
-        let max = crate::ui::quiz::max_scroll(self);
+        let max = self.quiz_lines().map_or(0, |view| crate::lines::quiz::max_scroll(&view, self.size));
         if let Some(quiz) = self.quiz.as_mut() {
             quiz.scroll = quiz.scroll.min(max);
         }
@@ -460,20 +554,9 @@ impl App {
         match self.course.page_for_code(code) {
             Some(page) => {
                 self.focus = Focus::Page;
-                self.open_page(page, 0);
+                self.jump(page, 0);
             }
             None => self.message = Some(format!("{code} is not taught in this course")),
-        }
-    }
-
-    fn update_help(&mut self, action: Action) {
-        let max = crate::ui::help::max_scroll(&self.theme, self.size);
-        let Overlay::Help { scroll } = &mut self.overlay else { return };
-        match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::Close => self.overlay = Overlay::None,
-            _ => {}
         }
     }
 
@@ -499,7 +582,7 @@ impl App {
                     let query = state.query.clone();
                     self.overlay = Overlay::None;
                     self.focus = Focus::Page;
-                    self.open_page(hit.page, 0);
+                    self.jump(hit.page, 0);
                     // A match wrapped over two lines: look for its longest word instead.
                     let longest = query.split_whitespace().max_by_key(|w| w.len()).unwrap_or_default();
                     let found = [query.trim(), longest]
@@ -507,7 +590,10 @@ impl App {
                         .find_map(|needle| self.document.find(needle, 0).map(|line| (line, needle.to_string())));
                     if let Some((line, needle)) = found {
                         self.scroll_by(line.saturating_sub(2) as isize);
-                        self.found = Some(needle);
+                        self.match_at = Some((self.page, line));
+                        self.found = Some(needle.clone());
+                        self.last_search = Some(needle);
+                        self.message = Some("n and N: the next and previous match, across pages".to_string());
                     }
                 }
             }
@@ -524,14 +610,19 @@ impl App {
     /// Returns true when something changed.
     pub fn on_mouse(&mut self, event: MouseEvent) -> bool {
         let at = Position::new(event.column, event.row);
-        if self.overlay != Overlay::None {
+        // Nothing is shown but "terminal too small": nothing to click or scroll.
+        if self.overlay != Overlay::None || layout::too_small(self.size) {
             return false;
         }
         if self.screen == Screen::Quiz {
             let clicked = matches!(event.kind, MouseEventKind::Down(MouseButton::Left))
-                .then(|| crate::ui::quiz::choice_at(self, self.size, at))
-                .flatten();
+                .then(|| self.quiz_lines())
+                .flatten()
+                .and_then(|view| crate::lines::quiz::choice_at(&view, self.size, at));
             return clicked.and_then(|n| u8::try_from(n).ok()).is_some_and(|n| self.update(Action::Pick(n)));
+        }
+        if self.screen == Screen::Practice {
+            return self.practice_mouse(event);
         }
         if self.screen != Screen::Reader {
             return false;
@@ -545,9 +636,10 @@ impl App {
             (MouseEventKind::ScrollDown, None) => self.scroll_by(3),
             (MouseEventKind::ScrollUp, None) => self.scroll_by(-3),
             (MouseEventKind::Down(MouseButton::Left), Some(sidebar)) => {
-                let offset = layout::list_offset(self.cursor, usize::from(sidebar.height), self.entries.len());
-                let row = offset + usize::from(event.row - sidebar.y);
-                if row < self.entries.len() {
+                let list = layout::sidebar_list(sidebar, self.sidebar_mode());
+                let offset = layout::list_offset(self.cursor, usize::from(list.height), self.entries.len());
+                let row = offset + usize::from(event.row.saturating_sub(list.y));
+                if list.contains(at) && row < self.entries.len() {
                     self.focus = Focus::Sidebar;
                     self.cursor = row;
                     self.open_entry(row);

@@ -107,9 +107,13 @@ fn closest(course: &Course, wanted: &str) -> String {
         .filter_map(|name| {
             let lower = name.to_lowercase();
             let distance = strsim::levenshtein(&wanted, &lower);
-            // Close in spelling, or one contains the other ("gone" -> HttpResponseGone).
-            let related = lower.contains(&wanted) || wanted.contains(&lower);
-            (related || distance <= (name.len() / 2).max(2)).then_some((distance, name))
+            // Close in spelling: about one typo per three letters of the shorter word, so
+            // "foo" does not suggest "OK"; or one contains the other ("gone" ->
+            // HttpResponseGone), when the part is long enough to mean something.
+            let typos = (wanted.len().min(lower.len()) / 3).max(1);
+            let related =
+                (wanted.len() >= 3 && lower.contains(&wanted)) || (lower.len() >= 4 && wanted.contains(&lower));
+            (related || distance <= typos).then_some((distance, name))
         })
         .collect();
     candidates.sort();

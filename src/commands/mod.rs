@@ -2,5 +2,7 @@
 pub mod check;
 pub mod explain;
 pub mod list;
+pub mod open;
 pub mod paint;
+pub mod practice;
 pub mod rounds;

@@ -16,8 +16,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let score = quiz.session.score();
             format!(" Quiz · {}/{} answered · {} right ", score.answered, score.total, score.correct)
         }
+        (None, true, _) if app.screen == Screen::Practice => {
+            let (done, total) = app.practice_done();
+            format!(" Practice · {done}/{total} done ")
+        }
         (None, true, _) => format!(" {}/{} · {}% read ", app.page + 1, app.course.pages.len(), app.percent_read()),
     };
+    // A message longer than the bar ends with an ellipsis.
+    let left =
+        crate::lines::text::plain(&crate::lines::text::ellipsized(Line::raw(left), usize::from(area.width)).spans);
     let mut spans = vec![Span::raw(left.clone())];
     let mut used = left.width();
     for (keys, word) in keys::hints(app.context()) {

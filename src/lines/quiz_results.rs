@@ -1,7 +1,7 @@
 //! The quiz results screen: the round's score, what the learner knows per class and
 //! topic (learned or still shaky, due tomorrow), and answers per day over 30 days.
+use super::quiz::View;
 use super::text::{inline, wrap};
-use crate::app::{App, QuizView};
 use crate::quiz::{RoundKind, Score, plain};
 use crate::review_state::{DayTally, Standing};
 use crate::theme::Theme;
@@ -14,7 +14,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 /// Rows of the 30-day chart (bars only; the legend is one more line).
 const CHART_HEIGHT: u16 = 6;
 
-pub fn results(app: &App, score: &Score, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
+pub fn results(app: &View, score: &Score, quiz: &View, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let title = match quiz.session.kind() {
         RoundKind::Full => "Results".to_owned(),
@@ -67,7 +67,7 @@ pub fn results(app: &App, score: &Score, quiz: &QuizView, width: u16) -> Vec<Lin
             ));
         }
     }
-    let now = app.clock.unix();
+    let now = app.now;
     let standings = app.progress.review.standings(quiz.session.bank(), now);
     lines.push(Line::default());
     lines.extend(knowledge(theme, &standings, width));

@@ -1,33 +1,52 @@
-//! The quiz screens: intro, a question of each kind, feedback, results and review.
-use super::status_bar;
-use super::text::{inline, wrap};
-use crate::app::{App, QuizView};
-use crate::quiz::{Answer, Input, Phase, QuestionKind, RoundKind, RoundQuestion, Verdict, plain};
+//! The quiz screens as lines: intro, a question of each kind, feedback, results and
+//! review, and where they go on screen. The view draws these; the app uses the same
+//! geometry for scroll limits and mouse clicks, so the two always agree.
+use super::text::{ellipsized, inline, wrap};
+use crate::content::Course;
+use crate::progress::Progress;
+use crate::quiz::{Answer, Input, Phase, QuestionKind, RoundKind, RoundQuestion, Session, Verdict, plain};
 use crate::theme::Theme;
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 const COLUMN_WIDTH: u16 = 86;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(quiz) = &app.quiz else { return };
+/// What the quiz screens are made of (the app's quiz, course and progress, borrowed).
+pub struct View<'a> {
+    pub theme: &'a Theme,
+    pub course: &'a Course,
+    pub progress: &'a Progress,
+    pub session: &'a Session,
+    /// Lines the learner scrolled off the top (feedback, results, review).
+    pub scroll: usize,
+    /// The smaller round the intro offers: its label and how many questions.
+    pub offer: Option<(&'a str, usize)>,
+    /// Seconds since the Unix epoch (spaced review on the results screen).
+    pub now: i64,
+}
+
+/// The lines to draw in `area`'s quiz column, from the first visible one. Scrolled down,
+/// a question keeps its "Question N of M" line at the top.
+pub fn visible(view: &View, area: Rect) -> (Rect, Vec<Line<'static>>) {
     let column = column(area);
-    let lines = screen_lines(app, quiz, column.width);
-    let first = first_line(app, quiz, column, lines.len());
-    for (row, line) in lines.iter().skip(first).take(usize::from(column.height)).enumerate() {
-        buf.set_line(column.x, column.y + row as u16, line, column.width);
+    let mut lines = screen_lines(view, view, column.width);
+    let first = first_line(view, view, column, lines.len());
+    let height = usize::from(column.height);
+    if pinned(view, first) && !lines.is_empty() {
+        let header = lines.swap_remove(0);
+        let rest = lines.into_iter().skip(first).take(height.saturating_sub(1));
+        return (column, std::iter::once(header).chain(rest).collect());
     }
-    status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
-    if quiz.confirm_leave {
-        confirm(app, area, buf);
-    }
+    (column, lines.into_iter().skip(first).take(height).collect())
+}
+
+/// Whether the first line is pinned: a question (or its verdict) scrolled down.
+fn pinned(view: &View, first: usize) -> bool {
+    first > 0 && matches!(view.session.phase(), Phase::Asking { .. } | Phase::Feedback { .. } | Phase::Review { .. })
 }
 
 /// The lines of the quiz screen for the current phase, at `width` columns.
-fn screen_lines(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
+fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     match quiz.session.phase() {
         Phase::Intro => intro(app, quiz, width),
         Phase::Asking { index, input } => asking(app, quiz, *index, input, width),
@@ -41,20 +60,19 @@ fn screen_lines(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
 }
 
 /// How far the learner can scroll this screen (0 when it fits).
-pub fn max_scroll(app: &App) -> usize {
-    let Some(quiz) = &app.quiz else { return 0 };
-    let column = column(app.size);
-    screen_lines(app, quiz, column.width).len().saturating_sub(usize::from(column.height))
+pub fn max_scroll(view: &View, area: Rect) -> usize {
+    let column = column(area);
+    screen_lines(view, view, column.width).len().saturating_sub(usize::from(column.height))
 }
 
 /// The first line shown: while a question is asked, whatever keeps the answer being
 /// chosen in view (small terminals); otherwise the learner's own scrolling.
-fn first_line(app: &App, quiz: &QuizView, column: Rect, total: usize) -> usize {
+fn first_line(app: &View, quiz: &View, column: Rect, total: usize) -> usize {
     let height = usize::from(column.height);
     let max = total.saturating_sub(height);
     let Phase::Asking { index, input } = quiz.session.phase() else { return quiz.scroll.min(max) };
     let Some(rq) = quiz.session.round().get(*index) else { return 0 };
-    let focus_row = question_header_height(&app.theme, rq, column.width, false)
+    let focus_row = question_header_height(app.theme, rq, column.width, false)
         + match input {
             Input::Single { selected } => selected.unwrap_or(0),
             Input::Multiple { cursor, .. } => *cursor,
@@ -72,19 +90,23 @@ fn column(area: Rect) -> Rect {
 }
 
 /// The choice under a mouse click, if any: same geometry as the drawing.
-pub fn choice_at(app: &App, area: Rect, at: Position) -> Option<usize> {
-    let quiz = app.quiz.as_ref()?;
+pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
+    let (app, quiz) = (view, view);
     let Phase::Asking { index, .. } = quiz.session.phase() else { return None };
     let column = column(area);
     let rq = quiz.session.round().get(*index)?;
     let first = first_line(app, quiz, column, screen_lines(app, quiz, column.width).len());
     // Rows on screen -> lines of the screen -> the choice on that line.
-    let line = usize::from(at.y.checked_sub(column.y)?) + first;
-    let choice = line.checked_sub(question_header_height(&app.theme, rq, column.width, false))?;
+    let row = usize::from(at.y.checked_sub(column.y)?);
+    if row == 0 && pinned(view, first) {
+        return None; // the pinned "Question N of M"
+    }
+    let line = row + first;
+    let choice = line.checked_sub(question_header_height(app.theme, rq, column.width, false))?;
     (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
 }
 
-fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
+fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let n = quiz.session.round().len();
     let bank = quiz.session.bank().len();
@@ -117,12 +139,10 @@ fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
         let which = if *quiz.session.kind() == RoundKind::Full { "full round" } else { "round of this kind" };
         lines.push(Line::styled(format!("Your best {which}: {}/{} ({percent}%)", best.correct, best.total), theme.dim));
     }
-    if let Some(offer) = &quiz.offer {
+    if let Some((label, count)) = quiz.offer {
         lines.push(Line::default());
-        lines.push(Line::from(vec![
-            Span::styled("t", theme.key),
-            Span::raw(format!(" only {}: {} question(s)", offer.label, offer.pool.len())),
-        ]));
+        let offer = [Span::styled("t", theme.key), Span::raw(format!(" only {label}: {count} question(s)"))];
+        lines.extend(wrap(&offer, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
     lines.push(Line::default());
     lines.push(Line::styled("How to answer", theme.title));
@@ -135,7 +155,8 @@ fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
         ("p", "pause the round; t resumes it, also after quitting"),
         ("r", "after answering: read the page that teaches it, t comes back"),
     ] {
-        lines.push(Line::from(vec![Span::styled(format!("  {keys:<10}"), theme.key), Span::raw(what)]));
+        let first = vec![Span::styled(format!("  {keys:<10} "), theme.key)];
+        lines.extend(wrap(&[Span::raw(what)], usize::from(width), first, vec![Span::raw(" ".repeat(13))]));
     }
     lines.push(Line::default());
     lines.push(Line::from(vec![
@@ -157,9 +178,13 @@ fn question_header(
     width: u16,
     show_tags: bool,
 ) -> Vec<Line<'static>> {
-    let mut head = vec![Span::styled(format!("{label} {} of {total}", index + 1), theme.heading)];
+    // "Question N of M" always shows whole; the tags give way with an ellipsis.
+    let count = Span::styled(format!("{label} {} of {total}", index + 1), theme.heading);
+    let room = usize::from(width).saturating_sub(count.width());
+    let mut head = vec![count];
     if show_tags {
-        head.push(Span::styled(format!("   {}", rq.question.tags.join(" · ")), theme.dim));
+        let tags = ellipsized(Line::raw(format!("   {}", rq.question.tags.join(" · "))), room);
+        head.extend(tags.spans.into_iter().map(|s| s.style(theme.dim)));
     }
     let mut lines = vec![Line::from(head)];
     let filled = (usize::from(width) * index).checked_div(total).unwrap_or(0);
@@ -188,7 +213,7 @@ fn choice_labels(rq: &RoundQuestion) -> Vec<String> {
     }
 }
 
-fn asking(app: &App, quiz: &QuizView, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
+fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(rq) = quiz.session.round().get(index) else { return vec![] };
     let mut lines = question_header(theme, "Question", (index, quiz.session.round().len()), rq, width, false);
@@ -230,7 +255,7 @@ fn asking(app: &App, quiz: &QuizView, index: usize, input: &Input, width: u16) -
     lines
 }
 
-fn feedback(app: &App, quiz: &QuizView, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
+fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(rq) = quiz.session.round().get(index) else { return vec![] };
     let answer = quiz.session.record(index).map(|r| r.answer.clone());
@@ -287,61 +312,14 @@ fn feedback(app: &App, quiz: &QuizView, index: usize, verdict: Verdict, width: u
     lines.extend(wrap(&inline(&rq.question.explanation, theme.text, theme), usize::from(width), vec![], vec![]));
     lines.push(Line::default());
     if let Some(page) = app.course.page_index(&rq.question.page) {
-        lines.push(Line::from(vec![
+        let read = [
             Span::styled("r", theme.key),
             Span::raw(" read "),
             Span::styled(app.course.pages[page].title.clone(), theme.title),
-        ]));
+        ];
+        lines.extend(wrap(&read, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
     let next = if label == "Review" { "← → previous / next answer · q results" } else { "Enter next" };
     lines.push(Line::styled(next, theme.dim));
-    lines
-}
-
-fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let popup = super::centered(area, 52, 7);
-    Clear.render(popup, buf);
-    let lines = vec![
-        Line::raw("Leave this round? Your answers so far count;"),
-        Line::raw("the rest are not reached (p pauses it instead)."),
-        Line::default(),
-        Line::from(vec![
-            Span::styled("y", theme.key),
-            Span::raw(" leave    "),
-            Span::styled("n", theme.key),
-            Span::raw(" keep going"),
-        ]),
-    ];
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Leave the quiz? ").border_style(theme.focused_border))
-        .style(Style::new())
-        .render(popup, buf);
-}
-
-/// Lines for the welcome screen: a paused round to resume, questions due for review.
-pub fn welcome_lines(app: &App) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let mut lines = Vec::new();
-    if let Some(paused) = &app.progress.review.paused {
-        lines.push(Line::default());
-        lines.push(Line::from(vec![
-            Span::styled("t", theme.key),
-            Span::raw(format!(
-                " resume your paused round ({} of {} answered)",
-                paused.answered(),
-                paused.questions.len()
-            )),
-        ]));
-    }
-    let due = app.due_count();
-    if due > 0 {
-        if app.progress.review.paused.is_none() {
-            lines.push(Line::default());
-        }
-        let noun = if due == 1 { "question" } else { "questions" };
-        lines.push(Line::from(vec![Span::styled("R", theme.key), Span::raw(format!(" {due} {noun} due for review"))]));
-    }
     lines
 }
