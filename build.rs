@@ -35,8 +35,8 @@ mod quiz {
 fn main() {
     // Cargo runs build scripts in the package folder: messages read `content/pages/x.toml:3:7`.
     let root = Path::new("content");
+    // A folder is scanned whole, files added or removed included.
     println!("cargo:rerun-if-changed=content");
-    watch(root);
     let files = content::load::CourseFiles::read_dir(root).unwrap_or_else(|problems| fail(&problems));
     let mut loaded = content::validate::load(&files).unwrap_or_else(|problems| fail(&problems));
     for warning in &loaded.warnings {
@@ -68,15 +68,4 @@ fn fail(problems: &[content::problem::Problem]) -> ! {
         }
     }
     process::exit(1);
-}
-
-/// Asks cargo to rerun this script when anything under `dir` changes (added files included).
-fn watch(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        println!("cargo:rerun-if-changed={}", entry.path().display());
-        if entry.path().is_dir() {
-            watch(&entry.path());
-        }
-    }
 }
