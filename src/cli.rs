@@ -21,7 +21,8 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "status-tutor", version, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Read the course in DIR instead of the built-in one (same format, same checks)
+    /// Read the course in DIR instead of the built-in one (same format, same checks; cached
+    /// after the first launch in the platform cache directory, or STATUS_TUTOR_CACHE_DIR)
     #[arg(long, global = true, value_name = "DIR")]
     pub content: Option<PathBuf>,
 
