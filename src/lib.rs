@@ -11,6 +11,7 @@ pub mod keys;
 pub mod layout;
 pub mod progress;
 pub mod quiz;
+pub mod sanitize;
 pub mod search;
 pub mod theme;
 pub mod tui;
