@@ -9,6 +9,7 @@ use status_tutor::commands::{check, explain, list};
 use status_tutor::content::{Course, CourseFiles, Problem, load};
 use status_tutor::progress::{Progress, Store};
 use status_tutor::quiz::{Session, plain};
+use status_tutor::sanitize::printable;
 use status_tutor::theme::Theme;
 use status_tutor::tui;
 use std::io::{self, IsTerminal, Write};
@@ -20,7 +21,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("status-tutor: {message}");
+            eprintln!("status-tutor: {}", printable(&message));
             ExitCode::FAILURE
         }
     }
@@ -87,7 +88,7 @@ fn plain_quiz(cli: &Cli, args: &QuizArgs) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
     let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
-        eprintln!("status-tutor: warning: {warning}");
+        eprintln!("status-tutor: warning: {}", printable(warning));
     }
     let options = quiz_options(Some(args));
     let mut session = Session::new(app::quiz_bank(&course), options.count, options.seed);
@@ -111,7 +112,7 @@ fn plain_quiz(cli: &Cli, args: &QuizArgs) -> Result<ExitCode, String> {
     if let Some(round) = app::round_record(&score, clock.date()) {
         progress.record_round(round);
         if let Some(warning) = store.save(&progress) {
-            eprintln!("status-tutor: warning: {warning}");
+            eprintln!("status-tutor: warning: {}", printable(&warning));
         }
     }
     if let Some(best) = &progress.quiz.best {
@@ -134,13 +135,13 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
     let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
-        eprintln!("status-tutor: warning: {warning}");
+        eprintln!("status-tutor: warning: {}", printable(warning));
     }
     if cli.reset_progress {
         if !confirm(&format!(
             "Forget what you have read and scored in \"{}\" ({})?",
-            course.title,
-            store.path().display()
+            printable(&course.title),
+            printable(&store.path().display().to_string())
         ))? {
             return Ok(ExitCode::SUCCESS);
         }

@@ -1,6 +1,7 @@
 //! `status-tutor explain`: a compact card for a code, a class or a Django name.
 use super::paint::Paint;
 use crate::content::{Course, DjangoName, StatusClass, StatusCode};
+use crate::sanitize::printable;
 use std::io::{self, Write};
 
 /// What a query names, once matched against the course.
@@ -97,17 +98,17 @@ fn code_card(course: &Course, code: &StatusCode, paint: Paint, out: &mut impl Wr
         paint.class(class, &format!("{} {}", code.code, code.reason)),
         paint.dim(&format!("{} {}", class.label(), class.name()))
     )?;
-    writeln!(out, "  {}", wrapped(&code.meaning, paint, 2))?;
-    row(out, paint, "RFC", &code.rfc)?;
-    row(out, paint, "Python", &format!("http.HTTPStatus.{}", code.http_status))?;
+    writeln!(out, "  {}", wrapped(&printable(&code.meaning), paint, 2))?;
+    row(out, paint, "RFC", &printable(&code.rfc))?;
+    row(out, paint, "Python", &format!("http.HTTPStatus.{}", printable(&code.http_status)))?;
     if let Some(django) = &code.django {
-        row(out, paint, "Django", django)?;
+        row(out, paint, "Django", &printable(django))?;
     }
     let names: Vec<String> = course
         .django
         .iter()
         .filter(|d| d.status == Some(code.code))
-        .map(|d| format!("{} ({})", d.name, d.kind))
+        .map(|d| format!("{} ({})", printable(&d.name), d.kind))
         .collect();
     if !names.is_empty() {
         row(out, paint, "Names", &names.join(", "))?;
@@ -120,15 +121,15 @@ fn class_card(course: &Course, class: StatusClass, paint: Paint, out: &mut impl 
     for code in course.codes.iter().filter(|c| c.class() == class) {
         // Pad before painting: escape sequences have no width.
         let reason = paint.class(class, &format!("{:<30}", format!("{} {}", code.code, code.reason)));
-        writeln!(out, "  {reason}  {}", code.meaning)?;
+        writeln!(out, "  {reason}  {}", printable(&code.meaning))?;
     }
     writeln!(out, "  {}", paint.dim("status-tutor explain CODE for one of them"))
 }
 
 fn name_card(course: &Course, name: &DjangoName, paint: Paint, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{}  {}", paint.bold(&name.name), paint.dim(name.kind))?;
-    writeln!(out, "  {}", wrapped(&name.summary, paint, 2))?;
-    row(out, paint, "Import", &format!("from {} import {}", name.module, name.name))?;
+    writeln!(out, "  {}", wrapped(&printable(&name.summary), paint, 2))?;
+    row(out, paint, "Import", &format!("from {} import {}", printable(&name.module), printable(&name.name)))?;
     if let Some(code) = name.status.and_then(|s| course.code(s)) {
         row(out, paint, "Status", &paint.class(code.class(), &format!("{} {}", code.code, code.reason)))?;
     }
@@ -137,9 +138,12 @@ fn name_card(course: &Course, name: &DjangoName, paint: Paint, out: &mut impl Wr
 
 fn read_row(course: &Course, page: Option<usize>, paint: Paint, out: &mut impl Write) -> io::Result<()> {
     match page.and_then(|p| course.pages.get(p)) {
-        Some(page) => {
-            row(out, paint, "Read", &format!("{}  {}", page.title, paint.dim(&format!("(page {})", page.id))))
-        }
+        Some(page) => row(
+            out,
+            paint,
+            "Read",
+            &format!("{}  {}", printable(&page.title), paint.dim(&format!("(page {})", page.id))),
+        ),
         None => Ok(()),
     }
 }

@@ -4,10 +4,10 @@ use std::io::{self, Write};
 
 use crate::quiz::{QuestionKind, RoundQuestion, Score, Session, Verdict};
 
-/// Drops control characters other than newline and tab, so no text can drive a terminal.
+/// Shows control and bidi characters escaped (the one sanitiser), so no text can drive a terminal.
 #[must_use]
 pub fn sanitize(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect()
+    crate::sanitize::printable(text).into_owned()
 }
 
 /// A duration as `42s`, `3m 05s` or `1h 02m 03s` (whole seconds, rounded down).
@@ -166,7 +166,7 @@ mod tests {
     }
 
     #[test]
-    fn sanitize_drops_escape_sequences() {
-        assert_eq!(sanitize("a\u{1b}[31mb\u{7}\tc\nd\u{9b}"), "a[31mb\tc\nd");
+    fn sanitize_shows_escape_sequences() {
+        assert_eq!(sanitize("a\u{1b}[31mb\u{7}\tc\nd\u{9b}"), "a\\u{1b}[31mb\\u{7}   c\nd\\u{9b}");
     }
 }
