@@ -164,3 +164,82 @@ fn thirty_combining_marks_are_fine() {
     let check = status_tutor(&["check", course.path().to_str().expect("utf-8")], data.path());
     assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
 }
+
+// ------------------------------------------------------------ 5. FIFOs and other special files
+
+/// Runs `check DIR` with a deadline: a hang is a failure, not a stuck test.
+fn check_with_deadline(course: &Path) -> (Option<i32>, String) {
+    let data = tempfile::tempdir().expect("a data folder");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_status-tutor"))
+        .args(["check", course.to_str().expect("utf-8")])
+        .env("STATUS_TUTOR_DATA_DIR", data.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run status-tutor");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("check hung on {}", course.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().expect("output");
+    let text = [out.stdout, out.stderr].map(|b| String::from_utf8_lossy(&b).into_owned()).join("");
+    (out.status.code(), text)
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("run mkfifo");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_fifo_course_file_is_refused_not_waited_on() {
+    let course = valid_course();
+    let page = page(course.path());
+    fs::remove_file(&page).expect("remove the page");
+    mkfifo(&page);
+    let (code, out) = check_with_deadline(course.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("pages/not-found.toml:1:1: not a regular file (a FIFO)"), "{out}");
+}
+
+#[test]
+fn a_link_to_a_device_as_course_toml_is_refused() {
+    let course = valid_course();
+    let top = course.path().join("course.toml");
+    fs::remove_file(&top).expect("remove course.toml");
+    std::os::unix::fs::symlink("/dev/zero", &top).expect("link to /dev/zero");
+    let (code, out) = check_with_deadline(course.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("course.toml:1:1: this file is a link to a file outside the course folder"), "{out}");
+}
+
+// ------------------------------------------------------------ 9. symlinks out of the course
+
+#[test]
+fn a_link_to_a_file_outside_the_course_is_refused_and_not_quoted() {
+    let outside = tempfile::tempdir().expect("a folder outside");
+    let secret = outside.path().join("id_rsa");
+    fs::write(&secret, "SECRET-KEY-LINE = 1\n[[blocks]]\n").expect("write the secret");
+    let course = valid_course();
+    std::os::unix::fs::symlink(&secret, course.path().join("pages/leak.toml")).expect("link");
+    let (code, out) = check_with_deadline(course.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("pages/leak.toml:1:1: this file is a link to a file outside the course folder"), "{out}");
+    assert!(!out.contains("SECRET"), "the secret leaked:\n{out}");
+}
+
+#[test]
+fn a_link_inside_the_course_is_fine() {
+    let course = valid_course();
+    let page = page(course.path());
+    let real = course.path().join("not-found.toml.real");
+    fs::rename(&page, &real).expect("move the page");
+    std::os::unix::fs::symlink("../not-found.toml.real", &page).expect("link");
+    let (code, out) = check_with_deadline(course.path());
+    assert_eq!(code, Some(0), "{out}");
+}

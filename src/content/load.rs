@@ -78,9 +78,15 @@ impl CourseFiles {
             ));
             return Err(problems);
         }
+        // Course files must stay inside the folder: a symlink to ~/.ssh/id_rsa would be
+        // quoted in `check`'s excerpts.
+        let root = match dir.canonicalize() {
+            Ok(root) => root,
+            Err(e) => return Err(vec![Problem::in_file(&origin, format!("cannot read the folder: {e}"))]),
+        };
         let mut files = Vec::new();
         for name in names {
-            match read_limited(&dir.join(&name)) {
+            match read_course_file(&root, &dir.join(&name)) {
                 Ok(text) => files.push((name, text)),
                 Err(message) => problems.push(Problem::in_file(&path_of(&name), message)),
             }
@@ -92,6 +98,39 @@ impl CourseFiles {
     pub fn display_name(&self, rel: &str) -> String {
         format!("{}/{rel}", self.origin.trim_end_matches('/'))
     }
+}
+
+/// Reads a course file that resolves inside `root` (the canonical course folder) and is a
+/// regular file: a FIFO or a device would block `open` or `read` forever, so its type is
+/// checked first (`stat` does not block).
+fn read_course_file(root: &Path, path: &Path) -> Result<String, String> {
+    let real = path.canonicalize().map_err(|e| format!("cannot read the file: {e}"))?;
+    if !real.starts_with(root) {
+        return Err("this file is a link to a file outside the course folder, which a course may not use".into());
+    }
+    let kind = fs::metadata(&real).map_err(|e| format!("cannot read the file: {e}"))?.file_type();
+    if !kind.is_file() {
+        return Err(format!("not a regular file ({}); a course file must be a plain file", file_kind(&kind)));
+    }
+    read_limited(&real)
+}
+
+/// What a file that is not a regular file is, for a message.
+pub fn file_kind(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() { "a folder" } else { "a special file" }
 }
 
 /// Reads a UTF-8 file of at most `MAX_FILE_BYTES`, with a readable message otherwise.
