@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod highlight;
+pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod progress;

@@ -21,7 +21,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("status-tutor: {}", printable(&message));
+            // Not eprintln!, which panics when stderr is gone (a closed terminal).
+            let _ = writeln!(io::stderr(), "status-tutor: {}", printable(&message));
             ExitCode::FAILURE
         }
     }
@@ -157,8 +158,11 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     if quiz.is_some() {
         app.start_quiz();
     }
-    tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))?;
-    Ok(ExitCode::SUCCESS)
+    match tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))? {
+        tui::Ending::Quit => Ok(ExitCode::SUCCESS),
+        // The terminal went away: a normal exit, with the status a SIGHUP would give.
+        tui::Ending::Hangup => Ok(ExitCode::from(129)),
+    }
 }
 
 /// Asks a yes/no question on the terminal; without a terminal on stdin the answer is yes,

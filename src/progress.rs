@@ -19,6 +19,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+mod limits;
+pub mod writer;
+
+pub use limits::MAX_PROGRESS_BYTES;
+use limits::{clamped, read_capped, remove_stale_temp_files};
+pub use writer::Writer;
+
 /// The version of the progress file format written by this build.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -230,6 +237,8 @@ impl Store {
         if let Err(warning) = check_writable(&dir) {
             store.saving = false;
             warnings.push(warning);
+        } else {
+            remove_stale_temp_files(&dir, &store.path);
         }
         let progress = store.load(&mut warnings);
         (store, progress, warnings)
@@ -285,8 +294,13 @@ impl Store {
 
     /// Reads and parses the file, recovering from every problem with a warning.
     fn load(&mut self, warnings: &mut Vec<String>) -> Progress {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
+        let bytes = match read_capped(&self.path) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => {
+                let reason = format!("larger than {} KiB, the most a progress file may be", MAX_PROGRESS_BYTES / 1024);
+                warnings.push(self.set_aside(&reason));
+                return Progress::default();
+            }
             Err(e) if e.kind() == ErrorKind::NotFound => return Progress::default(),
             Err(e) => {
                 self.saving = false;
@@ -298,7 +312,7 @@ impl Store {
             }
         };
         match parse(&bytes) {
-            Ok(progress) => self.check_version(progress, warnings),
+            Ok(progress) => self.check_version(clamped(progress), warnings),
             Err(reason) => {
                 warnings.push(self.set_aside(&reason));
                 Progress::default()

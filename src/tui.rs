@@ -1,59 +1,89 @@
-//! The terminal: enter and always leave it cleanly (quit, error, panic, SIGTERM, SIGHUP),
-//! and the event loop, which blocks on input and redraws only when something changed.
+//! The terminal: enter and always leave it cleanly (quit, error, panic, SIGTERM, SIGHUP,
+//! the terminal going away), and the event loop, which blocks on input and redraws only
+//! when something changed. Progress goes to the writer thread, so the loop never waits on
+//! the disk (except to put a finished quiz round on disk before its results are shown).
 use crate::app::App;
+use crate::input::{self, Input};
 use crate::keys;
-use crate::progress::{Progress, Store};
+use crate::progress::{Store, Writer};
 use crossterm::cursor::Show;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use std::io::{self, stdout};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-/// The progress store, shared with the signal thread: while keys are still queued the
-/// loop defers saving, and a SIGTERM or SIGHUP in that moment must not lose the change.
-struct Saver {
-    store: Store,
-    /// Progress the loop has not written yet.
-    unsaved: Option<Progress>,
-}
+/// How long an exit waits for the last save.
+const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long the results screen waits for its round to be written.
+const ROUND_TIMEOUT: Duration = Duration::from_secs(2);
 
-type SharedSaver = Arc<Mutex<Saver>>;
-
-fn lock(saver: &SharedSaver) -> MutexGuard<'_, Saver> {
-    saver.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+/// How the tutorial ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The learner quit, or the input ended.
+    Quit,
+    /// The terminal went away: the caller exits 129, as for SIGHUP.
+    Hangup,
 }
 
 /// Runs the tutorial until the learner quits. The terminal is restored on every way out.
-pub fn run(app: &mut App, store: Store) -> io::Result<()> {
-    let saver: SharedSaver = Arc::new(Mutex::new(Saver { store, unsaved: None }));
-    install_restore_hooks(Arc::clone(&saver))?;
-    let mut terminal = ratatui::try_init().inspect_err(|_| restore())?;
+pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
+    let writer = Writer::spawn(store);
+    install_restore_hooks(writer.clone())?;
+    let mut terminal = enter().inspect_err(|_| restore())?;
+    let (tx, rx) = mpsc::channel::<Input>();
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
+        input::spawn(tx)?;
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        event_loop(&mut terminal, app, &saver)
+        event_loop(&mut terminal, app, &writer, &rx)
     });
-    restore();
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
-        let _ = save(app, &saver); // a warning would have nobody left to read it
+        writer.send(app.progress.clone());
     }
-    result
+    let restored = try_restore();
+    if restored.is_err() {
+        // The terminal is gone: dropping the `Terminal` would try to show the cursor and
+        // print the failure to a stderr that is gone too, which panics.
+        std::mem::forget(terminal);
+    }
+    writer.flush(FLUSH_TIMEOUT);
+    match result {
+        Ok(ending) => Ok(ending),
+        Err(_) if restored.is_err() => Ok(Ending::Hangup),
+        Err(e) => Err(e),
+    }
+}
+
+/// Raw mode and the alternate screen, as `ratatui::try_init` does but without its panic
+/// hook, whose `restore` prints to stderr and so panics again when the terminal is gone.
+fn enter() -> io::Result<ratatui::DefaultTerminal> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(stdout()))
 }
 
 /// Leaves the alternate screen, turns raw mode and mouse capture off, shows the cursor.
-/// `ratatui::restore` does not show the cursor (dropping the `Terminal` does, which the
-/// signal and panic paths never reach), so it is shown here, last.
+/// Never panics and never prints: the terminal may be gone.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
-    let _ = execute!(stdout(), Show);
+    let _ = try_restore();
 }
 
-/// A panic prints its message on a restored terminal; SIGTERM and SIGHUP save what was
-/// not saved yet, restore the terminal and exit.
-fn install_restore_hooks(saver: SharedSaver) -> io::Result<()> {
+fn try_restore() -> io::Result<()> {
+    let mouse = execute!(stdout(), DisableMouseCapture);
+    let screen = ratatui::try_restore();
+    execute!(stdout(), Show)?;
+    mouse.and(screen)
+}
+
+/// A panic prints its message on a restored terminal; SIGTERM and SIGHUP let the writer
+/// finish, restore the terminal and exit 128 + the signal.
+fn install_restore_hooks(writer: Writer) -> io::Result<()> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -63,10 +93,7 @@ fn install_restore_hooks(saver: SharedSaver) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            let mut saver = lock(&saver);
-            if let Some(progress) = saver.unsaved.take() {
-                let _ = saver.store.save(&progress); // exiting: nobody to warn
-            }
+            writer.flush(FLUSH_TIMEOUT);
             restore();
             std::process::exit(128 + signal);
         }
@@ -74,56 +101,81 @@ fn install_restore_hooks(saver: SharedSaver) -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, saver: &SharedSaver) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    writer: &Writer,
+    input: &Receiver<Input>,
+) -> io::Result<Ending> {
+    let mut rounds = RoundMarker::of(app);
     while !app.should_quit() {
         let size = terminal.size()?;
         if (size.width, size.height) != (app.size.width, app.size.height) {
             app.resize(size.width, size.height); // resized since the last event
         }
+        if let Some(number) = send_progress(app, writer)
+            && rounds.changed(app)
+        {
+            // A finished round is on disk before its results are drawn.
+            writer.wait_for(number, ROUND_TIMEOUT);
+        }
+        if let Some(warning) = writer.take_warning() {
+            app.message = Some(warning);
+        }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         loop {
-            let changed = match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    keys::action_for(app.context(), key).is_some_and(|action| app.update(action))
-                }
-                Event::Mouse(mouse) => app.on_mouse(mouse),
-                Event::Resize(width, height) => {
-                    app.resize(width, height);
-                    true
-                }
-                _ => false,
+            let changed = match input.recv() {
+                Ok(Input::Event(event)) => handle(app, event),
+                Ok(Input::End) | Err(_) => return Ok(Ending::Quit),
+                Ok(Input::Hangup) => return Ok(Ending::Hangup),
             };
-            let warned = save_when_idle(app, saver)?;
-            if changed || warned {
+            // Every step goes to the writer at once, keys still queued or not.
+            send_progress(app, writer);
+            if changed {
                 break;
             }
         }
     }
-    Ok(())
+    Ok(Ending::Quit)
 }
 
-/// Saves changed progress once no more input is waiting, so held keys don't queue writes
-/// (meanwhile the signal thread holds a copy). Returns true when saving failed and a
-/// warning now shows in the status bar.
-fn save_when_idle(app: &mut App, saver: &SharedSaver) -> io::Result<bool> {
+/// Applies one terminal event; returns whether the screen must be redrawn.
+fn handle(app: &mut App, event: Event) -> bool {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            keys::action_for(app.context(), key).is_some_and(|action| app.update(action))
+        }
+        Event::Mouse(mouse) => app.on_mouse(mouse),
+        Event::Resize(width, height) => {
+            app.resize(width, height);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Sends changed progress to the writer; returns its number when it sent.
+fn send_progress(app: &mut App, writer: &Writer) -> Option<u64> {
     if !app.progress_dirty {
-        return Ok(false);
+        return None;
     }
-    if event::poll(Duration::ZERO)? {
-        lock(saver).unsaved = Some(app.progress.clone());
-        return Ok(false);
-    }
-    Ok(save(app, saver))
+    app.progress_dirty = false;
+    Some(writer.send(app.progress.clone()))
 }
 
-fn save(app: &mut App, saver: &SharedSaver) -> bool {
-    app.progress_dirty = false;
-    let mut saver = lock(saver);
-    saver.unsaved = None;
-    let warning = saver.store.save(&app.progress);
-    let warned = warning.is_some();
-    if warning.is_some() {
-        app.message = warning;
+/// Which quiz rounds the progress holds, to notice a new one.
+struct RoundMarker(usize, Option<String>);
+
+impl RoundMarker {
+    fn of(app: &App) -> RoundMarker {
+        let history = &app.progress.quiz.history;
+        RoundMarker(history.len(), history.last().map(|r| format!("{}:{}/{}", r.date, r.correct, r.total)))
     }
-    warned
+
+    fn changed(&mut self, app: &App) -> bool {
+        let now = RoundMarker::of(app);
+        let changed = (now.0, &now.1) != (self.0, &self.1);
+        *self = now;
+        changed
+    }
 }

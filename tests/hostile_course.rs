@@ -27,12 +27,6 @@ fn page(course: &Path) -> PathBuf {
     course.join("pages/not-found.toml")
 }
 
-fn append(path: &Path, text: &str) {
-    let mut all = fs::read_to_string(path).expect("read");
-    all.push_str(text);
-    fs::write(path, all).expect("write");
-}
-
 fn replace(path: &Path, from: &str, to: &str) {
     let all = fs::read_to_string(path).expect("read");
     assert!(all.contains(from), "`{from}` not in {}", path.display());
@@ -91,7 +85,8 @@ fn an_escape_in_a_field_name_callout_style_or_question_kind_is_shown_not_sent() 
         let kind = text.lines().find(|l| l.starts_with("kind = ")).expect("a question kind").to_string();
         replace(&quiz, &kind, &format!("{}{TITLE_CHANGE}\"", kind.trim_end_matches('"')));
     };
-    let cases: [(&dyn Fn(&Path), &str); 3] = [(&style, "tip"), (&field, "x"), (&kind, "")];
+    type BreakIt<'a> = &'a dyn Fn(&Path);
+    let cases: [(BreakIt, &str); 3] = [(&style, "tip"), (&field, "x"), (&kind, "")];
     for (break_it, before) in cases {
         let course = valid_course();
         break_it(course.path());
