@@ -16,6 +16,14 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Like `eprintln!`, which panics when stderr is closed or its terminal is gone; a message
+/// nobody can read is dropped instead.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -36,20 +44,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Some(dir) => CourseFiles::read_dir(dir),
                 None => Ok(CourseFiles::embedded()),
             };
-            let clean = check::run(files, &mut stdout).map_err(|e| e.to_string())?;
+            let Some(clean) = quietly(check::run(files, &mut stdout))? else { return Ok(ExitCode::SUCCESS) };
             Ok(if clean { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Command::List) => {
             let course = course(cli.content.as_deref())?;
-            list::run(&course, Paint::for_stdout(), &mut stdout).map_err(|e| e.to_string())?;
+            quietly(list::run(&course, Paint::for_stdout(), &mut stdout))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Explain { query }) => {
             let course = course(cli.content.as_deref())?;
             match explain::find(&course, query) {
                 Ok(subject) => {
-                    explain::write_card(&course, &subject, Paint::for_stdout(), &mut stdout)
-                        .map_err(|e| e.to_string())?;
+                    quietly(explain::write_card(&course, &subject, Paint::for_stdout(), &mut stdout))?;
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(message) => Err(message),
@@ -67,6 +74,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             drop(stdout);
             tutorial(&cli, None)
         }
+    }
+}
+
+/// A reader that went away (`status-tutor list | head -1`) is a quiet success: it had
+/// what it wanted. `None` then; any other failure is the error message.
+fn quietly<T>(result: io::Result<T>) -> Result<Option<T>, String> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(None),
+        Err(e) => Err(e.to_string()),
     }
 }
 
@@ -89,7 +106,7 @@ fn plain_quiz(cli: &Cli, args: &QuizArgs) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
     let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
-        eprintln!("status-tutor: warning: {}", printable(warning));
+        say!("status-tutor: warning: {}", printable(warning));
     }
     let options = quiz_options(Some(args));
     let mut session = Session::new(app::quiz_bank(&course), options.count, options.seed);
@@ -113,11 +130,11 @@ fn plain_quiz(cli: &Cli, args: &QuizArgs) -> Result<ExitCode, String> {
     if let Some(round) = app::round_record(&score, clock.date()) {
         progress.record_round(round);
         if let Some(warning) = store.save(&progress) {
-            eprintln!("status-tutor: warning: {}", printable(&warning));
+            say!("status-tutor: warning: {}", printable(&warning));
         }
     }
     if let Some(best) = &progress.quiz.best {
-        eprintln!("Best score so far: {}/{}", best.correct, best.total);
+        say!("Best score so far: {}/{}", best.correct, best.total);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -126,7 +143,7 @@ fn plain_quiz(cli: &Cli, args: &QuizArgs) -> Result<ExitCode, String> {
 /// fail is done before the terminal changes.
 fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     if !io::stdout().is_terminal() {
-        eprintln!(
+        say!(
             "status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
              Try `status-tutor list` for the contents, `status-tutor explain 404` for one code, \
              or `status-tutor quiz --plain` for the quiz."
@@ -136,7 +153,7 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
     let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
-        eprintln!("status-tutor: warning: {}", printable(warning));
+        say!("status-tutor: warning: {}", printable(warning));
     }
     if cli.reset_progress {
         if !confirm(&format!(
@@ -171,7 +188,7 @@ fn confirm(question: &str) -> Result<bool, String> {
     if !io::stdin().is_terminal() {
         return Ok(true);
     }
-    eprint!("{question} [y/N] ");
+    let _ = write!(io::stderr(), "{question} [y/N] ");
     let mut answer = String::new();
     io::stdin().read_line(&mut answer).map_err(|e| e.to_string())?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
