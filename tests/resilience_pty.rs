@@ -112,9 +112,10 @@ fn a_finished_round_is_on_disk_before_its_results_are_drawn() -> TestResult {
 
 /// Opens a pty of our own (no reader thread holding the master open), runs `spawn` with it,
 /// reads until the first frame, optionally sends `keys`, then closes every master handle.
+/// `spawn` returns a probe: the exit code once exited (`true`: kill it first).
 fn run_then_close_terminal(
     keys: &str,
-    spawn: impl FnOnce(&portable_pty::PtyPair) -> Result<Box<dyn FnMut() -> Option<i32>>, Box<dyn Error>>,
+    spawn: impl FnOnce(&portable_pty::PtyPair) -> Result<Box<dyn FnMut(bool) -> Option<i32>>, Box<dyn Error>>,
 ) -> Result<Option<i32>, Box<dyn Error>> {
     let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })?;
     let mut exited = spawn(&pair)?;
@@ -146,16 +147,16 @@ fn run_then_close_terminal(
     drop((reader, writer, master));
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
-        if let Some(code) = exited() {
+        if let Some(code) = exited(false) {
             return Ok(Some(code));
         }
         if Instant::now() > deadline {
+            exited(true); // leave nothing spinning
             return Ok(None);
         }
         std::thread::sleep(Duration::from_millis(10));
     }
 }
-
 
 #[test]
 fn closing_the_terminal_saves_and_exits_129_without_a_panic() -> TestResult {
@@ -166,7 +167,10 @@ fn closing_the_terminal_saves_and_exits_129_without_a_panic() -> TestResult {
         cmd.env("STATUS_TUTOR_DATA_DIR", &data);
         cmd.env("TERM", "xterm-256color");
         let mut child = pair.slave.spawn_command(cmd)?;
-        Ok(Box::new(move || {
+        Ok(Box::new(move |give_up| {
+            if give_up {
+                let _ = child.kill();
+            }
             child.try_wait().ok().flatten().map(|status| {
                 // portable-pty reports a death by signal as exit code 1 with the signal named.
                 if status.signal().is_some() { -1 } else { status.exit_code() as i32 }
@@ -198,7 +202,10 @@ fn end_of_input_without_a_hangup_signal_is_a_quit_not_a_spin() -> TestResult {
             .stdout(open()?)
             .stderr(open()?)
             .spawn()?;
-        Ok(Box::new(move || {
+        Ok(Box::new(move |give_up| {
+            if give_up {
+                let _ = child.kill();
+            }
             child.try_wait().ok().flatten().map(|status| {
                 use std::os::unix::process::ExitStatusExt;
                 status.code().unwrap_or(-status.signal().unwrap_or(1))
@@ -265,8 +272,30 @@ impl Rng {
 
 /// Keys that never quit (no q, Esc or Ctrl-C), for each part of the program.
 const READER: &[&str] = &[
-    "j", "k", "n", "p", "g", "G", " ", "b", "s", "\t", "\r", "4", "0", "2", "\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D",
-    "\x1b[5~", "\x1b[6~", "\x1b[H", "\x1b[F", "\x1bOA", "\x1b[1;5B",
+    "j",
+    "k",
+    "n",
+    "p",
+    "g",
+    "G",
+    " ",
+    "b",
+    "s",
+    "\t",
+    "\r",
+    "4",
+    "0",
+    "2",
+    "\x1b[A",
+    "\x1b[B",
+    "\x1b[C",
+    "\x1b[D",
+    "\x1b[5~",
+    "\x1b[6~",
+    "\x1b[H",
+    "\x1b[F",
+    "\x1bOA",
+    "\x1b[1;5B",
 ];
 const SEARCH: &[&str] = &["4", "0", "n", "o", "t", " ", "f", "\x7f", "\x1b[A", "\x1b[B", "é", "界", "x"];
 const HELP: &[&str] = &["j", "k", "\x1b[A", "\x1b[B", "\x1b[5~"];
@@ -275,7 +304,8 @@ const QUIZ: &[&str] = &[
     "\x1b[C", "\x1b[D", "y",
 ];
 /// Broken sequences: each ends before its final byte.
-const BROKEN: &[&str] = &["\x1b[<", "\x1b[?", "\x1b[<0;12", "\x1b[1;", "\x1b[?1049", "\x1b[M", "\x1bO", "\x1b[99999999"];
+const BROKEN: &[&str] =
+    &["\x1b[<", "\x1b[?", "\x1b[<0;12", "\x1b[1;", "\x1b[?1049", "\x1b[M", "\x1bO", "\x1b[99999999"];
 
 /// One random "key": mostly from `keys`, sometimes a mouse report or a broken sequence.
 fn random_key(rng: &mut Rng, keys: &[&str]) -> String {
