@@ -14,10 +14,12 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, stdout};
 use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long an exit waits for the last save.
 const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
+/// The longest the loop handles queued input before it draws.
+const MAX_BATCH: Duration = Duration::from_millis(16);
 /// How long the results screen waits for its round to be written.
 const ROUND_TIMEOUT: Duration = Duration::from_secs(2);
 
@@ -123,17 +125,28 @@ fn event_loop(
             app.message = Some(warning);
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        // Block for the next input, then take whatever else is already queued before
+        // drawing again: a burst of keys costs one frame, not one each.
+        let mut changed = false;
+        let mut next = input.recv();
+        let batch = Instant::now();
         loop {
-            let changed = match input.recv() {
+            changed |= match next {
                 Ok(Input::Event(event)) => handle(app, event),
                 Ok(Input::End) | Err(_) => return Ok(Ending::Quit),
                 Ok(Input::Hangup) => return Ok(Ending::Hangup),
             };
             // Every step goes to the writer at once, keys still queued or not.
             send_progress(app, writer);
-            if changed {
+            // A long backlog is drawn now and then, so the screen keeps up.
+            if changed && batch.elapsed() >= MAX_BATCH {
                 break;
             }
+            next = match input.try_recv() {
+                Ok(queued) if !app.should_quit() => Ok(queued),
+                _ if changed || app.should_quit() => break,
+                _ => input.recv(),
+            };
         }
     }
     Ok(Ending::Quit)

@@ -1,0 +1,88 @@
+//! What the learner sees: the cells of a terminal after the program's output, interpreting
+//! only what ratatui and crossterm write (cursor moves, clears; colours and modes are
+//! skipped). Entering or leaving the alternate screen starts from a blank one.
+//! (The same model as in tests/e2e.rs, for tests that include it with `#[path]`.)
+use unicode_width::UnicodeWidthChar;
+
+pub struct Screen {
+    cells: Vec<Vec<String>>,
+    rows: usize,
+    cols: usize,
+    row: usize,
+    col: usize,
+}
+
+impl Screen {
+    fn blank(rows: usize, cols: usize) -> Vec<Vec<String>> {
+        vec![vec![" ".to_string(); cols]; rows]
+    }
+
+    pub fn parse(output: &str, rows: usize, cols: usize) -> Screen {
+        let mut screen = Screen { cells: Screen::blank(rows, cols), rows, cols, row: 0, col: 0 };
+        let mut chars = output.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\x1b' => {
+                    if chars.next() == Some('[') {
+                        let mut params = String::new();
+                        let final_byte = chars.by_ref().find(|&p| {
+                            let done = ('\x40'..='\x7e').contains(&p);
+                            if !done {
+                                params.push(p);
+                            }
+                            done
+                        });
+                        screen.control(&params, final_byte);
+                    }
+                }
+                '\r' => screen.col = 0,
+                '\n' => screen.row += 1,
+                c if c.is_control() => {}
+                c => screen.print(c),
+            }
+        }
+        screen
+    }
+
+    fn control(&mut self, params: &str, final_byte: Option<char>) {
+        let numbers: Vec<usize> = params.trim_start_matches('?').split(';').map(|n| n.parse().unwrap_or(0)).collect();
+        let first = numbers.first().copied().unwrap_or(0);
+        match final_byte {
+            Some('H') => {
+                self.row = first.max(1) - 1;
+                self.col = numbers.get(1).copied().unwrap_or(1).max(1) - 1;
+            }
+            Some('J') if first == 2 => self.cells = Screen::blank(self.rows, self.cols),
+            Some('K') => {
+                if let Some(line) = self.cells.get_mut(self.row) {
+                    line.iter_mut().skip(self.col).for_each(|cell| *cell = " ".to_string());
+                }
+            }
+            Some('h' | 'l') if params == "?1049" => self.cells = Screen::blank(self.rows, self.cols),
+            _ => {}
+        }
+    }
+
+    fn print(&mut self, c: char) {
+        let width = c.width().unwrap_or(0);
+        if let Some(line) = self.cells.get_mut(self.row) {
+            if let Some(cell) = line.get_mut(self.col) {
+                *cell = c.to_string();
+            }
+            for extra in 1..width {
+                if let Some(cell) = line.get_mut(self.col + extra) {
+                    cell.clear();
+                }
+            }
+        }
+        self.col += width;
+    }
+
+    pub fn line(&self, row: usize) -> String {
+        self.cells.get(row).map(|line| line.concat()).unwrap_or_default()
+    }
+
+    pub fn contains(&self, text: &str) -> bool {
+        (0..self.cells.len()).any(|row| self.line(row).contains(text))
+    }
+}
