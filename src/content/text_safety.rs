@@ -62,13 +62,31 @@ pub fn may_hold_forbidden(bytes: &[u8]) -> bool {
 /// The byte offset and length of the first run of more than [`MAX_COMBINING`] zero-width
 /// characters in `text`, if there is one.
 pub fn overlong_cluster(text: &str) -> Option<(usize, usize)> {
-    if text.is_ascii() {
-        return None;
+    // Start-up time: zero-width characters are all non-ASCII (2+ bytes each), so only a
+    // run of 2 * (MAX_COMBINING + 1) non-ASCII bytes can hold one; decode only those.
+    const MIN_BYTES: usize = 2 * (MAX_COMBINING + 1);
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().chain(std::iter::once(&0)).enumerate() {
+        if b >= 0x80 {
+            continue;
+        }
+        if i - start >= MIN_BYTES
+            && let Some((at, len)) = text.get(start..i).and_then(zero_width_run)
+        {
+            return Some((start + at, len));
+        }
+        start = i + 1;
     }
+    None
+}
+
+/// The first overlong zero-width run in `text` (which holds no ASCII).
+fn zero_width_run(text: &str) -> Option<(usize, usize)> {
     let mut run_start = 0;
     let mut run = 0;
     for (i, c) in text.char_indices() {
-        if c != '\n' && c != '\t' && !c.is_control() && c.width() == Some(0) {
+        if !c.is_control() && c.width() == Some(0) {
             if run == 0 {
                 run_start = i;
             }
