@@ -39,7 +39,7 @@ pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
     let mut terminal = enter().inspect_err(|_| restore())?;
     let (tx, rx) = mpsc::channel::<Input>();
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
-        input::spawn(tx)?;
+        let _control = input::spawn(tx)?; // to pause it around `$EDITOR` (issue 8)
         let size = terminal.size()?;
         app.resize(size.width, size.height);
         event_loop(&mut terminal, app, &writer, &rx)
