@@ -510,3 +510,27 @@ fn the_cheat_sheet_lists_every_code_the_course_describes() {
     let described: BTreeSet<String> = course.codes.iter().map(|c| c.code.to_string()).collect();
     assert_eq!(listed, described);
 }
+
+#[test]
+fn verified_requests_become_exchanges_on_the_code_sample() {
+    use status_tutor::content::{Block, Client, RequestBody};
+    let course = load_dir(&root().join("content")).expect("the shipped course loads").course;
+    let page = &course.pages[course.page_index("201-created").expect("201 page")];
+    let sample = page
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Code(c) if !c.verified.is_empty() => Some(c),
+            _ => None,
+        })
+        .expect("a verified sample on the 201 page");
+    let first = &sample.verified[0];
+    assert_eq!(first.request.method, "POST");
+    assert_eq!(first.request.path, "/articles/");
+    assert_eq!(first.request.user, Client::Anonymous);
+    assert!(first.request.csrf_token);
+    assert!(matches!(&first.request.body, RequestBody::Form(f) if f.iter().any(|(k, v)| k == "title" && v == "Hello")));
+    assert_eq!(first.expect.status, 201);
+    assert!(!sample.verified[1].request.csrf_token, "the second request goes without a token");
+    assert_eq!(sample.verified[1].expect.status, 403);
+}

@@ -12,6 +12,8 @@ pub struct Course {
     pub codes: Vec<StatusCode>,
     pub django: Vec<DjangoName>,
     pub questions: Vec<Question>,
+    /// Practice exercises in lesson order (content/exercises/*.toml).
+    pub exercises: Vec<Exercise>,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +57,84 @@ pub struct CodeSample {
     pub source: String,
     pub caption: Option<String>,
     pub response: Option<ExampleResponse>,
+    /// The exchanges tests/django proves against a real Django (`[[blocks.verify.requests]]`).
+    pub verified: Vec<Exchange>,
+}
+
+/// Which user the test client is logged in as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Client {
+    Anonymous,
+    User,
+    Staff,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RequestBody {
+    Empty,
+    /// Form-encoded fields, in the order written.
+    Form(Vec<(String, String)>),
+    /// A body sent as application/json, as written (possibly malformed on purpose).
+    Json(String),
+}
+
+/// One request a Django test client sends: a verified sample's or a practice check's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub method: String,
+    pub path: String,
+    pub user: Client,
+    pub headers: Vec<(String, String)>,
+    pub body: RequestBody,
+    /// Sends a valid CSRF token (the test client then enforces CSRF checks either way).
+    pub csrf_token: bool,
+    /// Rows created before the request ("article", "product").
+    pub setup: Vec<String>,
+}
+
+/// What must come back for a request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expectation {
+    pub status: u16,
+    /// Headers that must be present with exactly this value (name, value).
+    pub headers: Vec<(String, String)>,
+    /// Headers that must be present, whatever their value.
+    pub present_headers: Vec<String>,
+    /// Headers that must be absent.
+    pub absent_headers: Vec<String>,
+    /// A JSON document the response body must contain as a subset.
+    pub json: Option<String>,
+    /// Texts the body must contain.
+    pub body_contains: Vec<String>,
+}
+
+/// A request and what must come back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exchange {
+    pub request: Request,
+    pub expect: Expectation,
+}
+
+/// A practice exercise: the learner writes a view, a real Django answers the checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exercise {
+    pub id: String,
+    pub title: String,
+    /// Index into `Course::pages`: the page it practises.
+    pub page: usize,
+    /// What to do, in the course's markup.
+    pub task: String,
+    /// The file the learner starts from (with a TODO where the work is).
+    pub starter: String,
+    /// The reference solution.
+    pub solution: String,
+    /// Each more concrete than the last.
+    pub hints: Vec<String>,
+    /// Test models the view needs ("Article", "Product").
+    pub models: Vec<String>,
+    /// URL routes mounted for the view: (route without leading '/', view function name).
+    pub urls: Vec<(String, String)>,
+    pub checks: Vec<Exchange>,
 }
 
 /// The HTTP response a client receives from a sample.

@@ -129,16 +129,20 @@ pub struct RequestEntry {
     pub user: Option<Text>,
     pub form: Option<BTreeMap<String, String>>,
     pub json: Option<Text>,
-    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
     pub headers: Option<BTreeMap<String, String>>,
     pub csrf: Option<Text>,
     #[serde(default)]
     pub setup: Vec<Text>,
     pub status: Spanned<i64>,
-    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
     pub expect_headers: Option<BTreeMap<String, String>>,
     #[serde(default)]
+    pub present_headers: Vec<Text>,
+    #[serde(default)]
     pub absent_headers: Vec<Text>,
+    /// A JSON document the body must contain (a subset).
+    pub expect_json: Option<Text>,
+    #[serde(default)]
+    pub body_contains: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]

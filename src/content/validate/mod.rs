@@ -117,6 +117,7 @@ impl Checker<'_> {
             codes,
             django,
             questions,
+            exercises: Vec::new(),
         })
     }
 

@@ -93,12 +93,13 @@ impl Checker<'_> {
                     return None;
                 };
                 let response = b.response.as_ref().and_then(|r| self.response(source, r, index));
-                self.verify(source, b, response.as_ref());
+                let verified = self.verify(source, b, response.as_ref());
                 Block::Code(CodeSample {
                     language: b.language.as_ref().map_or("python".to_string(), |l| self.text(source, l, "language")),
                     source: self.text(source, code, "code").trim_matches('\n').to_string(),
                     caption: b.caption.as_ref().map(|c| self.text(source, c, "caption")),
                     response,
+                    verified,
                 })
             }
             K::Categories => {

@@ -1,18 +1,24 @@
-//! The shape of a code sample's `[blocks.verify]`, the requests tests/django sends.
+//! The shape of a code sample's `[blocks.verify]`, the requests tests/django sends, and the
+//! request model (`Exchange`) that verified samples and practice checks share.
 use super::Checker;
 use crate::content::model::*;
 use crate::content::problem::SourceFile;
 use crate::content::raw;
 use toml::Spanned;
 
+const METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const USERS: &[&str] = &["anonymous", "user", "staff"];
+const SETUPS: &[&str] = &["article", "product"];
+
 impl Checker<'_> {
-    /// The shape of `[blocks.verify]`; tests/django runs it. A claimed status without it is a warning.
+    /// The shape of `[blocks.verify]`; tests/django runs it. A claimed status without it is a
+    /// warning. Returns the exchanges it proves, for the reader to show.
     pub(super) fn verify(
         &mut self,
         source: &SourceFile<'_>,
         block: &raw::BlockEntry,
         response: Option<&ExampleResponse>,
-    ) {
+    ) -> Vec<Exchange> {
         let Some(verify) = &block.verify else {
             if let Some(response) = response {
                 let message = format!(
@@ -21,7 +27,7 @@ impl Checker<'_> {
                 );
                 self.problems.push(source.warning(block.kind.span(), message));
             }
-            return;
+            return Vec::new();
         };
         let v = verify.get_ref();
         match (&v.fragment, v.requests.is_empty()) {
@@ -33,12 +39,7 @@ impl Checker<'_> {
                 .push(source.error(verify.span(), "verify needs `fragment = \"why\"` or [[blocks.verify.requests]]")),
             _ => {}
         }
-        for model in &v.models {
-            if !["Article", "Product"].contains(&model.get_ref().as_str()) {
-                let message = format!("unknown test model `{}` (known: Article, Product)", model.get_ref());
-                self.problems.push(source.error(model.span(), message));
-            }
-        }
+        self.models(source, &v.models);
         for status in v.handlers.iter().flat_map(|h| h.keys()) {
             if !["400", "403", "404", "500"].contains(&status.as_str()) {
                 let message = format!("handlers are for \"400\", \"403\", \"404\" and \"500\", not \"{status}\"");
@@ -49,35 +50,92 @@ impl Checker<'_> {
             self.text(source, &url.path, "url path");
             self.text(source, &url.view, "view name");
         }
-        for request in &v.requests {
-            self.status(source, &request.status);
-            let choices: [(&Option<Spanned<String>>, &[&str]); 3] = [
-                (&request.method, &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]),
-                (&request.user, &["anonymous", "user", "staff"]),
-                (&request.csrf, &["token"]),
-            ];
-            for (value, allowed) in choices {
-                if let Some(value) = value
-                    && !allowed.contains(&value.get_ref().as_str())
-                {
-                    let message = format!("`{}` is not one of: {}", value.get_ref(), allowed.join(", "));
-                    self.problems.push(source.error(value.span(), message));
-                }
-            }
-            for header in &request.absent_headers {
-                self.text(source, header, "header name");
-            }
-            if request.form.is_some() && request.json.is_some() {
-                self.problems.push(source.error(request.path.span(), "a request sends `form` or `json`, not both"));
-            }
-            for row in &request.setup {
-                if !["article", "product"].contains(&row.get_ref().as_str()) {
-                    self.problems.push(
-                        source
-                            .error(row.span(), format!("unknown setup `{}` (known: article, product)", row.get_ref())),
-                    );
-                }
+        v.requests.iter().filter_map(|request| self.exchange(source, request)).collect()
+    }
+
+    /// Test models a sample or an exercise needs.
+    pub(super) fn models(&mut self, source: &SourceFile<'_>, models: &[Spanned<String>]) -> Vec<String> {
+        for model in models {
+            if !["Article", "Product"].contains(&model.get_ref().as_str()) {
+                let message = format!("unknown test model `{}` (known: Article, Product)", model.get_ref());
+                self.problems.push(source.error(model.span(), message));
             }
         }
+        models.iter().map(|m| m.get_ref().clone()).collect()
+    }
+
+    /// One request and what must come back; None (with the problems reported) when it is malformed.
+    pub(super) fn exchange(&mut self, source: &SourceFile<'_>, request: &raw::RequestEntry) -> Option<Exchange> {
+        let before = self.problems.len();
+        let status = self.status(source, &request.status);
+        let method = self.one_of(source, request.method.as_ref(), METHODS).unwrap_or("GET");
+        let user = match self.one_of(source, request.user.as_ref(), USERS) {
+            Some("user") => Client::User,
+            Some("staff") => Client::Staff,
+            _ => Client::Anonymous,
+        };
+        let csrf_token = self.one_of(source, request.csrf.as_ref(), &["token"]).is_some();
+        for header in request.absent_headers.iter().chain(&request.present_headers) {
+            self.text(source, header, "header name");
+        }
+        if request.form.is_some() && request.json.is_some() {
+            self.problems.push(source.error(request.path.span(), "a request sends `form` or `json`, not both"));
+        }
+        // a request's own `json` may be malformed on purpose (to show a 400); an expectation may not
+        if let Some(json) = &request.expect_json
+            && let Err(e) = serde_json::from_str::<serde_json::Value>(json.get_ref())
+        {
+            self.problems.push(source.error(json.span(), format!("this is not valid JSON: {e}")));
+        }
+        for row in &request.setup {
+            if !SETUPS.contains(&row.get_ref().as_str()) {
+                let message = format!("unknown setup `{}` (known: {})", row.get_ref(), SETUPS.join(", "));
+                self.problems.push(source.error(row.span(), message));
+            }
+        }
+        let pairs = |map: Option<&std::collections::BTreeMap<String, String>>| -> Vec<(String, String)> {
+            map.into_iter().flatten().map(|(k, v)| (k.clone(), v.clone())).collect()
+        };
+        let body = match (&request.form, &request.json) {
+            (Some(form), _) => RequestBody::Form(pairs(Some(form))),
+            (None, Some(json)) => RequestBody::Json(json.get_ref().clone()),
+            (None, None) => RequestBody::Empty,
+        };
+        let exchange = Exchange {
+            request: Request {
+                method: method.to_string(),
+                path: request.path.get_ref().clone(),
+                user,
+                headers: pairs(request.headers.as_ref()),
+                body,
+                csrf_token,
+                setup: request.setup.iter().map(|s| s.get_ref().clone()).collect(),
+            },
+            expect: Expectation {
+                status: status?,
+                headers: pairs(request.expect_headers.as_ref()),
+                present_headers: request.present_headers.iter().map(|h| h.get_ref().trim().to_string()).collect(),
+                absent_headers: request.absent_headers.iter().map(|h| h.get_ref().trim().to_string()).collect(),
+                json: request.expect_json.as_ref().map(|j| j.get_ref().clone()),
+                body_contains: request.body_contains.iter().map(|b| b.get_ref().clone()).collect(),
+            },
+        };
+        (self.problems.len() == before).then_some(exchange)
+    }
+
+    /// A value that must be one of `allowed`; reports it otherwise.
+    fn one_of(
+        &mut self,
+        source: &SourceFile<'_>,
+        value: Option<&Spanned<String>>,
+        allowed: &[&'static str],
+    ) -> Option<&'static str> {
+        let value = value?;
+        let found = allowed.iter().find(|a| **a == value.get_ref().as_str()).copied();
+        if found.is_none() {
+            let message = format!("`{}` is not one of: {}", value.get_ref(), allowed.join(", "));
+            self.problems.push(source.error(value.span(), message));
+        }
+        found
     }
 }
