@@ -56,8 +56,10 @@ pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
     }
     writer.flush(FLUSH_TIMEOUT);
     match result {
+        // A terminal that cannot be restored is gone, whatever ended the loop first (the
+        // end of input and SIGHUP race when a window closes): exit as for a hangup.
+        _ if restored.is_err() => Ok(Ending::Hangup),
         Ok(ending) => Ok(ending),
-        Err(_) if restored.is_err() => Ok(Ending::Hangup),
         Err(e) => Err(e),
     }
 }

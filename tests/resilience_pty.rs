@@ -346,6 +346,8 @@ fn random_key(rng: &mut Rng, keys: &[&str]) -> String {
             format!("\x1b[<{button};{};{}{end}", 1 + rng.below(120), 1 + rng.below(40))
         }
         1 => rng.pick(BROKEN).to_string(),
+        // (No quit key inside: a broken sequence just before could spill it as keys.)
+        2 => "\x1b[200~a paste: 404 \x1b[A\x1b[201~".to_string(),
         _ => rng.pick(keys).to_string(),
     }
 }

@@ -120,6 +120,7 @@ fn step(bytes: &[u8]) -> Step {
         [0x1b, c, ..] if *c < 0x20 || *c == 0x7f => Step::EscThen,
         [0x1b, b'[', rest @ ..] => csi(rest),
         [0x1b, b'O'] => Step::Wait,
+        [0x1b, b'O', last] if *last < 0x20 || *last == 0x7f => Step::Interrupted,
         [0x1b, b'O', last] => Step::Done(ss3(*last)),
         [0x1b, rest @ ..] => match step(rest) {
             Step::Done(Some(Event::Key(k))) => {
@@ -409,7 +410,7 @@ mod tests {
 
     #[test]
     fn ctrl_c_inside_an_unfinished_sequence_is_still_ctrl_c() {
-        for start in [b"\x1b[<".as_slice(), b"\x1b[?", b"\x1b[<1;2", b"\x1b[1;"] {
+        for start in [b"\x1b[<".as_slice(), b"\x1b[?", b"\x1b[<1;2", b"\x1b[1;", b"\x1bO"] {
             let mut bytes = start.to_vec();
             bytes.extend_from_slice(b"\x03");
             assert_eq!(parse(&bytes), [ctrl_c()], "after {start:?}");

@@ -25,7 +25,7 @@ pub(super) fn read_capped(path: &Path) -> io::Result<Option<Vec<u8>>> {
 }
 
 /// Longest id or date kept from a progress file; page and question ids are short.
-const MAX_ID_CHARS: usize = 200;
+const MAX_ID_CHARS: usize = 1000;
 /// Most page ids kept as read (a course has at most `MAX_PAGES`).
 const MAX_PAGES_READ: usize = crate::content::load::MAX_PAGES;
 
