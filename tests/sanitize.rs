@@ -65,3 +65,11 @@ fn is_subsequence(needle: &str, haystack: &str) -> bool {
 fn tabs_become_spaces_not_nothing() {
     assert_eq!(printable("a\tb"), "a   b");
 }
+
+#[test]
+fn what_the_line_commands_paint_is_made_printable_first() {
+    use status_tutor::commands::paint::Paint;
+    let paint = Paint::plain();
+    assert_eq!(paint.bold("Not\u{1b}]0;X\u{7} Found"), "Not\\u{1b}]0;X\\u{7} Found");
+    assert_eq!(paint.dim("(page \u{202e}x)"), "(page \\u{202e}x)");
+}
