@@ -237,8 +237,6 @@ impl Store {
         if let Err(warning) = check_writable(&dir) {
             store.saving = false;
             warnings.push(warning);
-        } else {
-            remove_stale_temp_files(&dir, &store.path);
         }
         let progress = store.load(&mut warnings);
         (store, progress, warnings)
@@ -276,6 +274,17 @@ impl Store {
         match fs::remove_file(&self.path) {
             Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
             other => other,
+        }
+    }
+
+    /// Removes the temporary files that killed saves left next to the file (only ones a
+    /// minute old: a fresh one may be another instance's save in progress). Done by the
+    /// writer thread, off the path to the first frame.
+    pub fn remove_stale_temp_files(&self) {
+        if self.saving
+            && let Some(dir) = self.path.parent()
+        {
+            remove_stale_temp_files(dir, &self.path);
         }
     }
 

@@ -39,9 +39,12 @@ pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
     let mut terminal = enter().inspect_err(|_| restore())?;
     let (tx, rx) = mpsc::channel::<Input>();
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
-        let _control = input::spawn(tx)?; // to pause it around `$EDITOR` (issue 8)
         let size = terminal.size()?;
         app.resize(size.width, size.height);
+        // The first frame before the input threads start (start-up time); keys typed
+        // meanwhile wait in the terminal.
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let _control = input::spawn(tx)?; // to pause it around `$EDITOR` (issue 8)
         event_loop(&mut terminal, app, &writer, &rx)
     });
     // Whatever ended the loop, an error included, what the learner did is kept.

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
-use status_tutor::progress::{MAX_PROGRESS_BYTES, Progress, Store, course_file_name};
+use status_tutor::progress::{MAX_PROGRESS_BYTES, Progress, Store, Writer, course_file_name};
 
 type TestResult = Result<(), Box<dyn Error>>;
 
@@ -114,8 +114,13 @@ fn stale_temp_files_of_killed_saves_are_removed_fresh_ones_kept() -> TestResult 
     for path in [&stale, &other] {
         fs::File::options().write(true).open(path)?.set_modified(hour_ago)?;
     }
-    let (_, _, warnings) = open_with_deadline(dir.path());
+    let (store, progress, warnings) = open_with_deadline(dir.path());
     assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(stale.exists(), "opening alone touches nothing (start-up time)");
+    // The writer thread cleans up when it starts, with the first save.
+    let writer = Writer::spawn(store);
+    writer.send(progress);
+    assert!(writer.flush(Duration::from_secs(10)));
     assert!(!stale.exists(), "a killed save's leftover is removed");
     assert!(fresh.exists(), "another instance may be writing this one right now");
     assert!(other.exists(), "only our own temporary files are touched");

@@ -29,32 +29,39 @@ struct State {
     written: u64,
     /// A failed save's warning, not shown yet.
     warning: Option<String>,
+    /// The store until the thread starts and takes it.
+    store: Option<Store>,
 }
 
 impl Writer {
-    /// Starts the writer thread, which owns `store` from now on.
+    /// A writer for `store`. Its thread starts with the first [`Writer::send`], off the
+    /// path to the first frame, and begins by removing temporary files of killed saves.
     pub fn spawn(store: Store) -> Writer {
-        let shared = Arc::new(Shared { state: Mutex::new(State::default()), changed: Condvar::new() });
-        let writer = Writer { shared: Arc::clone(&shared) };
-        std::thread::Builder::new()
-            .name("progress-writer".into())
-            .spawn(move || write_forever(store, &shared))
-            .map(|_| writer.clone())
-            .unwrap_or_else(|_| {
-                // No thread (the system is out of them): nothing will be saved, and the
-                // learner is told once, like any other failed save.
-                let mut state = writer.lock();
-                state.warning = Some("could not start saving progress (no thread); saving is off".into());
-                state.written = u64::MAX;
-                drop(state);
-                writer
-            })
+        let state = State { store: Some(store), ..State::default() };
+        Writer { shared: Arc::new(Shared { state: Mutex::new(state), changed: Condvar::new() }) }
+    }
+
+    /// Starts the thread if it has not started (the store is still here).
+    fn start(&self, state: &mut State) {
+        let Some(store) = state.store.take() else { return };
+        let shared = Arc::clone(&self.shared);
+        let started = std::thread::Builder::new().name("progress-writer".into()).spawn(move || {
+            store.remove_stale_temp_files();
+            write_forever(store, &shared);
+        });
+        if started.is_err() {
+            // No thread (the system is out of them): nothing will be saved, and the
+            // learner is told once, like any other failed save.
+            state.warning = Some("could not start saving progress (no thread); saving is off".into());
+            state.written = u64::MAX;
+        }
     }
 
     /// Hands `progress` to the writer and returns its number, for [`Writer::wait_for`].
     /// Never blocks on the disk: a state not yet taken is replaced.
     pub fn send(&self, progress: Progress) -> u64 {
         let mut state = self.lock();
+        self.start(&mut state);
         state.sent += 1;
         let number = state.sent;
         state.pending = Some((number, progress));
