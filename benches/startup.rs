@@ -85,6 +85,13 @@ fn summary(mut samples: Vec<Duration>) -> String {
 /// Spawn to the first complete welcome frame, then `q` and wait for the exit.
 fn launch_tutorial(bin: &str, data_dir: &Path) -> Result<Duration> {
     let (mut session, started) = Session::start(&[bin], data_dir)?;
+    // Answer the background question (OSC 11, then DA1) the way a terminal does, so
+    // the launch includes that round trip and not the timeout of a silent pty. With
+    // STATUS_TUTOR_THEME set (the child inherits it) nothing is asked.
+    if std::env::var_os("STATUS_TUTOR_THEME").is_none() {
+        session.wait_until("the background question", |out| find(&out.bytes, b"\x1b[c").is_some())?;
+        session.pty.send("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;c")?;
+    }
     let framed = session.wait_for_frame(0, "quit")?;
     session.pty.send("q")?;
     session.finish()?;

@@ -5,10 +5,14 @@ use std::path::PathBuf;
 const EXAMPLES: &str = "\
 Examples:
   status-tutor                       start the tutorial where you left off
+  status-tutor 404                   open the tutorial at a page (also csrf, 404-not-found)
   status-tutor explain 404           a card about one code
   status-tutor explain 4xx           every client error the course teaches
   status-tutor explain login_required
+  status-tutor explain csrf          the page on a topic (or the pages, for drf)
   status-tutor quiz --plain          the quiz without the full-screen interface
+  status-tutor quiz --topic csrf     a round on one topic (a tag or a page id)
+  status-tutor review                the questions due for review
   status-tutor check my-course/      validate a course you wrote
   status-tutor --content my-course/  read another course";
 
@@ -24,13 +28,22 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "STATUS_TUTOR_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Colours of the full-screen interface
-    #[arg(long, global = true, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colours of the full-screen interface (remembered; else STATUS_TUTOR_THEME, else the
+    /// terminal's background decides)
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeName>,
 
-    /// Forget what you have read and scored in this course (asks first on a terminal)
+    /// Forget what you have read and scored in this course (asks first; --yes does not)
     #[arg(long)]
     pub reset_progress: bool,
+
+    /// With --reset-progress: do not ask (for scripts and non-terminals)
+    #[arg(long, requires = "reset_progress")]
+    pub yes: bool,
+
+    /// Open the tutorial at this page: a page id (404-not-found, csrf), a code (404) or a name
+    #[arg(value_name = "PAGE")]
+    pub page: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -43,7 +56,8 @@ pub enum Command {
         /// The course folder (default: the built-in course, or --content)
         dir: Option<PathBuf>,
     },
-    /// Explain a status code (404), a class (4xx) or a Django name (HttpResponseGone, login_required)
+    /// Explain a status code (404), a class (4xx), a Django or DRF name (HttpResponseGone,
+    /// NotAuthenticated), a page (404-not-found) or a topic (csrf, drf)
     Explain {
         /// What to explain
         query: String,
@@ -52,6 +66,24 @@ pub enum Command {
     List,
     /// Take the quiz: "Test your knowledge"
     Quiz(QuizArgs),
+    /// Spaced review: the questions due (most overdue first), then new ones from pages read
+    Review(ReviewArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReviewArgs {
+    /// Plain text over stdin/stdout: for screen readers, dumb terminals and scripts
+    #[arg(long)]
+    pub plain: bool,
+    /// With --plain: print the final results as JSON
+    #[arg(long, requires = "plain")]
+    pub json: bool,
+    /// At most N questions
+    #[arg(long, value_name = "N", default_value_t = 12, value_parser = clap::value_parser!(u16).range(1..))]
+    pub questions: u16,
+    /// Shuffle seed for the choices (and the new questions)
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -71,6 +103,9 @@ pub struct QuizArgs {
     /// Shuffle seed: the same seed gives the same round
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Only questions on TOPIC: a tag (csrf, 4xx...) or a page id; repeat or separate with commas
+    #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
+    pub topic: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

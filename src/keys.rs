@@ -35,6 +35,17 @@ pub enum Action {
     NewRound,
     Confirm,
     Decline,
+    /// Fold or expand the verified requests under the code samples.
+    ToggleVerified,
+    /// Back to where the learner was before a jump (jump list).
+    Back,
+    /// The next and previous match of the last search.
+    NextMatch,
+    PrevMatch,
+    /// Spaced review: a round of the questions due.
+    StartReview,
+    /// Put the quiz round aside (resumed by the next quiz, also after quitting).
+    Pause,
 }
 
 /// The screens (and overlays) that read keys differently.
@@ -44,6 +55,8 @@ pub enum Context {
     Global,
     Welcome,
     Reader,
+    /// The contents sidebar has focus.
+    Contents,
     Search,
     Help,
     QuizIntro,
@@ -56,14 +69,17 @@ pub enum Context {
     /// Going through the answers of a finished round.
     Review,
     Confirm,
+    /// "Terminal too small" is shown: only quitting works.
+    TooSmall,
 }
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::Welcome,
         Context::Reader,
+        Context::Contents,
         Context::Search,
         Context::Help,
         Context::QuizIntro,
@@ -73,13 +89,15 @@ impl Context {
         Context::Results,
         Context::Review,
         Context::Confirm,
+        Context::TooSmall,
     ];
 
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
-            Context::Welcome => "Welcome",
+            Context::Welcome => "Welcome (reading keys work too)",
             Context::Reader => "Reading",
+            Context::Contents => "Contents (after Tab)",
             Context::Search => "Search",
             Context::Help => "This help",
             Context::QuizIntro => "Quiz: before a round",
@@ -89,6 +107,7 @@ impl Context {
             Context::Results => "Quiz results",
             Context::Review => "Quiz review",
             Context::Confirm => "Confirm",
+            Context::TooSmall => "Terminal too small",
         }
     }
 }
@@ -143,30 +162,34 @@ pub const BINDINGS: &[Binding] = &[
         Some("read"),
     ),
     bind(C::Welcome, &[Char('t')], "t", Action::StartQuiz, "go straight to the quiz", None),
+    bind(C::Welcome, &[Char('R')], "R", Action::StartReview, "review the questions due (spaced review)", None),
     bind(C::Welcome, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
-    bind(C::Welcome, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "quit", Some("quit")),
-    bind(
-        C::Reader,
-        &[Code(KeyCode::Up), Char('k')],
-        "↑ k",
-        Action::Up,
-        "scroll up (in the contents: previous entry)",
-        None,
-    ),
-    bind(
-        C::Reader,
-        &[Code(KeyCode::Down), Char('j')],
-        "↓ j",
-        Action::Down,
-        "scroll down (in the contents: next entry)",
-        Some("scroll"),
-    ),
+    bind(C::Welcome, &[Char('q')], "q", Action::Quit, "quit", Some("quit")),
+    bind(C::Reader, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
+    bind(C::Reader, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", Some("scroll")),
     bind(C::Reader, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
     bind(C::Reader, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
     bind(C::Reader, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top of the page", None),
     bind(C::Reader, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom of the page", None),
     bind(C::Reader, &[Code(KeyCode::Left), Char('p')], "← p", Action::PrevPage, "previous page", None),
-    bind(C::Reader, &[Code(KeyCode::Right), Char('n')], "→ n", Action::NextPage, "next page", Some("page")),
+    bind(C::Reader, &[Code(KeyCode::Right)], "→", Action::NextPage, "next page", Some("page")),
+    bind(
+        C::Reader,
+        &[Char('n')],
+        "n",
+        Action::NextMatch,
+        "next search match, across pages (no search: next page)",
+        None,
+    ),
+    bind(C::Reader, &[Char('N')], "N", Action::PrevMatch, "previous match of the last search", None),
+    bind(
+        C::Reader,
+        &[Code(KeyCode::Backspace), Ctrl('o')],
+        "Bksp Ctrl-O",
+        Action::Back,
+        "back to where you were before a jump, a search or a link",
+        None,
+    ),
     bind(
         C::Reader,
         &[Code(KeyCode::Tab), Code(KeyCode::BackTab)],
@@ -175,20 +198,55 @@ pub const BINDINGS: &[Binding] = &[
         "switch between contents and page",
         Some("contents"),
     ),
-    bind(C::Reader, &[Code(KeyCode::Enter)], "Enter", Action::Open, "open the entry selected in the contents", None),
     bind(C::Reader, &[AnyDigit], "4 0 4", Action::Digit(0), "type a status code to jump to its page", None),
     bind(C::Reader, &[Char('/')], "/", Action::Search, "search titles and text", Some("search")),
     bind(C::Reader, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
-    bind(C::Reader, &[Char('t')], "t", Action::StartQuiz, "test your knowledge: the quiz", Some("quiz")),
+    bind(
+        C::Reader,
+        &[Char('v')],
+        "v",
+        Action::ToggleVerified,
+        "expand or fold the verified requests under the code samples",
+        None,
+    ),
+    bind(
+        C::Reader,
+        &[Char('t')],
+        "t",
+        Action::StartQuiz,
+        "test your knowledge: the quiz (or only this page's questions)",
+        Some("quiz"),
+    ),
+    bind(C::Reader, &[Char('R')], "R", Action::StartReview, "review the questions due (spaced review)", None),
     bind(C::Reader, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(
         C::Reader,
-        &[Char('q'), Code(KeyCode::Esc)],
-        "q Esc",
-        Action::Quit,
-        "quit (you will come back to this spot)",
-        Some("quit"),
+        &[Code(KeyCode::Esc)],
+        "Esc",
+        Action::Close,
+        "cancel a code being typed, a message or the search (never quits)",
+        None,
     ),
+    bind(C::Reader, &[Char('q')], "q", Action::Quit, "quit (you will come back to this spot)", Some("quit")),
+    bind(C::Contents, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "previous entry", None),
+    bind(C::Contents, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "next entry", Some("choose")),
+    bind(C::Contents, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "first entry", None),
+    bind(C::Contents, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "last entry", None),
+    bind(C::Contents, &[Code(KeyCode::Enter)], "Enter", Action::Open, "open the selected entry", Some("open")),
+    bind(
+        C::Contents,
+        &[Code(KeyCode::Tab), Code(KeyCode::BackTab)],
+        "Tab",
+        Action::SwitchFocus,
+        "back to the page",
+        Some("page"),
+    ),
+    bind(C::Contents, &[Code(KeyCode::Esc)], "Esc", Action::Close, "leave the contents", Some("close")),
+    bind(C::Contents, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
+    bind(C::Contents, &[AnyDigit], "4 0 4", Action::Digit(0), "type a status code to jump to its page", None),
+    bind(C::Contents, &[Char('/')], "/", Action::Search, "search titles and text", None),
+    bind(C::Contents, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
+    bind(C::Contents, &[Char('q')], "q", Action::Quit, "quit", Some("quit")),
     bind(C::Search, &[Code(KeyCode::Up)], "↑", Action::Up, "previous result", None),
     bind(C::Search, &[Code(KeyCode::Down)], "↓", Action::Down, "next result", Some("results")),
     bind(C::Search, &[Code(KeyCode::Enter)], "Enter", Action::Open, "jump to the selected result", Some("jump")),
@@ -197,6 +255,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Search, &[AnyPrintable], "text", Action::Type(' '), "type to search; results update as you type", None),
     bind(C::Help, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::Help, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", Some("scroll")),
+    bind(C::Help, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::Help, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
+    bind(C::Help, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::Help, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
     bind(
         C::Help,
         &[Code(KeyCode::Esc), Char('?'), Char('q')],
@@ -206,6 +268,16 @@ pub const BINDINGS: &[Binding] = &[
         Some("close"),
     ),
     bind(C::QuizIntro, &[Code(KeyCode::Enter), Char(' ')], "Enter", Action::Open, "start the round", Some("start")),
+    bind(C::QuizIntro, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
+    bind(C::QuizIntro, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
+    bind(
+        C::QuizIntro,
+        &[Char('t')],
+        "t",
+        Action::StartQuiz,
+        "only the questions of the page (or section) you came from, when offered",
+        None,
+    ),
     bind(C::QuizIntro, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::QuizIntro, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
     bind(C::Quiz, &[AnyChoice], "1-9 a-d", Action::Pick(0), "answer (multiple select: toggle)", Some("answer")),
@@ -214,6 +286,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Quiz, &[Char(' ')], "Space", Action::Toggle, "multiple select: toggle the choice under the cursor", None),
     bind(C::Quiz, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit the answer", Some("submit")),
     bind(C::Quiz, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
+    bind(C::Quiz, &[Char('p')], "p", Action::Pause, "pause the round (t resumes it, also after quitting)", None),
     bind(C::Quiz, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::Quiz,
@@ -226,14 +299,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::QuizTyping, &[AnyDigit], "0-9", Action::Digit(0), "type the status code", Some("type")),
     bind(C::QuizTyping, &[Code(KeyCode::Backspace)], "Backspace", Action::Backspace, "delete a digit", None),
     bind(C::QuizTyping, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit", Some("submit")),
-    bind(
-        C::QuizTyping,
-        &[Char('s'), Code(KeyCode::Tab)],
-        "s Tab",
-        Action::Skip,
-        "skip (counts as wrong)",
-        Some("skip"),
-    ),
+    bind(C::QuizTyping, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
+    bind(C::QuizTyping, &[Char('p')], "p", Action::Pause, "pause the round (t resumes it, also after quitting)", None),
     bind(C::QuizTyping, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::QuizTyping,
@@ -258,6 +325,14 @@ pub const BINDINGS: &[Binding] = &[
         Action::ReadPage,
         "read the page that teaches it; t comes back here",
         Some("read the page"),
+    ),
+    bind(
+        C::QuizFeedback,
+        &[Char('p')],
+        "p",
+        Action::Pause,
+        "pause the round (t resumes it, also after quitting)",
+        None,
     ),
     bind(C::QuizFeedback, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::QuizFeedback, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
@@ -294,11 +369,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Review, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the results", Some("results")),
     bind(C::Confirm, &[Char('y'), Code(KeyCode::Enter)], "y Enter", Action::Confirm, "yes", Some("yes")),
     bind(C::Confirm, &[Char('n'), Code(KeyCode::Esc)], "n Esc", Action::Decline, "no, go back", Some("no")),
+    bind(C::TooSmall, &[Char('q')], "q", Action::Quit, "quit (nothing else works until it is larger)", Some("quit")),
 ];
 
-/// The action for `key` in `context`: global bindings first, then the context's own.
+/// The action for `key` in `context`: global bindings first, then the context's own, then
+/// (on the welcome screen) the reader's, which open the page and act on it.
 pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
-    [Context::Global, context].into_iter().find_map(|ctx| {
+    let fallback = (context == Context::Welcome).then_some(Context::Reader);
+    [Some(Context::Global), Some(context), fallback].into_iter().flatten().find_map(|ctx| {
         BINDINGS
             .iter()
             .filter(|b| b.context == ctx)

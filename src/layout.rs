@@ -10,6 +10,8 @@ pub const MIN_DOCKED_WIDTH: u16 = 72;
 /// From this width the contents sidebar shows without asking.
 pub const SIDEBAR_AUTO_WIDTH: u16 = 100;
 const SIDEBAR_WIDTH: u16 = 32;
+/// The most the sidebar grows to show long titles whole, when the terminal has room.
+pub const SIDEBAR_MAX_WIDTH: u16 = 40;
 /// Lines longer than this are tiring to read; wide terminals get margins instead.
 const MAX_TEXT_WIDTH: u16 = 100;
 
@@ -38,9 +40,22 @@ pub enum SidebarMode {
 }
 
 pub fn areas(size: Rect, mode: SidebarMode) -> Areas {
+    areas_for(size, mode, SIDEBAR_WIDTH)
+}
+
+/// The sidebar's width: 32 columns, growing towards `natural` (what shows every entry
+/// whole, at most 40) only with room to spare beside the widest text.
+pub fn sidebar_width(size: Rect, natural: u16) -> u16 {
+    let spare = size.width.saturating_sub(SIDEBAR_WIDTH + MAX_TEXT_WIDTH + 4);
+    let grow = natural.min(SIDEBAR_MAX_WIDTH).saturating_sub(SIDEBAR_WIDTH).min(spare);
+    (SIDEBAR_WIDTH + grow).min(size.width / 2)
+}
+
+/// Like [`areas`], with a sidebar that wants `natural` columns.
+pub fn areas_for(size: Rect, mode: SidebarMode, natural: u16) -> Areas {
     let body_height = size.height.saturating_sub(1);
     let status = Rect::new(size.x, size.y + body_height, size.width, 1.min(size.height));
-    let width = SIDEBAR_WIDTH.min(size.width / 2);
+    let width = sidebar_width(size, natural);
     let sidebar = (mode != SidebarMode::Hidden).then(|| Rect::new(size.x, size.y, width, body_height));
     let sidebar_width = if mode == SidebarMode::Docked { width } else { 0 };
     // One column of margin each side of the text, two when there is room; past the
@@ -56,7 +71,29 @@ pub fn areas(size: Rect, mode: SidebarMode) -> Areas {
     Areas { sidebar, page, scrollbar, status }
 }
 
+/// Where the sidebar's entries go: inside its box when it floats over the page, left of
+/// its separating line when docked.
+pub fn sidebar_list(sidebar: Rect, mode: SidebarMode) -> Rect {
+    if mode == SidebarMode::Floating {
+        Rect::new(sidebar.x + 1, sidebar.y + 1, sidebar.width.saturating_sub(2), sidebar.height.saturating_sub(2))
+    } else {
+        Rect::new(sidebar.x, sidebar.y, sidebar.width.saturating_sub(1), sidebar.height)
+    }
+}
+
 /// The first visible row of a list so that `cursor` stays in view, kept near the middle.
 pub fn list_offset(cursor: usize, height: usize, total: usize) -> usize {
     if total <= height || cursor < height / 2 { 0 } else { (cursor - height / 2).min(total - height) }
+}
+
+/// A centred rectangle of at most `width` x `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
+}
+
+/// Where the help overlay goes.
+pub fn help_popup(area: Rect) -> Rect {
+    centered(area, 76, area.height.saturating_sub(2))
 }

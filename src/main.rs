@@ -1,16 +1,17 @@
 //! Thin entry point: parse the CLI, load the course before the terminal changes, run, exit.
 use clap::Parser;
 use ratatui::layout::Rect;
-use status_tutor::app::{self, App, Clock, QuizOptions, SystemClock};
+use status_tutor::app::{App, Clock, QuizOptions, SystemClock};
 use status_tutor::cli::QuizArgs;
 use status_tutor::cli::{Cli, Command};
 use status_tutor::commands::paint::{Paint, no_color};
-use status_tutor::commands::{check, explain, list};
+use status_tutor::commands::rounds::{self, NoRound, Request};
+use status_tutor::commands::{check, explain, list, open};
 use status_tutor::content::{Course, CourseFiles, Problem, load};
-use status_tutor::progress::{Progress, Store};
-use status_tutor::quiz::{Session, plain};
+use status_tutor::progress::Store;
 use status_tutor::sanitize::printable;
 use status_tutor::theme::Theme;
+use status_tutor::theme_choice;
 use status_tutor::tui;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -37,6 +38,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    if cli.reset_progress {
+        let forgotten = reset_progress(&cli)?;
+        // A script resetting progress has no terminal for the tutorial: done.
+        if !forgotten || (cli.command.is_none() && !io::stdout().is_terminal()) {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     let mut stdout = io::stdout().lock();
     match &cli.command {
         Some(Command::Check { dir }) => {
@@ -62,13 +70,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Err(message) => Err(message),
             }
         }
-        Some(Command::Quiz(args)) if args.plain => {
-            drop(stdout);
-            plain_quiz(&cli, args)
-        }
         Some(Command::Quiz(args)) => {
             drop(stdout);
-            tutorial(&cli, Some(args))
+            let request = if args.topic.is_empty() { Request::Full } else { Request::Topics(args.topic.clone()) };
+            let round = (request, quiz_options(Some(args)));
+            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round)) }
+        }
+        Some(Command::Review(args)) => {
+            drop(stdout);
+            let seed = quiz_options(None).seed;
+            let options = QuizOptions { count: Some(usize::from(args.questions)), seed: args.seed.unwrap_or(seed) };
+            let round = (Request::Review, options);
+            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round)) }
         }
         None => {
             drop(stdout);
@@ -100,48 +113,60 @@ fn quiz_options(args: Option<&QuizArgs>) -> QuizOptions {
     QuizOptions { count, seed }
 }
 
-/// `quiz --plain`: the same state machine over stdin/stdout, no escape sequences.
-/// With `--json` the transcript goes to stderr and the results to stdout as JSON.
-fn plain_quiz(cli: &Cli, args: &QuizArgs) -> Result<ExitCode, String> {
+/// `quiz --plain` and `review --plain`: the same state machine over stdin/stdout, no
+/// escape sequences. With `--json` the transcript goes to stderr and the results to
+/// stdout as JSON. Each answer is saved as it is given.
+fn plain_quiz(cli: &Cli, (request, options): &(Request, QuizOptions), json: bool) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
     let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
         say!("status-tutor: warning: {}", printable(warning));
     }
-    let options = quiz_options(Some(args));
-    let mut session = Session::new(app::quiz_bank(&course), options.count, options.seed);
     let clock = SystemClock::default();
-    let input = io::stdin().lock();
-    let result = if args.json {
-        plain::run_round(&mut session, input, io::stderr().lock(), || clock.now_ms()).and_then(|score| {
-            let json = serde_json::to_string_pretty(&score).map_err(io::Error::other)?;
-            writeln!(io::stdout(), "{json}")?;
-            Ok(score)
-        })
-    } else {
-        plain::run(&mut session, input, io::stdout().lock(), || clock.now_ms())
+    let mut session = match rounds::session(&course, &progress, request, options.count, options.seed, clock.unix()) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refused(&refusal)),
     };
-    let score = match result {
-        Ok(score) => score,
+    match rounds::run_plain(&mut session, &mut store, &mut progress, json, &clock) {
+        Ok(_) => {}
         // The reader went away (`| head`): nothing left to say to anyone.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(e.to_string()),
-    };
-    if let Some(round) = app::round_record(&score, clock.date()) {
-        progress.record_round(round);
-        if let Some(warning) = store.save(&progress) {
-            say!("status-tutor: warning: {}", printable(&warning));
-        }
     }
     if let Some(best) = &progress.quiz.best {
-        say!("Best score so far: {}/{}", best.correct, best.total);
+        let percent = status_tutor::quiz::percent(best.correct as usize, best.total as usize);
+        say!("Best full round so far: {}/{} ({percent}%)", best.correct, best.total);
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// Says why no round was drawn: an unknown topic is a usage error (2), nothing due is
+/// not an error (0).
+fn refused(refusal: &NoRound) -> ExitCode {
+    match refusal {
+        NoRound::UnknownTopic(message) => {
+            say!("status-tutor: {}", printable(message));
+            ExitCode::from(2)
+        }
+        NoRound::NothingDue(message) => {
+            let _ = writeln!(io::stdout(), "{}", printable(message)); // a closed stdout is no error
+            ExitCode::SUCCESS
+        }
+    }
+}
+
 /// The full-screen tutorial (straight into the quiz with `quiz`). Everything that can
 /// fail is done before the terminal changes.
-fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
+fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode, String> {
+    let course = course(cli.content.as_deref())?;
+    // An unknown page is a usage error (like an unknown command), terminal or not.
+    let page = match cli.page.as_deref().map(|p| open::page_for(&course, p)).transpose() {
+        Ok(page) => page,
+        Err(message) => {
+            say!("status-tutor: {}\nThe commands are check, explain, list and quiz (see --help).", printable(&message));
+            return Ok(ExitCode::from(2));
+        }
+    };
     if !io::stdout().is_terminal() {
         say!(
             "status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
@@ -150,30 +175,45 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
         );
         return Ok(ExitCode::from(2));
     }
-    let course = course(cli.content.as_deref())?;
-    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let (store, progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
         say!("status-tutor: warning: {}", printable(warning));
     }
-    if cli.reset_progress {
-        if !confirm(&format!(
-            "Forget what you have read and scored in \"{}\" ({})?",
-            printable(&course.title),
-            printable(&store.path().display().to_string())
-        ))? {
-            return Ok(ExitCode::SUCCESS);
-        }
-        store.reset().map_err(|e| format!("could not remove {}: {e}", store.path().display()))?;
-        progress = Progress::default();
-    }
-    let theme = Theme::new(cli.theme, no_color());
+    let (name, source) = theme_choice::choose(
+        cli.theme,
+        std::env::var("STATUS_TUTOR_THEME").ok().as_deref(),
+        progress.theme.as_deref(),
+        // Not asked under NO_COLOR: there are no colours to choose.
+        || (!no_color()).then(|| theme_choice::ask_terminal(std::time::Duration::from_millis(100))).flatten(),
+    );
+    let theme = Theme::new(name, no_color());
     // The real size from the start: resuming clamps the saved scroll to the page's length.
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let session = match &quiz {
+        Some((Request::Full, _)) | None => None,
+        Some((request, options)) => {
+            let now = SystemClock::default().unix();
+            match rounds::session(&course, &progress, request, options.count, options.seed, now) {
+                Ok(session) => Some(session),
+                Err(refusal) => return Ok(refused(&refusal)),
+            }
+        }
+    };
     let mut app = App::new(course, theme, progress, Rect::new(0, 0, width, height));
     app.message = warnings.into_iter().next();
-    app.quiz_options = quiz_options(quiz);
-    if quiz.is_some() {
-        app.start_quiz();
+    if source == theme_choice::Source::Flag {
+        app.progress.theme = Some(theme_choice::name(name));
+        app.progress_dirty = true;
+    }
+    app.quiz_options = quiz.as_ref().map_or_else(|| quiz_options(None), |(_, options)| *options);
+    match session {
+        Some(session) => app.start_session(session),
+        None if quiz.is_some() => app.start_quiz(),
+        None => {
+            if let Some(page) = page {
+                app.open_page(page, 0);
+            }
+        }
     }
     match tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))? {
         tui::Ending::Quit => Ok(ExitCode::SUCCESS),
@@ -182,11 +222,34 @@ fn tutorial(cli: &Cli, quiz: Option<&QuizArgs>) -> Result<ExitCode, String> {
     }
 }
 
-/// Asks a yes/no question on the terminal; without a terminal on stdin the answer is yes,
-/// since the flag itself was the request.
+/// `--reset-progress`: asks first (unless `--yes`), forgets, and says what it did.
+/// Returns whether the progress was forgotten.
+fn reset_progress(cli: &Cli) -> Result<bool, String> {
+    let course = course(cli.content.as_deref())?;
+    let (mut store, _, _) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let path = store.path().display().to_string();
+    if !cli.yes
+        && !confirm(&format!(
+            "Forget what you have read and scored in \"{}\" ({})?",
+            printable(&course.title),
+            printable(&path)
+        ))?
+    {
+        say!("Nothing forgotten.");
+        return Ok(false);
+    }
+    let existed = store.path().exists();
+    store.reset().map_err(|e| format!("could not remove {path}: {e}"))?;
+    let what = if existed { format!("{path} removed") } else { format!("nothing was kept yet at {path}") };
+    say!("Progress for \"{}\" forgotten ({}).", printable(&course.title), printable(&what));
+    Ok(true)
+}
+
+/// Asks a yes/no question on the terminal. Without one there is nobody to ask: the
+/// caller must say `--yes`.
 fn confirm(question: &str) -> Result<bool, String> {
     if !io::stdin().is_terminal() {
-        return Ok(true);
+        return Err("--reset-progress: no terminal to ask on; add --yes to forget without asking".to_string());
     }
     let _ = write!(io::stderr(), "{question} [y/N] ");
     let mut answer = String::new();

@@ -54,6 +54,14 @@ pub struct Progress {
     pub pages_read: BTreeSet<String>,
     /// Quiz results.
     pub quiz: QuizRecord,
+    /// The last `--theme` given (`dark`, `light`, `high-contrast`), used when none is.
+    pub theme: Option<String>,
+    /// Whether the learner last showed (true) or hid (false) the contents sidebar; unset,
+    /// it follows the terminal's width.
+    pub sidebar: Option<bool>,
+    /// Spaced review: what each answered question's memory is, answers per day, a paused
+    /// round (issue 9; see `review_state.rs`).
+    pub review: crate::review_state::ReviewState,
 }
 
 impl Default for Progress {
@@ -65,6 +73,9 @@ impl Default for Progress {
             scroll: 0,
             pages_read: BTreeSet::new(),
             quiz: QuizRecord::default(),
+            theme: None,
+            sidebar: None,
+            review: crate::review_state::ReviewState::default(),
         }
     }
 }

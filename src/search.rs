@@ -67,7 +67,12 @@ fn excerpt(original: &str, lower: &str, at: usize) -> String {
     if skip > 0 {
         excerpt.insert(0, '…');
     }
-    excerpt.trim().to_string()
+    let mut excerpt = excerpt.trim().to_string();
+    // Cut short: say so, as at the start.
+    if line.chars().count() > skip + 60 {
+        excerpt.push('…');
+    }
+    excerpt
 }
 
 fn block_text(block: &Block) -> String {
@@ -106,5 +111,13 @@ mod tests {
         assert_eq!(excerpt(original, &lower, at), "İéẞ and more");
         let at = lower.find("line").expect("in text");
         assert_eq!(excerpt(original, &lower, at), "second İ line");
+    }
+
+    #[test]
+    fn an_excerpt_cut_at_either_end_says_so() {
+        let line = format!("{} needle {}", "a".repeat(40), "b".repeat(80));
+        let lower = line.to_lowercase();
+        let cut = excerpt(&line, &lower, lower.find("needle").expect("in text"));
+        assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
     }
 }

@@ -13,7 +13,7 @@ use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, stdout};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 /// How long an exit waits for the last save.
@@ -41,11 +41,7 @@ pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        // The first frame before the input threads start (start-up time); keys typed
-        // meanwhile wait in the terminal.
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        let _control = input::spawn(tx)?; // to pause it around `$EDITOR` (issue 8)
-        event_loop(&mut terminal, app, &writer, &rx)
+        event_loop(&mut terminal, app, &writer, (tx, &rx))
     });
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
@@ -112,8 +108,12 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     writer: &Writer,
-    input: &Receiver<Input>,
+    (tx, input): (Sender<Input>, &Receiver<Input>),
 ) -> io::Result<Ending> {
+    // The input threads start after the first frame (start-up time); keys typed meanwhile
+    // wait in the terminal. The control pauses them around `$EDITOR` (issue 8).
+    let mut tx = Some(tx);
+    let mut _control = None;
     let mut rounds = RoundMarker::of(app);
     while !app.should_quit() {
         let size = terminal.size()?;
@@ -130,6 +130,9 @@ fn event_loop(
             app.message = Some(warning);
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if let Some(tx) = tx.take() {
+            _control = Some(input::spawn(tx)?);
+        }
         // Block for the next input, then take whatever else is already queued before
         // drawing again: a burst of keys costs one frame, not one each.
         let mut changed = false;

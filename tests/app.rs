@@ -258,6 +258,11 @@ fn reading_the_teaching_page_returns_to_the_same_point() {
 fn submitting_nothing_is_refused_with_a_reason() {
     let mut app = reading();
     start_quiz(&mut app);
+    // Skip to the multiple select: nothing toggled yet.
+    while !matches!(phase(&app), Phase::Asking { input: status_tutor::quiz::Input::Multiple { .. }, .. }) {
+        app.update(Action::Skip);
+        app.update(Action::Open);
+    }
     let before = phase(&app);
     app.update(Action::Open);
     assert_eq!(phase(&app), before);

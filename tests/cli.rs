@@ -70,7 +70,9 @@ fn run(args: &[&str]) -> Run {
 
 #[test]
 fn check_content_passes() {
-    run(&["check", "content"]).assert_exit(0).assert_stdout_has("ok: ").assert_stdout_has("; 0 warning(s)");
+    let run = run(&["check", "content"]);
+    run.assert_exit(0).assert_stdout_has("ok: ").assert_stdout_has("; 0 warning(s)");
+    assert!(!run.stdout.contains(": warning: "), "unexpected warnings:\n{}", run.describe());
 }
 
 #[test]

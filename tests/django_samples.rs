@@ -1,4 +1,4 @@
-//! Every Django sample of the built-in course, proven against a real Django.
+//! Every Django sample and practice exercise of the built-in course, proven against a real Django.
 //!
 //! Runs `python3 tests/django/run.py` (which creates target/django-venv with the pinned
 //! Django on first use) and fails if any check fails or Django cannot be installed.

@@ -470,3 +470,37 @@ fn without_a_terminal_it_suggests_list_and_explain_and_exits_2() -> TestResult {
     assert!(std::fs::read_dir(dir.path())?.next().is_none(), "it wrote to the data directory");
     Ok(())
 }
+
+/// SIGTERM in the middle of a quiz round: the answer given is kept (its question's
+/// spaced-review state and the round itself), and the next launch offers to resume it.
+#[test]
+fn sigterm_mid_round_keeps_the_answers_and_the_next_launch_resumes_the_round() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut session = Session::start(dir.path())?;
+    wait_for_welcome(&session, "the welcome", |_| true);
+    session.press("t", "the quiz intro", |screen| screen.contains("Test your knowledge"))?;
+    session.press("\r", "the first question", |screen| screen.contains("Question 1 of 12"))?;
+    session.press("s", "the feedback", |screen| screen.contains("Skipped (counts as wrong)."))?;
+    let saved = wait_for_progress(dir.path(), "the answer saved", |progress| {
+        progress.get("review").and_then(|r| r.get("cards")).and_then(|c| c.as_table()).is_some_and(|c| c.len() == 1)
+    });
+    let paused = saved["review"]["paused"]["questions"].as_array().map(Vec::len);
+    assert_eq!(paused, Some(12), "the round in progress is kept: {saved:?}");
+    session.signal("TERM")?;
+    let end = session.finish()?;
+    assert_eq!(end.status.exit_code(), 128 + 15, "exit status: {}", end.status);
+    assert_restored(&end);
+
+    let mut session = Session::start(dir.path())?;
+    wait_for_welcome(&session, "the offer to resume", |screen| {
+        screen.contains("resume your paused round (1 of 12 answered)")
+    });
+    session.press("t", "the second question", |screen| screen.contains("Question 2 of 12"))?;
+    session.send("q")?;
+    session.press("y", "the results", |screen| screen.contains("Results"))?;
+    session.send("q")?;
+    session.send("q")?;
+    let end = session.finish()?;
+    assert!(end.status.success(), "exit status: {}", end.status);
+    Ok(())
+}

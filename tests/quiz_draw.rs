@@ -1,9 +1,12 @@
-//! Drawing rounds: spread across the classes, shuffled, reproducible by seed.
+//! Drawing rounds: fair to every question, spread across the classes, shuffled,
+//! reproducible by seed.
 
 mod common;
 
 use common::bank;
-use status_tutor::quiz::{QuestionKind, RoundQuestion, draw_from, draw_round};
+use status_tutor::app::quiz_bank;
+use status_tutor::content::{CourseFiles, load};
+use status_tutor::quiz::{Question, QuestionKind, RoundQuestion, draw_from, draw_ordered, draw_round};
 
 fn classes(round: &[RoundQuestion]) -> Vec<&str> {
     let mut classes: Vec<&str> = round.iter().filter_map(|rq| rq.question.class_tag()).collect();
@@ -11,48 +14,83 @@ fn classes(round: &[RoundQuestion]) -> Vec<&str> {
     classes
 }
 
-#[test]
-fn five_questions_cover_the_five_classes() {
-    for seed in 0..200 {
-        let round = draw_round(&bank(), Some(5), seed);
-        assert_eq!(classes(&round), ["1xx", "2xx", "3xx", "4xx", "5xx"], "seed {seed}");
-    }
+/// How many questions of each class a round of `n` from `bank` may hold: its share of
+/// the round, rounded down or up.
+fn share_band(bank: &[Question], class: Option<&str>, n: usize) -> (usize, usize) {
+    let size = bank.iter().filter(|q| q.class_tag() == class).count();
+    ((size * n) / bank.len(), (size * n).div_ceil(bank.len()))
 }
 
 #[test]
-fn beyond_one_each_classes_share_in_proportion() {
-    // The bank has two questions of every class but 4xx, which has four: after one
-    // each, 4xx is owed the next two (4/2 and 4/3 beat 2/2), and ties are shuffled.
-    for seed in 0..200 {
-        let round = draw_round(&bank(), Some(7), seed);
-        let want = ["1xx", "2xx", "3xx", "4xx", "4xx", "4xx", "5xx"];
-        assert_eq!(classes(&round), want, "seed {seed}");
-    }
-    let mut second_of_other_classes = std::collections::BTreeSet::new();
-    for seed in 0..200 {
-        let round = draw_round(&bank(), Some(8), seed);
-        let found = classes(&round);
-        let in_4xx = found.iter().filter(|c| **c == "4xx").count();
-        assert!(in_4xx >= 3, "seed {seed}: {found:?}");
-        for class in ["1xx", "2xx", "3xx", "5xx"] {
-            if found.iter().filter(|c| **c == class).count() == 2 {
-                second_of_other_classes.insert(class);
-            }
-        }
-    }
-    assert_eq!(second_of_other_classes.len(), 4, "ties are broken by the seed");
-}
-
-#[test]
-fn questions_without_a_class_form_their_own_group() {
+fn every_class_gets_its_share_of_the_round() {
     let mut bank = bank();
     bank.push(common::single("rest-only", &["rest"]));
     bank.push(common::single("csrf-only", &["csrf", "decorators"]));
-    for seed in 0..50 {
-        let round = draw_round(&bank, Some(6), seed);
-        let unclassed = round.iter().filter(|rq| rq.question.class_tag().is_none()).count();
-        assert_eq!(unclassed, 1, "seed {seed}");
-        assert_eq!(classes(&round), ["1xx", "2xx", "3xx", "4xx", "5xx"]);
+    for n in [3, 5, 7, 10] {
+        for seed in 0..200 {
+            let round = draw_round(&bank, Some(n), seed);
+            assert_eq!(round.len(), n);
+            for class in [Some("1xx"), Some("2xx"), Some("3xx"), Some("4xx"), Some("5xx"), None] {
+                let (low, high) = share_band(&bank, class, n);
+                let got = round.iter().filter(|rq| rq.question.class_tag() == class).count();
+                assert!((low..=high).contains(&got), "n {n}, seed {seed}, {class:?}: {got} not in {low}..={high}");
+            }
+        }
+    }
+}
+
+#[test]
+fn small_rounds_still_reach_every_class_over_a_few_seeds() {
+    let mut seen = std::collections::BTreeSet::new();
+    for seed in 0..20 {
+        seen.extend(classes(&draw_round(&bank(), Some(3), seed)).into_iter().map(str::to_owned));
+    }
+    assert_eq!(seen.len(), 5, "{seen:?}");
+}
+
+/// Counts, per bank position, how often it is drawn into rounds of `n` over `seeds`.
+fn appearances(bank: &[Question], n: usize, seeds: u64) -> Vec<usize> {
+    let mut counts = vec![0; bank.len()];
+    for seed in 0..seeds {
+        for rq in draw_round(bank, Some(n), seed) {
+            counts[rq.bank_index] += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn over_1000_seeds_every_question_of_the_real_bank_appears_equally_often() {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let bank = quiz_bank(&course);
+    let n = 12;
+    let counts = appearances(&bank, n, 1000);
+    // Each question is in a round with probability n / N, so it is expected in
+    // 1000 n / N rounds (98 for 122 questions). The band is +-35% of that: about
+    // four standard deviations of a binomial count, so a fair draw stays inside it,
+    // while the old draw (some questions 50x more often than others) fell far outside.
+    let expected = 1000.0 * n as f64 / bank.len() as f64;
+    let (low, high) = ((expected * 0.65).floor() as usize, (expected * 1.35).ceil() as usize);
+    for (question, count) in bank.iter().zip(&counts) {
+        assert!((low..=high).contains(count), "{}: {count} rounds, expected {low}..={high}", question.id);
+    }
+    // Topic tags get their share too: "gotchas" questions are drawn at their share.
+    let gotchas: Vec<usize> = (0..bank.len()).filter(|&at| bank[at].tags.iter().any(|t| t == "gotchas")).collect();
+    if !gotchas.is_empty() {
+        let drawn: usize = gotchas.iter().map(|&at| counts[at]).sum();
+        let share = drawn as f64 / (1000 * n) as f64;
+        let bank_share = gotchas.len() as f64 / bank.len() as f64;
+        assert!((share / bank_share - 1.0).abs() < 0.1, "gotchas drawn at {share:.3}, bank share {bank_share:.3}");
+    }
+}
+
+#[test]
+fn over_1000_seeds_the_small_bank_is_fair_too() {
+    let bank = bank();
+    let counts = appearances(&bank, 5, 1000);
+    // Expected 1000 * 5 / 12 = 417 each.
+    for (question, count) in bank.iter().zip(&counts) {
+        assert!((340..=495).contains(count), "{}: {count}", question.id);
     }
 }
 
@@ -115,4 +153,11 @@ fn draw_from_ignores_unknown_and_repeated_positions() {
     let mut picked: Vec<usize> = round.iter().map(|rq| rq.bank_index).collect();
     picked.sort_unstable();
     assert_eq!(picked, [3, 5]);
+}
+
+#[test]
+fn draw_ordered_keeps_the_order_given() {
+    let round = draw_ordered(&bank(), &[7, 2, 7, 99, 0], 3);
+    let order: Vec<usize> = round.iter().map(|rq| rq.bank_index).collect();
+    assert_eq!(order, [7, 2, 0]);
 }

@@ -163,15 +163,14 @@ fn cases() -> Vec<Case> {
     use Expect::{Phase as To, Refused};
     vec![
         // Intro
-        Case { name: "start asks the first question", setup: || Session::new(vec![single("s", &[])], None, 7), event: Start, expect: To(|_| single_input(None)) },
+        Case { name: "start asks the first question", setup: || Session::new(vec![single("s", &[])], None, 7), event: Start, expect: To(|_| single_input(Some(0))) },
         Case { name: "start on an empty round", setup: || Session::new(vec![], None, 7), event: Start, expect: Refused(Rejected::EmptyRound) },
         Case { name: "start on a zero-question round", setup: || Session::new(bank(), Some(0), 7), event: Start, expect: Refused(Rejected::EmptyRound) },
         // Single choice
         Case { name: "single: choose", setup: asking_single, event: Choose(2), expect: To(|_| single_input(Some(2))) },
         Case { name: "single: choose again replaces", setup: || with(asking_single(), &[Choose(1)]), event: Choose(3), expect: To(|_| single_input(Some(3))) },
         Case { name: "single: choose past the end", setup: asking_single, event: Choose(4), expect: Refused(Rejected::NoSuchChoice) },
-        Case { name: "single: down from nothing", setup: asking_single, event: MoveCursor(Direction::Down), expect: To(|_| single_input(Some(0))) },
-        Case { name: "single: up from nothing", setup: asking_single, event: MoveCursor(Direction::Up), expect: To(|_| single_input(Some(3))) },
+        Case { name: "single: up from the first wraps", setup: asking_single, event: MoveCursor(Direction::Up), expect: To(|_| single_input(Some(3))) },
         Case { name: "single: down", setup: || with(asking_single(), &[Choose(1)]), event: MoveCursor(Direction::Down), expect: To(|_| single_input(Some(2))) },
         Case { name: "single: down wraps", setup: || with(asking_single(), &[Choose(3)]), event: MoveCursor(Direction::Down), expect: To(|_| single_input(Some(0))) },
         Case { name: "single: up wraps", setup: || with(asking_single(), &[Choose(0)]), event: MoveCursor(Direction::Up), expect: To(|_| single_input(Some(3))) },
@@ -179,7 +178,8 @@ fn cases() -> Vec<Case> {
         Case { name: "single: digit", setup: asking_single, event: TypeDigit('4'), expect: Refused(Rejected::WrongKind) },
         Case { name: "single: backspace", setup: asking_single, event: Backspace, expect: Refused(Rejected::WrongKind) },
         Case { name: "single: set bool", setup: asking_single, event: SetBool(true), expect: Refused(Rejected::WrongKind) },
-        Case { name: "single: submit nothing", setup: asking_single, event: Submit, expect: Refused(Rejected::NoAnswer) },
+        Case { name: "single: the cursor starts on the first choice", setup: asking_single, event: Submit, expect: To(|s| feedback(if right(s) == 0 { Verdict::Correct } else { Verdict::Wrong })) },
+        Case { name: "single: the first arrow moves the cursor", setup: asking_single, event: MoveCursor(Direction::Down), expect: To(|_| single_input(Some(1))) },
         Case { name: "single: submit right", setup: || { let s = asking_single(); let r = right(&s); with(s, &[Choose(r)]) }, event: Submit, expect: To(|_| feedback(Verdict::Correct)) },
         Case { name: "single: submit wrong", setup: || { let s = asking_single(); let w = wrong(&s); with(s, &[Choose(w)]) }, event: Submit, expect: To(|_| feedback(Verdict::Wrong)) },
         Case { name: "single: skip", setup: asking_single, event: Skip, expect: To(|_| feedback(Verdict::Skipped)) },
@@ -226,8 +226,10 @@ fn cases() -> Vec<Case> {
         Case { name: "code: move", setup: asking_code, event: MoveCursor(Direction::Down), expect: Refused(Rejected::WrongKind) },
         Case { name: "code: toggle", setup: asking_code, event: Toggle(0), expect: Refused(Rejected::WrongKind) },
         Case { name: "code: set bool", setup: asking_code, event: SetBool(true), expect: Refused(Rejected::WrongKind) },
-        Case { name: "code: submit nothing", setup: asking_code, event: Submit, expect: Refused(Rejected::NoAnswer) },
-        Case { name: "code: submit two digits", setup: || with(asking_code(), &[TypeDigit('4'), TypeDigit('0')]), event: Submit, expect: Refused(Rejected::NoAnswer) },
+        Case { name: "code: submit nothing", setup: asking_code, event: Submit, expect: Refused(Rejected::ShortCode(0)) },
+        Case { name: "code: submit two digits", setup: || with(asking_code(), &[TypeDigit('4'), TypeDigit('0')]), event: Submit, expect: Refused(Rejected::ShortCode(2)) },
+        Case { name: "code: submit 000", setup: || with(asking_code(), &[TypeDigit('0'), TypeDigit('0'), TypeDigit('0')]), event: Submit, expect: Refused(Rejected::NotAStatusCode(0)) },
+        Case { name: "code: submit 999", setup: || with(asking_code(), &[TypeDigit('9'), TypeDigit('9'), TypeDigit('9')]), event: Submit, expect: Refused(Rejected::NotAStatusCode(999)) },
         Case { name: "code: submit right", setup: || with(asking_code(), &[TypeDigit('4'), TypeDigit('0'), TypeDigit('4')]), event: Submit, expect: To(|_| feedback(Verdict::Correct)) },
         Case { name: "code: submit wrong", setup: || with(asking_code(), &[TypeDigit('5'), TypeDigit('0'), TypeDigit('0')]), event: Submit, expect: To(|_| feedback(Verdict::Wrong)) },
         Case { name: "code: skip", setup: asking_code, event: Skip, expect: To(|_| feedback(Verdict::Skipped)) },
@@ -253,7 +255,7 @@ fn cases() -> Vec<Case> {
 }
 
 fn single_input_at(index: usize) -> Phase {
-    Phase::Asking { index, input: Input::Single { selected: None } }
+    Phase::Asking { index, input: Input::Single { selected: Some(0) } }
 }
 
 #[test]
@@ -440,11 +442,11 @@ fn quit_after_one_right_one_wrong() -> Session {
 }
 
 #[test]
-fn quitting_early_scores_over_the_whole_round() {
+fn quitting_early_scores_the_answered_and_the_rest_are_not_reached() {
     let s = quit_after_one_right_one_wrong();
     let score = s.score();
     assert_eq!((score.correct, score.answered, score.total), (1, 2, 4));
-    assert_eq!(score.percent, 25, "out of the round, not out of the answered");
+    assert_eq!(score.percent, 50, "out of the answered: the questions not reached are not wrong");
     assert!(!score.complete);
     assert_eq!(score.missed.len(), 1);
     assert_eq!(score.unanswered.len(), 2);

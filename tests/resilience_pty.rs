@@ -129,7 +129,8 @@ fn a_finished_round_is_on_disk_before_its_results_are_drawn() -> TestResult {
     // Skip, next (the results), then review and back many times, so keys stay queued.
     pty.send(&format!("s\r{}", "vq".repeat(200)))?;
     // Kill as soon as a finished round is on the screen.
-    wait_screen(&pty, "the results or the review", |s| s.contains("By tag") || s.contains("next answer"));
+    // (Told apart by their key hints: "n new round" on the results, "previous" in the review.)
+    wait_screen(&pty, "the results or the review", |s| s.contains("new round") || s.contains("previous"));
     kill(pid, "KILL")?;
     let _ = pty.wait_exit()?;
     let progress = read_progress(dir.path())?;
@@ -164,9 +165,11 @@ fn run_then_close_terminal(
         seen.extend_from_slice(&buffer[..n]);
     }
     if !keys.is_empty() {
+        let before = seen.len();
         writer.write_all(keys.as_bytes())?;
         writer.flush()?;
-        while frames(&seen) < 2 {
+        // The frame the keys caused.
+        while frames_after(&seen, before) < 1 {
             let n = reader.read(&mut buffer)?;
             if n == 0 {
                 break;

@@ -1,15 +1,23 @@
 //! The application model and `update`: the one place that changes what the learner sees.
+mod find;
+mod help;
+mod history;
+mod navigate;
 mod quiz;
+mod rounds;
 
 use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::layout::{self, Areas, SidebarMode};
+use crate::lines::document::Document;
+use crate::lines::quiz::View as QuizLines;
+use crate::lines::verified;
 use crate::progress::Progress;
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
-use crate::ui::document::Document;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-pub use quiz::{Clock, QuizOptions, QuizView, SystemClock, bank as quiz_bank, round_record};
+pub use history::{History, Place};
+pub use quiz::{Clock, Offer, QuizOptions, QuizView, SystemClock, bank as quiz_bank};
 use ratatui::layout::{Position, Rect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +67,7 @@ struct Snapshot {
     progress_dirty: bool,
     message: Option<String>,
     quiz: Option<(crate::quiz::Phase, bool, usize)>,
+    verified_expanded: bool,
 }
 
 pub struct App {
@@ -80,6 +89,9 @@ pub struct App {
     /// The open page laid out for the current width.
     pub document: Document,
     document_key: (usize, u16),
+    /// The verified requests under the code samples: every detail, or one line each.
+    pub verified_expanded: bool,
+    document_expanded: bool,
     /// Digits typed so far towards a status code (4 0 4).
     pub digits: String,
     /// A one-line message for the status bar, cleared by the next key.
@@ -87,6 +99,8 @@ pub struct App {
     /// The text a search jumped to, marked on the page until the next key.
     pub found: Option<String>,
     pub progress: Progress,
+    /// The sidebar width that shows every entry whole (it grows to it on wide terminals).
+    pub sidebar_natural: u16,
     /// Set when `progress` changed and should be saved.
     pub progress_dirty: bool,
     /// The quiz, once started; kept while the learner reads a page it pointed to.
@@ -94,6 +108,11 @@ pub struct App {
     pub quiz_options: QuizOptions,
     pub clock: Box<dyn Clock>,
     search_index: Option<SearchIndex>,
+    /// Where the learner was before each jump (Backspace / Ctrl-O go back).
+    pub history: History,
+    /// The text of the last search, for `n` / `N`, and the line of the match shown.
+    pub last_search: Option<String>,
+    match_at: Option<(usize, usize)>,
     quit: bool,
 }
 
@@ -121,22 +140,29 @@ impl App {
             scroll,
             entries,
             cursor: 0,
-            sidebar_choice: None,
+            sidebar_choice: progress.sidebar,
             size,
             document: Document::default(),
             document_key: (usize::MAX, 0),
+            verified_expanded: false,
+            document_expanded: false,
             digits: String::new(),
             message: None,
             found: None,
             progress,
             progress_dirty: false,
+            sidebar_natural: 0,
             quiz: None,
             quiz_options: QuizOptions { count: Some(12), seed: 0 },
             clock: Box::new(SystemClock::default()),
             search_index: None,
+            history: History::default(),
+            last_search: None,
+            match_at: None,
             quit: false,
         };
         app.cursor = app.entry_of_page(page);
+        app.sidebar_natural = crate::lines::contents::natural_width(&app.course);
         app.relayout();
         app
     }
@@ -147,10 +173,14 @@ impl App {
 
     /// Which key table applies now.
     pub fn context(&self) -> Context {
+        if layout::too_small(self.size) {
+            return Context::TooSmall;
+        }
         match (&self.overlay, self.screen) {
             (Overlay::Help { .. }, _) => Context::Help,
             (Overlay::Search(_), _) => Context::Search,
             (Overlay::None, Screen::Welcome) => Context::Welcome,
+            (Overlay::None, Screen::Reader) if self.focus == Focus::Sidebar => Context::Contents,
             (Overlay::None, Screen::Reader) => Context::Reader,
             (Overlay::None, Screen::Quiz) => self.quiz.as_ref().map_or(Context::Reader, QuizView::context),
         }
@@ -168,7 +198,7 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.sidebar_mode())
+        layout::areas_for(self.size, self.sidebar_mode(), self.sidebar_natural)
     }
 
     fn page_height(&self) -> usize {
@@ -202,11 +232,12 @@ impl App {
             return;
         }
         let width = self.areas().page.width;
-        if self.document_key != (self.page, width) {
+        if self.document_key != (self.page, width) || self.document_expanded != self.verified_expanded {
             if let Some(page) = self.course.pages.get(self.page) {
-                self.document = Document::build(&self.course, page, width, &self.theme);
+                self.document = Document::build_with(&self.course, page, width, &self.theme, self.verified_expanded);
             }
             self.document_key = (self.page, width);
+            self.document_expanded = self.verified_expanded;
         }
         self.scroll = self.scroll.min(self.max_scroll());
         self.note_position();
@@ -223,6 +254,9 @@ impl App {
         let moved = self.progress.set_position(&page.id, scroll);
         let read = end_seen && self.progress.mark_read(&page.id);
         self.progress_dirty |= moved || read;
+        if read {
+            self.offer_section_round();
+        }
     }
 
     pub fn open_page(&mut self, page: usize, scroll: usize) {
@@ -262,7 +296,7 @@ impl App {
             Some(Entry::Page(page)) => {
                 let page = *page;
                 self.focus = Focus::Page;
-                self.open_page(page, 0);
+                self.jump(page, 0);
             }
             Some(Entry::Quiz) => self.start_quiz(),
             _ => {}
@@ -272,21 +306,24 @@ impl App {
     /// Applies one action. Returns false when nothing changed (no redraw needed).
     pub fn update(&mut self, action: Action) -> bool {
         let had_message = self.message.take().is_some() | self.found.take().is_some();
+        // Something Esc can cancel: a message, the search marks, a code being typed.
+        let pending = had_message || !self.digits.is_empty();
         if !matches!(action, Action::Digit(_)) {
             self.digits.clear();
         }
         let before = self.fingerprint();
         match self.context() {
+            Context::TooSmall => self.quit |= action == Action::Quit,
             Context::Help => self.update_help(action),
             Context::Search => self.update_search(action),
             Context::Welcome => self.update_welcome(action),
-            Context::Reader => self.update_reader(action),
+            Context::Reader | Context::Contents => self.update_reader(action, pending),
             _ => self.update_quiz(action),
         }
         if action == Action::ForceQuit {
             self.quit = true;
         }
-        had_message || self.quit || before != self.fingerprint()
+        pending || self.quit || before != self.fingerprint()
     }
 
     /// A cheap summary of everything the view shows, to tell whether an action changed it.
@@ -306,6 +343,7 @@ impl App {
             progress_dirty: self.progress_dirty,
             message: self.message.clone(),
             quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave, q.scroll)),
+            verified_expanded: self.verified_expanded,
         }
     }
 
@@ -322,13 +360,23 @@ impl App {
                 self.progress_dirty = true;
                 self.start_quiz();
             }
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::StartReview => {
+                self.progress.welcomed = true;
+                self.progress_dirty = true;
+                self.start_review();
+            }
+            Action::Help => self.open_help(),
             Action::Quit => self.quit = true,
-            _ => {}
+            // The reading keys work here too: they open the page, then act on it.
+            Action::Close | Action::Confirm | Action::Decline => {}
+            _ => {
+                self.update_welcome(Action::Open);
+                self.update_reader(action, false);
+            }
         }
     }
 
-    fn update_reader(&mut self, action: Action) {
+    fn update_reader(&mut self, action: Action, pending: bool) {
         let screenful = self.page_height().saturating_sub(2).max(1) as isize;
         let sidebar = self.focus == Focus::Sidebar;
         match action {
@@ -353,28 +401,72 @@ impl App {
             Action::Open if sidebar => self.open_entry(self.cursor),
             Action::Digit(d) => self.type_digit(d),
             Action::Search => self.overlay = Overlay::Search(SearchState::default()),
-            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Help => self.open_help(),
+            Action::Back => self.go_back(),
+            Action::NextMatch if self.last_search.is_some() => self.next_match(true),
+            Action::NextMatch => self.update_reader(Action::NextPage, pending),
+            Action::PrevMatch if self.last_search.is_some() => self.next_match(false),
+            Action::PrevMatch => {
+                self.message = Some("No search yet: / searches, then n and N go through the matches".to_string())
+            }
             Action::ToggleSidebar => {
                 self.sidebar_choice = Some(self.sidebar_mode() != SidebarMode::Docked);
+                // Remembered for the next launch.
+                self.progress.sidebar = self.sidebar_choice;
+                self.progress_dirty = true;
                 if self.sidebar_choice == Some(false) {
                     self.focus = Focus::Page;
                 }
                 self.relayout();
             }
             Action::StartQuiz => self.start_quiz(),
-            Action::Quit if self.sidebar_mode() == SidebarMode::Floating => {
+            Action::ToggleVerified => {
+                // Keep the line at the top of the screen in place: find it again in the new layout.
+                let anchor = verified::anchor(&self.document, self.scroll);
+                self.verified_expanded = !self.verified_expanded;
+                self.relayout();
+                if let Some(line) = anchor.and_then(|a| verified::find_anchor(&self.document, &a)) {
+                    self.scroll = line.min(self.max_scroll());
+                    self.note_position();
+                }
+            }
+            Action::StartReview => self.start_review(),
+            // Esc cancels, innermost first; it never quits (q does).
+            Action::Close if sidebar => {
                 self.focus = Focus::Page;
                 self.relayout();
             }
+            Action::Close if pending => {}
+            Action::Close if self.last_search.is_some() => {
+                self.last_search = None;
+                self.match_at = None;
+                self.message = Some("Search cleared".to_string());
+            }
+            Action::Close => self.message = Some("Esc cancels; q quits (you will come back to this spot)".to_string()),
             Action::Quit => self.quit = true,
             _ => {}
         }
     }
 
-    /// Opens the quiz: the round in progress if there is one, else a new round's intro.
+    /// The quiz in progress, as its screens are laid out (for the view, scroll limits and clicks).
+    pub fn quiz_lines(&self) -> Option<QuizLines<'_>> {
+        let quiz = self.quiz.as_ref()?;
+        Some(QuizLines {
+            theme: &self.theme,
+            course: &self.course,
+            progress: &self.progress,
+            session: &quiz.session,
+            scroll: quiz.scroll,
+            offer: quiz.offer.as_ref().map(|o| (o.label.as_str(), o.pool.len())),
+            now: self.clock.unix(),
+        })
+    }
+
+    /// Opens the quiz: the round in progress if there is one, else a paused round, else
+    /// a new round's intro (which offers the page's or section's questions too).
     pub fn start_quiz(&mut self) {
         if self.quiz.is_none() {
-            self.quiz = Some(QuizView::new(&self.course, self.quiz_options));
+            self.quiz = Some(self.new_quiz_view());
         }
         self.focus = Focus::Page;
         self.screen = Screen::Quiz;
@@ -382,30 +474,32 @@ impl App {
 
     fn update_quiz(&mut self, action: Action) {
         if action == Action::Help {
-            self.overlay = Overlay::Help { scroll: 0 };
+            self.open_help();
             return;
         }
         let now = self.clock.now_ms();
         let Some(quiz) = self.quiz.as_mut() else { return };
         match quiz.update(action, &self.course, now) {
             quiz::Outcome::Stay => {}
-            quiz::Outcome::Leave => {
-                self.quiz = None;
-                let (page, scroll) = (self.page, self.scroll);
-                self.open_page(page, scroll);
+            quiz::Outcome::Leave => self.leave_quiz(),
+            quiz::Outcome::Pause => {
+                self.pause_quiz();
+                self.leave_quiz();
+                self.message = Some("Round paused: t resumes it, also after you quit".to_string());
             }
-            quiz::Outcome::Read(page) => {
-                self.open_page(page, 0);
+            quiz::Outcome::Read(page, passage) => {
+                self.jump(page, 0);
+                self.scroll_to_text(passage.as_deref());
                 self.message = Some("Reading for the quiz: press t to go back to it".to_string());
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
         }
-        let max = crate::ui::quiz::max_scroll(self);
+        let max = self.quiz_lines().map_or(0, |view| crate::lines::quiz::max_scroll(&view, self.size));
         if let Some(quiz) = self.quiz.as_mut() {
             quiz.scroll = quiz.scroll.min(max);
         }
         if let Some(quiz) = self.quiz.as_mut()
-            && quiz.record_results(&mut self.progress, self.clock.date())
+            && quiz.record_results(&mut self.progress, self.clock.date(), self.clock.unix())
         {
             self.progress_dirty = true;
         }
@@ -422,20 +516,9 @@ impl App {
         match self.course.page_for_code(code) {
             Some(page) => {
                 self.focus = Focus::Page;
-                self.open_page(page, 0);
+                self.jump(page, 0);
             }
             None => self.message = Some(format!("{code} is not taught in this course")),
-        }
-    }
-
-    fn update_help(&mut self, action: Action) {
-        let max = crate::ui::help::max_scroll(&self.theme, self.size);
-        let Overlay::Help { scroll } = &mut self.overlay else { return };
-        match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::Close => self.overlay = Overlay::None,
-            _ => {}
         }
     }
 
@@ -460,7 +543,7 @@ impl App {
                     let query = state.query.clone();
                     self.overlay = Overlay::None;
                     self.focus = Focus::Page;
-                    self.open_page(hit.page, 0);
+                    self.jump(hit.page, 0);
                     // A match wrapped over two lines: look for its longest word instead.
                     let longest = query.split_whitespace().max_by_key(|w| w.len()).unwrap_or_default();
                     let found = [query.trim(), longest]
@@ -468,7 +551,10 @@ impl App {
                         .find_map(|needle| self.document.find(needle, 0).map(|line| (line, needle.to_string())));
                     if let Some((line, needle)) = found {
                         self.scroll_by(line.saturating_sub(2) as isize);
-                        self.found = Some(needle);
+                        self.match_at = Some((self.page, line));
+                        self.found = Some(needle.clone());
+                        self.last_search = Some(needle);
+                        self.message = Some("n and N: the next and previous match, across pages".to_string());
                     }
                 }
             }
@@ -481,13 +567,15 @@ impl App {
     /// Returns true when something changed.
     pub fn on_mouse(&mut self, event: MouseEvent) -> bool {
         let at = Position::new(event.column, event.row);
-        if self.overlay != Overlay::None {
+        // Nothing is shown but "terminal too small": nothing to click or scroll.
+        if self.overlay != Overlay::None || layout::too_small(self.size) {
             return false;
         }
         if self.screen == Screen::Quiz {
             let clicked = matches!(event.kind, MouseEventKind::Down(MouseButton::Left))
-                .then(|| crate::ui::quiz::choice_at(self, self.size, at))
-                .flatten();
+                .then(|| self.quiz_lines())
+                .flatten()
+                .and_then(|view| crate::lines::quiz::choice_at(&view, self.size, at));
             return clicked.and_then(|n| u8::try_from(n).ok()).is_some_and(|n| self.update(Action::Pick(n)));
         }
         if self.screen != Screen::Reader {
@@ -502,9 +590,10 @@ impl App {
             (MouseEventKind::ScrollDown, None) => self.scroll_by(3),
             (MouseEventKind::ScrollUp, None) => self.scroll_by(-3),
             (MouseEventKind::Down(MouseButton::Left), Some(sidebar)) => {
-                let offset = layout::list_offset(self.cursor, usize::from(sidebar.height), self.entries.len());
-                let row = offset + usize::from(event.row - sidebar.y);
-                if row < self.entries.len() {
+                let list = layout::sidebar_list(sidebar, self.sidebar_mode());
+                let offset = layout::list_offset(self.cursor, usize::from(list.height), self.entries.len());
+                let row = offset + usize::from(event.row.saturating_sub(list.y));
+                if list.contains(at) && row < self.entries.len() {
                     self.focus = Focus::Sidebar;
                     self.cursor = row;
                     self.open_entry(row);

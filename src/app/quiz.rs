@@ -2,14 +2,19 @@
 //! machine in `crate::quiz`, and records finished rounds in the learner's progress.
 use crate::content::Course;
 use crate::keys::{Action, Context};
-use crate::progress::{Progress, RoundRecord};
-use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, Score, Session};
+use crate::progress::Progress;
+use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, RoundKind, Session};
+use crate::review_state;
 
 /// Time for the quiz, passed in so the app stays testable: milliseconds on a monotonic
 /// clock, and today's date for the history of rounds.
 pub trait Clock {
     fn now_ms(&self) -> u64;
     fn date(&self) -> String;
+    /// Seconds since the Unix epoch, for spaced review: by default read from `date`.
+    fn unix(&self) -> i64 {
+        review_state::unix_from_rfc3339(&self.date()).unwrap_or(0)
+    }
 }
 
 /// The real clock.
@@ -40,9 +45,27 @@ pub struct QuizOptions {
     pub seed: u64,
 }
 
+/// A smaller round the intro offers besides the full one: the questions of the page the
+/// learner was reading, or of its whole section after its last page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    /// "this page" or "the section Client errors".
+    pub label: String,
+    /// The topic key of the round (the page id, or `section:<n>`).
+    pub topic: String,
+    /// Bank positions of its questions.
+    pub pool: Vec<usize>,
+}
+
 /// A quiz in progress, kept while the learner reads a page it pointed to.
 pub struct QuizView {
     pub session: Session,
+    /// The page and scroll the learner came from: leaving the quiz goes back there.
+    pub origin: Option<(usize, usize)>,
+    /// The smaller round the intro offers (`t`), if any.
+    pub offer: Option<Offer>,
+    /// How many of the round's answers went into the spaced-review state already.
+    noted: Vec<bool>,
     /// "Leave this round?" is on screen.
     pub confirm_leave: bool,
     /// Lines scrolled off the top of the feedback, results or review screen.
@@ -59,8 +82,10 @@ pub enum Outcome {
     Stay,
     /// Back to the lessons; the quiz is over.
     Leave,
-    /// Open this page (by index); the quiz waits at the same point.
-    Read(usize),
+    /// Open this page (by index) at this line of its text, if known; the quiz waits.
+    Read(usize, Option<String>),
+    /// Put the round aside and go back to the lessons.
+    Pause,
     /// The action was refused: say why.
     Refused(String),
 }
@@ -83,8 +108,16 @@ pub fn bank(course: &Course) -> Vec<quiz::Question> {
 
 impl QuizView {
     pub fn new(course: &Course, options: QuizOptions) -> QuizView {
+        Self::with_session(Session::new(bank(course), options.count, options.seed), options)
+    }
+
+    /// A view of `session` (a topic, review or resumed round).
+    pub fn with_session(session: Session, options: QuizOptions) -> QuizView {
         QuizView {
-            session: Session::new(bank(course), options.count, options.seed),
+            session,
+            origin: None,
+            offer: None,
+            noted: Vec::new(),
             confirm_leave: false,
             scroll: 0,
             next_seed: options.seed.wrapping_add(1),
@@ -105,18 +138,22 @@ impl QuizView {
     }
 
     /// Whether leaving now would abandon a round in progress.
-    fn mid_round(&self) -> bool {
+    pub(super) fn mid_round(&self) -> bool {
         matches!(self.session.phase(), Phase::Asking { .. } | Phase::Feedback { .. })
     }
 
-    /// The page that teaches the question on screen (feedback or review), by index.
-    fn teaching_page(&self, course: &Course) -> Option<usize> {
+    /// The page that teaches the question on screen (feedback or review), by index, and
+    /// the text of the passage that answers it (from the question's anchor).
+    fn teaching_page(&self, course: &Course) -> Option<(usize, Option<String>)> {
         let index = match self.session.phase() {
             Phase::Feedback { index, .. } | Phase::Review { index } => *index,
             _ => return None,
         };
-        let id = &self.session.round().get(index)?.question.page;
-        course.page_index(id)
+        let question = &self.session.round().get(index)?.question;
+        let page = course.page_index(&question.page)?;
+        let anchor = course.questions.iter().find(|q| q.id == question.id).and_then(|q| q.anchor.clone());
+        let needle = anchor.and_then(|anchor| crate::content::anchor_text(course, page, &anchor));
+        Some((page, needle))
     }
 
     pub fn update(&mut self, action: Action, course: &Course, now_ms: u64) -> Outcome {
@@ -145,7 +182,22 @@ impl QuizView {
             }
         }
         if action == Action::ReadPage {
-            return self.teaching_page(course).map_or(Outcome::Stay, Outcome::Read);
+            return self.teaching_page(course).map_or(Outcome::Stay, |(page, at)| Outcome::Read(page, at));
+        }
+        if action == Action::Pause && self.mid_round() {
+            return Outcome::Pause;
+        }
+        if action == Action::StartQuiz
+            && *self.session.phase() == Phase::Intro
+            && let Some(offer) = self.offer.take()
+        {
+            // The smaller round the intro offered, started at once.
+            let seed = self.next_seed;
+            self.next_seed = self.next_seed.wrapping_add(1);
+            let bank = self.session.bank().to_vec();
+            let kind = RoundKind::Topic(vec![offer.topic]);
+            self.session = Session::drawn_from(bank, offer.pool, kind, None, seed);
+            return self.apply(&[QuizEvent::Start], now_ms);
         }
         let events = self.events_for(action);
         match (events.is_empty(), action) {
@@ -205,32 +257,59 @@ impl QuizView {
         }
     }
 
-    /// Once per round, when its results show: the round goes into the progress.
-    /// A round quit before any answer is not recorded. Returns true when recorded.
-    pub fn record_results(&mut self, progress: &mut Progress, date: String) -> bool {
+    /// After every action: each new answer moves its question's memory (spaced review)
+    /// and the day's tally; a round in progress is kept as the paused round, so quitting
+    /// or a closed terminal can resume it; once per round, when its results show, the
+    /// round goes into the progress and the paused round is cleared. Returns true when
+    /// the progress changed.
+    pub fn record_results(&mut self, progress: &mut Progress, date: String, now: i64) -> bool {
+        let mut changed = self.note_answers(progress, now);
         match self.session.phase() {
             Phase::Intro => self.recorded = false,
             Phase::Results if !self.recorded => {
                 self.recorded = true;
-                if let Some(round) = round_record(&self.session.score(), date) {
-                    progress.record_round(round);
-                    return true;
+                changed |= progress.review.paused.take().is_some();
+                changed |= review_state::record_round(progress, self.session.kind(), &self.session.score(), date);
+            }
+            Phase::Asking { .. } | Phase::Feedback { .. } => {
+                // Kept once something is answered, and rewritten only when the answers
+                // change (not on every key, which would write the file for a cursor move).
+                let paused = self.session.paused().filter(|p| p.answered() > 0);
+                let same = |a: &Option<quiz::PausedRound>, b: &Option<quiz::PausedRound>| {
+                    a.as_ref().map(|p| (&p.questions, p.seed)) == b.as_ref().map(|p| (&p.questions, p.seed))
+                };
+                if paused.is_some() && !same(&paused, &progress.review.paused) {
+                    progress.review.paused = paused;
+                    changed = true;
                 }
             }
             _ => {}
         }
-        false
+        changed
     }
-}
 
-/// A round for the learner's history; None for a round left before any answer.
-pub fn round_record(score: &Score, date: String) -> Option<RoundRecord> {
-    (score.answered > 0).then(|| RoundRecord {
-        date,
-        correct: u32::try_from(score.correct).unwrap_or(u32::MAX),
-        total: u32::try_from(score.total).unwrap_or(u32::MAX),
-        missed: score.missed.clone(),
-    })
+    /// Feeds the answers given since the last call to the spaced-review state.
+    fn note_answers(&mut self, progress: &mut Progress, now: i64) -> bool {
+        let round = self.session.round();
+        if self.noted.len() != round.len() || *self.session.phase() == Phase::Intro {
+            self.noted = vec![false; round.len()];
+        }
+        let mut changed = false;
+        for (at, rq) in round.iter().enumerate() {
+            let Some(record) = self.session.record(at) else { continue };
+            if let Some(noted) = self.noted.get_mut(at).filter(|noted| !**noted) {
+                *noted = true;
+                progress.review.note_answer(&rq.question.id, record, now);
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// Marks the answers of a resumed round as already noted (they were, before).
+    pub fn mark_noted(&mut self) {
+        self.noted = (0..self.session.round().len()).map(|at| self.session.record(at).is_some()).collect();
+    }
 }
 
 /// A refusal, said for the learner.
@@ -239,6 +318,11 @@ fn explain(refusal: Rejected) -> String {
         Rejected::NoAnswer | Rejected::InputEmpty => "Choose an answer first (s skips the question)".to_string(),
         Rejected::NothingMissed => "Nothing to retry: you missed no question".to_string(),
         Rejected::NoSuchChoice => "There is no such choice".to_string(),
+        Rejected::ShortCode(_) | Rejected::NotAStatusCode(_) => {
+            let text = refusal.to_string();
+            let mut chars = text.chars();
+            chars.next().map_or(text.clone(), |first| first.to_uppercase().chain(chars).collect())
+        }
         other => other.to_string(),
     }
 }

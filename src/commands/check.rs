@@ -9,13 +9,14 @@ pub fn run(files: Result<CourseFiles, Vec<Problem>>, out: &mut impl Write) -> io
         Ok(Ok(loaded)) => {
             let c = &loaded.course;
             let summary = format!(
-                "{}: {} sections, {} pages, {} status codes, {} Django names, {} quiz questions",
+                "{}: {} sections, {} pages, {} status codes, {} Django names, {} quiz questions, {} exercises",
                 printable(&c.title),
                 c.sections.len(),
                 c.pages.len(),
                 c.codes.len(),
                 c.django.len(),
-                c.questions.len()
+                c.questions.len(),
+                c.exercises.len()
             );
             (loaded.warnings, Some(summary))
         }

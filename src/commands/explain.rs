@@ -1,6 +1,6 @@
-//! `status-tutor explain`: a compact card for a code, a class or a Django name.
+//! `status-tutor explain`: a compact card for a code, a class, a Django name, a page or a topic.
 use super::paint::Paint;
-use crate::content::{Course, DjangoName, StatusClass, StatusCode};
+use crate::content::{Course, DjangoName, Page, StatusClass, StatusCode};
 use crate::sanitize::printable;
 use std::io::{self, Write};
 
@@ -10,11 +10,24 @@ pub enum Subject<'a> {
     Code(&'a StatusCode),
     Class(StatusClass),
     Name(&'a DjangoName),
+    /// A page, by id (`404-not-found`) or by the one page a topic names.
+    Page(&'a Page),
+    /// A topic several pages teach (`drf`, `redirects`): the topic and those pages.
+    Topic(String, Vec<&'a Page>),
 }
 
 /// Finds what `query` names: a code (`404`), a class (`4xx`), a Django name
-/// (`login_required`, `@login_required`, `redirect()`), an HTTPStatus name or a reason phrase.
+/// (`login_required`, `@login_required`, `redirect()`, `rest_framework.exceptions.PermissionDenied`),
+/// a page id (`404-not-found`), an HTTPStatus name or a reason phrase, or a topic (`csrf`, `drf`).
 pub fn find<'a>(course: &'a Course, query: &str) -> Result<Subject<'a>, String> {
+    // A dotted name picks between two names in different modules (Django's and DRF's PermissionDenied).
+    let dotted = query.trim().trim_start_matches('@').trim_end_matches("()");
+    if let Some(name) = course.django.iter().find(|d| format!("{}.{}", d.module, d.name) == dotted) {
+        return Ok(Subject::Name(name));
+    }
+    if let Some(page) = course.pages.iter().find(|p| p.id.eq_ignore_ascii_case(query.trim())) {
+        return Ok(Subject::Page(page));
+    }
     let wanted = normalize(query);
     if let Ok(number) = wanted.parse::<u16>() {
         return course.code(number).map(Subject::Code).ok_or_else(|| unknown_code(course, number));
@@ -32,10 +45,38 @@ pub fn find<'a>(course: &'a Course, query: &str) -> Result<Subject<'a>, String> 
     if let Some(code) = by_phrase {
         return Ok(Subject::Code(code));
     }
+    let mut pages = topic_pages(course, query.trim());
+    match pages.len() {
+        0 => {}
+        1 => return Ok(Subject::Page(pages.remove(0))),
+        _ => return Ok(Subject::Topic(query.trim().to_string(), pages)),
+    }
     Err(format!(
-        "`{query}` is not a status code, class or Django name this course teaches.{}",
+        "`{query}` is not a status code, class, Django name, page or topic this course teaches.{}",
         closest(course, &wanted)
     ))
+}
+
+/// The pages whose id, title or section title has `topic` as a whole word (`csrf`, `drf`,
+/// `redirects`), in reading order.
+fn topic_pages<'a>(course: &'a Course, topic: &str) -> Vec<&'a Page> {
+    let topic = topic.to_lowercase();
+    if topic.len() < 3 || topic.chars().all(|c| c.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let has_word = |text: &str| {
+        let lower = text.to_lowercase();
+        lower == topic || lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == topic)
+    };
+    let mut found: Vec<&Page> = course
+        .sections
+        .iter()
+        .flat_map(|s| s.pages.iter().filter_map(|&p| course.pages.get(p)).map(move |p| (s, p)))
+        .filter(|(section, page)| has_word(&page.id) || has_word(&page.title) || has_word(&section.title))
+        .map(|(_, page)| page)
+        .collect();
+    found.dedup_by(|a, b| a.id == b.id);
+    found
 }
 
 /// `@login_required` -> `login_required`, `redirect()` -> `redirect`, `django.http.Http404` -> `Http404`.
@@ -67,9 +108,13 @@ fn closest(course: &Course, wanted: &str) -> String {
         .filter_map(|name| {
             let lower = name.to_lowercase();
             let distance = strsim::levenshtein(&wanted, &lower);
-            // Close in spelling, or one contains the other ("gone" -> HttpResponseGone).
-            let related = lower.contains(&wanted) || wanted.contains(&lower);
-            (related || distance <= (name.len() / 2).max(2)).then_some((distance, name))
+            // Close in spelling: about one typo per three letters of the shorter word, so
+            // "foo" does not suggest "OK"; or one contains the other ("gone" ->
+            // HttpResponseGone), when the part is long enough to mean something.
+            let typos = (wanted.len().min(lower.len()) / 3).max(1);
+            let related =
+                (wanted.len() >= 3 && lower.contains(&wanted)) || (lower.len() >= 4 && wanted.contains(&lower));
+            (related || distance <= typos).then_some((distance, name))
         })
         .collect();
     candidates.sort();
@@ -87,7 +132,45 @@ pub fn write_card(course: &Course, subject: &Subject<'_>, paint: Paint, out: &mu
         Subject::Code(code) => code_card(course, code, paint, out),
         Subject::Class(class) => class_card(course, *class, paint, out),
         Subject::Name(name) => name_card(course, name, paint, out),
+        Subject::Page(page) => page_card(course, page, paint, out),
+        Subject::Topic(topic, pages) => topic_card(topic, pages, paint, out),
     }
+}
+
+fn page_card(course: &Course, page: &Page, paint: Paint, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{}  {}", paint.bold(&page.title), paint.dim(&format!("(page {})", page.id)))?;
+    writeln!(out, "  {}", wrapped(&page.summary, paint, 2))?;
+    if let Some(section) = course.sections.get(page.section) {
+        row(out, paint, "Section", &section.title)?;
+    }
+    let codes: Vec<String> =
+        page.codes.iter().filter_map(|c| course.code(*c)).map(|c| format!("{} {}", c.code, c.reason)).collect();
+    if !codes.is_empty() {
+        row(out, paint, "Codes", &codes.join(", "))?;
+    }
+    let here = course.page_index(&page.id);
+    let names: Vec<String> = course
+        .django
+        .iter()
+        .filter(|d| d.page.is_some() && d.page == here)
+        .map(|d| format!("{} ({})", d.name, d.kind))
+        .collect();
+    if !names.is_empty() {
+        row(out, paint, "Names", &names.join(", "))?;
+    }
+    Ok(())
+}
+
+fn topic_card(topic: &str, pages: &[&Page], paint: Paint, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{}  {}", paint.bold(topic), paint.dim(&format!("{} pages", pages.len())))?;
+    for page in pages {
+        writeln!(
+            out,
+            "  {}",
+            wrapped(&format!("{}  {}", page.title, paint.dim(&format!("(page {})", page.id))), paint, 4)
+        )?;
+    }
+    writeln!(out, "  {}", paint.dim("status-tutor explain PAGE-ID for one of them"))
 }
 
 fn code_card(course: &Course, code: &StatusCode, paint: Paint, out: &mut impl Write) -> io::Result<()> {
@@ -113,7 +196,11 @@ fn code_card(course: &Course, code: &StatusCode, paint: Paint, out: &mut impl Wr
     if !names.is_empty() {
         row(out, paint, "Names", &names.join(", "))?;
     }
-    read_row(course, code.page.or_else(|| course.page_for_code(code.code)), paint, out)
+    match code.page.or_else(|| course.page_for_code(code.code)) {
+        Some(page) => read_row(course, Some(page), paint, out),
+        // the reader says the same when the learner types this code
+        None => row(out, paint, "Read", &format!("{} is not taught in this course: no page covers it", code.code)),
+    }
 }
 
 fn class_card(course: &Course, class: StatusClass, paint: Paint, out: &mut impl Write) -> io::Result<()> {
@@ -121,7 +208,11 @@ fn class_card(course: &Course, class: StatusClass, paint: Paint, out: &mut impl 
     for code in course.codes.iter().filter(|c| c.class() == class) {
         // Pad before painting: escape sequences have no width.
         let reason = paint.class(class, &format!("{:<30}", format!("{} {}", code.code, code.reason)));
-        writeln!(out, "  {reason}  {}", printable(&code.meaning))?;
+        let meaning = match course.page_for_code(code.code) {
+            Some(_) => printable(&code.meaning).into_owned(),
+            None => format!("{} (not taught here: no page)", printable(&code.meaning)),
+        };
+        writeln!(out, "  {reason}  {}", wrapped(&meaning, paint, 34))?;
     }
     writeln!(out, "  {}", paint.dim("status-tutor explain CODE for one of them"))
 }
@@ -130,6 +221,15 @@ fn name_card(course: &Course, name: &DjangoName, paint: Paint, out: &mut impl Wr
     writeln!(out, "{}  {}", paint.bold(&name.name), paint.dim(name.kind))?;
     writeln!(out, "  {}", wrapped(&printable(&name.summary), paint, 2))?;
     row(out, paint, "Import", &format!("from {} import {}", printable(&name.module), printable(&name.name)))?;
+    let others: Vec<String> = course
+        .django
+        .iter()
+        .filter(|d| d.name == name.name && d.module != name.module)
+        .map(|d| format!("{}.{}", printable(&d.module), printable(&d.name)))
+        .collect();
+    if !others.is_empty() {
+        row(out, paint, "Also", &format!("{} (explain it by that name)", others.join(", ")))?;
+    }
     if let Some(code) = name.status.and_then(|s| course.code(s)) {
         row(out, paint, "Status", &paint.class(code.class(), &format!("{} {}", code.code, code.reason)))?;
     }
@@ -157,9 +257,15 @@ fn row(out: &mut impl Write, paint: Paint, label: &str, value: &str) -> io::Resu
 /// `text` wrapped at the terminal's width, continuation lines indented by `indent`
 /// columns (the first line is assumed to start there too). Unchanged when piped, and
 /// for painted text, whose escape sequences would count as width.
+/// Text that is not painted is made printable here, so every card field goes through the
+/// sanitiser (painted text was, by `Paint`).
 fn wrapped(text: &str, paint: Paint, indent: usize) -> String {
-    let Some(width) = paint.width.filter(|w| *w > indent + 20 && !text.contains('\x1b')) else {
+    if text.contains('\x1b') {
         return text.to_string();
+    }
+    let text = printable(text);
+    let Some(width) = paint.width.filter(|w| *w > indent + 20) else {
+        return text.into_owned();
     };
     let mut lines = vec![String::new()];
     for word in text.split(' ') {
@@ -188,6 +294,78 @@ mod tests {
         assert!(out.lines().all(|l| l.trim_start().chars().count() <= 29), "{out}");
         assert!(out.lines().skip(1).all(|l| l.starts_with(&" ".repeat(11))), "{out}");
         assert_eq!(out.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    fn course() -> crate::content::Course {
+        crate::content::load(&crate::content::CourseFiles::embedded()).expect("the built-in course loads").course
+    }
+
+    fn card(query: &str, width: Option<usize>) -> String {
+        let course = course();
+        let subject = super::find(&course, query).unwrap_or_else(|e| panic!("{query}: {e}"));
+        let mut paint = Paint::plain();
+        paint.width = width;
+        let mut out = Vec::new();
+        super::write_card(&course, &subject, paint, &mut out).expect("writes");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn a_page_id_and_a_one_page_topic_give_the_page_card() {
+        let by_id = card("404-not-found", None);
+        assert!(by_id.starts_with("404 Not Found - Resource Missing  (page 404-not-found)"), "{by_id}");
+        assert!(by_id.contains("get_object_or_404 (shortcut)"), "{by_id}");
+        let topic = card("csrf", None);
+        assert!(topic.starts_with("CSRF: the 403 you did not write  (page csrf)"), "{topic}");
+        assert!(topic.contains("csrf_exempt (decorator)"), "{topic}");
+    }
+
+    #[test]
+    fn a_topic_of_several_pages_lists_them_in_reading_order() {
+        let drf = card("drf", None);
+        let ids: Vec<&str> = drf.lines().filter_map(|l| l.split("(page ").nth(1)).collect();
+        assert_eq!(
+            ids,
+            ["drf-responses)", "drf-exceptions)", "drf-401-or-403)", "drf-csrf)", "drf-generic-views)"],
+            "{drf}"
+        );
+    }
+
+    #[test]
+    fn a_code_no_page_teaches_says_so_like_the_reader() {
+        assert!(card("418", None).contains("418 is not taught in this course"));
+        let class = card("4xx", None);
+        let teapot = class.lines().find(|l| l.contains("418 I'm a Teapot")).expect("418 is listed");
+        assert!(teapot.contains("(not taught here: no page)"), "{teapot}");
+        let not_found = class.lines().find(|l| l.contains("404 Not Found")).expect("404 is listed");
+        assert!(!not_found.contains("not taught"), "{not_found}");
+    }
+
+    #[test]
+    fn a_dotted_name_picks_the_module_and_the_other_is_named() {
+        let django = card("PermissionDenied", None);
+        assert!(django.contains("from django.core.exceptions import PermissionDenied"), "{django}");
+        assert!(django.contains("Also     rest_framework.exceptions.PermissionDenied"), "{django}");
+        let drf = card("rest_framework.exceptions.PermissionDenied", None);
+        assert!(drf.contains("from rest_framework.exceptions import PermissionDenied"), "{drf}");
+        assert!(card("NotAuthenticated", None).contains("(page drf-401-or-403)"));
+    }
+
+    #[test]
+    fn every_card_wraps_at_the_width_without_splitting_words() {
+        for query in ["4xx", "5xx", "csrf", "drf", "NotAuthenticated", "404", "404-not-found"] {
+            let wide = card(query, None);
+            let narrow = card(query, Some(72));
+            assert_eq!(
+                narrow.split_whitespace().collect::<Vec<_>>(),
+                wide.split_whitespace().collect::<Vec<_>>(),
+                "{query}: wrapping must only move words"
+            );
+            for line in narrow.lines() {
+                let longest_word = line.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+                assert!(line.chars().count() <= 72 || longest_word > 30, "{query}: too wide: {line:?}");
+            }
+        }
     }
 
     #[test]

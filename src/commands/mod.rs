@@ -2,4 +2,6 @@
 pub mod check;
 pub mod explain;
 pub mod list;
+pub mod open;
 pub mod paint;
+pub mod rounds;

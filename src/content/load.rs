@@ -35,7 +35,7 @@ impl CourseFiles {
         }
     }
 
-    /// Reads `course.toml`, `codes.toml`, `pages/*.toml` and `quiz/*.toml` from `dir`.
+    /// Reads `course.toml`, `codes.toml`, `pages/*.toml`, `quiz/*.toml` and `exercises/*.toml` from `dir`.
     /// Every unreadable or oversized file is reported; nothing stops at the first.
     pub fn read_dir(dir: &Path) -> Result<CourseFiles, Vec<Problem>> {
         let origin = dir.display().to_string();
@@ -69,6 +69,18 @@ impl CourseFiles {
                 }
                 Err(e) => problems.push(Problem::in_file(&path_of(sub), format!("cannot read the folder: {e}"))),
             }
+        }
+        // Practice exercises are optional: a course without the folder has none.
+        if let Ok(entries) = fs::read_dir(dir.join("exercises")) {
+            let mut found: Vec<String> = entries
+                .flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.ends_with(".toml").then(|| format!("exercises/{name}"))
+                })
+                .collect();
+            found.sort();
+            names.extend(found);
         }
         let page_count = names.iter().filter(|n| n.starts_with("pages/")).count();
         if page_count > MAX_PAGES {

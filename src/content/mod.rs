@@ -1,4 +1,5 @@
 //! The course: TOML files -> validated `Course`. Knows nothing of the terminal.
+mod anchor;
 pub mod load;
 pub mod model;
 pub mod problem;
@@ -6,6 +7,7 @@ mod raw;
 pub mod text_safety;
 pub mod validate;
 
+pub use anchor::{anchor_text, headings};
 pub use load::CourseFiles;
 pub use model::*;
 pub use problem::{Problem, Severity};

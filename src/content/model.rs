@@ -23,7 +23,7 @@ pub struct Section {
     pub pages: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub id: String,
     pub title: String,
@@ -59,6 +59,8 @@ pub struct CodeSample {
     pub response: Option<ExampleResponse>,
     /// The exchanges tests/django proves against a real Django (`[[blocks.verify.requests]]`).
     pub verified: Vec<Exchange>,
+    /// Test classes the sample defines and tests/django runs (`[blocks.verify] tests`).
+    pub tests: Vec<String>,
 }
 
 /// Which user the test client is logged in as.
@@ -252,6 +254,17 @@ pub struct Question {
     /// Index into `Course::pages`.
     pub page: usize,
     pub tags: Vec<String>,
+    /// The passage of the page that answers it, for `r` from the feedback.
+    pub anchor: Option<Anchor>,
+}
+
+/// Where on its page a question's answer is taught.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// A block of the page, by position (0-based, as in the page file).
+    Block(usize),
+    /// A heading: a list heading, callout title, table or code caption.
+    Heading(String),
 }
 
 /// The kinds are the quiz engine's own (plain data, no I/O), so a checked question
@@ -270,5 +283,14 @@ impl Course {
     /// The page that teaches `code`: the one codes.toml names, else the first listing it.
     pub fn page_for_code(&self, code: u16) -> Option<usize> {
         self.code(code).and_then(|c| c.page).or_else(|| self.pages.iter().position(|p| p.codes.contains(&code)))
+    }
+}
+
+impl Course {
+    /// The learner's file for exercise `index`: `07_created_with_location.py` (its lesson
+    /// order and id; `check` names the exercise's TOML file the same way).
+    pub fn exercise_file_name(&self, index: usize) -> Option<String> {
+        let exercise = self.exercises.get(index)?;
+        Some(format!("{}.py", crate::content::validate::exercise_file_stem(index, &exercise.id)))
     }
 }

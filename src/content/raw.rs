@@ -110,6 +110,9 @@ pub struct VerifyEntry {
     pub requests: Vec<RequestEntry>,
     /// Error handlers the sample defines, by status ("404" = "json_404").
     pub handlers: Option<BTreeMap<String, String>>,
+    /// Test classes the sample defines; tests/django runs them and they must pass.
+    #[serde(default)]
+    pub tests: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -143,6 +146,16 @@ pub struct RequestEntry {
     pub expect_json: Option<Text>,
     #[serde(default)]
     pub body_contains: Vec<Text>,
+    /// Log records the request must cause ("ERROR django.request: Internal Server Error"),
+    /// whether `got_request_exception` fires, how many mails ADMINS get: tests/django checks them.
+    #[serde(default)]
+    pub expect_logs: Vec<Text>,
+    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
+    pub expect_signal: Option<bool>,
+    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
+    pub expect_mails: Option<Spanned<u32>>,
+    /// The exception class the view must raise (it reaches Django: a 500).
+    pub expect_exception: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -217,6 +230,8 @@ pub struct QuestionEntry {
     pub page: Text,
     #[serde(default)]
     pub tags: Vec<Text>,
+    /// The passage that answers it: a block index (0-based) or a heading of the page.
+    pub anchor: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -225,4 +240,29 @@ pub struct ChoiceEntry {
     pub text: Text,
     #[serde(default)]
     pub correct: bool,
+}
+
+/// `exercises/NN_slug.toml`: one practice exercise. Its checks are requests in the same
+/// shape as `[[blocks.verify.requests]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseFile {
+    pub id: Text,
+    pub title: Text,
+    pub page: Text,
+    pub task: Text,
+    pub starter: Text,
+    pub solution: Text,
+    pub hints: Spanned<Vec<Text>>,
+    #[serde(default)]
+    pub models: Vec<Text>,
+    pub urls: Spanned<Vec<ExerciseUrl>>,
+    pub checks: Spanned<Vec<RequestEntry>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseUrl {
+    pub path: Text,
+    pub view: Text,
 }

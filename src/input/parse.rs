@@ -119,6 +119,9 @@ fn step(bytes: &[u8]) -> Step {
         // ESC then ESC or a control key: the Esc key, then that byte read on its own.
         [0x1b, c, ..] if *c < 0x20 || *c == 0x7f => Step::EscThen,
         [0x1b, b'[', rest @ ..] => csi(rest),
+        // OSC, DCS, APC: a terminal's reply (to the background colour query, say) that
+        // came late. Skipped whole, so its text is not read as keys.
+        [0x1b, b']' | b'P' | b'_', rest @ ..] => string_sequence(rest),
         [0x1b, b'O'] => Step::Wait,
         [0x1b, b'O', last] if *last < 0x20 || *last == 0x7f => Step::Interrupted,
         [0x1b, b'O', last] => Step::Done(ss3(*last)),
@@ -131,6 +134,20 @@ fn step(bytes: &[u8]) -> Step {
         [first, ..] if *first >= 0x80 => utf8(bytes),
         [b] if bytes.len() == 1 => Step::Done(Some(single_byte(*b))),
         _ => Step::Done(None),
+    }
+}
+
+/// The body of an OSC, DCS or APC string, which ends with BEL or `ESC \\`.
+fn string_sequence(rest: &[u8]) -> Step {
+    let before_last = rest.len().checked_sub(2).and_then(|i| rest.get(i));
+    match rest.last() {
+        None | Some(0x1b) => Step::Wait,
+        Some(0x07) => Step::Done(None),
+        Some(b'\\') if before_last == Some(&0x1b) => Step::Done(None),
+        // A control key, or ESC followed by anything but `\`: not a reply after all.
+        Some(&b) if b < 0x20 || b == 0x7f || before_last == Some(&0x1b) => Step::Interrupted,
+        _ if rest.len() > MAX_CSI_BYTES * 64 => Step::Done(None),
+        _ => Step::Wait,
     }
 }
 

@@ -33,13 +33,15 @@ impl RoundQuestion {
 
 /// Draws a round of `count` questions from `bank` (`None` takes them all).
 ///
-/// The questions are spread across the status classes (`1xx`..`5xx`, and the questions
-/// without a class as one more group): every class gets one question first, so all are
-/// represented when `count` allows; the rest of the round goes to the classes in
-/// proportion to their size. Within a class, the question whose tags were drawn least so
-/// far goes first, which spreads the topic tags too. The round's order and each
-/// question's choices are then shuffled. The same `bank`, `count`
-/// and `seed` always give the same round.
+/// Fair: over many seeds every question appears equally often (each one is in a round
+/// of `n` out of `N` with probability exactly `n / N`), and a round is still spread
+/// across the status classes. The pool is laid out class by class (classes in a
+/// shuffled order, the questions without a class as one more group), and within a class
+/// topic by topic; a systematic sample with a random start then takes every
+/// `N / n`-th position. So each class gets its proportional share of the round (rounded
+/// down or up), topics within a class are spread the same way, and no question is
+/// favoured. The round's order and each question's choices are then shuffled. The same
+/// `bank`, `count` and `seed` always give the same round.
 #[must_use]
 pub fn draw_round(bank: &[Question], count: Option<usize>, seed: u64) -> Vec<RoundQuestion> {
     let all: Vec<usize> = (0..bank.len()).collect();
@@ -52,89 +54,71 @@ pub fn draw_round(bank: &[Question], count: Option<usize>, seed: u64) -> Vec<Rou
 #[must_use]
 pub fn draw_from(bank: &[Question], candidates: &[usize], count: Option<usize>, seed: u64) -> Vec<RoundQuestion> {
     let mut rng = SplitMix64::new(seed);
-    let mut pool: Vec<usize> = Vec::with_capacity(candidates.len());
-    for &index in candidates {
-        if index < bank.len() && !pool.contains(&index) {
-            pool.push(index);
-        }
-    }
-    rng.shuffle(&mut pool);
+    let pool = distinct(bank, candidates);
     let wanted = count.map_or(pool.len(), |n| n.min(pool.len()));
-    let mut picked = pick_spread(bank, pool, wanted);
+    let laid_out = lay_out(bank, pool, &mut rng);
+    let mut picked = systematic_sample(&laid_out, wanted, &mut rng);
     rng.shuffle(&mut picked);
     picked.into_iter().filter_map(|index| Some(shuffle_choices(index, bank.get(index)?, &mut rng))).collect()
 }
 
-/// The questions of one status class (or of none) still to draw from.
-struct Group<'a> {
-    /// The class tag, `None` for questions without one.
-    class: Option<&'a str>,
-    /// How many questions of the pool the class had.
-    size: usize,
-    /// How many were drawn.
-    taken: usize,
-    /// Bank positions not drawn yet, in shuffled order.
-    members: Vec<usize>,
+/// The questions at `positions`, in that order (a review round is ordered by urgency),
+/// with their choices shuffled from `seed`. Unknown and repeated positions are ignored.
+#[must_use]
+pub fn draw_ordered(bank: &[Question], positions: &[usize], seed: u64) -> Vec<RoundQuestion> {
+    let mut rng = SplitMix64::new(seed);
+    distinct(bank, positions)
+        .into_iter()
+        .filter_map(|index| Some(shuffle_choices(index, bank.get(index)?, &mut rng)))
+        .collect()
 }
 
-/// Picks `wanted` positions from the (already shuffled) `pool`, spread over the classes.
-fn pick_spread(bank: &[Question], pool: Vec<usize>, wanted: usize) -> Vec<usize> {
-    // Classes in order of first appearance in the shuffled pool, so no class is favoured.
-    let mut groups: Vec<Group<'_>> = Vec::new();
-    for index in pool {
-        let class = bank.get(index).and_then(Question::class_tag);
-        match groups.iter_mut().find(|group| group.class == class) {
-            Some(group) => {
-                group.size += 1;
-                group.members.push(index);
-            }
-            None => groups.push(Group { class, size: 1, taken: 0, members: vec![index] }),
-        }
-    }
-    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut picked = Vec::with_capacity(wanted);
-    while picked.len() < wanted {
-        let Some(group) = next_group(&groups).and_then(|at| groups.get_mut(at)) else {
-            break;
-        };
-        // Within the class, the question whose tags were drawn least so far.
-        let weight = |index: &usize| {
-            bank.get(*index).map_or(0, |question| {
-                question.tags.iter().map(|tag| seen.get(tag.as_str()).copied().unwrap_or(0)).sum::<usize>()
-            })
-        };
-        let Some(best) = (0..group.members.len()).min_by_key(|&at| group.members.get(at).map(weight)) else {
-            break;
-        };
-        let index = group.members.remove(best);
-        group.taken += 1;
-        if let Some(question) = bank.get(index) {
-            for tag in &question.tags {
-                *seen.entry(tag.as_str()).or_insert(0) += 1;
-            }
-        }
-        picked.push(index);
-    }
-    picked
+/// `candidates` without out-of-range or repeated positions, order kept.
+fn distinct(bank: &[Question], candidates: &[usize]) -> Vec<usize> {
+    let mut seen = vec![false; bank.len()];
+    candidates
+        .iter()
+        .copied()
+        .filter(|&index| seen.get_mut(index).is_some_and(|was| !std::mem::replace(was, true)))
+        .collect()
 }
 
-/// The group to draw from next: first every class once (in shuffled order), then the one
-/// with the most questions per question drawn (D'Hondt), so that beyond one each, classes
-/// share the round in proportion to their size. Ties go to the earlier group.
-fn next_group(groups: &[Group<'_>]) -> Option<usize> {
-    let open = || groups.iter().enumerate().filter(|(_, group)| !group.members.is_empty());
-    if let Some((at, _)) = open().find(|(_, group)| group.taken == 0) {
-        return Some(at);
+/// The pool in sampling order: grouped by class, and within a class by first topic tag;
+/// groups, topics and questions each in a shuffled order.
+fn lay_out(bank: &[Question], mut pool: Vec<usize>, rng: &mut SplitMix64) -> Vec<usize> {
+    rng.shuffle(&mut pool);
+    // Random ranks for classes and topics, fixed for this draw.
+    let mut class_rank: BTreeMap<Option<&str>, u64> = BTreeMap::new();
+    let mut topic_rank: BTreeMap<Option<&str>, u64> = BTreeMap::new();
+    let mut keyed: Vec<(u64, u64, usize, usize)> = Vec::with_capacity(pool.len());
+    for (order, &index) in pool.iter().enumerate() {
+        let question = bank.get(index);
+        let class = question.and_then(Question::class_tag);
+        let topic = question.and_then(|q| q.tags.iter().map(String::as_str).find(|tag| Some(*tag) != class));
+        let class_key = *class_rank.entry(class).or_insert_with(|| rng.next_u64());
+        let topic_key = *topic_rank.entry(topic).or_insert_with(|| rng.next_u64());
+        keyed.push((class_key, topic_key, order, index));
     }
-    let mut best: Option<(usize, &Group<'_>)> = None;
-    for (at, group) in open() {
-        let better =
-            best.is_none_or(|(_, b)| group.size.saturating_mul(b.taken + 1) > b.size.saturating_mul(group.taken + 1));
-        if better {
-            best = Some((at, group));
-        }
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, _, index)| index).collect()
+}
+
+/// Takes `wanted` of `items` by systematic sampling: with a random start `r` in
+/// `0..N`, item `i` is taken when `floor(((i + 1) * n + r) / N)` steps past
+/// `floor((i * n + r) / N)`. Each item is taken for exactly `n` of the `N` starts, and
+/// any run of consecutive items gets its share of `n`, rounded down or up.
+fn systematic_sample(items: &[usize], wanted: usize, rng: &mut SplitMix64) -> Vec<usize> {
+    let total = items.len();
+    if total == 0 || wanted == 0 {
+        return Vec::new();
     }
-    best.map(|(at, _)| at)
+    let start = rng.below(total);
+    items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| (i * wanted + start) / total != ((i + 1) * wanted + start) / total)
+        .map(|(_, &index)| index)
+        .collect()
 }
 
 /// Copies a bank question into a round, shuffling its choices.

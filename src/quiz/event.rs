@@ -71,8 +71,12 @@ pub enum Rejected {
     InputFull,
     /// `Backspace` with nothing typed.
     InputEmpty,
-    /// `Submit` before an answer is complete (nothing chosen, or fewer than 3 digits).
+    /// `Submit` before an answer is complete (nothing chosen).
     NoAnswer,
+    /// `Submit` of a status code with fewer than three digits (how many were typed).
+    ShortCode(usize),
+    /// `Submit` of three digits that are no status code (outside 100-599).
+    NotAStatusCode(u16),
     /// `Start` on a round without questions.
     EmptyRound,
     /// `RetryMissed` when every question was answered correctly.
@@ -91,6 +95,13 @@ impl fmt::Display for Rejected {
             Self::InputFull => "a status code has three digits",
             Self::InputEmpty => "nothing to erase",
             Self::NoAnswer => "answer first, or skip",
+            Self::ShortCode(0) => "type the three digits of a status code first",
+            Self::ShortCode(n) => {
+                return write!(f, "a status code has three digits; {n} typed so far");
+            }
+            Self::NotAStatusCode(code) => {
+                return write!(f, "{code:03} is not a status code (they run from 100 to 599)");
+            }
             Self::EmptyRound => "this round has no questions",
             Self::NothingMissed => "no question was missed",
             Self::AtEnd => "there is no question that way",

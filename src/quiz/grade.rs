@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use super::question::{Question, QuestionKind};
 
 /// What the learner submitted for one question (choice numbers are display positions).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// The chosen position of a single choice question.
     Single(usize),
@@ -40,13 +41,16 @@ impl Verdict {
     }
 }
 
-/// One asked question's outcome: the answer given and its verdict.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One asked question's outcome: the answer given, its verdict and the time it took.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     /// What the learner answered.
     pub answer: Answer,
     /// Whether it was right.
     pub verdict: Verdict,
+    /// Milliseconds from the question being shown to the answer (0 when unknown).
+    #[serde(default)]
+    pub spent_ms: u64,
 }
 
 /// Judges `answer` against `question` (whose choices are in the same display order).

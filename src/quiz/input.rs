@@ -39,7 +39,8 @@ impl Input {
     #[must_use]
     pub fn blank(question: &Question) -> Self {
         match &question.kind {
-            QuestionKind::Single { .. } => Self::Single { selected: None },
+            // The cursor starts on the first choice, visible, so the first arrow moves it.
+            QuestionKind::Single { choices } => Self::Single { selected: (!choices.is_empty()).then_some(0) },
             QuestionKind::Multiple { choices } => Self::Multiple { cursor: 0, selected: vec![false; choices.len()] },
             QuestionKind::TrueFalse { .. } => Self::TrueFalse { selected: None },
             QuestionKind::TypeCode { .. } => Self::TypeCode { digits: String::new() },

@@ -20,8 +20,10 @@ pub struct Score {
     pub answered: usize,
     /// Questions answered correctly.
     pub correct: usize,
-    /// `correct` out of `total` (not out of `answered`, so quitting early never raises
-    /// it), rounded to the nearest whole percent; 0 for an empty round.
+    /// `correct` out of `answered`: questions never reached are not wrong. Rounded half
+    /// up to a whole percent (see [`percent`], the one rule used everywhere); 0 when
+    /// nothing was answered. Best scores only count complete full rounds, so leaving
+    /// early cannot inflate them.
     pub percent: u8,
     /// Milliseconds from `Start` to the end of the round (or the last event so far).
     pub elapsed_ms: u64,
@@ -78,7 +80,7 @@ impl Score {
             total,
             answered,
             correct,
-            percent: percent(correct, total),
+            percent: percent(correct, answered),
             elapsed_ms,
             complete: answered == total,
             tags: tag_scores(round, &verdicts),
@@ -94,7 +96,9 @@ impl Score {
 }
 
 /// `part` out of `whole` in whole percent, rounded half up; 0 when `whole` is 0.
-fn percent(part: usize, whole: usize) -> u8 {
+/// The one rounding rule for every percentage the quiz shows.
+#[must_use]
+pub fn percent(part: usize, whole: usize) -> u8 {
     if whole == 0 {
         return 0;
     }

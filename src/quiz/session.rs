@@ -4,6 +4,7 @@ use super::draw::{RoundQuestion, draw_from};
 use super::event::{QuizEvent, Rejected};
 use super::grade::{Answer, Record, Verdict, grade};
 use super::input::Input;
+use super::pause::RoundKind;
 use super::question::Question;
 use super::score::Score;
 
@@ -44,13 +45,17 @@ pub struct Session {
     bank: Vec<Question>,
     count: Option<usize>,
     seed: u64,
-    retry: bool,
+    kind: RoundKind,
+    /// The bank positions a new round of the same kind draws from.
+    pool: Vec<usize>,
     round: Vec<RoundQuestion>,
-    records: Vec<Option<Record>>,
-    phase: Phase,
-    started_ms: Option<u64>,
+    pub(super) records: Vec<Option<Record>>,
+    pub(super) phase: Phase,
+    pub(super) started_ms: Option<u64>,
     ended_ms: Option<u64>,
-    last_ms: Option<u64>,
+    pub(super) last_ms: Option<u64>,
+    /// When the current question was shown.
+    pub(super) asked_ms: Option<u64>,
 }
 
 impl Session {
@@ -59,18 +64,41 @@ impl Session {
     #[must_use]
     pub fn new(bank: Vec<Question>, count: Option<usize>, seed: u64) -> Self {
         let all: Vec<usize> = (0..bank.len()).collect();
-        let round = draw_from(&bank, &all, count, seed);
+        Self::drawn_from(bank, all, RoundKind::Full, count, seed)
+    }
+
+    /// A session at the intro of a round of `count` questions drawn fairly from the bank
+    /// positions in `pool`; `Restart` draws again from the same pool, as the same kind.
+    #[must_use]
+    pub fn drawn_from(bank: Vec<Question>, pool: Vec<usize>, kind: RoundKind, count: Option<usize>, seed: u64) -> Self {
+        let round = draw_from(&bank, &pool, count, seed);
+        Self::with_round(bank, round, kind, pool, count, seed)
+    }
+
+    /// A session at the intro of the given `round` (a review round comes in its order).
+    /// `pool` and `count` are for the rounds that `Restart` draws afterwards.
+    #[must_use]
+    pub fn with_round(
+        bank: Vec<Question>,
+        round: Vec<RoundQuestion>,
+        kind: RoundKind,
+        pool: Vec<usize>,
+        count: Option<usize>,
+        seed: u64,
+    ) -> Self {
         Self {
             records: vec![None; round.len()],
             round,
             bank,
             count,
             seed,
-            retry: false,
+            kind,
+            pool,
             phase: Phase::Intro,
             started_ms: None,
             ended_ms: None,
             last_ms: None,
+            asked_ms: None,
         }
     }
 
@@ -97,10 +125,13 @@ impl Session {
                 self.phase = Phase::Asking { index, input };
             }
             (Phase::Asking { index, input }, QuizEvent::Submit) => {
+                if let Input::TypeCode { digits } = input {
+                    check_code(digits)?;
+                }
                 let answer = input.answer().ok_or(Rejected::NoAnswer)?;
-                self.answer(*index, answer)?;
+                self.answer(*index, answer, now_ms)?;
             }
-            (Phase::Asking { index, .. }, QuizEvent::Skip) => self.answer(*index, Answer::Skipped)?,
+            (Phase::Asking { index, .. }, QuizEvent::Skip) => self.answer(*index, Answer::Skipped, now_ms)?,
             (Phase::Asking { .. } | Phase::Feedback { .. }, QuizEvent::Quit) => {
                 self.end(now_ms);
             }
@@ -109,6 +140,7 @@ impl Session {
                 match self.round.get(next) {
                     Some(rq) => {
                         self.phase = Phase::Asking { index: next, input: Input::blank(&rq.question) };
+                        self.asked_ms = Some(now_ms);
                     }
                     None => self.end(now_ms),
                 }
@@ -132,8 +164,12 @@ impl Session {
             }
             (Phase::Review { .. }, QuizEvent::BackToResults) => self.phase = Phase::Results,
             (Phase::Results | Phase::Review { .. }, QuizEvent::Restart(seed)) => {
-                let all: Vec<usize> = (0..self.bank.len()).collect();
-                self.new_round(&all, self.count, seed, false);
+                // A new round of the same kind; after a retry or a review, a full round.
+                let (pool, kind) = match &self.kind {
+                    RoundKind::Topic(_) => (self.pool.clone(), self.kind.clone()),
+                    _ => ((0..self.bank.len()).collect(), RoundKind::Full),
+                };
+                self.new_round(&pool, self.count, seed, kind);
             }
             (Phase::Results | Phase::Review { .. }, QuizEvent::RetryMissed(seed)) => {
                 let missed: Vec<usize> = self
@@ -146,7 +182,7 @@ impl Session {
                 if missed.is_empty() {
                     return Err(Rejected::NothingMissed);
                 }
-                self.new_round(&missed, None, seed, true);
+                self.new_round(&missed, None, seed, RoundKind::Retry);
             }
             _ => return Err(Rejected::WrongPhase),
         }
@@ -159,16 +195,18 @@ impl Session {
         let first = self.round.first().ok_or(Rejected::EmptyRound)?;
         self.phase = Phase::Asking { index: 0, input: Input::blank(&first.question) };
         self.started_ms = Some(now_ms);
+        self.asked_ms = Some(now_ms);
         self.ended_ms = None;
         Ok(())
     }
 
     /// Records `answer` for question `index` and shows its feedback.
-    fn answer(&mut self, index: usize, answer: Answer) -> Result<(), Rejected> {
+    fn answer(&mut self, index: usize, answer: Answer, now_ms: u64) -> Result<(), Rejected> {
         let rq = self.round.get(index).ok_or(Rejected::WrongPhase)?;
         let slot = self.records.get_mut(index).ok_or(Rejected::WrongPhase)?;
         let verdict = grade(&rq.question, &answer);
-        *slot = Some(Record { answer, verdict });
+        let spent_ms = self.asked_ms.map_or(0, |asked| now_ms.saturating_sub(asked));
+        *slot = Some(Record { answer, verdict, spent_ms });
         self.phase = Phase::Feedback { index, verdict };
         Ok(())
     }
@@ -180,11 +218,11 @@ impl Session {
     }
 
     /// Replaces the round with one drawn from `candidates` and goes to its intro.
-    fn new_round(&mut self, candidates: &[usize], count: Option<usize>, seed: u64, retry: bool) {
+    fn new_round(&mut self, candidates: &[usize], count: Option<usize>, seed: u64, kind: RoundKind) {
         self.round = draw_from(&self.bank, candidates, count, seed);
         self.records = vec![None; self.round.len()];
         self.seed = seed;
-        self.retry = retry;
+        self.kind = kind;
         self.phase = Phase::Intro;
         self.started_ms = None;
         self.ended_ms = None;
@@ -243,12 +281,30 @@ impl Session {
     /// Whether the current round retries missed questions (from `RetryMissed`).
     #[must_use]
     pub fn is_retry(&self) -> bool {
-        self.retry
+        self.kind == RoundKind::Retry
+    }
+
+    /// What kind of round this is.
+    #[must_use]
+    pub fn kind(&self) -> &RoundKind {
+        &self.kind
     }
 
     /// The whole question bank.
     #[must_use]
     pub fn bank(&self) -> &[Question] {
         &self.bank
+    }
+}
+
+/// A typed code can be submitted once it has three digits and is a status code.
+fn check_code(digits: &str) -> Result<(), Rejected> {
+    if digits.len() < super::input::CODE_DIGITS {
+        return Err(Rejected::ShortCode(digits.len()));
+    }
+    match digits.parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) => Ok(()),
+        Ok(code) => Err(Rejected::NotAStatusCode(code)),
+        Err(_) => Err(Rejected::NoAnswer),
     }
 }

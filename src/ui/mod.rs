@@ -1,14 +1,14 @@
 //! The view: draws the model, never changes it. One file per screen or widget.
-pub mod code;
-pub mod document;
 pub mod help;
-pub mod quiz;
+mod quiz_screen;
 mod reader;
 mod search;
 mod sidebar;
 mod status_bar;
-pub mod text;
 mod welcome;
+
+// Laid-out text moved to `crate::lines` (the app uses it too); the old paths still work.
+pub use crate::lines::{code, document, quiz, text};
 
 use crate::app::{App, Overlay, Screen};
 use crate::layout;
@@ -26,7 +26,7 @@ impl Widget for &App {
         match self.screen {
             Screen::Welcome => welcome::render(self, area, buf),
             Screen::Reader => reader::render(self, area, buf),
-            Screen::Quiz => quiz::render(self, area, buf),
+            Screen::Quiz => quiz_screen::render(self, area, buf),
         }
         match &self.overlay {
             Overlay::None => {}
@@ -53,9 +53,4 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).alignment(Alignment::Center).wrap(Wrap { trim: true }).render(inner, buf);
 }
 
-/// A centred rectangle of at most `width` x `height` inside `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
-}
+pub use crate::layout::centered;

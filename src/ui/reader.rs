@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthChar;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The area given, not `app.size`: they differ for a moment if the terminal is resized
     // between an event and the draw, and drawing outside the buffer would panic.
-    let areas = layout::areas(area, app.sidebar_mode());
+    let areas = layout::areas_for(area, app.sidebar_mode(), app.sidebar_natural);
     page(app, areas.page, areas.scrollbar, buf);
     // Drawn after the page: a floating sidebar covers it.
     if let Some(sidebar_area) = areas.sidebar {

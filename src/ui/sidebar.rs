@@ -1,6 +1,8 @@
 //! The table of contents: sections, pages with a mark once read, and the quiz.
 use crate::app::{App, Entry, Focus};
-use crate::layout::list_offset;
+use crate::layout::{SidebarMode, list_offset, sidebar_list};
+use crate::lines::contents::short_title;
+use crate::lines::text::ellipsized;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -11,8 +13,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Sidebar;
     let border = if focused { app.theme.focused_border } else { app.theme.border };
     Clear.render(area, buf);
-    Block::new().borders(Borders::RIGHT).border_style(border).render(area, buf);
-    let inner = Rect::new(area.x, area.y, area.width.saturating_sub(1), area.height);
+    // Over the page it is a box of its own; beside it, a line separates the two.
+    let block = if app.sidebar_mode() == SidebarMode::Floating {
+        Block::bordered().title(" Contents ").title_bottom(" Enter open · Esc close ")
+    } else {
+        Block::new().borders(Borders::RIGHT)
+    };
+    block.border_style(border).render(area, buf);
+    let inner = sidebar_list(area, app.sidebar_mode());
     let offset = list_offset(app.cursor, usize::from(inner.height), app.entries.len());
     for (row, (index, entry)) in app.entries.iter().enumerate().skip(offset).take(usize::from(inner.height)).enumerate()
     {
@@ -24,36 +32,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let y = inner.y + row as u16;
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), line.style);
-        buf.set_line(inner.x, y, &truncated(line, usize::from(inner.width)), inner.width);
+        buf.set_line(inner.x, y, &ellipsized(line, usize::from(inner.width)), inner.width);
     }
-}
-
-/// The line cut to `width` columns, ending in `…` when something was cut.
-fn truncated(line: Line<'static>, width: usize) -> Line<'static> {
-    if line.width() <= width {
-        return line;
-    }
-    let style = line.style;
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for span in line.spans {
-        let mut text = String::new();
-        for c in span.content.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w + 1 > width {
-                break;
-            }
-            text.push(c);
-            used += w;
-        }
-        let full = text.len() == span.content.len();
-        spans.push(Span::styled(text, span.style));
-        if !full {
-            spans.push(Span::styled("…", span.style));
-            break;
-        }
-    }
-    Line::from(spans).style(style)
 }
 
 fn entry_line(app: &App, entry: Entry) -> Line<'static> {
@@ -76,9 +56,4 @@ fn entry_line(app: &App, entry: Entry) -> Line<'static> {
             Line::from(vec![Span::styled("Test your knowledge", theme.heading), Span::styled(best, theme.dim)])
         }
     }
-}
-
-/// "404 Not Found - Resource Missing" -> "404 Not Found": the sidebar is narrow.
-fn short_title(title: &str) -> String {
-    title.split_once(" - ").map_or(title, |(short, _)| short).to_string()
 }

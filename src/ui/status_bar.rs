@@ -20,6 +20,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         (None, true, _) => format!(" {}/{} · {}% read ", app.page + 1, app.course.pages.len(), app.percent_read()),
     };
+    // A message longer than the bar ends with an ellipsis.
+    let left =
+        crate::lines::text::plain(&crate::lines::text::ellipsized(Line::raw(left), usize::from(area.width)).spans);
     let mut spans = vec![Span::raw(left.clone())];
     let mut used = left.width();
     for (keys, word) in keys::hints(app.context()) {

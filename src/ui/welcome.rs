@@ -1,53 +1,110 @@
-//! The first screen: what the course is, and the keys that matter.
+//! The first screen: what the course is, and the keys that work here (every reading key
+//! works on it: it opens the page and acts on it). Parts are dropped, least useful first,
+//! when the terminal is too short, so no line is ever cut.
 use super::{centered, status_bar};
 use crate::app::App;
+use crate::lines::text::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
+
+/// The keys shown, in two columns when there is room.
+const KEYS: [(&str, &str); 8] = [
+    ("↑ ↓", "scroll"),
+    ("/", "search"),
+    ("← →", "previous / next page"),
+    ("4 0 4", "type a code: its page"),
+    ("Tab", "the contents"),
+    ("t", "the quiz"),
+    ("?", "every key"),
+    ("q", "quit (you come back here)"),
+];
+
+const SHORT_KEYS: [(&str, &str); 8] = [
+    ("↑ ↓", "scroll"),
+    ("/", "search"),
+    ("← →", "pages"),
+    ("4 0 4", "a code"),
+    ("Tab", "contents"),
+    ("t", "quiz"),
+    ("?", "all keys"),
+    ("q", "quit"),
+];
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let course = &app.course;
-    let mut lines = vec![Line::styled(course.title.clone(), theme.heading), Line::default()];
-    lines.push(Line::styled(course.intro.clone(), theme.text));
-    lines.push(Line::default());
-    let returning = app.progress.welcomed && app.progress.last_page.is_some();
-    if returning {
-        let title = course.pages.get(app.page).map_or("", |p| p.title.as_str());
-        lines.push(Line::from(vec![
-            Span::raw("Welcome back. "),
-            Span::styled(format!("{}% read.", app.percent_read()), theme.dim),
-        ]));
-        lines.push(Line::from(vec![
-            Span::styled("Enter", theme.key),
-            Span::raw(" continue where you left off: "),
-            Span::styled(title.to_string(), theme.title),
-        ]));
-    } else {
-        lines.push(Line::styled("What you will learn", theme.title));
-        for section in &course.sections {
-            lines.push(Line::from(vec![Span::styled("  • ", theme.heading), Span::raw(section.title.clone())]));
-        }
-        lines.push(Line::from(vec![
-            Span::styled("  • ", theme.heading),
-            Span::raw(format!("a quiz of {} questions to test yourself", course.questions.len())),
-        ]));
-        lines.push(Line::default());
-        lines.push(Line::from(vec![Span::styled("Enter", theme.key), Span::raw(" start reading")]));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled("The keys that matter", theme.title));
-    for (key, what) in [
-        ("↑ ↓", "scroll"),
-        ("← →", "previous / next page"),
-        ("?", "every other key: search, jump to a code, the quiz..."),
-        ("q", "quit; you come back to the same spot"),
-    ] {
-        lines.push(Line::from(vec![Span::styled(format!("  {key:<5}"), theme.key), Span::raw(what)]));
-    }
     let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
     let box_area = centered(body, 72, body.height);
-    Paragraph::new(lines).wrap(Wrap { trim: false }).render(box_area, buf);
+    let lines = lines(app, usize::from(box_area.width), usize::from(box_area.height));
+    Paragraph::new(lines).render(box_area, buf);
     status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
+}
+
+/// The screen's lines for `width` x `height`: every part that fits, in order.
+fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let course = &app.course;
+    let title = wrap(&[Span::styled(course.title.clone(), theme.heading)], width, vec![], vec![]);
+    let intro = wrap(&[Span::styled(course.intro.clone(), theme.text)], width, vec![], vec![]);
+    let returning = app.progress.welcomed && app.progress.last_page.is_some();
+    let (learn, start) = if returning {
+        let page = course.pages.get(app.page).map_or("", |p| p.title.as_str());
+        let back = vec![Span::raw("Welcome back. "), Span::styled(format!("{}% read.", app.percent_read()), theme.dim)];
+        let start = vec![
+            Span::styled("Enter", theme.key),
+            Span::raw(" continue where you left off: "),
+            Span::styled(page.to_string(), theme.title),
+        ];
+        (wrap(&back, width, vec![], vec![]), wrap(&start, width, vec![], vec![Span::raw("      ")]))
+    } else {
+        let sections: Vec<&str> = course.sections.iter().map(|s| s.title.as_str()).collect();
+        let what = vec![
+            Span::styled("What you will learn: ", theme.title),
+            Span::raw(sections.join(" · ")),
+            Span::raw(format!(", and a quiz of {} questions.", course.questions.len())),
+        ];
+        let start = vec![Span::styled("Enter", theme.key), Span::raw(" start reading")];
+        (wrap(&what, width, vec![], vec![]), wrap(&start, width, vec![], vec![]))
+    };
+    let keys = key_lines(app, width);
+    // A paused round to resume, questions due for review.
+    let quiz = super::quiz_screen::welcome_lines(app);
+    // Most useful first: the title, how to start, the keys; then the course's parts.
+    let essential = title.len() + 1 + start.len() + quiz.len() + 1 + keys.len();
+    let room = height.saturating_sub(essential);
+    let show_learn = learn.len() < room;
+    let show_intro = intro.len() < room.saturating_sub(if show_learn { learn.len() + 1 } else { 0 });
+    let mut lines = title;
+    lines.push(Line::default());
+    if show_intro {
+        lines.extend(intro);
+        lines.push(Line::default());
+    }
+    if show_learn {
+        lines.extend(learn);
+        lines.push(Line::default());
+    }
+    lines.extend(start);
+    lines.extend(quiz);
+    lines.push(Line::default());
+    lines.extend(keys);
+    lines
+}
+
+fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = vec![Line::styled("Keys", theme.title)];
+    let cell = |(key, what): (&str, &str), pad: usize| {
+        vec![Span::styled(format!("  {key:<6}"), theme.key), Span::raw(format!("{what:<pad$}"))]
+    };
+    // Narrow terminals get the same keys in shorter words, still in two columns.
+    let (keys, pad) = if width >= 66 { (KEYS, 26) } else { (SHORT_KEYS, 12) };
+    for pair in keys.chunks(2) {
+        let mut spans = cell(pair[0], pad);
+        if let Some(second) = pair.get(1) {
+            spans.extend(cell(*second, 0));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
 }

@@ -7,6 +7,7 @@ itself with the virtualenv's Python. Inside it, it runs the checks in harness/.
 
     python3 tests/django/run.py            # from the repository root (any cwd works)
     python3 tests/django/run.py --content DIR
+    python3 tests/django/run.py --ensure-venv   # only create/reuse the venv; its python is the last stdout line
     STATUS_TUTOR_SKIP_DJANGO=1 ...          # skip deliberately (prints that it skipped)
 
 Exit status: 0 all checks passed, 1 a check failed, 2 the harness could not run
@@ -123,6 +124,10 @@ def ensure_venv() -> Path:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--ensure-venv"]:
+        # For Rust tests that need a Django (practice checker): progress lines, then the path.
+        print(ensure_venv(), flush=True)
+        return 0
     if os.environ.get(SKIP_VAR) == "1":
         print(
             f"django harness: SKIPPED deliberately ({SKIP_VAR}=1): "
@@ -145,6 +150,8 @@ def main() -> int:
         die_no_django(f"{sys.executable} has no Django although the virtualenv was set up.")
     sys.dont_write_bytecode = True
     sys.path.insert(0, str(HERE))
+    # The practice checker's request engine, shared with the sample harness.
+    sys.path.insert(0, str(REPO / "src" / "practice" / "checker"))
     from harness.main import main as harness_main
 
     return harness_main(sys.argv[1:], repo=REPO)

@@ -50,8 +50,10 @@ impl Checker<'_> {
         for entry in &file.value.django {
             let entry = entry.get_ref();
             let name = self.id_like(&source, &entry.name, "name");
-            if !seen.insert(name.clone()) {
-                self.problems.push(source.error(entry.name.span(), format!("`{name}` is described twice")));
+            // the same name may live in two modules (Django's and DRF's PermissionDenied)
+            if !seen.insert((name.clone(), entry.module.get_ref().trim().to_string())) {
+                let message = format!("`{name}` is described twice for `{}`", entry.module.get_ref().trim());
+                self.problems.push(source.error(entry.name.span(), message));
             }
             let status = entry.status.as_ref().and_then(|s| self.known_status(&source, s, index));
             names.push(DjangoName {

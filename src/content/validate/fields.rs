@@ -7,7 +7,14 @@ impl Checker<'_> {
     /// A status code in 100..=599.
     pub(super) fn status(&mut self, source: &SourceFile<'_>, value: &Spanned<i64>) -> Option<u16> {
         match u16::try_from(*value.get_ref()) {
-            Ok(code) if (100..=599).contains(&code) => Some(code),
+            Ok(code) if REGISTERED.contains(&code) => Some(code),
+            Ok(code) if (100..=599).contains(&code) => {
+                let message = format!(
+                    "{code} is not a registered HTTP status code (the IANA registry, as Python's http.HTTPStatus lists it)"
+                );
+                self.problems.push(source.error(value.span(), message));
+                None
+            }
             _ => {
                 let message = format!("{} is not an HTTP status code (they run from 100 to 599)", value.get_ref());
                 self.problems.push(source.error(value.span(), message));
@@ -68,3 +75,11 @@ impl Checker<'_> {
         text
     }
 }
+
+/// The registered status codes (IANA's registry as Python 3.11's `http.HTTPStatus` has them):
+/// a course may only teach real ones, so `explain` never teaches a made-up code.
+const REGISTERED: &[u16] = &[
+    100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 307, 308, 400,
+    401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 425,
+    426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+];

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 mod codes;
+mod exercises;
 mod fields;
 mod pages;
 mod quiz;
@@ -14,6 +15,8 @@ mod verify;
 
 /// The only `format_version` this release reads.
 pub const FORMAT_VERSION: i64 = 1;
+
+pub use exercises::file_stem as exercise_file_stem;
 
 /// A course that loaded, with the warnings found on the way.
 #[derive(Debug)]
@@ -75,6 +78,7 @@ impl Checker<'_> {
             .filter_map(|(rel, _)| rel.strip_prefix("pages/")?.strip_suffix(".toml").map(str::to_string))
             .collect();
         let quizzes = self.parse_all::<raw::QuizFile>("quiz/");
+        let exercise_files = self.parse_all::<raw::ExerciseFile>("exercises/");
 
         let course_file = course_file?;
         let codes_file = codes_file?;
@@ -105,7 +109,15 @@ impl Checker<'_> {
 
         let codes = self.codes(&codes_file, &index);
         let django = self.django_names(&codes_file, &index);
-        let questions = self.questions(&quizzes, &index);
+        let questions = self.questions(&quizzes, &index, &checked_pages);
+        let exercise_names: Vec<String> = self
+            .files
+            .files
+            .iter()
+            .filter(|(rel, _)| rel.starts_with("exercises/"))
+            .map(|(rel, _)| self.files.display_name(rel))
+            .collect();
+        let exercises = self.exercises(&exercise_files, &exercise_names, &index);
         let course = &course_file.value;
         let source = course_file.source();
         Some(Course {
@@ -117,7 +129,7 @@ impl Checker<'_> {
             codes,
             django,
             questions,
-            exercises: Vec::new(),
+            exercises,
         })
     }
 

@@ -100,6 +100,12 @@ impl Checker<'_> {
                     caption: b.caption.as_ref().map(|c| self.text(source, c, "caption")),
                     response,
                     verified,
+                    tests: b
+                        .verify
+                        .iter()
+                        .flat_map(|v| &v.get_ref().tests)
+                        .map(|t| t.get_ref().trim().to_string())
+                        .collect(),
                 })
             }
             K::Categories => {

@@ -1,4 +1,6 @@
 //! Quiz files: questions, their kinds and choices.
+mod guess;
+
 use super::{Checker, Index, Parsed};
 use crate::content::model::*;
 use crate::content::problem::SourceFile;
@@ -7,7 +9,12 @@ use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 impl Checker<'_> {
-    pub(super) fn questions(&mut self, files: &[Parsed<raw::QuizFile>], index: &Index) -> Vec<Question> {
+    pub(super) fn questions(
+        &mut self,
+        files: &[Parsed<raw::QuizFile>],
+        index: &Index,
+        pages: &[Page],
+    ) -> Vec<Question> {
         let mut seen: HashMap<String, String> = HashMap::new();
         let mut questions = Vec::new();
         for file in files {
@@ -19,7 +26,9 @@ impl Checker<'_> {
                     self.problems
                         .push(source.error(q.id.span(), format!("question id `{id}` is also used in {other}")));
                 }
-                if let Some(question) = self.question(&source, q, id, index) {
+                if let Some(mut question) = self.question(&source, q, id, index) {
+                    question.anchor = q.anchor.as_ref().and_then(|a| self.anchor(&source, a, pages.get(question.page)));
+                    self.guessable(&source, q, &question);
                     questions.push(question);
                 }
             }
@@ -88,6 +97,7 @@ impl Checker<'_> {
             explanation: self.text(source, &q.explanation, "explanation"),
             page: self.page_ref(source, &q.page, index).unwrap_or(0),
             tags: q.tags.iter().map(|t| self.id_like(source, t, "tag")).collect(),
+            anchor: None,
         };
         (self.problems.len() == before).then_some(question)
     }
@@ -126,5 +136,49 @@ impl Checker<'_> {
             }
         }
         list
+    }
+}
+
+impl Checker<'_> {
+    /// A question's anchor: a block index of its page, or one of the page's headings.
+    fn anchor(
+        &mut self,
+        source: &SourceFile<'_>,
+        anchor: &Spanned<toml::Value>,
+        page: Option<&Page>,
+    ) -> Option<Anchor> {
+        let page = page?; // an unknown page was reported already
+        match anchor.get_ref() {
+            toml::Value::Integer(at) => match usize::try_from(*at).ok().filter(|at| *at < page.blocks.len()) {
+                Some(at) => Some(Anchor::Block(at)),
+                None => {
+                    let message = format!(
+                        "page `{}` has blocks 0 to {}; there is no block {at}",
+                        page.id,
+                        page.blocks.len().saturating_sub(1)
+                    );
+                    self.problems.push(source.error(anchor.span(), message));
+                    None
+                }
+            },
+            toml::Value::String(heading) => {
+                if crate::content::headings(page).any(|(_, h)| h.trim() == heading.trim()) {
+                    return Some(Anchor::Heading(heading.trim().to_owned()));
+                }
+                let known: Vec<String> = crate::content::headings(page).map(|(_, h)| format!("`{h}`")).collect();
+                let message = if known.is_empty() {
+                    format!("page `{}` has no headings; anchor a block by its index instead", page.id)
+                } else {
+                    format!("page `{}` has no heading `{heading}`; its headings: {}", page.id, known.join(", "))
+                };
+                self.problems.push(source.error(anchor.span(), message));
+                None
+            }
+            other => {
+                let message = format!("an anchor is a block index or a heading, not {}", other.type_str());
+                self.problems.push(source.error(anchor.span(), message));
+                None
+            }
+        }
     }
 }

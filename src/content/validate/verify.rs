@@ -30,14 +30,19 @@ impl Checker<'_> {
             return Vec::new();
         };
         let v = verify.get_ref();
-        match (&v.fragment, v.requests.is_empty()) {
-            (Some(fragment), false) => {
-                self.problems.push(source.error(fragment.span(), "a fragment has no requests; remove one or the other"))
-            }
-            (None, true) => self
+        // test classes (`tests`) prove a sample as well as requests do
+        match (&v.fragment, v.requests.is_empty() && v.tests.is_empty()) {
+            (Some(fragment), false) => self
                 .problems
-                .push(source.error(verify.span(), "verify needs `fragment = \"why\"` or [[blocks.verify.requests]]")),
+                .push(source.error(fragment.span(), "a fragment has no requests or tests; remove one or the other")),
+            (None, true) => self.problems.push(source.error(
+                verify.span(),
+                "verify needs `fragment = \"why\"`, [[blocks.verify.requests]] or `tests = [\"TestClass\"]`",
+            )),
             _ => {}
+        }
+        for test in &v.tests {
+            self.text(source, test, "test class name");
         }
         self.models(source, &v.models);
         for status in v.handlers.iter().flat_map(|h| h.keys()) {
@@ -77,6 +82,9 @@ impl Checker<'_> {
         let csrf_token = self.one_of(source, request.csrf.as_ref(), &["token"]).is_some();
         for header in request.absent_headers.iter().chain(&request.present_headers) {
             self.text(source, header, "header name");
+        }
+        for log in request.expect_logs.iter().chain(&request.expect_exception) {
+            self.text(source, log, "expected log line or exception");
         }
         if request.form.is_some() && request.json.is_some() {
             self.problems.push(source.error(request.path.span(), "a request sends `form` or `json`, not both"));

@@ -136,3 +136,12 @@ fn any_bytes_at_all_never_panic_and_a_key_after_a_give_up_always_arrives() {
         assert_eq!(out, [k(KeyCode::Char('q'))], "after {bytes:?}");
     }
 }
+
+#[test]
+fn a_late_terminal_reply_is_skipped_not_typed() {
+    assert_eq!(parse(b"\x1b]11;rgb:ffff/ffff/ffff\x07j"), [k(KeyCode::Char('j'))]);
+    assert_eq!(parse(b"\x1b]11;rgb:0000/2b2b/3636\x1b\\\x1b[?62;cj"), [k(KeyCode::Char('j'))]);
+    assert_eq!(parse(b"\x1bP1$r0m\x1b\\k"), [k(KeyCode::Char('k'))]);
+    // Ctrl-C inside one is still Ctrl-C.
+    assert_eq!(parse(b"\x1b]11;rgb\x03"), [ctrl_c()]);
+}

@@ -2,12 +2,19 @@
 
 use std::io::{self, Write};
 
-use crate::quiz::{QuestionKind, RoundQuestion, Score, Session, Verdict};
+use crate::quiz::{QuestionKind, RoundKind, RoundQuestion, Score, Session, Verdict};
 
 /// Shows control and bidi characters escaped (the one sanitiser), so no text can drive a terminal.
 #[must_use]
 pub fn sanitize(text: &str) -> String {
     crate::sanitize::printable(text).into_owned()
+}
+
+/// Course text for plain mode: sanitized, and without the `**` of bold (a screen reader
+/// would read the stars out). Backticks stay: they mark code, as in a README.
+#[must_use]
+pub fn plain_text(text: &str) -> String {
+    sanitize(text).replace("**", "")
 }
 
 /// A duration as `42s`, `3m 05s` or `1h 02m 03s` (whole seconds, rounded down).
@@ -24,17 +31,17 @@ pub fn format_elapsed(ms: u64) -> String {
     }
 }
 
-/// The correct answer in words: the numbered correct choices, `True`/`False`, or the code.
+/// The correct answer in words, as course markup: the text of the correct choices (not
+/// their numbers, which the feedback no longer shows), `True`/`False`, or the code.
 #[must_use]
 pub fn correct_answer(rq: &RoundQuestion) -> String {
     match &rq.question.kind {
         QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => choices
             .iter()
-            .enumerate()
-            .filter(|(_, choice)| choice.correct)
-            .map(|(at, choice)| format!("{}) {}", at + 1, sanitize(&choice.text)))
+            .filter(|choice| choice.correct)
+            .map(|choice| choice.text.clone())
             .collect::<Vec<_>>()
-            .join(", "),
+            .join("; "),
         QuestionKind::TrueFalse { answer } => bool_word(*answer).to_owned(),
         QuestionKind::TypeCode { answer } => answer.to_string(),
     }
@@ -48,10 +55,11 @@ fn bool_word(value: bool) -> &'static str {
 pub fn write_intro(out: &mut impl Write, session: &Session) -> io::Result<()> {
     let n = session.round().len();
     let noun = if n == 1 { "question" } else { "questions" };
-    if session.is_retry() {
-        writeln!(out, "Retry: {n} missed {noun}.")?;
-    } else {
-        writeln!(out, "Quiz: {n} {noun}.")?;
+    match session.kind() {
+        RoundKind::Retry => writeln!(out, "Retry: {n} missed {noun}.")?,
+        RoundKind::Review => writeln!(out, "Review: {n} {noun}, the ones due first.")?,
+        RoundKind::Topic(topics) => writeln!(out, "Quiz on {}: {n} {noun}.", sanitize(&topics.join(", ")))?,
+        RoundKind::Full => writeln!(out, "Quiz: {n} {noun}.")?,
     }
     writeln!(
         out,
@@ -66,17 +74,13 @@ pub fn write_intro(out: &mut impl Write, session: &Session) -> io::Result<()> {
 pub fn write_question(out: &mut impl Write, index: usize, total: usize, rq: &RoundQuestion) -> io::Result<()> {
     let q = &rq.question;
     writeln!(out)?;
-    if q.tags.is_empty() {
-        writeln!(out, "Question {} of {total}", index + 1)?;
-    } else {
-        let tags = sanitize(&q.tags.join(", "));
-        writeln!(out, "Question {} of {total} ({tags})", index + 1)?;
-    }
-    writeln!(out, "{}", sanitize(&q.prompt))?;
+    // No tags here: a class or "gotchas" would hint at the answer. The feedback shows them.
+    writeln!(out, "Question {} of {total}", index + 1)?;
+    writeln!(out, "{}", plain_text(&q.prompt))?;
     match &q.kind {
         QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {
             for (at, choice) in choices.iter().enumerate() {
-                writeln!(out, "  {}) {}", at + 1, sanitize(&choice.text))?;
+                writeln!(out, "  {}) {}", at + 1, plain_text(&choice.text))?;
             }
         }
         QuestionKind::TrueFalse { .. } => {
@@ -109,8 +113,11 @@ pub fn write_feedback(out: &mut impl Write, rq: &RoundQuestion, verdict: Verdict
         Verdict::Wrong => "Wrong.",
         Verdict::Skipped => "Skipped.",
     };
-    writeln!(out, "{heading} The answer: {}", correct_answer(rq))?;
-    writeln!(out, "{}", sanitize(&rq.question.explanation))?;
+    writeln!(out, "{heading} The answer: {}", plain_text(&correct_answer(rq)))?;
+    writeln!(out, "{}", plain_text(&rq.question.explanation))?;
+    if !rq.question.tags.is_empty() {
+        writeln!(out, "Tags: {}", sanitize(&rq.question.tags.join(", ")))?;
+    }
     writeln!(out, "Read more: {}", sanitize(&rq.question.page))
 }
 
@@ -118,11 +125,20 @@ pub fn write_feedback(out: &mut impl Write, rq: &RoundQuestion, verdict: Verdict
 pub fn write_results(out: &mut impl Write, score: &Score, session: &Session) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "Results")?;
-    writeln!(out, "Score: {} of {} correct ({}%)", score.correct, score.total, score.percent)?;
-    writeln!(out, "Time: {}", format_elapsed(score.elapsed_ms))?;
-    if !score.complete {
-        writeln!(out, "The round ended early: {} of {} answered.", score.answered, score.total)?;
+    if score.complete {
+        writeln!(out, "Score: {} of {} correct ({}%)", score.correct, score.total, score.percent)?;
+    } else if score.answered == 0 {
+        writeln!(out, "No question answered: the round ended before the first.")?;
+    } else {
+        writeln!(out, "Score: {} of {} answered correct ({}%)", score.correct, score.answered, score.percent)?;
+        let reached = score.total - score.answered;
+        writeln!(
+            out,
+            "The round ended early: {reached} of {} questions not reached (not counted as wrong).",
+            score.total
+        )?;
     }
+    writeln!(out, "Time: {}", format_elapsed(score.elapsed_ms))?;
     if !score.tags.is_empty() {
         writeln!(out, "By tag:")?;
         let width = score.tags.iter().map(|t| t.tag.chars().count()).max().unwrap_or(0);
@@ -146,7 +162,7 @@ fn write_id_list(out: &mut impl Write, heading: &str, ids: &[String], session: &
             .round()
             .iter()
             .find(|rq| &rq.question.id == id)
-            .map(|rq| sanitize(&rq.question.prompt))
+            .map(|rq| plain_text(&rq.question.prompt))
             .unwrap_or_default();
         writeln!(out, "  {}: {prompt}", sanitize(id))?;
     }
@@ -163,6 +179,14 @@ mod tests {
         assert_eq!(format_elapsed(42_999), "42s");
         assert_eq!(format_elapsed(185_000), "3m 05s");
         assert_eq!(format_elapsed(3_723_000), "1h 02m 03s");
+    }
+
+    #[test]
+    fn plain_text_has_no_bold_stars_but_keeps_code_marks() {
+        assert_eq!(
+            super::plain_text("Returning **400** for `bad` input\u{1b}"),
+            "Returning 400 for `bad` input\\u{1b}"
+        );
     }
 
     #[test]

@@ -9,7 +9,8 @@ use std::io::{self, BufRead, Write};
 use super::{Phase, QuizEvent, Score, Session};
 
 pub use format::{
-    correct_answer, format_elapsed, sanitize, write_feedback, write_intro, write_prompt, write_question, write_results,
+    correct_answer, format_elapsed, plain_text, sanitize, write_feedback, write_intro, write_prompt, write_question,
+    write_results,
 };
 pub use parse::{Reply, expected, parse_reply};
 
@@ -40,9 +41,25 @@ pub fn run(
 /// Any error reading `input` or writing `output`.
 pub fn run_round(
     session: &mut Session,
+    input: impl BufRead,
+    output: impl Write,
+    clock: impl FnMut() -> u64,
+) -> io::Result<Score> {
+    run_round_with(session, input, output, clock, |_| {})
+}
+
+/// Like [`run_round`], calling `answered` after each question is answered or skipped
+/// (with the session in its feedback), so the caller can save as the round goes: an
+/// interrupted round keeps the answers given.
+///
+/// # Errors
+/// Any error reading `input` or writing `output`.
+pub fn run_round_with(
+    session: &mut Session,
     mut input: impl BufRead,
     mut output: impl Write,
     mut clock: impl FnMut() -> u64,
+    mut answered: impl FnMut(&Session),
 ) -> io::Result<Score> {
     loop {
         match session.phase().clone() {
@@ -61,6 +78,7 @@ pub fn run_round(
                 ask(session, &rq, &mut input, &mut output, &mut clock)?;
             }
             Phase::Feedback { index, verdict } => {
+                answered(session);
                 if let Some(rq) = session.round().get(index) {
                     write_feedback(&mut output, rq, verdict)?;
                 }

@@ -12,6 +12,7 @@ from harness import project
 from harness.codes import check_codes
 from harness.crossref import check_mentions
 from harness.names import check_django_names
+from harness.quizref import check_quiz_pages
 from harness.report import Report
 from harness.samples import PageChecker, Stats
 
@@ -43,6 +44,9 @@ def run_checks(content: Path, repo: Path, report: Report):
     codes_checked = check_codes(codes.get("code", []) or [], rel, report)
     report.section("Django names named in page text")
     check_mentions(content, codes, repo, report)
+    if (content / "quiz").is_dir():
+        report.section("quiz questions: their page teaches the names they use")
+        check_quiz_pages(content, repo, report)
     return stats, names_checked, codes_checked
 
 
@@ -95,6 +99,10 @@ def main(argv: list[str], repo: Path) -> int:
         report.section("harness self-test (tests/django/selftest)")
         self_test(repo, report)
     stats, names_checked, codes_checked = run_checks(content, repo, report)
+    report.section("practice exercises (content/exercises/*.toml, through the shipped checker)")
+    from harness.exercises import check_exercises
+
+    exercises_checked = check_exercises(content, repo, report)
 
     c = report.counts
     report.section("summary")
@@ -106,6 +114,7 @@ def main(argv: list[str], repo: Path) -> int:
     print(f"django names checked: {names_checked} in codes.toml, "
           f"{stats.names_in_samples} imported names in fragments")
     print(f"codes checked: {codes_checked}")
+    print(f"practice exercises checked: {exercises_checked}")
     if report.unverified:
         print(f"not verifiable (SKIP): {len(report.unverified)}")
         for line in report.unverified:

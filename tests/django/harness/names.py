@@ -31,14 +31,14 @@ class Variant:
 # ------------------------------------------------------------------ helpers
 
 def through_client(view, *, method="GET", user="anonymous", headers=None, csrf="none",
-                   setup=None) -> project.Outcome:
+                   setup=None, reset=True) -> project.Outcome:
     from django.test.utils import override_settings
     from django.urls import path
 
     urlconf = project.make_urlconf([path("probe/", view, name="probe")])
     with override_settings(ROOT_URLCONF=urlconf):
         return project.perform(method=method, path="/probe/", user=user, headers=headers,
-                               csrf=csrf, setup=setup)
+                               csrf=csrf, setup=setup, reset=reset)
 
 
 def through_client_path(view, path: str) -> project.Outcome:
@@ -293,6 +293,11 @@ def probes_for_csrf_middleware():
 def probes_for(module: str, name: str, obj):
     from django.http.response import HttpResponseBase
     from django.views import View
+
+    if module.startswith("rest_framework"):
+        from harness.drfnames import probes
+
+        return probes(name, obj, through_client, outcome_variant)
 
     if isinstance(obj, type):
         if issubclass(obj, HttpResponseBase):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import django
 from django.conf import settings
+from status_tutor_checker import exchange  # on sys.path via run.py
 
 USERS = {
     # user key in the TOML -> (username, password, staff+superuser)
@@ -50,6 +51,7 @@ def configure() -> None:
             "django.contrib.auth",
             "django.contrib.sessions",
             "tutorapp.apps.TutorAppConfig",
+            "rest_framework",
         ],
         MIDDLEWARE=[
             "django.middleware.security.SecurityMiddleware",
@@ -81,6 +83,9 @@ def configure() -> None:
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        # With ADMINS set, Django's default logging mails every django.request ERROR record
+        # (a request may check how many mails it caused: expect_mails).
+        ADMINS=[("Admin", "admin@example.com")],
         USE_TZ=True,
         TIME_ZONE="UTC",
         DEFAULT_AUTO_FIELD="django.db.models.AutoField",
@@ -94,8 +99,8 @@ def configure() -> None:
 
 # ---------------------------------------------------------------- database state
 
-def reset_state() -> dict:
-    """Empty the data tables (sequences reset) and create the two users again."""
+def flush() -> None:
+    """Empty the data tables, ids restarting at 1 (no users either)."""
     from django.contrib.auth.models import User
     from django.contrib.sessions.models import Session
     from django.core.management.color import no_style
@@ -113,6 +118,13 @@ def reset_state() -> dict:
     ]
     statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
     connection.ops.execute_sql_flush(statements)
+
+
+def reset_state() -> dict:
+    """Empty the data tables (sequences reset) and create the two users again."""
+    from django.contrib.auth.models import User
+
+    flush()
     users = {}
     for key, (username, password, staff) in USERS.items():
         users[key] = User.objects.create_user(
@@ -208,6 +220,11 @@ class Outcome:
     status: int | None = None
     exceptions: list[str] = field(default_factory=list)
     logs: list[str] = field(default_factory=list)
+    # Every record as "LEVEL logger: first line" (django.request included), whether
+    # got_request_exception fired, and how many mails (ADMINS) the request caused.
+    all_logs: list[str] = field(default_factory=list)
+    signal: bool = False
+    mails: int = 0
 
     def header(self, name: str):
         if self.response is None:
@@ -236,22 +253,18 @@ class _Capture(logging.Handler):
     def __init__(self):
         super().__init__(logging.DEBUG)
         self.records: list[str] = []
+        self.all_records: list[str] = []
 
     def emit(self, record):
-        if record.name in ("django.request", "django.security.csrf"):
-            return  # restates the status, already reported
         try:
             msg = record.getMessage()
         except Exception:
             msg = str(record.msg)
-        self.records.append(f"{record.levelname} {record.name}: {msg.splitlines()[0] if msg else ''}")
-
-
-def header_meta_name(name: str) -> str:
-    key = name.strip().upper().replace("-", "_")
-    if key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
-        return key
-    return "HTTP_" + key
+        line = f"{record.levelname} {record.name}: {msg.splitlines()[0] if msg else ''}"
+        self.all_records.append(line)
+        if record.name in ("django.request", "django.security.csrf"):
+            return  # restates the status, already reported
+        self.records.append(line)
 
 
 def perform(
@@ -268,49 +281,30 @@ def perform(
 ) -> Outcome:
     """Send one request through the full stack, as the course's metadata describes it."""
     import json as jsonlib
-    from urllib.parse import urlencode
 
+    from django.core import mail
     from django.core.signals import got_request_exception
-    from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
-    from django.test import Client
 
     users = reset_state() if reset else None
     if users is not None:
         create_rows(list(setup or []), users)
-    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    # The request is built by the practice checker's engine: one request model for both.
+    account = None
     if user != "anonymous":
         from django.contrib.auth.models import User
 
-        client.force_login(User.objects.get(username=USERS[user][0]))
-    extra: dict[str, str] = {}
-    if csrf == "token":
-        secret = _get_new_csrf_string()
-        client.cookies[settings.CSRF_COOKIE_NAME] = secret
-        extra["HTTP_X_CSRFTOKEN"] = _mask_cipher_secret(secret)
-
-    method = method.upper()
-    data = b""
-    content_type = "application/octet-stream"
-    if form is not None:
-        encoded = urlencode(form, doseq=True)
-        if method in ("GET", "HEAD", "OPTIONS"):
-            path = path + ("&" if "?" in path else "?") + encoded
-        else:
-            data = encoded.encode()
-            content_type = "application/x-www-form-urlencoded"
-    elif json_body is not None:
-        text = json_body if isinstance(json_body, str) else jsonlib.dumps(json_body)
-        data = text.encode()
-        content_type = "application/json"
-    for name, value in (headers or {}).items():
-        meta = header_meta_name(name)
-        if meta == "CONTENT_TYPE":
-            content_type = value
-        extra[meta] = value
+        account = User.objects.get(username=USERS[user][0])
+    if json_body is not None and not isinstance(json_body, str):
+        json_body = jsonlib.dumps(json_body)
+    prepared = exchange.prepare(method=method, path=path, user=account, form=form, json_text=json_body,
+                                headers=headers, csrf_token=csrf == "token")
 
     outcome = Outcome()
 
+    mail.outbox = []
+
     def on_exception(sender, request=None, **kwargs):
+        outcome.signal = True
         exc = sys.exc_info()[1]
         if exc is not None:
             outcome.exceptions.append(f"{type(exc).__name__}: {exc}")
@@ -322,7 +316,7 @@ def perform(
     root.setLevel(logging.DEBUG)
     got_request_exception.connect(on_exception)
     try:
-        response = client.generic(method, path, data=data, content_type=content_type, **extra)
+        response = prepared.send()
     finally:
         got_request_exception.disconnect(on_exception)
         root.removeHandler(capture)
@@ -330,4 +324,6 @@ def perform(
     outcome.response = response
     outcome.status = response.status_code
     outcome.logs = capture.records
+    outcome.all_logs = capture.all_records
+    outcome.mails = len(getattr(mail, "outbox", []))
     return outcome

@@ -8,7 +8,7 @@ import sys
 
 from harness.project import MODELS
 
-CHECKED_TOPS = {"django"} | set(sys.stdlib_module_names)
+CHECKED_TOPS = {"django", "rest_framework"} | set(sys.stdlib_module_names)
 
 
 def syntax_error(source: str, filename: str) -> str | None:
@@ -57,7 +57,7 @@ def import_problems(source: str) -> tuple[list[str], list[str], int]:
             module = node.module or ""
             top = module.split(".")[0]
             if top not in CHECKED_TOPS:
-                notes.append(f"line {node.lineno}: `{module}` is not Django or stdlib, not checked")
+                notes.append(f"line {node.lineno}: `{module}` is not Django, DRF or stdlib, not checked")
                 continue
             try:
                 importlib.import_module(module)
@@ -72,7 +72,7 @@ def import_problems(source: str) -> tuple[list[str], list[str], int]:
             for alias in node.names:
                 top = alias.name.split(".")[0]
                 if top not in CHECKED_TOPS:
-                    notes.append(f"line {node.lineno}: `{alias.name}` is not Django or stdlib, not checked")
+                    notes.append(f"line {node.lineno}: `{alias.name}` is not Django, DRF or stdlib, not checked")
                     continue
                 checked += 1
                 try:
@@ -80,6 +80,13 @@ def import_problems(source: str) -> tuple[list[str], list[str], int]:
                 except ImportError as exc:
                     problems.append(f"line {node.lineno}: module `{alias.name}` does not exist ({exc})")
     return problems, notes, checked
+
+
+class Raises(str):
+    """A commented result `# raises TypeError`: the line must raise that exception."""
+
+    def __repr__(self) -> str:
+        return f"raises {str(self)}"
 
 
 def commented_results(source: str):
@@ -102,10 +109,13 @@ def commented_results(source: str):
         comment = comments.get(node.lineno)
         if not comment:
             continue
-        try:
-            expected = ast.literal_eval(comment)
-        except (ValueError, SyntaxError):
-            continue
+        if comment.startswith("raises ") and comment[7:].strip().isidentifier():
+            expected = Raises(comment[7:].strip())
+        else:
+            try:
+                expected = ast.literal_eval(comment)
+            except (ValueError, SyntaxError):
+                continue
         found.append((node.lineno, ast.get_source_segment(source, node), expected))
     return found
 
@@ -123,7 +133,14 @@ def check_commented_results(source: str) -> tuple[list[str], list[str]]:
             try:
                 got = eval(compile(ast.Expression(node.value), "<fragment>", "eval"), namespace)
             except Exception as exc:
-                problems.append(f"line {node.lineno}: `{expr}` raised {type(exc).__name__}: {exc}")
+                if isinstance(expected, Raises) and type(exc).__name__ == expected:
+                    passes.append(f"line {node.lineno}: `{expr}` raises {expected}")
+                else:
+                    problems.append(f"line {node.lineno}: `{expr}` raised {type(exc).__name__}: {exc}"
+                                    + (f", the comment says {expected!r}" if isinstance(expected, Raises) else ""))
+                continue
+            if isinstance(expected, Raises):
+                problems.append(f"line {node.lineno}: `{expr}` is {got!r}, the comment says {expected!r}")
                 continue
             if got == expected and isinstance(got, bool) == isinstance(expected, bool):
                 passes.append(f"line {node.lineno}: `{expr}` == {expected!r}")

@@ -11,17 +11,18 @@ import types
 from dataclasses import dataclass
 from pathlib import Path
 
-from harness import project
+from harness import drf, observed, project
 from harness.pysource import check_commented_results, import_problems, syntax_error
 from harness.report import Report
+from status_tutor_checker.exchange import compare, from_verify
 
-VERIFY_KEYS = {"fragment", "models", "urls", "requests", "handlers"}
+VERIFY_KEYS = {"fragment", "models", "urls", "requests", "handlers", "tests"}
 HANDLER_CODES = {"400", "403", "404", "500"}
 URL_KEYS = {"path", "view", "name"}
 REQUEST_KEYS = {
     "method", "path", "user", "form", "json", "headers", "csrf", "setup",
     "status", "expect_headers", "absent_headers",
-}
+} | observed.OBSERVED_KEYS
 METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 CSRF_VALUES = {"token"}  # default: no token at all
 
@@ -139,7 +140,7 @@ class PageChecker:
             reason = verify["fragment"]
             if not isinstance(reason, str) or not reason.strip():
                 self.report.fail(where, "verify.fragment must be a non-empty reason")
-            extra = set(verify) & {"urls", "requests", "handlers"}
+            extra = set(verify) & {"urls", "requests", "handlers", "tests"}
             if extra:
                 self.report.fail(where, f"a fragment cannot also have {', '.join(sorted(extra))}")
             if self.static_checks(where, source, f"fragment ({reason})"):
@@ -214,8 +215,12 @@ class PageChecker:
         if not urls and not handler_names:
             report.fail(where, "verify has neither `fragment` nor `urls`/`handlers`: nothing to mount")
             return
-        if not requests:
-            report.fail(where, "verify has no `requests`: nothing is proven")
+        test_names = verify.get("tests") or []
+        if not isinstance(test_names, list):
+            report.fail(where, "verify.tests must be a list of test class names")
+            return
+        if not requests and not test_names:
+            report.fail(where, "verify has no `requests` (or `tests`): nothing is proven")
             return
         try:
             module = self.load_module(where, page_id, number, source)
@@ -240,6 +245,11 @@ class PageChecker:
             if view is None:
                 report.fail(where, f"verify.urls: the sample defines no `{view_name}`")
                 return
+            if drf.is_viewset(view):
+                for pattern, label in drf.viewset_patterns(route, view, entry.get("name")):
+                    patterns.append(pattern)
+                    mounted.append((route, label, pattern.callback))
+                continue
             if isinstance(view, type) and hasattr(view, "as_view"):
                 view = view.as_view()
             if not callable(view):
@@ -269,11 +279,21 @@ class PageChecker:
                 if outcome is not None:
                     outcomes.append(outcome)
                 reached.add(self.resolved_view(req))
+            if test_names:
+                from harness.testclasses import run_test_classes
+
+                failed, passed = run_test_classes(module, test_names, reached)
+                for line in failed:
+                    report.fail(where, line)
+                for line in passed:
+                    report.ok(where, line)
         for route, view_name, view in mounted:
             if view not in reached:
                 report.fail(where, f"view `{view_name}` is mounted at {route!r} but no request reaches it")
         self.note_unmounted(where, module, source,
-                            {name for _, name, _ in mounted} | set(handler_names.values()))
+                            {name for _, name, _ in mounted} | set(handler_names.values())
+                            | {str(name) for name in test_names}
+                            | {str(e.get("view")) for e in urls if isinstance(e, dict)})
         self.stats.blocks_verified += 1
         self.check_response_claim(where, response, outcomes)
 
@@ -339,6 +359,7 @@ class PageChecker:
         absent = req.get("absent_headers", [])
         if not isinstance(absent, list) or not all(isinstance(v, str) for v in absent):
             errs.append("absent_headers must be a list of header names")
+        errs.extend(observed.validate(req))
         return errs
 
     def run_request(self, where, index, req):
@@ -366,22 +387,18 @@ class PageChecker:
             report.fail(where, f"{label}: the request could not be made: {type(exc).__name__}: {exc}")
             return None
         self.stats.requests_sent += 1
-        problems = []
-        if outcome.status != req["status"]:
-            problems.append(f"status expected {req['status']}, got {outcome.status}")
-        for name, value in (req.get("expect_headers") or {}).items():
-            got = outcome.header(name)
-            if got != value:
-                problems.append(f"header {name} expected {value!r}, got {got!r}")
-        for name in req.get("absent_headers") or []:
-            got = outcome.header(name)
-            if got is not None:
-                problems.append(f"header {name} expected absent, got {got!r}")
+        # the practice checker's comparison: samples and exercises are held to the same rules
+        problems = compare(from_verify(req)["expect"], outcome.response)
+        # and what else the request caused: logs, the signal, mails, the exception (observed.py)
+        seen, observed_checks = observed.problems(req, outcome)
+        problems.extend(seen)
         if problems:
             diag = outcome.diagnostics()
             report.fail(where, f"{label}: " + "; ".join(problems) + (f" [{diag}]" if diag else ""))
         else:
-            checked = len(req.get("expect_headers") or {}) + len(req.get("absent_headers") or [])
+            checked = (len(req.get("expect_headers") or {}) + len(req.get("absent_headers") or [])
+                       + len(req.get("present_headers") or []) + len(req.get("body_contains") or [])
+                       + ("expect_json" in req) + observed_checks)
             extra = f", {checked} header check(s)" if checked else ""
             report.ok(where, f"{label}: {outcome.status}{extra}")
         return outcome

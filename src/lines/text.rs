@@ -173,6 +173,34 @@ impl Wrapper {
     }
 }
 
+/// The line cut to `width` columns, ending in `…` when something was cut.
+pub fn ellipsized(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let style = line.style;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let mut text = String::new();
+        for c in span.content.chars() {
+            let w = UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            text.push(c);
+            used += w;
+        }
+        let full = text.len() == span.content.len();
+        spans.push(Span::styled(text, span.style));
+        if !full {
+            spans.push(Span::styled("…", span.style));
+            break;
+        }
+    }
+    Line::from(spans).style(style)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +222,14 @@ mod tests {
         let spans = inline("The exceptions (`BadRequest`, `Http404`) are raised", Style::new(), &theme);
         let lines: Vec<String> = wrap(&spans, 20, vec![], vec![]).iter().map(|l| plain(&l.spans)).collect();
         assert_eq!(lines, ["The exceptions", "(BadRequest,", "Http404) are raised"]);
+    }
+
+    #[test]
+    fn what_does_not_fit_ends_with_an_ellipsis() {
+        let line = Line::from(vec![Span::raw("python · "), Span::raw("answers 302, not 401")]);
+        assert_eq!(plain(&ellipsized(line.clone(), 16).spans), "python · answer…");
+        assert_eq!(plain(&ellipsized(line.clone(), 29).spans), "python · answers 302, not 401");
+        assert_eq!(ellipsized(line, 16).width(), 16);
     }
 
     #[test]

@@ -13,10 +13,15 @@ pub struct Document {
 }
 
 impl Document {
-    /// Lays out `page` for `width` columns (at least 20).
+    /// Lays out `page` for `width` columns (at least 20), verified requests folded.
     pub fn build(course: &Course, page: &Page, width: u16, theme: &Theme) -> Document {
+        Document::build_with(course, page, width, theme, false)
+    }
+
+    /// As `build`, with the samples' verified requests expanded or folded.
+    pub fn build_with(course: &Course, page: &Page, width: u16, theme: &Theme, verified_expanded: bool) -> Document {
         let width = usize::from(width.max(20));
-        let mut doc = Builder { lines: Vec::new(), width, theme, course };
+        let mut doc = Builder { lines: Vec::new(), width, theme, course, verified_expanded };
         doc.title(page);
         for block in &page.blocks {
             doc.block(block);
@@ -40,6 +45,7 @@ struct Builder<'a> {
     width: usize,
     theme: &'a Theme,
     course: &'a Course,
+    verified_expanded: bool,
 }
 
 impl Builder<'_> {
@@ -111,8 +117,9 @@ impl Builder<'_> {
         let inner = width.saturating_sub(numbers + 5).max(8);
         for (n, spans) in super::code::highlight(&sample.language, &sample.source, self.theme).into_iter().enumerate() {
             let number = Span::styled(format!("{:>numbers$} ", n + 1), self.theme.line_number);
-            let blank = Span::styled(format!("{:>numbers$} ", "·"), self.theme.line_number);
-            for (i, piece) in cut(&spans, inner).into_iter().enumerate() {
+            // A wrapped line goes on under a continuation mark, broken between tokens.
+            let blank = Span::styled(format!("{:>numbers$} ", "↪"), self.theme.line_number);
+            for (i, piece) in super::code_wrap::wrap_code(&spans, inner).into_iter().enumerate() {
                 let gutter = if i == 0 { number.clone() } else { blank.clone() };
                 self.lines.push(boxed(piece, gutter, width, self.theme.border));
             }
@@ -121,6 +128,9 @@ impl Builder<'_> {
         if let Some(response) = &sample.response {
             self.response(response, width);
         }
+        let verified = super::verified::lines(self.course, &sample.verified, width, self.verified_expanded, self.theme);
+        self.lines.extend(verified);
+        self.lines.extend(super::verified::tests(&sample.tests, width, self.theme));
     }
 
     fn response(&mut self, response: &ExampleResponse, width: usize) {
@@ -195,7 +205,8 @@ impl Builder<'_> {
 
     fn table(&mut self, caption: Option<&str>, header: &[String], rows: &[Vec<String>]) {
         if let Some(caption) = caption {
-            self.lines.push(Line::styled(caption.to_string(), self.theme.title));
+            let caption = inline(caption, self.theme.title, self.theme);
+            self.lines.extend(wrap(&caption, self.width, vec![], vec![]));
         }
         let widths = column_widths(header, rows, self.width);
         let separator = Span::styled(" │ ", self.theme.border);
@@ -266,8 +277,10 @@ fn column_widths(header: &[String], rows: &[Vec<String>], total: usize) -> Vec<u
 }
 
 fn box_top(label: &str, width: usize, border: Style, label_style: Style) -> Line<'static> {
+    // A label that does not fit ends with an ellipsis, not in the middle of a word.
+    let label =
+        super::text::plain(&super::text::ellipsized(Line::raw(label.to_string()), width.saturating_sub(6)).spans);
     let label = format!(" {label} ");
-    let label: String = label.chars().take(width.saturating_sub(4)).collect();
     let fill = width.saturating_sub(3 + label.width());
     Line::from(vec![
         Span::styled("╭─", border),
@@ -289,29 +302,4 @@ fn boxed(content: Vec<Span<'static>>, gutter: Span<'static>, width: usize, borde
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(" │", border));
     Line::from(spans)
-}
-
-/// Cuts a line of code spans into pieces of at most `width` columns (code is never re-flowed).
-fn cut(spans: &[Span<'static>], width: usize) -> Vec<Vec<Span<'static>>> {
-    let mut pieces = vec![Vec::new()];
-    let mut used = 0;
-    for span in spans {
-        let mut text = String::new();
-        for c in span.content.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > width {
-                if let Some(last) = pieces.last_mut() {
-                    last.push(Span::styled(std::mem::take(&mut text), span.style));
-                }
-                pieces.push(Vec::new());
-                used = 0;
-            }
-            text.push(c);
-            used += w;
-        }
-        if let Some(last) = pieces.last_mut() {
-            last.push(Span::styled(text, span.style));
-        }
-    }
-    pieces
 }

@@ -1,38 +1,57 @@
-//! The quiz screens: intro, a question of each kind, feedback, results and review.
-use super::status_bar;
-use super::text::{inline, wrap};
-use crate::app::{App, QuizView};
-use crate::quiz::{Answer, Input, Phase, QuestionKind, RoundQuestion, Score, Verdict, plain};
+//! The quiz screens as lines: intro, a question of each kind, feedback, results and
+//! review, and where they go on screen. The view draws these; the app uses the same
+//! geometry for scroll limits and mouse clicks, so the two always agree.
+use super::text::{ellipsized, inline, wrap};
+use crate::content::Course;
+use crate::progress::Progress;
+use crate::quiz::{Answer, Input, Phase, QuestionKind, RoundKind, RoundQuestion, Session, Verdict, plain};
 use crate::theme::Theme;
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 const COLUMN_WIDTH: u16 = 86;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(quiz) = &app.quiz else { return };
+/// What the quiz screens are made of (the app's quiz, course and progress, borrowed).
+pub struct View<'a> {
+    pub theme: &'a Theme,
+    pub course: &'a Course,
+    pub progress: &'a Progress,
+    pub session: &'a Session,
+    /// Lines the learner scrolled off the top (feedback, results, review).
+    pub scroll: usize,
+    /// The smaller round the intro offers: its label and how many questions.
+    pub offer: Option<(&'a str, usize)>,
+    /// Seconds since the Unix epoch (spaced review on the results screen).
+    pub now: i64,
+}
+
+/// The lines to draw in `area`'s quiz column, from the first visible one. Scrolled down,
+/// a question keeps its "Question N of M" line at the top.
+pub fn visible(view: &View, area: Rect) -> (Rect, Vec<Line<'static>>) {
     let column = column(area);
-    let lines = screen_lines(app, quiz, column.width);
-    let first = first_line(app, quiz, column, lines.len());
-    for (row, line) in lines.iter().skip(first).take(usize::from(column.height)).enumerate() {
-        buf.set_line(column.x, column.y + row as u16, line, column.width);
+    let mut lines = screen_lines(view, view, column.width);
+    let first = first_line(view, view, column, lines.len());
+    let height = usize::from(column.height);
+    if pinned(view, first) && !lines.is_empty() {
+        let header = lines.swap_remove(0);
+        let rest = lines.into_iter().skip(first).take(height.saturating_sub(1));
+        return (column, std::iter::once(header).chain(rest).collect());
     }
-    status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
-    if quiz.confirm_leave {
-        confirm(app, area, buf);
-    }
+    (column, lines.into_iter().skip(first).take(height).collect())
+}
+
+/// Whether the first line is pinned: a question (or its verdict) scrolled down.
+fn pinned(view: &View, first: usize) -> bool {
+    first > 0 && matches!(view.session.phase(), Phase::Asking { .. } | Phase::Feedback { .. } | Phase::Review { .. })
 }
 
 /// The lines of the quiz screen for the current phase, at `width` columns.
-fn screen_lines(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
+fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     match quiz.session.phase() {
         Phase::Intro => intro(app, quiz, width),
         Phase::Asking { index, input } => asking(app, quiz, *index, input, width),
         Phase::Feedback { index, verdict } => feedback(app, quiz, *index, *verdict, width, "Question"),
-        Phase::Results => results(app, &quiz.session.score(), quiz, width),
+        Phase::Results => super::quiz_results::results(app, &quiz.session.score(), quiz, width),
         Phase::Review { index } => {
             let verdict = quiz.session.record(*index).map_or(Verdict::Skipped, |r| r.verdict);
             feedback(app, quiz, *index, verdict, width, "Review")
@@ -41,20 +60,19 @@ fn screen_lines(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
 }
 
 /// How far the learner can scroll this screen (0 when it fits).
-pub fn max_scroll(app: &App) -> usize {
-    let Some(quiz) = &app.quiz else { return 0 };
-    let column = column(app.size);
-    screen_lines(app, quiz, column.width).len().saturating_sub(usize::from(column.height))
+pub fn max_scroll(view: &View, area: Rect) -> usize {
+    let column = column(area);
+    screen_lines(view, view, column.width).len().saturating_sub(usize::from(column.height))
 }
 
 /// The first line shown: while a question is asked, whatever keeps the answer being
 /// chosen in view (small terminals); otherwise the learner's own scrolling.
-fn first_line(app: &App, quiz: &QuizView, column: Rect, total: usize) -> usize {
+fn first_line(app: &View, quiz: &View, column: Rect, total: usize) -> usize {
     let height = usize::from(column.height);
     let max = total.saturating_sub(height);
     let Phase::Asking { index, input } = quiz.session.phase() else { return quiz.scroll.min(max) };
     let Some(rq) = quiz.session.round().get(*index) else { return 0 };
-    let focus_row = question_header_height(&app.theme, rq, column.width)
+    let focus_row = question_header_height(app.theme, rq, column.width, false)
         + match input {
             Input::Single { selected } => selected.unwrap_or(0),
             Input::Multiple { cursor, .. } => *cursor,
@@ -72,33 +90,59 @@ fn column(area: Rect) -> Rect {
 }
 
 /// The choice under a mouse click, if any: same geometry as the drawing.
-pub fn choice_at(app: &App, area: Rect, at: Position) -> Option<usize> {
-    let quiz = app.quiz.as_ref()?;
+pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
+    let (app, quiz) = (view, view);
     let Phase::Asking { index, .. } = quiz.session.phase() else { return None };
     let column = column(area);
     let rq = quiz.session.round().get(*index)?;
     let first = first_line(app, quiz, column, screen_lines(app, quiz, column.width).len());
     // Rows on screen -> lines of the screen -> the choice on that line.
-    let line = usize::from(at.y.checked_sub(column.y)?) + first;
-    let choice = line.checked_sub(question_header_height(&app.theme, rq, column.width))?;
+    let row = usize::from(at.y.checked_sub(column.y)?);
+    if row == 0 && pinned(view, first) {
+        return None; // the pinned "Question N of M"
+    }
+    let line = row + first;
+    let choice = line.checked_sub(question_header_height(app.theme, rq, column.width, false))?;
     (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
 }
 
-fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
+fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let n = quiz.session.round().len();
     let bank = quiz.session.bank().len();
-    let mut lines = vec![Line::styled("Test your knowledge", theme.heading), Line::default()];
-    let what = if quiz.session.is_retry() {
-        format!("A retry of the {n} question(s) you missed.")
-    } else {
-        format!("{n} questions drawn from a bank of {bank}, spread over 1xx to 5xx, in a shuffled order.")
+    let (title, what) = match quiz.session.kind() {
+        RoundKind::Retry => ("Retry", format!("A retry of the {n} question(s) you missed.")),
+        RoundKind::Review => {
+            let cards = &app.progress.review.cards;
+            let due = quiz.session.round().iter().filter(|rq| cards.contains_key(&rq.question.id)).count();
+            let new = n - due;
+            (
+                "Review",
+                format!("{due} question(s) due for review, most overdue first, then {new} new from pages you read."),
+            )
+        }
+        RoundKind::Topic(topics) => ("Topic quiz", format!("{n} question(s) on {}.", topics.join(", "))),
+        RoundKind::Full => (
+            "Test your knowledge",
+            format!("{n} questions drawn from a bank of {bank}, spread over the classes, in a shuffled order."),
+        ),
     };
+    let mut lines = vec![Line::styled(title, theme.heading), Line::default()];
     lines.extend(wrap(&[Span::raw(what)], usize::from(width), vec![], vec![]));
-    if let Some(best) = &app.progress.quiz.best {
-        // u64: the numbers come from a file the learner can edit.
-        let percent = (u64::from(best.correct) * 100).checked_div(u64::from(best.total)).unwrap_or(0);
-        lines.push(Line::styled(format!("Your best so far: {}/{} ({percent}%)", best.correct, best.total), theme.dim));
+    let record = match quiz.session.kind() {
+        RoundKind::Full => app.progress.quiz.best.as_ref(),
+        other => app.progress.review.records.get(&other.key()),
+    };
+    if let Some(best) = record {
+        // The one rounding rule of the quiz (the numbers come from an editable file).
+        let percent = crate::quiz::percent(best.correct as usize, best.total as usize);
+        let which = if *quiz.session.kind() == RoundKind::Full { "full round" } else { "round of this kind" };
+        lines.push(Line::styled(format!("Your best {which}: {}/{} ({percent}%)", best.correct, best.total), theme.dim));
+    }
+    if let Some((label, count)) = quiz.offer {
+        lines.push(Line::default());
+        let offer = [Span::styled("t", theme.key), Span::raw(format!(" only {label}: {count} question(s)"))];
+        lines.extend(wrap(&offer, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
     lines.push(Line::default());
     lines.push(Line::styled("How to answer", theme.title));
@@ -108,9 +152,11 @@ fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
         ("Space", "multiple select: toggle the answer under the cursor"),
         ("0-9", "type a status code; Backspace edits"),
         ("s", "skip a question (counts as wrong)"),
+        ("p", "pause the round; t resumes it, also after quitting"),
         ("r", "after answering: read the page that teaches it, t comes back"),
     ] {
-        lines.push(Line::from(vec![Span::styled(format!("  {keys:<10}"), theme.key), Span::raw(what)]));
+        let first = vec![Span::styled(format!("  {keys:<10} "), theme.key)];
+        lines.extend(wrap(&[Span::raw(what)], usize::from(width), first, vec![Span::raw(" ".repeat(13))]));
     }
     lines.push(Line::default());
     lines.push(Line::from(vec![
@@ -122,20 +168,25 @@ fn intro(app: &App, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// "Question 3 of 12 · 4xx · decorators", the progress bar and the prompt.
+/// "Question 3 of 12", the progress bar and the prompt. The tags ("4xx · gotchas")
+/// only once answered (`show_tags`): while asked, they would hint at the answer.
 fn question_header(
     theme: &Theme,
     label: &str,
-    index: usize,
-    total: usize,
+    (index, total): (usize, usize),
     rq: &RoundQuestion,
     width: u16,
+    show_tags: bool,
 ) -> Vec<Line<'static>> {
-    let tags = rq.question.tags.join(" · ");
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{label} {} of {total}", index + 1), theme.heading),
-        Span::styled(format!("   {tags}"), theme.dim),
-    ])];
+    // "Question N of M" always shows whole; the tags give way with an ellipsis.
+    let count = Span::styled(format!("{label} {} of {total}", index + 1), theme.heading);
+    let room = usize::from(width).saturating_sub(count.width());
+    let mut head = vec![count];
+    if show_tags {
+        let tags = ellipsized(Line::raw(format!("   {}", rq.question.tags.join(" · "))), room);
+        head.extend(tags.spans.into_iter().map(|s| s.style(theme.dim)));
+    }
+    let mut lines = vec![Line::from(head)];
     let filled = (usize::from(width) * index).checked_div(total).unwrap_or(0);
     lines.push(Line::from(vec![
         Span::styled("━".repeat(filled), theme.focused_border),
@@ -147,8 +198,8 @@ fn question_header(
     lines
 }
 
-fn question_header_height(theme: &Theme, rq: &RoundQuestion, width: u16) -> usize {
-    question_header(theme, "", 0, 1, rq, width).len()
+fn question_header_height(theme: &Theme, rq: &RoundQuestion, width: u16, show_tags: bool) -> usize {
+    question_header(theme, "", (0, 1), rq, width, show_tags).len()
 }
 
 /// The choices as the learner sees them: True/False for true_false, none for type_code.
@@ -162,10 +213,10 @@ fn choice_labels(rq: &RoundQuestion) -> Vec<String> {
     }
 }
 
-fn asking(app: &App, quiz: &QuizView, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
+fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(rq) = quiz.session.round().get(index) else { return vec![] };
-    let mut lines = question_header(theme, "Question", index, quiz.session.round().len(), rq, width);
+    let mut lines = question_header(theme, "Question", (index, quiz.session.round().len()), rq, width, false);
     let labels = choice_labels(rq);
     for (i, label) in labels.iter().enumerate() {
         let (mark, under_cursor) = match input {
@@ -193,7 +244,7 @@ fn asking(app: &App, quiz: &QuizView, index: usize, input: &Input, width: u16) -
             let shown = format!("{digits:_<3}");
             lines.push(Line::from(vec![Span::raw("  Your answer: "), Span::styled(shown, theme.heading)]));
             lines.push(Line::default());
-            lines.push(Line::styled("  Type the three digits, then Enter; s or Tab skips.", theme.dim));
+            lines.push(Line::styled("  Type the three digits, then Enter; s skips.", theme.dim));
         }
         Input::Multiple { .. } => {
             lines.push(Line::default());
@@ -204,11 +255,11 @@ fn asking(app: &App, quiz: &QuizView, index: usize, input: &Input, width: u16) -
     lines
 }
 
-fn feedback(app: &App, quiz: &QuizView, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
+fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(rq) = quiz.session.round().get(index) else { return vec![] };
     let answer = quiz.session.record(index).map(|r| r.answer.clone());
-    let mut lines = question_header(theme, label, index, quiz.session.round().len(), rq, width);
+    let mut lines = question_header(theme, label, (index, quiz.session.round().len()), rq, width, true);
     let correct = rq.correct_choices();
     let labels = choice_labels(rq);
     for (i, text) in labels.iter().enumerate() {
@@ -228,11 +279,11 @@ fn feedback(app: &App, quiz: &QuizView, index: usize, verdict: Verdict, width: u
             (false, false) => (" ", theme.dim),
         };
         let you = if chosen { "  ← your answer" } else { "" };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {mark} "), style),
-            Span::styled(text.clone(), if right || chosen { style } else { theme.text }),
-            Span::styled(you, theme.dim),
-        ]));
+        // The choice's markup rendered as in the question, in the verdict's colour.
+        let mut spans = inline(text, if right || chosen { style } else { theme.text }, theme);
+        spans.push(Span::styled(you, theme.dim));
+        let mark = vec![Span::styled(format!("  {mark} "), style)];
+        lines.extend(wrap(&spans, usize::from(width), mark, vec![Span::raw("    ")]));
     }
     if let QuestionKind::TypeCode { answer: code } = &rq.question.kind {
         let typed = match &answer {
@@ -254,101 +305,21 @@ fn feedback(app: &App, quiz: &QuizView, index: usize, verdict: Verdict, width: u
     };
     let mut head = vec![Span::styled(word, style)];
     if verdict != Verdict::Correct {
-        head.push(Span::raw(format!(" The answer: {}", plain::correct_answer(rq))));
+        head.push(Span::raw(" The answer: "));
+        head.extend(inline(&plain::correct_answer(rq), theme.text, theme));
     }
     lines.extend(wrap(&head, usize::from(width), vec![], vec![]));
     lines.extend(wrap(&inline(&rq.question.explanation, theme.text, theme), usize::from(width), vec![], vec![]));
     lines.push(Line::default());
     if let Some(page) = app.course.page_index(&rq.question.page) {
-        lines.push(Line::from(vec![
+        let read = [
             Span::styled("r", theme.key),
             Span::raw(" read "),
             Span::styled(app.course.pages[page].title.clone(), theme.title),
-        ]));
+        ];
+        lines.extend(wrap(&read, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
     let next = if label == "Review" { "← → previous / next answer · q results" } else { "Enter next" };
     lines.push(Line::styled(next, theme.dim));
     lines
-}
-
-fn results(app: &App, score: &Score, quiz: &QuizView, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let mut lines = vec![Line::styled("Results", theme.heading), Line::default()];
-    let style = if score.percent >= 80 {
-        theme.right
-    } else if score.percent >= 50 {
-        theme.heading
-    } else {
-        theme.wrong
-    };
-    lines.push(Line::from(vec![
-        Span::styled(format!("{} of {} correct · {}%", score.correct, score.total, score.percent), style),
-        Span::styled(format!(" · {}", plain::format_elapsed(score.elapsed_ms)), theme.dim),
-    ]));
-    if !score.complete {
-        lines.push(Line::styled("The round was left early: unanswered questions count as wrong.", theme.dim));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled("By tag", theme.title));
-    lines.extend(tag_grid(theme, score, width));
-    if !score.missed.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled("Missed", theme.title));
-        for rq in quiz.session.round().iter().filter(|rq| score.missed.contains(&rq.question.id)) {
-            let prompt = inline(&rq.question.prompt, theme.text, theme);
-            lines.extend(wrap(
-                &prompt,
-                usize::from(width),
-                vec![Span::styled("  • ", theme.wrong)],
-                vec![Span::raw("    ")],
-            ));
-        }
-    }
-    lines
-}
-
-/// Every tag as a small bar, in as many columns as fit: classes first, then topics.
-fn tag_grid(theme: &Theme, score: &Score, width: u16) -> Vec<Line<'static>> {
-    const CELL: usize = 28;
-    const BAR: usize = 8;
-    let columns = (usize::from(width) / CELL).max(1);
-    score
-        .tags
-        .chunks(columns)
-        .map(|row| {
-            let mut spans = Vec::new();
-            for tag in row {
-                let filled = (BAR * tag.correct).checked_div(tag.total).unwrap_or(0);
-                let style = crate::content::StatusClass::from_label(&tag.tag).map_or(theme.heading, |c| theme.class(c));
-                let count = format!("{}/{}", tag.correct, tag.total);
-                spans.push(Span::styled(format!("  {:<11}", tag.tag), theme.text));
-                spans.push(Span::styled("█".repeat(filled), style));
-                spans.push(Span::styled("░".repeat(BAR - filled), theme.border));
-                spans.push(Span::raw(format!(" {count:<5}")));
-            }
-            Line::from(spans)
-        })
-        .collect()
-}
-
-fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let popup = super::centered(area, 52, 7);
-    Clear.render(popup, buf);
-    let lines = vec![
-        Line::raw("Leave this round? Your answers so far are scored;"),
-        Line::raw("unanswered questions count as wrong."),
-        Line::default(),
-        Line::from(vec![
-            Span::styled("y", theme.key),
-            Span::raw(" leave    "),
-            Span::styled("n", theme.key),
-            Span::raw(" keep going"),
-        ]),
-    ];
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Leave the quiz? ").border_style(theme.focused_border))
-        .style(Style::new())
-        .render(popup, buf);
 }

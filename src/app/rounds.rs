@@ -1,0 +1,135 @@
+//! Starting, pausing and leaving quiz rounds from the app: the page or section offer,
+//! spaced review, a paused round resumed, and going back to where the learner was.
+use super::quiz::{Offer, QuizView, bank};
+use crate::quiz::{RoundKind, Session};
+use crate::review_state;
+
+/// Starting, pausing and leaving rounds: the parts of the app that concern the quiz.
+impl super::App {
+    /// A quiz for `t`: the paused round if there is one (and anything is left of it),
+    /// otherwise a new round whose intro also offers the page's (or section's) questions.
+    pub(super) fn new_quiz_view(&mut self) -> QuizView {
+        let origin = (self.screen == super::Screen::Reader).then_some((self.page, self.scroll));
+        if let Some(paused) = self.progress.review.paused.clone() {
+            let now_ms = self.clock.now_ms();
+            if let Some(session) = Session::resume(bank(&self.course), &paused, self.quiz_options.count, now_ms) {
+                let mut view = QuizView::with_session(session, self.quiz_options);
+                view.mark_noted();
+                view.origin = origin;
+                self.message = Some(format!("Resumed your paused round ({} answered)", paused.answered()));
+                return view;
+            }
+            // Nothing left of it (the course changed): forget it.
+            self.progress.review.paused = None;
+            self.progress_dirty = true;
+        }
+        let mut view = QuizView::new(&self.course, self.quiz_options);
+        view.origin = origin;
+        view.offer = origin.and_then(|(page, _)| self.offer_for(page));
+        view
+    }
+
+    /// The smaller round to offer from `page`: after the last page of a section, the
+    /// section's questions; otherwise the page's own. `None` when it has none.
+    pub fn offer_for(&self, page: usize) -> Option<Offer> {
+        let section_index = self.course.pages.get(page)?.section;
+        let section = self.course.sections.get(section_index)?;
+        let (label, topic, pages) = if section.pages.last() == Some(&page) && section.pages.len() > 1 {
+            (format!("the section {}", section.title), format!("section-{}", section_index + 1), section.pages.clone())
+        } else {
+            ("this page".to_owned(), self.course.pages.get(page)?.id.clone(), vec![page])
+        };
+        let pool: Vec<usize> = self
+            .course
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| pages.contains(&q.page))
+            .map(|(at, _)| at)
+            .collect();
+        (!pool.is_empty()).then_some(Offer { label, topic, pool })
+    }
+
+    /// Once the last page of a section is read: say that `t` quizzes the section.
+    pub(super) fn offer_section_round(&mut self) {
+        let Some(offer) = self.offer_for(self.page) else { return };
+        if offer.label.starts_with("the section") {
+            let n = offer.pool.len();
+            self.message = Some(format!("You finished {}: press t to quiz its {n} question(s)", offer.label));
+        }
+    }
+
+    /// `R`: a round of the questions due, then new ones from the pages read; when there
+    /// is nothing to ask, a message that says when the next one is due.
+    pub fn start_review(&mut self) {
+        if self.quiz.as_ref().is_some_and(QuizView::mid_round) {
+            self.message = Some("A round is in progress: t goes back to it (p there pauses it)".to_string());
+            return;
+        }
+        if self.quiz.is_none() && self.progress.review.paused.is_some() {
+            // One paused round is kept: a review would replace it at its first answer.
+            self.message = Some("A paused round is waiting: t resumes it (q there ends it)".to_string());
+            return;
+        }
+        let bank = bank(&self.course);
+        let now = self.clock.unix();
+        let count = self.quiz_options.count.unwrap_or(bank.len());
+        let seed = self.quiz_options.seed;
+        let round =
+            review_state::review_round(&bank, &self.progress.review, &self.progress.pages_read, now, count, seed);
+        if round.is_empty() {
+            self.message = Some(review_state::nothing_due(&self.progress.review, &bank, now));
+            return;
+        }
+        let origin = (self.screen == super::Screen::Reader).then_some((self.page, self.scroll));
+        let pool = (0..bank.len()).collect();
+        let session = Session::with_round(bank, round, RoundKind::Review, pool, self.quiz_options.count, seed);
+        let mut view = QuizView::with_session(session, self.quiz_options);
+        view.origin = origin;
+        self.quiz = Some(view);
+        self.focus = super::Focus::Page;
+        self.screen = super::Screen::Quiz;
+    }
+
+    /// Opens the quiz on `session` (a topic or review round from the command line).
+    pub fn start_session(&mut self, session: Session) {
+        self.quiz = Some(QuizView::with_session(session, self.quiz_options));
+        self.focus = super::Focus::Page;
+        self.screen = super::Screen::Quiz;
+    }
+
+    /// How many questions are due for review now.
+    pub fn due_count(&self) -> usize {
+        let now = self.clock.unix();
+        self.course
+            .questions
+            .iter()
+            .filter(|q| self.progress.review.cards.get(&q.id).is_some_and(|m| m.is_due(now)))
+            .count()
+    }
+
+    /// Keeps the round in progress as the paused round (`p`).
+    pub(super) fn pause_quiz(&mut self) {
+        if let Some(paused) = self.quiz.as_ref().and_then(|quiz| quiz.session.paused()) {
+            self.progress.review.paused = Some(paused);
+            self.progress_dirty = true;
+        }
+    }
+
+    /// Ends the quiz and goes back to the page the learner came from.
+    pub(super) fn leave_quiz(&mut self) {
+        let origin = self.quiz.take().and_then(|quiz| quiz.origin);
+        let (page, scroll) = origin.unwrap_or((self.page, self.scroll));
+        self.open_page(page, scroll);
+    }
+
+    /// Scrolls the open page so that the first line containing `text` is near the top,
+    /// and marks it until the next key.
+    pub(super) fn scroll_to_text(&mut self, text: Option<&str>) {
+        let Some(text) = text else { return };
+        if let Some(line) = self.document.find(text, 0) {
+            self.scroll_by(line.saturating_sub(2) as isize);
+            self.found = Some(text.to_owned());
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Practice exercises (`exercises/NN_slug.toml`): their fields, routes and checks.
+use super::{Checker, Index, Parsed};
+use crate::content::model::*;
+use crate::content::problem::SourceFile;
+use crate::content::raw;
+use std::collections::HashMap;
+use toml::Spanned;
+
+/// How many hints an exercise gives, each more concrete than the last.
+const HINTS: std::ops::RangeInclusive<usize> = 2..=3;
+
+/// The learner's file (and the exercise file) for the exercise at `index` with `id`.
+pub fn file_stem(index: usize, id: &str) -> String {
+    format!("{:02}_{}", index + 1, id.replace('-', "_"))
+}
+
+impl Checker<'_> {
+    /// Every exercise file in order; `names` are all exercise files found (parsed or not),
+    /// so one that does not parse does not shift the numbers of the others.
+    pub(super) fn exercises(
+        &mut self,
+        files: &[Parsed<raw::ExerciseFile>],
+        names: &[String],
+        index: &Index,
+    ) -> Vec<Exercise> {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut exercises = Vec::new();
+        for file in files {
+            let source = file.source();
+            let position = names.iter().position(|n| *n == file.name).unwrap_or(0);
+            let id = self.id(&source, &file.value.id);
+            if let Some(first) = seen.get(&id) {
+                let message = format!("exercise id `{id}` is also used by {first}");
+                self.problems.push(source.error(file.value.id.span(), message));
+            } else {
+                seen.insert(id.clone(), file.name.clone());
+            }
+            let stem = file_stem(position, &id);
+            let actual = file.name.rsplit('/').next().unwrap_or_default().trim_end_matches(".toml");
+            if actual != stem {
+                let message = format!(
+                    "this file must be named {stem}.toml: exercise {} in lesson order, id `{id}` \
+                     (the learner's file is named after it)",
+                    position + 1
+                );
+                self.problems.push(source.error(file.value.id.span(), message));
+            }
+            if let Some(exercise) = self.exercise(&source, &file.value, id, index) {
+                exercises.push(exercise);
+            }
+        }
+        exercises
+    }
+
+    fn exercise(
+        &mut self,
+        source: &SourceFile<'_>,
+        raw: &raw::ExerciseFile,
+        id: String,
+        index: &Index,
+    ) -> Option<Exercise> {
+        let before = self.problems.len();
+        let title = self.text(source, &raw.title, "title");
+        let page = self.page_ref(source, &raw.page, index);
+        let task = self.text(source, &raw.task, "task");
+        if task
+            .lines()
+            .zip(task.lines().skip(1))
+            .any(|(before, line)| !before.trim().is_empty() && line.starts_with("- "))
+        {
+            // the practice screen joins the lines of a paragraph, as the reader does
+            let message = "a `- ` item in a task needs a blank line before it, or it is joined to the line above";
+            self.problems.push(source.warning(raw.task.span(), message));
+        }
+        let starter = raw.starter.get_ref().trim_start_matches('\n').to_string();
+        let solution = raw.solution.get_ref().trim_start_matches('\n').to_string();
+        self.text(source, &raw.starter, "starter");
+        self.text(source, &raw.solution, "solution");
+        if !starter.contains("TODO") {
+            let message = "the starter needs a `TODO` comment where the learner's work goes";
+            self.problems.push(source.error(raw.starter.span(), message));
+        }
+        if solution.contains("TODO") {
+            self.problems.push(source.error(raw.solution.span(), "the solution still has a `TODO`"));
+        }
+        if starter.trim() == solution.trim() {
+            self.problems.push(source.error(raw.solution.span(), "the solution is the same as the starter"));
+        }
+        let hints = raw.hints.get_ref();
+        if !HINTS.contains(&hints.len()) {
+            let message = format!("an exercise has 2 or 3 hints, each more concrete; this one has {}", hints.len());
+            self.problems.push(source.error(raw.hints.span(), message));
+        }
+        let hints: Vec<String> = hints.iter().map(|h| self.text(source, h, "hint")).collect();
+        let models = self.models(source, &raw.models);
+        let urls = self.exercise_urls(source, raw, &starter, &solution);
+        if raw.checks.get_ref().is_empty() {
+            self.problems.push(source.error(raw.checks.span(), "an exercise needs at least one [[checks]]"));
+        }
+        let mut checks = Vec::new();
+        for check in raw.checks.get_ref() {
+            if !check.path.get_ref().starts_with('/') {
+                let message = format!("a request path starts with '/': `{}`", check.path.get_ref());
+                self.problems.push(source.error(check.path.span(), message));
+            }
+            checks.extend(self.exchange(source, check));
+        }
+        if self.problems.len() != before {
+            return None;
+        }
+        Some(Exercise { id, title, page: page?, task, starter, solution, hints, models, urls, checks })
+    }
+
+    /// The routes the checker mounts: a Django route (no leading '/') and a view the
+    /// starter and the solution both define.
+    fn exercise_urls(
+        &mut self,
+        source: &SourceFile<'_>,
+        raw: &raw::ExerciseFile,
+        starter: &str,
+        solution: &str,
+    ) -> Vec<(String, String)> {
+        if raw.urls.get_ref().is_empty() {
+            self.problems.push(source.error(raw.urls.span(), "an exercise needs at least one [[urls]]"));
+        }
+        let mut urls = Vec::new();
+        for url in raw.urls.get_ref() {
+            let route = url.path.get_ref();
+            if route.starts_with('/') {
+                let message = format!("a Django route has no leading '/': write `{}`", route.trim_start_matches('/'));
+                self.problems.push(source.error(url.path.span(), message));
+            }
+            let view = self.view_name(source, &url.view);
+            for (what, code, span) in
+                [("starter", starter, raw.starter.span()), ("solution", solution, raw.solution.span())]
+            {
+                if !view.is_empty() && !defines(code, &view) {
+                    let message =
+                        format!("the {what} does not define `{view}` (def {view}(request...) or class {view})");
+                    self.problems.push(source.error(span, message));
+                }
+            }
+            urls.push((route.clone(), view));
+        }
+        urls
+    }
+
+    fn view_name(&mut self, source: &SourceFile<'_>, name: &Spanned<String>) -> String {
+        let text = self.text(source, name, "view name");
+        let identifier = text.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !text.is_empty() && !identifier {
+            let message = format!("`{text}` is not a Python name (letters, digits and `_`)");
+            self.problems.push(source.error(name.span(), message));
+            return String::new();
+        }
+        text
+    }
+}
+
+/// Whether Python `code` defines `name` at the top level (a function or a class).
+fn defines(code: &str, name: &str) -> bool {
+    code.lines().any(|line| {
+        let rest = line
+            .strip_prefix("def ")
+            .or_else(|| line.strip_prefix("async def "))
+            .or_else(|| line.strip_prefix("class "));
+        rest.and_then(|r| r.strip_prefix(name)).is_some_and(|r| r.starts_with('(') || r.starts_with(':'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_number_from_one_and_use_underscores() {
+        assert_eq!(file_stem(6, "created-with-location"), "07_created_with_location");
+        assert_eq!(file_stem(17, "rest"), "18_rest");
+    }
+
+    #[test]
+    fn defines_finds_top_level_functions_and_classes_only() {
+        let code = "@require_safe\ndef article_list(request):\n    pass\nclass Detail(View):\n    def get(self): ...\n";
+        assert!(defines(code, "article_list"));
+        assert!(defines(code, "Detail"));
+        assert!(!defines(code, "article"));
+        assert!(!defines(code, "get"));
+    }
+}

@@ -1,0 +1,12 @@
+//! The interface's text laid out as lines for a width: pages, code, the quiz screens and
+//! the help. Pure (no terminal, no app state), so both the app (scroll limits, mouse hit
+//! tests, search) and the view (drawing) use it, and `app` never imports `ui`.
+pub mod code;
+pub mod code_wrap;
+pub mod contents;
+pub mod document;
+pub mod help;
+pub mod quiz;
+mod quiz_results;
+pub mod text;
+pub mod verified;

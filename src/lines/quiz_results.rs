@@ -1,0 +1,190 @@
+//! The quiz results screen: the round's score, what the learner knows per class and
+//! topic (learned or still shaky, due tomorrow), and answers per day over 30 days.
+use super::quiz::View;
+use super::text::{inline, wrap};
+use crate::quiz::{RoundKind, Score, plain};
+use crate::review_state::{DayTally, Standing};
+use crate::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
+
+/// Rows of the 30-day chart (bars only; the legend is one more line).
+const CHART_HEIGHT: u16 = 6;
+
+pub fn results(app: &View, score: &Score, quiz: &View, width: u16) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let title = match quiz.session.kind() {
+        RoundKind::Full => "Results".to_owned(),
+        RoundKind::Retry => "Results of the retry".to_owned(),
+        RoundKind::Review => "Results of the review".to_owned(),
+        RoundKind::Topic(topics) => format!("Results on {}", topics.join(", ")),
+    };
+    let mut lines = vec![Line::styled(title, theme.heading), Line::default()];
+    let style = if score.percent >= 80 {
+        theme.right
+    } else if score.percent >= 50 {
+        theme.heading
+    } else {
+        theme.wrong
+    };
+    let head = if score.complete {
+        format!("{} of {} correct · {}%", score.correct, score.total, score.percent)
+    } else if score.answered == 0 {
+        "No question answered".to_owned()
+    } else {
+        format!("{} of {} answered correct · {}%", score.correct, score.answered, score.percent)
+    };
+    lines.push(Line::from(vec![
+        Span::styled(head, style),
+        Span::styled(format!(" · {}", plain::format_elapsed(score.elapsed_ms)), theme.dim),
+    ]));
+    if !score.complete {
+        let not_reached = score.total - score.answered;
+        lines.push(Line::styled(
+            format!("Left early: {not_reached} question(s) not reached, not counted as wrong."),
+            theme.dim,
+        ));
+    }
+    if *quiz.session.kind() != RoundKind::Full || !score.complete {
+        lines.push(Line::styled("Only complete full rounds count for the best score.", theme.dim));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("This round, by tag", theme.title));
+    lines.extend(tag_grid(theme, score, width));
+    if !score.missed.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled("Missed", theme.title));
+        for rq in quiz.session.round().iter().filter(|rq| score.missed.contains(&rq.question.id)) {
+            let prompt = inline(&rq.question.prompt, theme.text, theme);
+            lines.extend(wrap(
+                &prompt,
+                usize::from(width),
+                vec![Span::styled("  • ", theme.wrong)],
+                vec![Span::raw("    ")],
+            ));
+        }
+    }
+    let now = app.now;
+    let standings = app.progress.review.standings(quiz.session.bank(), now);
+    lines.push(Line::default());
+    lines.extend(knowledge(theme, &standings, width));
+    lines.push(Line::default());
+    lines.extend(chart(theme, &app.progress.review.last_days(now), width));
+    lines
+}
+
+/// Every tag as a small bar, in as many columns as fit: classes first, then topics.
+fn tag_grid(theme: &Theme, score: &Score, width: u16) -> Vec<Line<'static>> {
+    const CELL: usize = 28;
+    const BAR: usize = 8;
+    let columns = (usize::from(width) / CELL).max(1);
+    score
+        .tags
+        .chunks(columns)
+        .map(|row| {
+            let mut spans = Vec::new();
+            for tag in row {
+                let filled = (BAR * tag.correct).checked_div(tag.total).unwrap_or(0);
+                let style = crate::content::StatusClass::from_label(&tag.tag).map_or(theme.heading, |c| theme.class(c));
+                let count = format!("{}/{}", tag.correct, tag.total);
+                spans.push(Span::styled(format!("  {:<11}", tag.tag), theme.text));
+                spans.push(Span::styled("█".repeat(filled), style));
+                spans.push(Span::styled("░".repeat(BAR - filled), theme.border));
+                spans.push(Span::raw(format!(" {count:<5}")));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// "What you know": per class, then per topic already met, how many questions are
+/// learned (right last time, not due) and how many still shaky, and what is due tomorrow.
+fn knowledge(theme: &Theme, standings: &[Standing], width: u16) -> Vec<Line<'static>> {
+    const BAR: usize = 10;
+    let due: usize = standings.iter().filter(|s| crate::quiz::is_class_tag(&s.tag)).map(|s| s.due_tomorrow).sum();
+    let mut lines = vec![Line::from(vec![
+        Span::styled("What you know", theme.title),
+        Span::styled(format!("   {due} question(s) due by tomorrow"), theme.dim),
+    ])];
+    let shown = standings.iter().filter(|s| crate::quiz::is_class_tag(&s.tag) || s.learned + s.shaky > 0);
+    for standing in shown {
+        let total = standing.learned + standing.shaky + standing.unseen;
+        // Rounded, but never to nothing: one shaky question in forty still shows.
+        let cells = |n: usize| if n == 0 { 0 } else { ((BAR * n + total / 2) / total.max(1)).max(1) };
+        let learned = cells(standing.learned).min(BAR);
+        let shaky = cells(standing.shaky).min(BAR - learned);
+        let mut spans = vec![
+            Span::styled(format!("  {:<14}", standing.tag), theme.text),
+            Span::styled("█".repeat(learned), theme.right),
+            Span::styled("▒".repeat(shaky), theme.wrong),
+            Span::styled("░".repeat(BAR - learned - shaky), theme.border),
+            Span::raw(format!(" {} learned · {} shaky · {} new", standing.learned, standing.shaky, standing.unseen)),
+        ];
+        if standing.due_tomorrow > 0 && usize::from(width) >= 70 {
+            spans.push(Span::styled(format!(" · {} due", standing.due_tomorrow), theme.dim));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// Answered (dim) and right (green) per day as a bar chart, drawn by ratatui's
+/// `BarChart` into a scratch buffer and turned into lines, so it scrolls with the rest.
+fn chart(theme: &Theme, days: &[(String, DayTally)], width: u16) -> Vec<Line<'static>> {
+    // Two columns a day: a narrow terminal shows the most recent days that fit.
+    let shown = days.len().min(usize::from(width) / 2);
+    let days = &days[days.len() - shown..];
+    let mut lines = vec![Line::styled(format!("Answered and right, the last {shown} days"), theme.title)];
+    let groups: Vec<BarGroup<'static>> = days
+        .iter()
+        .map(|(_, tally)| {
+            BarGroup::new(vec![
+                Bar::new(u64::from(tally.answered)).style(theme.dim).text_value(String::new()),
+                Bar::new(u64::from(tally.right)).style(theme.right).text_value(String::new()),
+            ])
+        })
+        .collect();
+    let chart_width = u16::try_from(days.len() * 2).unwrap_or(u16::MAX).min(width);
+    let area = Rect::new(0, 0, chart_width, CHART_HEIGHT);
+    let mut buf = Buffer::empty(area);
+    let mut barchart = BarChart::default().bar_width(1).bar_gap(0).group_gap(0);
+    for group in groups {
+        barchart = barchart.data(group);
+    }
+    barchart.render(area, &mut buf);
+    lines.extend((0..area.height).map(|y| buffer_row(&buf, y, area.width)));
+    let most = days.iter().map(|(_, t)| t.answered).max().unwrap_or(0);
+    let first = days.first().map_or("", |(day, _)| day.as_str());
+    let last = days.last().map_or("", |(day, _)| day.as_str());
+    let gap = usize::from(chart_width).saturating_sub(first.len() + last.len()).max(1);
+    lines.push(Line::styled(format!("{first}{}{last}", " ".repeat(gap)), theme.dim));
+    lines.push(Line::from(vec![
+        Span::styled("▮", theme.dim),
+        Span::raw(" answered  "),
+        Span::styled("▮", theme.right),
+        Span::raw(format!(" right   (the tallest bar: {most} a day)")),
+    ]));
+    lines
+}
+
+/// One row of a buffer as a line, consecutive cells of one style as one span.
+fn buffer_row(buf: &Buffer, y: u16, width: u16) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut text = String::new();
+    let mut style = Style::default();
+    for x in 0..width {
+        let Some(cell) = buf.cell((x, y)) else { continue };
+        if cell.style() != style && !text.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut text), style));
+        }
+        style = cell.style();
+        text.push_str(cell.symbol());
+    }
+    if !text.is_empty() {
+        spans.push(Span::styled(text, style));
+    }
+    Line::from(spans)
+}

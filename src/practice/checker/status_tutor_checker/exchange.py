@@ -1,0 +1,219 @@
+"""One request and what must come back: the engine shared by practice checks and by the
+course's sample harness (tests/django/harness), so both read the same model the same way.
+
+A check is a dict in the job format (src/practice/job.rs):
+    {"method", "path", "user", "headers": {..}, "form": {..} | None, "json": str | None,
+     "csrf_token": bool, "setup": [..], "expect": {"status", "headers": {..},
+     "present_headers": [..], "absent_headers": [..], "json": str | None, "body_contains": [..]}}
+Django is imported lazily: the module imports without Django configured.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+USER_KINDS = ("anonymous", "user", "staff")
+BODY_CAP = 500
+
+
+@dataclass
+class Prepared:
+    """A test client (CSRF enforced, user logged in) and the request it will send."""
+
+    client: object
+    method: str
+    path: str
+    data: bytes = b""
+    content_type: str = "application/octet-stream"
+    extra: dict = field(default_factory=dict)
+
+    def send(self):
+        return self.client.generic(
+            self.method, self.path, data=self.data, content_type=self.content_type, **self.extra
+        )
+
+
+def header_meta_name(name: str) -> str:
+    key = name.strip().upper().replace("-", "_")
+    if key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+        return key
+    return "HTTP_" + key
+
+
+def prepare(
+    *,
+    method: str = "GET",
+    path: str = "/",
+    user=None,
+    form: dict | None = None,
+    json_text: str | None = None,
+    headers: dict | None = None,
+    csrf_token: bool = False,
+) -> Prepared:
+    """The request as a client would send it: `user` is a User to log in (None: anonymous),
+    `json_text` is sent as written (malformed on purpose is allowed), `form` is form-encoded
+    (in the query string for GET/HEAD/OPTIONS). CSRF checks are enforced either way."""
+    from django.conf import settings
+    from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    if user is not None:
+        client.force_login(user)
+    prepared = Prepared(client=client, method=method.upper(), path=path)
+    if csrf_token:
+        secret = _get_new_csrf_string()
+        client.cookies[settings.CSRF_COOKIE_NAME] = secret
+        prepared.extra["HTTP_X_CSRFTOKEN"] = _mask_cipher_secret(secret)
+    if form is not None:
+        encoded = urlencode(form, doseq=True)
+        if prepared.method in ("GET", "HEAD", "OPTIONS"):
+            prepared.path = path + ("&" if "?" in path else "?") + encoded
+        else:
+            prepared.data = encoded.encode()
+            prepared.content_type = "application/x-www-form-urlencoded"
+    elif json_text is not None:
+        prepared.data = json_text.encode()
+        prepared.content_type = "application/json"
+    for name, value in (headers or {}).items():
+        meta = header_meta_name(name)
+        if meta == "CONTENT_TYPE":
+            prepared.content_type = value
+        prepared.extra[meta] = value
+    return prepared
+
+
+def body_text(response) -> str:
+    if response is None or getattr(response, "streaming", False):
+        return ""
+    try:
+        return response.content.decode(response.charset or "utf-8", "replace")
+    except Exception:  # a broken charset must not hide the status
+        return ""
+
+
+# ---------------------------------------------------------------- comparing
+
+def compare(expect: dict, response) -> list[str]:
+    """Every way `response` differs from `expect`, in words a learner reads; [] when it matches."""
+    differences = []
+    status = response.status_code
+    if status != expect["status"]:
+        differences.append(f"expected status {expect['status']}, got {status}")
+    for name, value in (expect.get("headers") or {}).items():
+        got = response.headers.get(name)
+        if got is None:
+            differences.append(f"missing header {name} (expected {name}: {value})")
+        elif got != value:
+            differences.append(f"header {name}: expected {value!r}, got {got!r}")
+    for name in expect.get("present_headers") or []:
+        if response.headers.get(name) is None:
+            differences.append(f"missing header {name}")
+    for name in expect.get("absent_headers") or []:
+        got = response.headers.get(name)
+        if got is not None:
+            differences.append(f"header {name} should be absent, got {got!r}")
+    text = None
+    if expect.get("json") is not None:
+        text = body_text(response)
+        want = json.loads(expect["json"])
+        try:
+            got = json.loads(text)
+        except ValueError:
+            shown = text.strip()[:60]
+            differences.append(f"expected a JSON body, got {shown!r}" if shown else
+                               "expected a JSON body, got an empty body")
+        else:
+            differences.extend(json_differences(want, got))
+    for needle in expect.get("body_contains") or []:
+        if text is None:
+            text = body_text(response)
+        if needle not in text:
+            differences.append(f"body should contain {needle!r}")
+    return differences
+
+
+def _same_scalar(want, got) -> bool:
+    # JSON true is not 1: bool is compared by type as well as value
+    if isinstance(want, bool) or isinstance(got, bool):
+        return type(want) is type(got) and want == got
+    return want == got
+
+
+def _label(path: str) -> str:
+    return f"JSON field {path}" if path else "JSON body"
+
+
+def json_differences(want, got, path: str = "") -> list[str]:
+    """`want` must be a subset of `got`: objects may have more keys; lists match item by item.
+    `path` names where we are (`items[0].title`), empty for the whole body."""
+    if isinstance(want, dict):
+        if not isinstance(got, dict):
+            return [f"{_label(path)}: expected a JSON object, got {json.dumps(got)[:60]}"]
+        out = []
+        for key, value in want.items():
+            inner = f"{path}.{key}" if path else str(key)
+            if key not in got:
+                out.append(f"{_label(inner)} is missing")
+            else:
+                out.extend(json_differences(value, got[key], inner))
+        return out
+    if isinstance(want, list):
+        if not isinstance(got, list):
+            return [f"{_label(path)}: expected a JSON list, got {json.dumps(got)[:60]}"]
+        if len(want) != len(got):
+            return [f"{_label(path)}: expected a list of {len(want)} item(s), got {len(got)}"]
+        out = []
+        for i, (w, g) in enumerate(zip(want, got)):
+            out.extend(json_differences(w, g, f"{path}[{i}]"))
+        return out
+    if not _same_scalar(want, got):
+        return [f"{_label(path)}: expected {json.dumps(want)}, got {json.dumps(got)[:60]}"]
+    return []
+
+
+# ---------------------------------------------------------------- describing
+
+def describe(check: dict) -> str:
+    """The request as one line, like the lessons' "the client sends" panel:
+    `POST /articles/ {"title": "Hi"} (as user, CSRF token)`."""
+    parts = [str(check.get("method", "GET")).upper(), str(check.get("path", "/"))]
+    for name, value in (check.get("headers") or {}).items():
+        parts.append(f"{name}: {value}")
+    if check.get("form") is not None:
+        parts.append(urlencode(check["form"], doseq=True))
+    elif check.get("json") is not None:
+        parts.append(check["json"])
+    notes = []
+    if check.get("user", "anonymous") != "anonymous":
+        notes.append(f"as {check['user']}")
+    if check.get("csrf_token"):
+        notes.append("CSRF token")
+    if notes:
+        parts.append("(" + ", ".join(notes) + ")")
+    return " ".join(parts)
+
+
+def from_verify(req: dict) -> dict:
+    """A `[[blocks.verify.requests]]` table of the course (TOML keys) in the job format."""
+    body = req.get("json")
+    return {
+        "method": str(req.get("method", "GET")).upper(),
+        "path": req.get("path", "/"),
+        "user": req.get("user", "anonymous"),
+        "headers": dict(req.get("headers") or {}),
+        "form": req.get("form"),
+        "json": body if body is None or isinstance(body, str) else json.dumps(body),
+        "csrf_token": req.get("csrf") == "token",
+        "setup": list(req.get("setup") or []),
+        "expect": {
+            "status": req.get("status"),
+            "headers": dict(req.get("expect_headers") or {}),
+            "present_headers": list(req.get("present_headers") or []),
+            "absent_headers": list(req.get("absent_headers") or []),
+            "json": req.get("expect_json"),
+            "body_contains": list(req.get("body_contains") or []),
+        },
+    }

@@ -1,0 +1,183 @@
+//! The job the checker reads on stdin: an exercise's routes and checks, and the learner's file.
+use crate::content::{Client, Exchange, Exercise, RequestBody};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use std::path::Path;
+
+/// The job format version the shipped checker reads.
+pub const JOB_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+struct Job<'a> {
+    version: u32,
+    view_file: String,
+    models: &'a [String],
+    urls: Vec<[&'a str; 2]>,
+    checks: Vec<Check<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct Check<'a> {
+    method: &'a str,
+    path: &'a str,
+    user: &'static str,
+    headers: Pairs<'a>,
+    form: Option<Pairs<'a>>,
+    json: Option<&'a str>,
+    csrf_token: bool,
+    setup: &'a [String],
+    expect: Expect<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct Expect<'a> {
+    status: u16,
+    headers: Pairs<'a>,
+    present_headers: &'a [String],
+    absent_headers: &'a [String],
+    json: Option<&'a str>,
+    body_contains: &'a [String],
+}
+
+/// (name, value) pairs written as a JSON object in their order (form fields keep theirs).
+#[derive(Debug)]
+struct Pairs<'a>(&'a [(String, String)]);
+
+impl Serialize for Pairs<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+fn user(client: Client) -> &'static str {
+    match client {
+        Client::Anonymous => "anonymous",
+        Client::User => "user",
+        Client::Staff => "staff",
+    }
+}
+
+fn check(exchange: &Exchange) -> Check<'_> {
+    let request = &exchange.request;
+    let expect = &exchange.expect;
+    let (form, json) = match &request.body {
+        RequestBody::Empty => (None, None),
+        RequestBody::Form(fields) => (Some(Pairs(fields)), None),
+        RequestBody::Json(text) => (None, Some(text.as_str())),
+    };
+    Check {
+        method: &request.method,
+        path: &request.path,
+        user: user(request.user),
+        headers: Pairs(&request.headers),
+        form,
+        json,
+        csrf_token: request.csrf_token,
+        setup: &request.setup,
+        expect: Expect {
+            status: expect.status,
+            headers: Pairs(&expect.headers),
+            present_headers: &expect.present_headers,
+            absent_headers: &expect.absent_headers,
+            json: expect.json.as_deref(),
+            body_contains: &expect.body_contains,
+        },
+    }
+}
+
+/// The job JSON for running `exercise`'s checks against the learner's `view_file`
+/// (an absolute path is best: the checker runs with the workspace as its directory).
+pub fn job_json(exercise: &Exercise, view_file: &Path) -> String {
+    let job = Job {
+        version: JOB_VERSION,
+        view_file: view_file.to_string_lossy().into_owned(),
+        models: &exercise.models,
+        urls: exercise.urls.iter().map(|(route, view)| [route.as_str(), view.as_str()]).collect(),
+        checks: exercise.checks.iter().map(check).collect(),
+    };
+    // Strings, numbers, bools and maps with string keys: serialising cannot fail.
+    serde_json::to_string(&job).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Expectation, Request};
+    use serde_json::{Value, json};
+
+    fn exercise() -> Exercise {
+        let exchange = |body, user, csrf_token| Exchange {
+            request: Request {
+                method: "POST".into(),
+                path: "/articles/".into(),
+                user,
+                headers: vec![("If-Match".into(), "\"v1\"".into())],
+                body,
+                csrf_token,
+                setup: vec!["article".into()],
+            },
+            expect: Expectation {
+                status: 201,
+                headers: vec![("Allow".into(), "GET, HEAD".into())],
+                present_headers: vec!["Location".into()],
+                absent_headers: vec![],
+                json: Some("{\"title\": \"Hi\"}".into()),
+                body_contains: vec!["Hi".into()],
+            },
+        };
+        Exercise {
+            id: "created".into(),
+            title: "201".into(),
+            page: 0,
+            task: String::new(),
+            starter: String::new(),
+            solution: String::new(),
+            hints: vec![],
+            models: vec!["Article".into()],
+            urls: vec![("articles/".into(), "create_article".into())],
+            checks: vec![
+                exchange(RequestBody::Json("{\"title\": \"Hi\"}".into()), Client::Staff, true),
+                exchange(
+                    RequestBody::Form(vec![("z".into(), "1".into()), ("a".into(), "2".into())]),
+                    Client::Anonymous,
+                    false,
+                ),
+            ],
+        }
+    }
+
+    #[test]
+    fn the_job_has_the_protocol_shape() {
+        let job: Value = serde_json::from_str(&job_json(&exercise(), Path::new("/w/exercises/07.py"))).expect("json");
+        assert_eq!(job["version"], 1);
+        assert_eq!(job["view_file"], "/w/exercises/07.py");
+        assert_eq!(job["urls"], json!([["articles/", "create_article"]]));
+        assert_eq!(job["models"], json!(["Article"]));
+        let first = &job["checks"][0];
+        assert_eq!(first["user"], "staff");
+        assert_eq!(first["json"], "{\"title\": \"Hi\"}");
+        assert_eq!(first["form"], Value::Null);
+        assert_eq!(first["csrf_token"], true);
+        assert_eq!(first["headers"], json!({"If-Match": "\"v1\""}));
+        assert_eq!(first["setup"], json!(["article"]));
+        assert_eq!(
+            first["expect"],
+            json!({"status": 201, "headers": {"Allow": "GET, HEAD"}, "present_headers": ["Location"],
+                   "absent_headers": [], "json": "{\"title\": \"Hi\"}", "body_contains": ["Hi"]})
+        );
+        assert_eq!(job["checks"][1]["user"], "anonymous");
+        assert_eq!(job["checks"][1]["json"], Value::Null);
+    }
+
+    #[test]
+    fn form_fields_keep_their_order() {
+        let text = job_json(&exercise(), Path::new("x.py"));
+        let z = text.find("\"z\":\"1\"").expect("z");
+        let a = text.find("\"a\":\"2\"").expect("a");
+        assert!(z < a, "{text}");
+    }
+}

@@ -1,0 +1,146 @@
+//! Which theme to use: `--theme`, else `STATUS_TUTOR_THEME`, else the last `--theme` (saved
+//! in the progress file), else the terminal's background as it reports it (OSC 11),
+//! else dark. Pure: the terminal is asked through the closure, only when needed.
+use crate::cli::ThemeName;
+use clap::ValueEnum;
+
+/// The terminal's background, as far as it told us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Background {
+    Dark,
+    Light,
+}
+
+/// Where the choice came from (said in tests and warnings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Environment,
+    Saved,
+    Terminal,
+    Default,
+}
+
+/// A theme name as written in the environment or the progress file (`high-contrast`).
+pub fn parse(name: &str) -> Option<ThemeName> {
+    ThemeName::from_str(name.trim(), true).ok()
+}
+
+/// The name written back into the progress file.
+pub fn name(theme: ThemeName) -> String {
+    theme.to_possible_value().map_or_else(|| "dark".to_string(), |v| v.get_name().to_string())
+}
+
+pub fn choose(
+    flag: Option<ThemeName>,
+    env: Option<&str>,
+    saved: Option<&str>,
+    ask_terminal: impl FnOnce() -> Option<Background>,
+) -> (ThemeName, Source) {
+    if let Some(theme) = flag {
+        return (theme, Source::Flag);
+    }
+    // An unknown name is ignored, as if unset (a typo should not cost the learner colours).
+    if let Some(theme) = env.and_then(parse) {
+        return (theme, Source::Environment);
+    }
+    if let Some(theme) = saved.and_then(parse) {
+        return (theme, Source::Saved);
+    }
+    match ask_terminal() {
+        Some(Background::Light) => (ThemeName::Light, Source::Terminal),
+        Some(Background::Dark) => (ThemeName::Dark, Source::Terminal),
+        None => (ThemeName::Dark, Source::Default),
+    }
+}
+
+/// The background an OSC 11 reply describes: `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` ended by BEL
+/// or ST, 1 to 4 hex digits per channel. Other bytes around it (the DA1 reply) are ignored.
+pub fn parse_reply(bytes: &[u8]) -> Option<Background> {
+    let text = String::from_utf8_lossy(bytes);
+    let start = text.find("]11;")? + 4;
+    let body = text[start..].split(['\x07', '\x1b']).next()?;
+    let channels = body.strip_prefix("rgb:").or_else(|| body.strip_prefix("rgba:"))?;
+    let mut level = channels.split('/').take(3).map(|hex| {
+        let value = u32::from_str_radix(hex, 16).ok()?;
+        let max = (1u32 << (4 * hex.len().clamp(1, 4))) - 1;
+        (1..=4).contains(&hex.len()).then(|| f64::from(value) / f64::from(max))
+    });
+    let (r, g, b) = (level.next()??, level.next()??, level.next()??);
+    // Perceived brightness; mid-grey and above reads as a light background.
+    let luma = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    Some(if luma > 0.5 { Background::Light } else { Background::Dark })
+}
+
+/// Asks the terminal for its background (OSC 11), followed by a device-attributes query
+/// (DA1) that every terminal answers, so the wait ends as soon as the answers are in;
+/// gives up after `timeout`. Reads only while waiting, from `/dev/tty`.
+#[cfg(unix)]
+pub fn ask_terminal(timeout: std::time::Duration) -> Option<Background> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use std::io::{Read, Write};
+    let mut tty = std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").ok()?;
+    crossterm::terminal::enable_raw_mode().ok()?;
+    let mut reply = Vec::new();
+    let asked = tty.write_all(b"\x1b]11;?\x07\x1b[c").and_then(|()| tty.flush()).is_ok();
+    let deadline = std::time::Instant::now() + timeout;
+    while asked && !answered(&reply) {
+        let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) else { break };
+        let wait =
+            Timespec { tv_sec: i64::try_from(left.as_secs()).unwrap_or(0), tv_nsec: i64::from(left.subsec_nanos()) };
+        let mut fds = [PollFd::new(&tty, PollFlags::IN)];
+        if !matches!(poll(&mut fds, Some(&wait)), Ok(n) if n > 0) {
+            break;
+        }
+        let mut buf = [0u8; 256];
+        match tty.read(&mut buf) {
+            Ok(n) if n > 0 => reply.extend_from_slice(&buf[..n]),
+            _ => break,
+        }
+    }
+    let _ = crossterm::terminal::disable_raw_mode();
+    parse_reply(&reply)
+}
+
+#[cfg(not(unix))]
+pub fn ask_terminal(_timeout: std::time::Duration) -> Option<Background> {
+    None
+}
+
+/// Whether the DA1 reply (`ESC [ ? ... c`), which comes after the OSC 11 one, has arrived.
+fn answered(reply: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(reply);
+    text.find("\x1b[?").is_some_and(|at| text[at..].contains('c'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flag_then_the_environment_then_the_saved_choice_then_the_terminal() {
+        let never = || -> Option<Background> { panic!("the terminal is asked only when nothing was chosen") };
+        assert_eq!(choose(Some(ThemeName::Light), Some("dark"), Some("dark"), never), (ThemeName::Light, Source::Flag));
+        assert_eq!(
+            choose(None, Some("HIGH-contrast"), Some("light"), never),
+            (ThemeName::HighContrast, Source::Environment)
+        );
+        assert_eq!(choose(None, Some("neon"), Some("light"), never), (ThemeName::Light, Source::Saved));
+        assert_eq!(choose(None, None, None, || Some(Background::Light)), (ThemeName::Light, Source::Terminal));
+        assert_eq!(choose(None, None, Some("bogus"), || None), (ThemeName::Dark, Source::Default));
+        assert_eq!(parse(&name(ThemeName::HighContrast)), Some(ThemeName::HighContrast));
+    }
+
+    #[test]
+    fn replies_in_every_width_and_terminator() {
+        assert_eq!(parse_reply(b"\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[?62;c"), Some(Background::Light));
+        assert_eq!(parse_reply(b"\x1b]11;rgb:0000/2b2b/3636\x1b\\"), Some(Background::Dark));
+        assert_eq!(parse_reply(b"\x1b]11;rgb:fd/f6/e3\x07"), Some(Background::Light));
+        assert_eq!(parse_reply(b"\x1b]11;rgba:1717/1414/2121/ffff\x07"), Some(Background::Dark));
+        assert_eq!(parse_reply(b"\x1b[?62;c"), None, "no OSC 11 support: only DA1 came back");
+        assert_eq!(parse_reply(b"\x1b]11;rgb:zz/00/00\x07"), None);
+        assert_eq!(parse_reply(b""), None);
+        assert!(answered(b"\x1b]11;rgb:0/0/0\x07\x1b[?1;2c"));
+        assert!(!answered(b"\x1b]11;rgb:0/0/0\x07"));
+    }
+}

@@ -1,0 +1,70 @@
+//! The quiz screen: the lines of `lines::quiz` in their column, the status bar, and the
+//! "leave this round?" confirmation.
+use super::status_bar;
+use crate::app::App;
+use crate::lines::quiz::visible;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(view) = app.quiz_lines() else { return };
+    let (column, lines) = visible(&view, area);
+    for (row, line) in lines.iter().enumerate() {
+        buf.set_line(column.x, column.y + row as u16, line, column.width);
+    }
+    status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
+    if app.quiz.as_ref().is_some_and(|q| q.confirm_leave) {
+        confirm(app, area, buf);
+    }
+}
+
+fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let popup = super::centered(area, 52, 7);
+    Clear.render(popup, buf);
+    let lines = vec![
+        Line::raw("Leave this round? Your answers so far count;"),
+        Line::raw("the rest are not reached (p pauses it instead)."),
+        Line::default(),
+        Line::from(vec![
+            Span::styled("y", theme.key),
+            Span::raw(" leave    "),
+            Span::styled("n", theme.key),
+            Span::raw(" keep going"),
+        ]),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(" Leave the quiz? ").border_style(theme.focused_border))
+        .style(Style::new())
+        .render(popup, buf);
+}
+
+/// Lines for the welcome screen: a paused round to resume, questions due for review.
+pub(super) fn welcome_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = Vec::new();
+    if let Some(paused) = &app.progress.review.paused {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled("t", theme.key),
+            Span::raw(format!(
+                " resume your paused round ({} of {} answered)",
+                paused.answered(),
+                paused.questions.len()
+            )),
+        ]));
+    }
+    let due = app.due_count();
+    if due > 0 {
+        if app.progress.review.paused.is_none() {
+            lines.push(Line::default());
+        }
+        let noun = if due == 1 { "question" } else { "questions" };
+        lines.push(Line::from(vec![Span::styled("R", theme.key), Span::raw(format!(" {due} {noun} due for review"))]));
+    }
+    lines
+}

@@ -1,0 +1,118 @@
+//! The question bank: `check` warns about question shapes that let a learner guess, and
+//! checks the anchors `r` jumps to. Each case copies the review fixture course into a
+//! temporary folder and appends one question.
+use std::fs;
+use std::path::Path;
+
+use status_tutor::content::{Anchor, CourseFiles, Loaded, Problem, Severity, load};
+
+/// The review fixture course plus `extra` appended to its quiz file.
+fn with_question(extra: &str) -> Result<Loaded, Vec<Problem>> {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/review-course");
+    for sub in ["", "pages", "quiz"] {
+        fs::create_dir_all(temp.path().join(sub)).expect("folder");
+        for entry in fs::read_dir(from.join(sub)).expect("fixture").flatten() {
+            if entry.path().is_file() {
+                fs::copy(entry.path(), temp.path().join(sub).join(entry.file_name())).expect("copy");
+            }
+        }
+    }
+    let quiz = temp.path().join("quiz/q.toml");
+    let text = fs::read_to_string(&quiz).expect("quiz file") + extra;
+    fs::write(&quiz, text).expect("write");
+    CourseFiles::read_dir(temp.path()).and_then(|files| load(&files))
+}
+
+fn warnings(extra: &str) -> Vec<String> {
+    let loaded = with_question(extra).unwrap_or_else(|p| panic!("loads: {p:?}"));
+    loaded.warnings.iter().filter(|p| p.severity == Severity::Warning).map(ToString::to_string).collect()
+}
+
+fn choices_question(kind: &str, choices: &str) -> String {
+    format!(
+        "\n[[question]]\nid = \"extra\"\nkind = \"{kind}\"\nprompt = \"Which?\"\nchoices = [{choices}]\n\
+         explanation = \"Because.\"\npage = \"code\"\ntags = [\"2xx\"]\n"
+    )
+}
+
+#[test]
+fn the_fixture_itself_is_clean() {
+    assert_eq!(warnings(""), Vec::<String>::new());
+}
+
+#[test]
+fn a_right_choice_by_far_the_longest_is_a_warning() {
+    let long = choices_question(
+        "single",
+        r#"{ text = "201 Created, with a Location header naming the new resource", correct = true }, { text = "200 OK" }, { text = "204 No Content" }"#,
+    );
+    let found = warnings(&long);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("q.toml:") && found[0].contains("question `extra`: the right choice is by far the longest")
+    );
+    // Choices of similar length, or a long wrong one, are fine.
+    let fair = choices_question(
+        "single",
+        r#"{ text = "201 Created, with a Location header", correct = true }, { text = "200 OK, with the new object in the body" }, { text = "204 No Content" }"#,
+    );
+    assert_eq!(warnings(&fair), Vec::<String>::new());
+    // Markup does not count towards the length.
+    let marked =
+        choices_question("single", r#"{ text = "**`201`**", correct = true }, { text = "200 OK" }, { text = "204" }"#);
+    assert_eq!(warnings(&marked), Vec::<String>::new());
+}
+
+#[test]
+fn a_multiple_select_with_all_but_one_or_all_right_is_a_warning() {
+    let all_but_one = choices_question(
+        "multiple",
+        r#"{ text = "a", correct = true }, { text = "b", correct = true }, { text = "c" }"#,
+    );
+    let found = warnings(&all_but_one);
+    assert!(found.len() == 1 && found[0].contains("2 of the 3 choices are right"), "{found:?}");
+    let all = choices_question(
+        "multiple",
+        r#"{ text = "a", correct = true }, { text = "b", correct = true }, { text = "c", correct = true }"#,
+    );
+    let found = warnings(&all);
+    assert!(found.len() == 1 && found[0].contains("every one of the 3 choices is right"), "{found:?}");
+    let half = choices_question(
+        "multiple",
+        r#"{ text = "a", correct = true }, { text = "b", correct = true }, { text = "c" }, { text = "d" }"#,
+    );
+    assert_eq!(warnings(&half), Vec::<String>::new());
+}
+
+fn anchored(anchor: &str) -> String {
+    format!(
+        "\n[[question]]\nid = \"extra\"\nkind = \"true_false\"\nprompt = \"True?\"\nanswer = true\n\
+         explanation = \"Because.\"\npage = \"callouts\"\nanchor = {anchor}\ntags = [\"3xx\"]\n"
+    )
+}
+
+#[test]
+fn anchors_name_a_block_or_a_heading_of_the_page() {
+    let loaded = with_question(&anchored("2")).expect("a block index in range");
+    let question = loaded.course.questions.iter().find(|q| q.id == "extra").expect("the question");
+    assert_eq!(question.anchor, Some(Anchor::Block(2)));
+    let loaded = with_question(&anchored("\"Use HTTPStatus\"")).expect("a heading of the page");
+    let question = loaded.course.questions.iter().find(|q| q.id == "extra").expect("the question");
+    assert_eq!(question.anchor, Some(Anchor::Heading("Use HTTPStatus".into())));
+}
+
+#[test]
+fn a_wrong_anchor_is_an_error_that_says_what_exists() {
+    let problems = with_question(&anchored("7")).expect_err("block 7 does not exist");
+    let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    assert!(text.contains("page `callouts` has blocks 0 to 2; there is no block 7"), "{text}");
+    let problems = with_question(&anchored("\"Use HTTP\"")).expect_err("no such heading");
+    let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    assert!(
+        text.contains("no heading `Use HTTP`; its headings: `Use HTTPStatus`, `@login_required never sends 401`"),
+        "{text}"
+    );
+    let problems = with_question(&anchored("true")).expect_err("a boolean is no anchor");
+    assert!(problems.iter().any(|p| p.to_string().contains("an anchor is a block index or a heading, not boolean")));
+}

@@ -1,0 +1,308 @@
+//! Practice exercises in the course format: the loader refuses a broken exercise file with
+//! its file, line, column and message; the shipped exercises load, in lesson order.
+
+use std::fs;
+use std::path::Path;
+
+use status_tutor::content::{Client, CourseFiles, Loaded, Problem, RequestBody, Severity, load};
+
+fn fixture() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid"))
+}
+
+fn listing(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("  {p}\n")).collect()
+}
+
+const GOOD: &str = r#"id = "hello"
+title = "Say hello"
+page = "intro"
+task = "Answer **201** with `Location`."
+hints = ["First hint.", "Second, more concrete."]
+models = ["Article"]
+starter = '''
+from django.http import HttpResponse
+
+def hello(request):
+    # TODO: answer 201
+    return HttpResponse("hi")
+'''
+solution = '''
+from django.http import HttpResponse
+
+def hello(request):
+    response = HttpResponse("hi", status=201)
+    response["Location"] = "/hello/1/"
+    return response
+'''
+
+[[urls]]
+path = "hello/"
+view = "hello"
+
+[[checks]]
+method = "POST"
+path = "/hello/"
+user = "staff"
+form = { name = "x" }
+csrf = "token"
+setup = ["article"]
+status = 201
+present_headers = ["Location"]
+expect_headers = { "Content-Type" = "text/html; charset=utf-8" }
+absent_headers = ["Allow"]
+body_contains = ["hi"]
+
+[[checks]]
+path = "/hello/"
+json = '{"a": 1}'
+status = 405
+expect_json = '{"error": "no"}'
+"#;
+
+/// The valid fixture course plus `exercises/<name>` holding `text`, loaded as `check` does.
+fn load_with(files: &[(&str, &str)]) -> Result<Loaded, Vec<Problem>> {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    for sub in ["", "pages", "quiz"] {
+        fs::create_dir_all(temp.path().join(sub)).expect("create the folder");
+        for entry in fs::read_dir(fixture().join(sub)).expect("read the fixture").flatten() {
+            if entry.path().is_file() {
+                fs::copy(entry.path(), temp.path().join(sub).join(entry.file_name())).expect("copy");
+            }
+        }
+    }
+    fs::create_dir_all(temp.path().join("exercises")).expect("exercises folder");
+    for (name, text) in files {
+        fs::write(temp.path().join("exercises").join(name), text).expect("write the exercise");
+    }
+    CourseFiles::read_dir(temp.path()).and_then(|files| load(&files))
+}
+
+fn problems(files: &[(&str, &str)]) -> Vec<Problem> {
+    match load_with(files) {
+        Ok(_) => panic!("a broken exercise loaded"),
+        Err(problems) => problems,
+    }
+}
+
+/// Asserts exactly one problem, an error at `line:col` of the exercise file, mentioning `fragment`.
+fn assert_only_error(files: &[(&str, &str)], file: &str, line: usize, col: usize, fragment: &str) {
+    let problems = problems(files);
+    assert_eq!(problems.len(), 1, "expected one problem; got:\n{}", listing(&problems));
+    let p = &problems[0];
+    assert!(p.file.ends_with(&format!("/exercises/{file}")), "{p}");
+    assert!(p.message.contains(fragment), "`{p}` should mention `{fragment}`");
+    assert_eq!((p.line, p.col, p.severity), (line, col, Severity::Error), "{p}");
+}
+
+fn edited(from: &str, to: &str) -> String {
+    assert!(GOOD.contains(from), "the edit must change something: {from}");
+    GOOD.replacen(from, to, 1)
+}
+
+#[test]
+fn a_good_exercise_loads_with_every_field() {
+    let loaded = load_with(&[("01_hello.toml", GOOD)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let course = loaded.course;
+    let ex = &course.exercises[0];
+    assert_eq!((ex.id.as_str(), ex.title.as_str()), ("hello", "Say hello"));
+    assert_eq!(course.pages[ex.page].id, "intro");
+    assert!(ex.starter.starts_with("from django.http"), "the leading newline is dropped: {:?}", ex.starter);
+    assert_eq!(ex.hints.len(), 2);
+    assert_eq!(ex.models, ["Article"]);
+    assert_eq!(ex.urls, [("hello/".to_string(), "hello".to_string())]);
+    let first = &ex.checks[0];
+    assert_eq!(
+        (first.request.method.as_str(), first.request.user, first.request.csrf_token),
+        ("POST", Client::Staff, true)
+    );
+    assert_eq!(first.request.body, RequestBody::Form(vec![("name".into(), "x".into())]));
+    assert_eq!(first.expect.present_headers, ["Location"]);
+    assert_eq!(first.expect.body_contains, ["hi"]);
+    let second = &ex.checks[1];
+    assert_eq!((second.request.method.as_str(), second.request.user), ("GET", Client::Anonymous));
+    assert_eq!(second.expect.json.as_deref(), Some(r#"{"error": "no"}"#));
+    assert_eq!(course.exercise_file_name(0).as_deref(), Some("01_hello.py"));
+    assert_eq!(course.exercise_file_name(1), None);
+}
+
+#[test]
+fn a_course_without_an_exercises_folder_has_none() {
+    let files = CourseFiles::read_dir(fixture()).expect("read");
+    assert!(load(&files).expect("loads").course.exercises.is_empty());
+}
+
+#[test]
+fn the_file_name_must_match_the_lesson_order_and_the_id() {
+    assert_only_error(&[("01_hi.toml", GOOD)], "01_hi.toml", 1, 6, "must be named 01_hello.toml");
+    let second = GOOD.replace("id = \"hello\"", "id = \"say-hello\"");
+    let problems = problems(&[("01_hello.toml", GOOD), ("03_say_hello.toml", &second)]);
+    assert_eq!(problems.len(), 1, "{}", listing(&problems));
+    assert!(problems[0].to_string().contains("03_say_hello.toml:1:6: this file must be named 02_say_hello.toml"));
+}
+
+#[test]
+fn an_unknown_key_points_at_it() {
+    let text = edited("status = 405\n", "status = 405\nexpect_header = \"x\"\n");
+    let problems = problems(&[("01_hello.toml", &text)]);
+    assert!(
+        problems[0].to_string().contains("01_hello.toml:44:1: unknown field `expect_header`"),
+        "{}",
+        listing(&problems)
+    );
+}
+
+#[test]
+fn the_starter_needs_a_todo_and_the_solution_none() {
+    let text = edited("# TODO: answer 201", "# answer 201");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 7, 11, "needs a `TODO`");
+    let text = edited(
+        "    response = HttpResponse(\"hi\", status=201)",
+        "    # TODO\n    response = HttpResponse(\"hi\", status=201)",
+    );
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 14, 12, "still has a `TODO`");
+}
+
+#[test]
+fn an_unknown_page_suggests_the_closest() {
+    let text = edited("page = \"intro\"", "page = \"intr\"");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 3, 8, "did you mean `intro`?");
+}
+
+#[test]
+fn two_or_three_hints() {
+    let text = edited("hints = [\"First hint.\", \"Second, more concrete.\"]", "hints = [\"Only one.\"]");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 5, 9, "2 or 3 hints");
+    let text = edited("\"Second, more concrete.\"]", "\"b\", \"c\", \"d\"]");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 5, 9, "this one has 4");
+}
+
+#[test]
+fn the_view_must_be_defined_by_starter_and_solution() {
+    let text = edited("view = \"hello\"", "view = \"greet\"");
+    let problems = problems(&[("01_hello.toml", &text)]);
+    assert_eq!(problems.len(), 2, "{}", listing(&problems));
+    assert!(
+        problems[0].to_string().contains("01_hello.toml:7:11: the starter does not define `greet`"),
+        "{}",
+        listing(&problems)
+    );
+    assert!(problems[1].to_string().contains(":14:12: the solution does not define `greet`"), "{}", listing(&problems));
+    let text = edited("view = \"hello\"", "view = \"hello()\"");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 25, 8, "not a Python name");
+}
+
+#[test]
+fn routes_and_request_paths_are_checked() {
+    let text = edited("path = \"hello/\"", "path = \"/hello/\"");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 24, 8, "write `hello/`");
+    let text = edited("path = \"/hello/\"\njson", "path = \"hello/\"\njson");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 41, 8, "starts with '/'");
+}
+
+#[test]
+fn every_bad_check_field_is_reported_at_once() {
+    let text = edited("method = \"POST\"", "method = \"FETCH\"")
+        .replacen("user = \"staff\"", "user = \"root\"", 1)
+        .replacen("status = 405", "status = 99", 1)
+        .replacen("expect_json = '{\"error\": \"no\"}'", "expect_json = '{error}'", 1)
+        .replacen("setup = [\"article\"]", "setup = [\"order\"]", 1)
+        .replacen("models = [\"Article\"]", "models = [\"Order\"]", 1);
+    let problems = problems(&[("01_hello.toml", &text)]);
+    let shown = listing(&problems);
+    for expected in [
+        ":6:11: unknown test model `Order`",
+        ":28:10: `FETCH` is not one of",
+        ":30:8: `root` is not one of",
+        ":33:10: unknown setup `order`",
+        ":43:10: 99 is not an HTTP status code",
+        ":44:15: this is not valid JSON",
+    ] {
+        assert!(shown.contains(expected), "missing `{expected}` in:\n{shown}");
+    }
+    assert_eq!(problems.len(), 6, "{shown}");
+}
+
+#[test]
+fn duplicate_ids_name_the_first_file() {
+    let problems = problems(&[("01_hello.toml", GOOD), ("02_hello.toml", GOOD)]);
+    let shown = listing(&problems);
+    assert!(shown.contains("02_hello.toml:1:6: exercise id `hello` is also used by"), "{shown}");
+}
+
+#[test]
+fn a_control_character_in_an_exercise_is_refused() {
+    let text = edited("title = \"Say hello\"", "title = \"Say \\u001b[31mhello\"");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 2, 9, "control character U+001B (ESC)");
+}
+
+#[test]
+fn the_shipped_exercises_cover_the_course_in_lesson_order() {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    assert!(course.exercises.len() >= 18, "only {} exercises", course.exercises.len());
+    let pages: Vec<usize> = course.exercises.iter().map(|e| e.page).collect();
+    assert!(pages.windows(2).all(|w| w[0] <= w[1]), "exercises must follow the pages' order: {pages:?}");
+    for (i, ex) in course.exercises.iter().enumerate() {
+        assert!(ex.starter.contains("TODO"), "{}", ex.id);
+        assert!((2..=3).contains(&ex.hints.len()), "{}", ex.id);
+        assert!(!ex.checks.is_empty(), "{}", ex.id);
+        let name = course.exercise_file_name(i).expect("a file name");
+        assert!(name.starts_with(&format!("{:02}_", i + 1)) && name.ends_with(".py"), "{name}");
+    }
+    let ids: Vec<&str> = course.exercises.iter().map(|e| e.id.as_str()).collect();
+    for topic in ["json-list", "created-with-location", "rest-resource", "csrf-json-api", "rate-limit"] {
+        assert!(ids.contains(&topic), "missing {topic}: {ids:?}");
+    }
+}
+
+#[test]
+fn the_broken_exercise_fixture_reports_every_problem_with_its_place() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exercise-broken");
+    let problems = match CourseFiles::read_dir(&dir).and_then(|files| load(&files)) {
+        Ok(_) => panic!("the broken exercise loaded"),
+        Err(problems) => problems,
+    };
+    let shown: Vec<String> = problems.iter().map(|p| p.to_string().replace(&dir.display().to_string(), "")).collect();
+    assert_eq!(
+        shown,
+        [
+            "/exercises/01_created.toml:5:9: an exercise has 2 or 3 hints, each more concrete; this one has 1",
+            "/exercises/01_created.toml:6:11: the starter needs a `TODO` comment where the learner's work goes",
+            "/exercises/01_created.toml:20:8: a Django route has no leading '/': write `things/`",
+            "/exercises/01_created.toml:26:8: `yes` is not one of: token",
+        ]
+    );
+}
+
+/// The full example in content/README.md, as an exercise file.
+pub fn readme_example() -> String {
+    let readme = include_str!("../content/README.md");
+    let section = readme.split("## exercises/NN_slug.toml").nth(1).expect("the exercises section");
+    let block = section.split("```toml\n").nth(1).expect("a toml block");
+    block.split("\n```").next().expect("the block's end").to_string()
+}
+
+#[test]
+fn the_documented_example_is_a_valid_exercise() {
+    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut files = CourseFiles::read_dir(&course).expect("the course");
+    files.files.retain(|(rel, _)| !rel.starts_with("exercises/"));
+    files.files.push(("exercises/01_created_with_location.toml".into(), readme_example()));
+    let loaded = load(&files).unwrap_or_else(|p| panic!("the README example is refused:\n{}", listing(&p)));
+    let ex = &loaded.course.exercises[0];
+    assert_eq!((ex.id.as_str(), ex.checks.len(), ex.hints.len()), ("created-with-location", 2, 3));
+}
+
+#[test]
+fn a_list_item_glued_to_the_line_above_in_a_task_is_a_warning() {
+    let text =
+        edited("task = \"Answer **201** with `Location`.\"", "task = \"\"\"\nTwo things:\n- one\n\n- two\n\"\"\"");
+    let loaded = load_with(&[("01_hello.toml", &text)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    let shown = listing(&loaded.warnings);
+    assert_eq!(loaded.warnings.len(), 1, "{shown}");
+    assert!(
+        shown.contains("01_hello.toml:4:8: warning: a `- ` item in a task needs a blank line before it"),
+        "{shown}"
+    );
+}

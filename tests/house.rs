@@ -1,0 +1,94 @@
+//! The shape of the program: `app` never imports `ui`, and no circle of imports between
+//! the crate's top-level modules remains (the view reads the model; never the reverse).
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+
+/// Every `.rs` file under `dir`, recursively.
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).expect("src is readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Top-level module -> the top-level modules its files name as `crate::x`.
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let src = Path::new("src");
+    let mut files = Vec::new();
+    sources(src, &mut files);
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in files {
+        let relative = file.strip_prefix(src).expect("under src");
+        let first = relative.components().next().expect("a path").as_os_str().to_string_lossy().into_owned();
+        let module = first.trim_end_matches(".rs").to_string();
+        if ["main", "lib"].contains(&module.as_str()) {
+            continue; // the binary and the crate root name everything
+        }
+        let text = fs::read_to_string(&file).expect("source is readable");
+        let uses = graph.entry(module.clone()).or_default();
+        for (at, _) in text.match_indices("crate::") {
+            let name: String = text[at + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            if !name.is_empty() && name != module {
+                uses.insert(name);
+            }
+        }
+    }
+    graph
+}
+
+#[test]
+fn app_never_imports_ui() {
+    let graph = graph();
+    assert!(graph.contains_key("app") && graph.contains_key("ui"), "modules found: {:?}", graph.keys());
+    assert!(!graph["app"].contains("ui"), "app imports ui: {:?}", graph["app"]);
+    assert!(graph["ui"].contains("app"), "ui reads the app model");
+}
+
+/// Known circles, each to be folded away; any other circle fails. `review_state` (spaced
+/// review, issue 9) is part of the progress file and uses its records and clock helpers:
+/// it belongs under `progress/` (left to the lead: moving it touches every branch).
+const KNOWN: &[(&str, &str)] = &[("review_state", "progress")];
+
+#[test]
+fn no_circle_of_imports_between_modules() {
+    let mut graph = graph();
+    for (from, to) in KNOWN {
+        let known = graph.get_mut(*from).is_some_and(|uses| uses.remove(*to));
+        assert!(known, "{from} no longer uses {to}: remove it from KNOWN");
+    }
+    // Depth-first search for a back edge, reporting the circle it closes.
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|n| n == node) {
+            let mut circle = path[start..].to_vec();
+            circle.push(node.to_string());
+            return Some(circle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_string());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(circle) = visit(next, graph, path, done) {
+                return Some(circle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    for node in graph.keys() {
+        let circle = visit(node, &graph, &mut Vec::new(), &mut done);
+        assert!(circle.is_none(), "import circle: {}", circle.unwrap_or_default().join(" -> "));
+    }
+}
