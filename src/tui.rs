@@ -2,10 +2,11 @@
 //! the terminal going away), and the event loop, which blocks on input and redraws only
 //! when something changed. Progress goes to the writer thread, so the loop never waits on
 //! the disk (except to put a finished quiz round on disk before its results are shown).
-use crate::app::App;
+use crate::app::{App, Screen};
 use crate::input::{self, Input};
 use crate::keys;
 use crate::progress::{Store, Writer};
+use crate::quiz::Phase;
 use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
@@ -121,7 +122,7 @@ fn event_loop(
             app.resize(size.width, size.height); // resized since the last event
         }
         if let Some(number) = send_progress(app, writer)
-            && rounds.changed(app)
+            && (rounds.changed(app) | showing_results(app))
         {
             // A finished round is on disk before its results are drawn.
             writer.wait_for(number, ROUND_TIMEOUT);
@@ -182,6 +183,11 @@ fn send_progress(app: &mut App, writer: &Writer) -> Option<u64> {
     }
     app.progress_dirty = false;
     Some(writer.send(app.progress.clone()))
+}
+
+/// Whether the quiz's results are about to be drawn (a round of any kind just ended).
+fn showing_results(app: &App) -> bool {
+    app.screen == Screen::Quiz && app.quiz.as_ref().is_some_and(|quiz| matches!(quiz.session.phase(), Phase::Results))
 }
 
 /// Which quiz rounds the progress holds, to notice a new one.
