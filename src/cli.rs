@@ -13,6 +13,7 @@ Examples:
   status-tutor quiz --plain          the quiz without the full-screen interface
   status-tutor quiz --topic csrf     a round on one topic (a tag or a page id)
   status-tutor review                the questions due for review
+  status-tutor practice              write Django views; a real Django checks them
   status-tutor check my-course/      validate a course you wrote
   status-tutor --content my-course/  read another course";
 
@@ -68,6 +69,47 @@ pub enum Command {
     Quiz(QuizArgs),
     /// Spaced review: the questions due (most overdue first), then new ones from pages read
     Review(ReviewArgs),
+    /// Practice: write Django views in your editor, a real Django runs the checks
+    Practice(PracticeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PracticeArgs {
+    #[command(subcommand)]
+    pub action: Option<PracticeCommand>,
+    /// The workspace folder (default: the one used before, else ./status-tutor-practice)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// The Python that runs the checks (default: the workspace's .venv, else python3)
+    #[arg(long, global = true, value_name = "PATH", env = "STATUS_TUTOR_PYTHON")]
+    pub python: Option<PathBuf>,
+    /// Do not watch the files (for file systems where watching fails): r runs the checks
+    #[arg(long)]
+    pub manual_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PracticeCommand {
+    /// Run an exercise's checks without the interface; exit 0 only when all of them pass
+    Check {
+        /// The exercise (default: the first one not done yet)
+        id: Option<String>,
+        /// Print the results as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the exercises, done or not, and their files
+    List,
+    /// Put an exercise's starter code back in its file (asks first)
+    Reset {
+        /// The exercise
+        id: String,
+        /// Do not ask (for scripts and non-terminals)
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Create <workspace>/.venv and install the pinned Django with pip
+    Setup,
 }
 
 #[derive(Debug, clap::Args)]

@@ -35,6 +35,20 @@ pub enum Action {
     NewRound,
     Confirm,
     Decline,
+    /// Practice: open the exercise file in the editor.
+    Edit,
+    /// Practice: run the checks now.
+    RunChecks,
+    /// Practice: the next hint.
+    Hint,
+    /// Practice: show or hide the reference solution.
+    ShowSolution,
+    /// Practice: read the lesson page the exercise practises.
+    OpenLesson,
+    /// Open practice mode (from the reader: this page's exercise).
+    Practice,
+    /// Practice: set up Django in the workspace (`practice setup`).
+    Setup,
     /// Fold or expand the verified requests under the code samples.
     ToggleVerified,
     /// Back to where the learner was before a jump (jump list).
@@ -71,11 +85,13 @@ pub enum Context {
     Confirm,
     /// "Terminal too small" is shown: only quitting works.
     TooSmall,
+    /// Practice mode: the exercise list and the current exercise.
+    Practice,
 }
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Welcome,
         Context::Reader,
@@ -90,6 +106,7 @@ impl Context {
         Context::Review,
         Context::Confirm,
         Context::TooSmall,
+        Context::Practice,
     ];
 
     pub fn title(self) -> &'static str {
@@ -108,6 +125,7 @@ impl Context {
             Context::Review => "Quiz review",
             Context::Confirm => "Confirm",
             Context::TooSmall => "Terminal too small",
+            Context::Practice => "Practice",
         }
     }
 }
@@ -162,6 +180,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("read"),
     ),
     bind(C::Welcome, &[Char('t')], "t", Action::StartQuiz, "go straight to the quiz", None),
+    bind(C::Welcome, &[Char('x')], "x", Action::Practice, "practice: write views, a real Django answers", None),
     bind(C::Welcome, &[Char('R')], "R", Action::StartReview, "review the questions due (spaced review)", None),
     bind(C::Welcome, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::Welcome, &[Char('q')], "q", Action::Quit, "quit", Some("quit")),
@@ -201,6 +220,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Reader, &[AnyDigit], "4 0 4", Action::Digit(0), "type a status code to jump to its page", None),
     bind(C::Reader, &[Char('/')], "/", Action::Search, "search titles and text", Some("search")),
     bind(C::Reader, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
+    bind(C::Reader, &[Char('x')], "x", Action::Practice, "practice: write the view (this page's exercise)", None),
     bind(
         C::Reader,
         &[Char('v')],
@@ -370,6 +390,32 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Confirm, &[Char('y'), Code(KeyCode::Enter)], "y Enter", Action::Confirm, "yes", Some("yes")),
     bind(C::Confirm, &[Char('n'), Code(KeyCode::Esc)], "n Esc", Action::Decline, "no, go back", Some("no")),
     bind(C::TooSmall, &[Char('q')], "q", Action::Quit, "quit (nothing else works until it is larger)", Some("quit")),
+    bind(C::Practice, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "previous exercise", None),
+    bind(C::Practice, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "next exercise", Some("exercise")),
+    bind(C::Practice, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "scroll the details up", None),
+    bind(
+        C::Practice,
+        &[Code(KeyCode::PageDown), Char(' ')],
+        "PgDn Space",
+        Action::PageDown,
+        "scroll the details down",
+        None,
+    ),
+    bind(C::Practice, &[Char('e')], "e", Action::Edit, "edit the file in $VISUAL / $EDITOR", Some("edit")),
+    bind(C::Practice, &[Char('r')], "r", Action::RunChecks, "run the checks now", Some("run")),
+    bind(C::Practice, &[Char('h')], "h", Action::Hint, "the next hint", Some("hint")),
+    bind(
+        C::Practice,
+        &[Char('s')],
+        "s",
+        Action::ShowSolution,
+        "show or hide the solution (asks first until three failed runs)",
+        Some("solution"),
+    ),
+    bind(C::Practice, &[Char('l')], "l", Action::OpenLesson, "read the lesson it practises", Some("lesson")),
+    bind(C::Practice, &[Char('S')], "S", Action::Setup, "set up Django in the workspace (practice setup)", None),
+    bind(C::Practice, &[Char('?')], "?", Action::Help, "help: every key", None),
+    bind(C::Practice, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
 ];
 
 /// The action for `key` in `context`: global bindings first, then the context's own, then

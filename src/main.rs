@@ -3,12 +3,12 @@ use clap::Parser;
 use ratatui::layout::Rect;
 use status_tutor::app::{App, Clock, QuizOptions, SystemClock};
 use status_tutor::cli::QuizArgs;
-use status_tutor::cli::{Cli, Command};
+use status_tutor::cli::{Cli, Command, PracticeArgs, PracticeCommand};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::rounds::{self, NoRound, Request};
-use status_tutor::commands::{check, explain, list, open};
+use status_tutor::commands::{check, explain, list, open, practice};
 use status_tutor::content::{Course, CourseFiles, Problem, load};
-use status_tutor::progress::Store;
+use status_tutor::progress::{Progress, Store};
 use status_tutor::sanitize::printable;
 use status_tutor::theme::Theme;
 use status_tutor::theme_choice;
@@ -74,18 +74,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             drop(stdout);
             let request = if args.topic.is_empty() { Request::Full } else { Request::Topics(args.topic.clone()) };
             let round = (request, quiz_options(Some(args)));
-            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round)) }
+            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round), None) }
         }
         Some(Command::Review(args)) => {
             drop(stdout);
             let seed = quiz_options(None).seed;
             let options = QuizOptions { count: Some(usize::from(args.questions)), seed: args.seed.unwrap_or(seed) };
             let round = (Request::Review, options);
-            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round)) }
+            if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round), None) }
+        }
+        Some(Command::Practice(args)) if args.action.is_none() => {
+            drop(stdout);
+            tutorial(&cli, None, Some(args))
+        }
+        Some(Command::Practice(args)) => {
+            drop(stdout);
+            practice_command(&cli, args)
         }
         None => {
             drop(stdout);
-            tutorial(&cli, None)
+            tutorial(&cli, None, None)
         }
     }
 }
@@ -157,7 +165,11 @@ fn refused(refusal: &NoRound) -> ExitCode {
 
 /// The full-screen tutorial (straight into the quiz with `quiz`). Everything that can
 /// fail is done before the terminal changes.
-fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode, String> {
+fn tutorial(
+    cli: &Cli,
+    quiz: Option<(Request, QuizOptions)>,
+    practice: Option<&PracticeArgs>,
+) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
     // An unknown page is a usage error (like an unknown command), terminal or not.
     let page = match cli.page.as_deref().map(|p| open::page_for(&course, p)).transpose() {
@@ -215,10 +227,83 @@ fn tutorial(cli: &Cli, quiz: Option<(Request, QuizOptions)>) -> Result<ExitCode,
             }
         }
     }
+    if let Some(args) = practice {
+        app.practice_options = status_tutor::app::PracticeOptions {
+            workspace: args.workspace.clone(),
+            python: args.python.clone(),
+            manual_run: args.manual_run,
+        };
+        let workspace = practice::workspace_for(args.workspace.as_deref(), &app.progress);
+        say!("status-tutor: practice workspace: {}", printable(&workspace.root().display().to_string()));
+        app.open_practice(None);
+    }
     match tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))? {
         tui::Ending::Quit => Ok(ExitCode::SUCCESS),
         // The terminal went away: a normal exit, with the status a SIGHUP would give.
         tui::Ending::Hangup => Ok(ExitCode::from(129)),
+    }
+}
+
+/// `practice list|check|reset|setup`: practice without the full-screen interface.
+fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> {
+    let course = course(cli.content.as_deref())?;
+    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    for warning in &warnings {
+        say!("status-tutor: warning: {}", printable(warning));
+    }
+    let workspace = practice::workspace_for(args.workspace.as_deref(), &progress);
+    let mut out = io::stdout().lock();
+    // The workspace used is remembered, so the next command (and the TUI) finds it.
+    let remember = |progress: &mut Progress, store: &mut Store, done: Option<String>| {
+        let path = workspace.root().to_str().map(str::to_string);
+        let moved = path.is_some() && progress.practice.workspace != path;
+        if moved {
+            progress.practice.workspace = path;
+        }
+        let solved = done.is_some_and(|id| progress.practice.done.insert(id));
+        if (moved || solved)
+            && let Some(warning) = store.save(progress)
+        {
+            say!("status-tutor: warning: {}", printable(&warning));
+        }
+    };
+    match args.action.as_ref() {
+        Some(PracticeCommand::List) | None => {
+            quietly(practice::list(&course, &progress, &workspace, Paint::for_stdout(), &mut out))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(PracticeCommand::Check { id, json }) => {
+            let index = practice::find(&course, id.as_deref(), &progress)?;
+            practice::prepare(&workspace, &course)?;
+            let python = status_tutor::practice::python::find(args.python.as_deref(), &workspace);
+            let passed = practice::check(&course, index, &workspace, &python, *json, &mut out)?;
+            let done = passed.then(|| course.exercises[index].id.clone());
+            remember(&mut progress, &mut store, done);
+            Ok(if passed { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Some(PracticeCommand::Reset { id, yes }) => {
+            let index = practice::find(&course, Some(id), &progress)?;
+            let exercise = &course.exercises[index];
+            let file = workspace.file_for(index + 1, &exercise.id);
+            let question = format!("Put the starter code back in {}? Your changes to it are lost.", file.display());
+            if file.exists() && !yes && !confirm(&question, "practice reset")? {
+                return Ok(ExitCode::SUCCESS);
+            }
+            let path =
+                workspace.reset(index + 1, exercise).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            writeln!(out, "Starter code restored in {}", path.display()).map_err(|e| e.to_string())?;
+            remember(&mut progress, &mut store, None);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(PracticeCommand::Setup) => {
+            let base = args.python.clone().unwrap_or_else(|| "python3".into());
+            let python = status_tutor::practice::python::setup(&base, &workspace, &mut out)?;
+            practice::prepare(&workspace, &course)?;
+            remember(&mut progress, &mut store, None);
+            writeln!(out, "Practice with: status-tutor practice  (checks run with {})", python.display())
+                .map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -229,11 +314,14 @@ fn reset_progress(cli: &Cli) -> Result<bool, String> {
     let (mut store, _, _) = Store::open(cli.data_dir.as_deref(), &course.id);
     let path = store.path().display().to_string();
     if !cli.yes
-        && !confirm(&format!(
-            "Forget what you have read and scored in \"{}\" ({})?",
-            printable(&course.title),
-            printable(&path)
-        ))?
+        && !confirm(
+            &format!(
+                "Forget what you have read and scored in \"{}\" ({})?",
+                printable(&course.title),
+                printable(&path)
+            ),
+            "--reset-progress",
+        )?
     {
         say!("Nothing forgotten.");
         return Ok(false);
@@ -247,9 +335,9 @@ fn reset_progress(cli: &Cli) -> Result<bool, String> {
 
 /// Asks a yes/no question on the terminal. Without one there is nobody to ask: the
 /// caller must say `--yes`.
-fn confirm(question: &str) -> Result<bool, String> {
+fn confirm(question: &str, command: &str) -> Result<bool, String> {
     if !io::stdin().is_terminal() {
-        return Err("--reset-progress: no terminal to ask on; add --yes to forget without asking".to_string());
+        return Err(format!("{command}: no terminal to ask on; add --yes to go ahead without asking"));
     }
     let _ = write!(io::stderr(), "{question} [y/N] ");
     let mut answer = String::new();

@@ -54,6 +54,8 @@ pub struct Progress {
     pub pages_read: BTreeSet<String>,
     /// Quiz results.
     pub quiz: QuizRecord,
+    /// Practice mode: the workspace and the exercises solved.
+    pub practice: PracticeRecord,
     /// The last `--theme` given (`dark`, `light`, `high-contrast`), used when none is.
     pub theme: Option<String>,
     /// Whether the learner last showed (true) or hid (false) the contents sidebar; unset,
@@ -73,6 +75,7 @@ impl Default for Progress {
             scroll: 0,
             pages_read: BTreeSet::new(),
             quiz: QuizRecord::default(),
+            practice: PracticeRecord::default(),
             theme: None,
             sidebar: None,
             review: crate::review_state::ReviewState::default(),
@@ -119,6 +122,17 @@ pub struct QuizRecord {
     pub best: Option<RoundRecord>,
     /// The most recent rounds, oldest first, at most [`HISTORY_LIMIT`].
     pub history: Vec<RoundRecord>,
+}
+
+/// What practice mode remembers. A file written before practice existed loads with none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PracticeRecord {
+    /// The workspace the exercise files live in, once one was created (only a path that
+    /// is valid UTF-8 is remembered, so saving never fails on it).
+    pub workspace: Option<String>,
+    /// The ids of the exercises whose checks all passed at least once.
+    pub done: BTreeSet<String>,
 }
 
 /// One finished quiz round.

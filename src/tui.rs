@@ -1,22 +1,31 @@
 //! The terminal: enter and always leave it cleanly (quit, error, panic, SIGTERM, SIGHUP,
-//! the terminal going away), and the event loop, which blocks on input and redraws only
-//! when something changed. Progress goes to the writer thread, so the loop never waits on
-//! the disk (except to put a finished quiz round on disk before its results are shown).
+//! the terminal going away), and the event loop, which blocks on one channel (terminal
+//! input, saved exercise files, finished practice runs) and redraws only when something
+//! changed. Progress goes to the writer thread, so the loop never waits on the disk
+//! (except to put a finished quiz round on disk before its results are shown).
+mod events;
+
 use crate::app::{App, Screen};
 use crate::input::{self, Input};
 use crate::keys;
+use crate::practice::runner::ProcessRunner;
 use crate::progress::{Store, Writer};
 use crate::quiz::Phase;
 use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+pub use events::AppEvent;
+use events::Background;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, stdout};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
+/// The spinner's step while a practice run is going (the only timer, and only then).
+const SPINNER_STEP: Duration = Duration::from_millis(100);
 /// How long an exit waits for the last save.
 const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 /// The longest the loop handles queued input before it draws.
@@ -38,11 +47,15 @@ pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
     let writer = Writer::spawn(store);
     install_restore_hooks(writer.clone())?;
     let mut terminal = enter().inspect_err(|_| restore())?;
-    let (tx, rx) = mpsc::channel::<Input>();
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        event_loop(&mut terminal, app, &writer, (tx, &rx))
+        let (events, received) = mpsc::channel();
+        let deliver = events.clone();
+        app.runner = Some(Box::new(ProcessRunner::new(Arc::new(move |run, result| {
+            let _ = deliver.send(AppEvent::Checked(run, result));
+        }))));
+        event_loop(&mut terminal, app, &writer, (&events, &received))
     });
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
@@ -109,14 +122,15 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     writer: &Writer,
-    (tx, input): (Sender<Input>, &Receiver<Input>),
+    (events, received): (&Sender<AppEvent>, &Receiver<AppEvent>),
 ) -> io::Result<Ending> {
     // The input threads start after the first frame (start-up time); keys typed meanwhile
-    // wait in the terminal. The control pauses them around `$EDITOR` (issue 8).
-    let mut tx = Some(tx);
-    let mut _control = None;
+    // wait in the terminal. Their control pauses them while the editor runs.
+    let mut control: Option<input::Control> = None;
+    let mut background = Background::default();
     let mut rounds = RoundMarker::of(app);
     while !app.should_quit() {
+        events::carry_out(terminal, app, &mut background, events, control.as_ref())?;
         let size = terminal.size()?;
         if (size.width, size.height) != (app.size.width, app.size.height) {
             app.resize(size.width, size.height); // resized since the last event
@@ -131,34 +145,69 @@ fn event_loop(
             app.message = Some(warning);
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        if let Some(tx) = tx.take() {
-            _control = Some(input::spawn(tx)?);
+        if control.is_none() {
+            control = Some(input::spawn(events.clone())?);
         }
-        // Block for the next input, then take whatever else is already queued before
-        // drawing again: a burst of keys costs one frame, not one each.
+        // Block for the next event (only a run in flight wakes the loop on its own, for
+        // the spinner), then take whatever else is already queued before drawing again:
+        // a burst of keys costs one frame, not one each.
         let mut changed = false;
-        let mut next = input.recv();
+        let mut next = match wait(app, received) {
+            Some(event) => event,
+            None => continue, // the spinner moved
+        };
         let batch = Instant::now();
         loop {
             changed |= match next {
-                Ok(Input::Event(event)) => handle(app, event),
-                Ok(Input::End) | Err(_) => return Ok(Ending::Quit),
-                Ok(Input::Hangup) => return Ok(Ending::Hangup),
+                AppEvent::Term(Input::Event(event)) => {
+                    let changed = handle(app, event);
+                    // The editor, if this key asked for it, runs now, input paused.
+                    let requested = events::carry_out(terminal, app, &mut background, events, control.as_ref())?;
+                    changed || requested
+                }
+                AppEvent::Term(Input::End) => return Ok(Ending::Quit),
+                AppEvent::Term(Input::Hangup) => return Ok(Ending::Hangup),
+                AppEvent::Saved(path) => {
+                    app.file_saved(&path);
+                    true
+                }
+                AppEvent::Checked(run, result) => {
+                    app.run_finished(run, result);
+                    true
+                }
             };
             // Every step goes to the writer at once, keys still queued or not.
             send_progress(app, writer);
             // A long backlog is drawn now and then, so the screen keeps up.
-            if changed && batch.elapsed() >= MAX_BATCH {
+            if app.should_quit() || (changed && batch.elapsed() >= MAX_BATCH) {
                 break;
             }
-            next = match input.try_recv() {
-                Ok(queued) if !app.should_quit() => Ok(queued),
-                _ if changed || app.should_quit() => break,
-                _ => input.recv(),
+            next = match received.try_recv() {
+                Ok(queued) => queued,
+                Err(_) if changed => break,
+                Err(_) => match wait(app, received) {
+                    Some(event) => event,
+                    None => break,
+                },
             };
         }
     }
     Ok(Ending::Quit)
+}
+
+/// The next event; `None` when the spinner moved instead. A closed channel is the end.
+fn wait(app: &mut App, received: &Receiver<AppEvent>) -> Option<AppEvent> {
+    loop {
+        if !app.practice_running() {
+            return Some(received.recv().unwrap_or(AppEvent::Term(Input::End)));
+        }
+        match received.recv_timeout(SPINNER_STEP) {
+            Ok(event) => return Some(event),
+            Err(RecvTimeoutError::Timeout) if app.tick() => return None,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return Some(AppEvent::Term(Input::End)),
+        }
+    }
 }
 
 /// Applies one terminal event; returns whether the screen must be redrawn.

@@ -3,10 +3,12 @@
 //! and 20,000 random keys. Nothing is lost but the step in flight, nothing hangs, and it
 //! still answers Ctrl-C.
 
+#[allow(dead_code)] // shared with e2e.rs and the benches, which use the rest
+#[path = "support/pty.rs"]
+mod pty;
+#[allow(dead_code)]
 #[path = "support/screen.rs"]
 mod screen;
-#[allow(dead_code)] // shared with e2e.rs, which uses the rest
-mod support;
 
 use std::error::Error;
 use std::io::{Read, Write};
@@ -15,9 +17,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use portable_pty::{PtySize, native_pty_system};
+use pty::{HIDE_CURSOR, Pty};
 use screen::Screen;
 use status_tutor::content::{Course, CourseFiles, load};
-use support::pty::{HIDE_CURSOR, Pty};
 
 type TestResult = Result<(), Box<dyn Error>>;
 
@@ -59,7 +61,7 @@ fn kill(pid: u32, signal: &str) -> TestResult {
 }
 
 /// Starts the binary in a pty and waits for its first frame.
-fn start(args: &[&str], dir: &Path) -> Result<(Pty, support::pty::Master, u32), Box<dyn Error>> {
+fn start(args: &[&str], dir: &Path) -> Result<(Pty, pty::Master, u32), Box<dyn Error>> {
     let argv: Vec<&str> = std::iter::once(BIN).chain(args.iter().copied()).collect();
     let (pty, master, _) = Pty::spawn(&argv, dir)?;
     let pid = pty.pid().ok_or("no pid")?;
@@ -72,12 +74,12 @@ fn start(args: &[&str], dir: &Path) -> Result<(Pty, support::pty::Master, u32), 
 /// The screen as of the last whole frame in `bytes`.
 fn last_screen(bytes: &[u8]) -> Option<Screen> {
     let end = bytes.windows(HIDE_CURSOR.len()).rposition(|w| w == HIDE_CURSOR)?;
-    Some(Screen::parse(&String::from_utf8_lossy(&bytes[..end]), 24, 80))
+    Some(Screen::parse(&String::from_utf8_lossy(&bytes[..end])))
 }
 
 /// The page number (1-based) in the reader's status bar, ` 12/28 · 40% read`.
 fn page_number(screen: &Screen) -> Option<usize> {
-    screen.line(23).trim_start().split('/').next()?.parse().ok()
+    screen.text().lines().nth(23)?.trim_start().split('/').next()?.parse().ok()
 }
 
 /// Waits for a frame whose screen satisfies `check`; returns it.

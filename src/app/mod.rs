@@ -3,6 +3,7 @@ mod find;
 mod help;
 mod history;
 mod navigate;
+mod practice;
 mod quiz;
 mod rounds;
 
@@ -17,6 +18,7 @@ use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub use history::{History, Place};
+pub use practice::{PracticeOptions, PracticeView, Request};
 pub use quiz::{Clock, Offer, QuizOptions, QuizView, SystemClock, bank as quiz_bank};
 use ratatui::layout::{Position, Rect};
 
@@ -25,6 +27,7 @@ pub enum Screen {
     Welcome,
     Reader,
     Quiz,
+    Practice,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +56,7 @@ pub enum Entry {
     Section(usize),
     Page(usize),
     Quiz,
+    Practice,
 }
 
 /// What the view shows, compared before and after an action to skip needless redraws.
@@ -67,6 +71,7 @@ struct Snapshot {
     progress_dirty: bool,
     message: Option<String>,
     quiz: Option<(crate::quiz::Phase, bool, usize)>,
+    practice: Option<(crate::practice::session::Session, usize, usize, Option<String>)>,
     verified_expanded: bool,
 }
 
@@ -107,6 +112,13 @@ pub struct App {
     pub quiz: Option<QuizView>,
     pub quiz_options: QuizOptions,
     pub clock: Box<dyn Clock>,
+    /// Practice mode, once opened; kept while the learner reads a lesson.
+    pub practice: Option<PracticeView>,
+    pub practice_options: PracticeOptions,
+    /// Runs the checks (the real one spawns Python; tests pass a fake).
+    pub runner: Option<Box<dyn crate::practice::runner::Runner>>,
+    /// Work for the loop: the editor, the watcher, setup.
+    pub requests: Vec<Request>,
     search_index: Option<SearchIndex>,
     /// Where the learner was before each jump (Backspace / Ctrl-O go back).
     pub history: History,
@@ -124,6 +136,9 @@ impl App {
             entries.extend(section.pages.iter().map(|&p| Entry::Page(p)));
         }
         entries.push(Entry::Quiz);
+        if !course.exercises.is_empty() {
+            entries.push(Entry::Practice);
+        }
         // A saved page that no longer exists (the course changed) starts at the beginning.
         let (page, scroll) = progress
             .last_page
@@ -155,6 +170,10 @@ impl App {
             quiz: None,
             quiz_options: QuizOptions { count: Some(12), seed: 0 },
             clock: Box::new(SystemClock::default()),
+            practice: None,
+            practice_options: PracticeOptions::default(),
+            runner: None,
+            requests: Vec::new(),
             search_index: None,
             history: History::default(),
             last_search: None,
@@ -183,6 +202,10 @@ impl App {
             (Overlay::None, Screen::Reader) if self.focus == Focus::Sidebar => Context::Contents,
             (Overlay::None, Screen::Reader) => Context::Reader,
             (Overlay::None, Screen::Quiz) => self.quiz.as_ref().map_or(Context::Reader, QuizView::context),
+            (Overlay::None, Screen::Practice) => match &self.practice {
+                Some(view) if view.session.confirm.is_some() => Context::Confirm,
+                _ => Context::Practice,
+            },
         }
     }
 
@@ -299,6 +322,7 @@ impl App {
                 self.jump(page, 0);
             }
             Some(Entry::Quiz) => self.start_quiz(),
+            Some(Entry::Practice) => self.open_practice(None),
             _ => {}
         }
     }
@@ -318,6 +342,7 @@ impl App {
             Context::Search => self.update_search(action),
             Context::Welcome => self.update_welcome(action),
             Context::Reader | Context::Contents => self.update_reader(action, pending),
+            _ if self.screen == Screen::Practice => self.update_practice(action),
             _ => self.update_quiz(action),
         }
         if action == Action::ForceQuit {
@@ -343,6 +368,7 @@ impl App {
             progress_dirty: self.progress_dirty,
             message: self.message.clone(),
             quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave, q.scroll)),
+            practice: self.practice.as_ref().map(|p| (p.session.clone(), p.scroll, p.spinner, p.learner_code.clone())),
             verified_expanded: self.verified_expanded,
         }
     }
@@ -366,6 +392,11 @@ impl App {
                 self.start_review();
             }
             Action::Help => self.open_help(),
+            Action::Practice => {
+                self.progress.welcomed = true;
+                self.progress_dirty = true;
+                self.open_practice(None);
+            }
             Action::Quit => self.quit = true,
             // The reading keys work here too: they open the page, then act on it.
             Action::Close | Action::Confirm | Action::Decline => {}
@@ -420,6 +451,7 @@ impl App {
                 self.relayout();
             }
             Action::StartQuiz => self.start_quiz(),
+            Action::Practice => self.practice_from_reader(),
             Action::ToggleVerified => {
                 // Keep the line at the top of the screen in place: find it again in the new layout.
                 let anchor = verified::anchor(&self.document, self.scroll);
@@ -577,6 +609,9 @@ impl App {
                 .flatten()
                 .and_then(|view| crate::lines::quiz::choice_at(&view, self.size, at));
             return clicked.and_then(|n| u8::try_from(n).ok()).is_some_and(|n| self.update(Action::Pick(n)));
+        }
+        if self.screen == Screen::Practice {
+            return self.practice_mouse(event);
         }
         if self.screen != Screen::Reader {
             return false;

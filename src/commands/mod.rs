@@ -4,4 +4,5 @@ pub mod explain;
 pub mod list;
 pub mod open;
 pub mod paint;
+pub mod practice;
 pub mod rounds;

@@ -6,6 +6,7 @@ pub mod code_wrap;
 pub mod contents;
 pub mod document;
 pub mod help;
+pub mod practice;
 pub mod quiz;
 mod quiz_results;
 pub mod text;

@@ -1,4 +1,15 @@
-//! Practice mode: the learner writes a Django view, the shipped checker runs it.
+//! Practice mode: the learner writes a Django view, a real Django answers the checks.
+//!
+//! `session` is the pure state machine; `runner` runs the shipped checker (Python) off
+//! the UI thread; `watcher` turns saves into events; `workspace` owns the learner's files;
+//! `python` finds the interpreter and sets up Django; `job` and `report` are the checker's
+//! input and output.
 pub mod checker_files;
+pub mod describe;
 pub mod job;
+pub mod python;
 pub mod report;
+pub mod runner;
+pub mod session;
+pub mod watcher;
+pub mod workspace;

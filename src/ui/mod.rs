@@ -1,5 +1,6 @@
 //! The view: draws the model, never changes it. One file per screen or widget.
 pub mod help;
+pub mod practice;
 mod quiz_screen;
 mod reader;
 mod search;
@@ -27,6 +28,7 @@ impl Widget for &App {
             Screen::Welcome => welcome::render(self, area, buf),
             Screen::Reader => reader::render(self, area, buf),
             Screen::Quiz => quiz_screen::render(self, area, buf),
+            Screen::Practice => practice::render(self, area, buf),
         }
         match &self.overlay {
             Overlay::None => {}

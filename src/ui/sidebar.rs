@@ -55,5 +55,12 @@ fn entry_line(app: &App, entry: Entry) -> Line<'static> {
                 .unwrap_or_default();
             Line::from(vec![Span::styled("Test your knowledge", theme.heading), Span::styled(best, theme.dim)])
         }
+        Entry::Practice => {
+            let (done, total) = app.practice_done();
+            Line::from(vec![
+                Span::styled("Practice", theme.heading),
+                Span::styled(format!(": {done}/{total} done"), theme.dim),
+            ])
+        }
     }
 }

@@ -18,6 +18,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let score = quiz.session.score();
             format!(" Quiz · {}/{} answered · {} right ", score.answered, score.total, score.correct)
         }
+        (None, true, _) if app.screen == Screen::Practice => {
+            let (done, total) = app.practice_done();
+            format!(" Practice · {done}/{total} done ")
+        }
         (None, true, _) => format!(" {}/{} · {}% read ", app.page + 1, app.course.pages.len(), app.percent_read()),
     };
     // A message longer than the bar ends with an ellipsis.

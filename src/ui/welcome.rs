@@ -49,7 +49,11 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
     let returning = app.progress.welcomed && app.progress.last_page.is_some();
     let (learn, start) = if returning {
         let page = course.pages.get(app.page).map_or("", |p| p.title.as_str());
-        let back = vec![Span::raw("Welcome back. "), Span::styled(format!("{}% read.", app.percent_read()), theme.dim)];
+        let back = vec![
+            Span::raw("Welcome back. "),
+            Span::styled(format!("{}% read.", app.percent_read()), theme.dim),
+            Span::styled(practice_done(app), theme.dim),
+        ];
         let start = vec![
             Span::styled("Enter", theme.key),
             Span::raw(" continue where you left off: "),
@@ -61,8 +65,15 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
         let what = vec![
             Span::styled("What you will learn: ", theme.title),
             Span::raw(sections.join(" · ")),
-            Span::raw(format!(", and a quiz of {} questions.", course.questions.len())),
+            Span::raw(format!(", and a quiz of {} questions", course.questions.len())),
         ];
+        let mut what = what;
+        if !course.exercises.is_empty() {
+            what.push(Span::raw(format!("; {} views to write (", course.exercises.len())));
+            what.push(Span::styled("x", theme.key));
+            what.push(Span::raw(")"));
+        }
+        what.push(Span::raw("."));
         let start = vec![Span::styled("Enter", theme.key), Span::raw(" start reading")];
         (wrap(&what, width, vec![], vec![]), wrap(&start, width, vec![], vec![]))
     };
@@ -107,4 +118,10 @@ fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     lines
+}
+
+/// " Practice: 5/18 done." when the course has exercises.
+fn practice_done(app: &App) -> String {
+    let (done, total) = app.practice_done();
+    if total == 0 { String::new() } else { format!(" Practice: {done}/{total} done.") }
 }

@@ -1,27 +1,31 @@
-//! What the learner sees: the cells of a terminal after the program's output, interpreting
-//! only what ratatui and crossterm write (cursor moves, clears; colours and modes are
-//! skipped). Entering or leaving the alternate screen starts from a blank one.
-//! (The same model as in tests/e2e.rs, for tests that include it with `#[path]`.)
+//! What the learner sees in an 80x24 pseudo-terminal, rebuilt from the program's output.
+//! The same model as `tests/e2e.rs` (which keeps its own copy for now); used by
+//! `tests/practice_e2e.rs` through `#[path]`.
+use crate::pty::{COLS, ROWS};
 use unicode_width::UnicodeWidthChar;
 
+/// What the learner sees: the cells of an 80x24 terminal after the program's output,
+/// interpreting only what ratatui and crossterm write (cursor moves, clears; colours and
+/// modes are skipped). Entering or leaving the alternate screen starts from a blank one.
+#[derive(Default)]
 pub struct Screen {
     cells: Vec<Vec<String>>,
-    rows: usize,
-    cols: usize,
     row: usize,
     col: usize,
 }
 
 impl Screen {
-    fn blank(rows: usize, cols: usize) -> Vec<Vec<String>> {
-        vec![vec![" ".to_string(); cols]; rows]
+    fn blank() -> Vec<Vec<String>> {
+        vec![vec![" ".to_string(); usize::from(COLS)]; usize::from(ROWS)]
     }
 
-    pub fn parse(output: &str, rows: usize, cols: usize) -> Screen {
-        let mut screen = Screen { cells: Screen::blank(rows, cols), rows, cols, row: 0, col: 0 };
+    pub fn parse(output: &str) -> Screen {
+        let mut screen = Screen { cells: Screen::blank(), row: 0, col: 0 };
         let mut chars = output.chars();
         while let Some(c) = chars.next() {
             match c {
+                // Only control sequences (ESC [ ... final) move or clear; other escapes
+                // are two characters long.
                 '\x1b' => {
                     if chars.next() == Some('[') {
                         let mut params = String::new();
@@ -52,17 +56,18 @@ impl Screen {
                 self.row = first.max(1) - 1;
                 self.col = numbers.get(1).copied().unwrap_or(1).max(1) - 1;
             }
-            Some('J') if first == 2 => self.cells = Screen::blank(self.rows, self.cols),
+            Some('J') if first == 2 => self.cells = Screen::blank(),
             Some('K') => {
                 if let Some(line) = self.cells.get_mut(self.row) {
                     line.iter_mut().skip(self.col).for_each(|cell| *cell = " ".to_string());
                 }
             }
-            Some('h' | 'l') if params == "?1049" => self.cells = Screen::blank(self.rows, self.cols),
+            Some('h' | 'l') if params == "?1049" => self.cells = Screen::blank(),
             _ => {}
         }
     }
 
+    /// Writes a character at the cursor; a wide one covers the next cell too.
     fn print(&mut self, c: char) {
         let width = c.width().unwrap_or(0);
         if let Some(line) = self.cells.get_mut(self.row) {
@@ -78,8 +83,12 @@ impl Screen {
         self.col += width;
     }
 
-    pub fn line(&self, row: usize) -> String {
+    fn line(&self, row: usize) -> String {
         self.cells.get(row).map(|line| line.concat()).unwrap_or_default()
+    }
+
+    pub fn text(&self) -> String {
+        (0..self.cells.len()).map(|row| self.line(row)).collect::<Vec<_>>().join("\n")
     }
 
     pub fn contains(&self, text: &str) -> bool {

@@ -1,0 +1,77 @@
+//! A check as one line, the way the lessons' "the client receives" panel reads:
+//! `POST /articles/ {"title": "Hi"}  -> expected 201 with Location, got 400 {...}`.
+//! Shared by the practice screen and `practice check`.
+use super::report::CheckResult;
+use crate::content::{Exchange, RequestBody};
+use crate::sanitize::printable;
+
+/// The request of a check as written in the exercise: method, path, body.
+pub fn request_text(check: &Exchange) -> String {
+    let r = &check.request;
+    let body = match &r.body {
+        RequestBody::Empty => String::new(),
+        RequestBody::Json(json) => format!(" {json}"),
+        RequestBody::Form(fields) => {
+            format!(" {}", fields.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&"))
+        }
+    };
+    format!("{} {}{body}", r.method, r.path)
+}
+
+/// "expected 201 with Location" from the check's expectation.
+pub fn expected_text(check: &Exchange) -> String {
+    let e = &check.expect;
+    let mut with: Vec<String> = e.present_headers.clone();
+    with.extend(e.headers.iter().map(|(k, v)| format!("{k}: {v}")));
+    let mut text = format!("expected {}", e.status);
+    if !with.is_empty() {
+        text.push_str(&format!(" with {}", with.join(", ")));
+    }
+    if let Some(json) = &e.json {
+        text.push_str(&format!(" {json}"));
+    }
+    text
+}
+
+/// "400 {"error": "title required"}": the status and the start of the body.
+pub fn got_text(result: &CheckResult) -> String {
+    let status = result.status.map_or("no response".to_string(), |s| s.to_string());
+    let body = match html_title(&result.body) {
+        // Django's error pages: the title says it all, the markup only adds noise.
+        Some(title) => format!("(an HTML page: \"{title}\")"),
+        None => result.body.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(80).collect(),
+    };
+    printable(&format!("{status} {body}")).trim_end().to_string()
+}
+
+/// The `<title>` of a body that is an HTML page.
+fn html_title(body: &str) -> Option<String> {
+    let lower = body.trim_start().to_ascii_lowercase();
+    if !(lower.starts_with("<!doctype html") || lower.starts_with("<html")) {
+        return None;
+    }
+    let start = lower.find("<title>")? + "<title>".len();
+    let end = start + lower.get(start..)?.find("</title>")?;
+    let offset = body.len() - body.trim_start().len();
+    let title = body.get(offset + start..offset + end)?.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(status: u16, body: &str) -> CheckResult {
+        let json = serde_json::json!({"index": 0, "request": "GET /", "passed": false, "status": status, "body": body});
+        serde_json::from_value(json).expect("check result")
+    }
+
+    #[test]
+    fn a_django_error_page_is_shown_by_its_title_and_json_as_it_is() {
+        let page = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Server Error (500)</title>\n</head";
+        assert_eq!(got_text(&result(500, page)), "500 (an HTML page: \"Server Error (500)\")");
+        assert_eq!(got_text(&result(400, "{\"error\":\n \"title required\"}")), "400 {\"error\": \"title required\"}");
+        assert_eq!(got_text(&result(200, "<html><body>no title")), "200 <html><body>no title");
+        assert_eq!(got_text(&result(200, "bell \u{7}")), "200 bell \\u{7}");
+    }
+}

@@ -1,0 +1,115 @@
+//! The learner's workspace: one Python file per exercise, the checker, the virtualenv.
+//!
+//! ```text
+//! status-tutor-practice/
+//!   exercises/07_created_with_location.py   the learner's file (starter code at first)
+//!   .status-tutor/checker/                   the checker, written by this binary
+//!   .venv/                                   made by `practice setup`
+//! ```
+//! A learner's file is never overwritten, except by [`Workspace::reset`], which the caller
+//! confirms first.
+use crate::content::Exercise;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The folder used when neither `--workspace` nor progress names one.
+pub const DEFAULT_DIR: &str = "status-tutor-practice";
+
+/// Where the checker records which version of it is installed.
+const VERSION_FILE: &str = "VERSION";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workspace {
+    root: PathBuf,
+}
+
+impl Workspace {
+    /// A workspace at `root` (made absolute against the current directory, so the path
+    /// printed and remembered is the real one). Nothing is created yet.
+    pub fn new(root: &Path) -> Workspace {
+        let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        Workspace { root }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn exercises_dir(&self) -> PathBuf {
+        self.root.join("exercises")
+    }
+
+    /// The learner's file for the exercise `number` (1-based, lesson order) with `id`:
+    /// `exercises/07_created_with_location.py`, a valid Python module name. Characters
+    /// that could leave the folder are replaced, whatever the id says.
+    pub fn file_for(&self, number: usize, id: &str) -> PathBuf {
+        let name: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        self.exercises_dir().join(format!("{number:02}_{name}.py"))
+    }
+
+    pub fn checker_dir(&self) -> PathBuf {
+        self.root.join(".status-tutor").join("checker")
+    }
+
+    pub fn venv_dir(&self) -> PathBuf {
+        self.root.join(".venv")
+    }
+
+    /// Creates the folders and every exercise file that does not exist yet, from its
+    /// starter. Returns how many files were written; existing ones are left as they are.
+    pub fn create(&self, exercises: &[Exercise]) -> io::Result<usize> {
+        fs::create_dir_all(self.exercises_dir())?;
+        let mut written = 0;
+        for (index, exercise) in exercises.iter().enumerate() {
+            let path = self.file_for(index + 1, &exercise.id);
+            // create_new: an existing file (the learner's work) is never replaced.
+            match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut file) => {
+                    file.write_all(exercise.starter.as_bytes())?;
+                    written += 1;
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(written)
+    }
+
+    /// Writes the checker's files unless this `version` is already there. Returns whether
+    /// it wrote them. The version file is written last, so an interrupted install is
+    /// redone next time.
+    pub fn install_checker(&self, files: &[(&str, &str)], version: &str) -> io::Result<bool> {
+        let dir = self.checker_dir();
+        if fs::read_to_string(dir.join(VERSION_FILE)).is_ok_and(|v| v == version) {
+            return Ok(false);
+        }
+        // Files an older checker had and this one lacks must not linger on the import path.
+        match fs::remove_dir_all(&dir) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        for (relative, text) in files {
+            let path = dir.join(relative);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(path, text)?;
+        }
+        fs::create_dir_all(&dir)?;
+        fs::write(dir.join(VERSION_FILE), version)?;
+        Ok(true)
+    }
+
+    /// Puts the starter code back in the file of exercise `number` (atomically: the old file or the
+    /// new one, never half of either). The caller asks the learner first.
+    pub fn reset(&self, number: usize, exercise: &Exercise) -> io::Result<PathBuf> {
+        let path = self.file_for(number, &exercise.id);
+        let dir = self.exercises_dir();
+        fs::create_dir_all(&dir)?;
+        let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
+        temp.write_all(exercise.starter.as_bytes())?;
+        temp.persist(&path).map_err(|e| e.error)?;
+        Ok(path)
+    }
+}

@@ -1,0 +1,56 @@
+//! The practice screen: the exercise list with done marks beside the current exercise,
+//! laid out by `lines::practice`.
+use super::status_bar;
+use crate::app::App;
+use crate::lines::practice::{self, LIST_TOP, View};
+use crate::lines::text::ellipsized;
+use crate::practice::session::RunState;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(view) = app.practice_lines() else { return };
+    let (list, details) = practice::areas(area);
+    if let Some(list) = list {
+        render_list(&view, list, buf);
+    }
+    let lines = practice::detail_lines(&view, usize::from(details.width));
+    let scroll = view.scroll.min(lines.len().saturating_sub(usize::from(details.height)));
+    for (row, line) in lines.iter().skip(scroll).take(usize::from(details.height)).enumerate() {
+        buf.set_line(details.x, details.y + row as u16, line, details.width);
+    }
+    status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
+}
+
+fn render_list(view: &View, area: Rect, buf: &mut Buffer) {
+    let theme = view.theme;
+    Block::new().borders(Borders::RIGHT).border_style(theme.border).render(area, buf);
+    let inner = Rect::new(area.x, area.y, area.width.saturating_sub(1), area.height);
+    let (done, total) = (view.session.done_count(), view.session.items.len());
+    buf.set_line(inner.x, inner.y, &Line::styled(format!("Practice: {done}/{total} done"), theme.heading), inner.width);
+    let rows = usize::from(inner.height.saturating_sub(LIST_TOP));
+    let offset = practice::list_offset(view, area);
+    for (row, (index, item)) in view.session.items.iter().enumerate().skip(offset).take(rows).enumerate() {
+        let title = view.course.exercises.get(index).map_or("", |e| e.title.as_str());
+        let mark = match (&item.state, item.done) {
+            (RunState::Running(_), _) => Span::styled(format!("{} ", view.spinner()), theme.key),
+            (_, true) => Span::styled("✓ ", theme.read_mark),
+            (RunState::Failed | RunState::Timeout, false) => Span::styled("✗ ", theme.wrong),
+            _ => Span::styled("· ", theme.dim),
+        };
+        let mut line = Line::from(vec![
+            Span::raw(if index == view.session.current { "›" } else { " " }),
+            mark,
+            Span::styled(format!("{:>2} ", index + 1), theme.dim),
+            Span::raw(title.to_string()),
+        ]);
+        if index == view.session.current {
+            line = line.patch_style(theme.selected);
+        }
+        let y = inner.y + LIST_TOP + row as u16;
+        // a title that does not fit says so with an ellipsis
+        buf.set_line(inner.x, y, &ellipsized(line, usize::from(inner.width)), inner.width);
+    }
+}

@@ -1,0 +1,305 @@
+//! Practice mode inside the app, driven through `update` with a fake runner: opening it,
+//! the workspace, runs and results, done marks in progress, the editor request, leaving;
+//! and snapshots of the practice screen at 80x24 and 120x40.
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use status_tutor::app::{App, Entry, PracticeView, Request, Screen};
+use status_tutor::cli::ThemeName;
+use status_tutor::content::{Client, CourseFiles, Exchange, Exercise, Expectation, RequestBody, load};
+use status_tutor::keys::{Action, Context};
+use status_tutor::practice::report::Report;
+use status_tutor::practice::runner::{Job, RunError, RunId, Runner};
+use status_tutor::practice::session::{RunState, Session};
+use status_tutor::practice::workspace::Workspace;
+use status_tutor::progress::Progress;
+use status_tutor::theme::Theme;
+use std::cell::RefCell;
+use std::path::Path;
+use std::rc::Rc;
+
+/// Records what the app asked for; results are fed back by the test.
+#[derive(Default)]
+struct Calls {
+    started: Vec<(RunId, Job)>,
+    cancelled: Vec<RunId>,
+}
+
+struct FakeRunner(Rc<RefCell<Calls>>);
+
+impl Runner for FakeRunner {
+    fn start(&mut self, run: RunId, job: Job) {
+        self.0.borrow_mut().started.push((run, job));
+    }
+    fn cancel(&mut self, run: RunId) {
+        self.0.borrow_mut().cancelled.push(run);
+    }
+}
+
+fn exercise(id: &str, title: &str, page: usize) -> Exercise {
+    let request = |method: &str, body| status_tutor::content::Request {
+        method: method.into(),
+        path: "/articles/".into(),
+        user: Client::Anonymous,
+        headers: vec![],
+        body,
+        csrf_token: false,
+        setup: vec![],
+    };
+    let expect = |status, location: bool| Expectation {
+        status,
+        headers: vec![],
+        present_headers: if location { vec!["Location".into()] } else { vec![] },
+        absent_headers: vec![],
+        json: None,
+        body_contains: vec![],
+    };
+    Exercise {
+        id: id.into(),
+        title: title.into(),
+        page,
+        task: "Create the article from the JSON body and answer **201** with a `Location` header.".into(),
+        starter: "def create_article(request):\n    # TODO\n    pass\n".into(),
+        solution: "def create_article(request):\n    return HttpResponse(status=201)\n".into(),
+        hints: vec!["`JsonResponse(..., status=201)`".into(), "Set `response[\"Location\"]`.".into()],
+        models: vec!["Article".into()],
+        urls: vec![("articles/".into(), "create_article".into())],
+        checks: vec![
+            Exchange {
+                request: request("POST", RequestBody::Json(r#"{"title": "Hi"}"#.into())),
+                expect: expect(201, true),
+            },
+            Exchange { request: request("GET", RequestBody::Empty), expect: expect(405, false) },
+        ],
+    }
+}
+
+fn course_with_exercises() -> status_tutor::content::Course {
+    let files = CourseFiles::read_dir(Path::new("tests/ui-course")).expect("fixture course is readable");
+    let mut course = load(&files).expect("fixture course is valid").course;
+    let code = course.page_index("code").expect("code page");
+    course.exercises = vec![exercise("created", "Created, with Location", code), exercise("other", "Another one", 0)];
+    course
+}
+
+/// An app with practice open in a temporary workspace and a fake runner.
+fn practising(progress: Progress) -> (App, Rc<RefCell<Calls>>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app =
+        App::new(course_with_exercises(), Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, 100, 30));
+    let calls = Rc::new(RefCell::new(Calls::default()));
+    app.runner = Some(Box::new(FakeRunner(Rc::clone(&calls))));
+    app.practice_options.workspace = Some(dir.path().join("ws"));
+    app.open_practice(None);
+    (app, calls, dir)
+}
+
+fn report(passed: &[bool]) -> Report {
+    let checks: Vec<String> = passed
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            format!(
+                r#"{{"index": {i}, "request": "POST /articles/", "passed": {p}, "status": 400, "body": "{{\"error\": \"title required\"}}", "differences": ["expected status 201, got 400"]}}"#
+            )
+        })
+        .collect();
+    Report::parse(&format!(r#"{{"version": 1, "checks": [{}], "output": "debug \u001b[31mred\n"}}"#, checks.join(",")))
+        .expect("report")
+}
+
+fn last_run(calls: &Rc<RefCell<Calls>>) -> RunId {
+    calls.borrow().started.last().expect("a run started").0
+}
+
+#[test]
+fn opening_practice_creates_the_workspace_and_remembers_it() {
+    let (app, _calls, dir) = practising(Progress::default());
+    assert_eq!(app.screen, Screen::Practice);
+    assert_eq!(app.context(), Context::Practice);
+    let file = dir.path().join("ws/exercises/01_created.py");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("starter"),
+        "def create_article(request):\n    # TODO\n    pass\n"
+    );
+    assert!(dir.path().join("ws/.status-tutor/checker/status_tutor_checker/__main__.py").is_file());
+    let remembered = app.progress.practice.workspace.as_deref().map(Path::new);
+    assert_eq!(remembered, Some(dir.path().join("ws").as_path()));
+    assert!(app.progress_dirty);
+    assert_eq!(app.requests, vec![Request::Watch(dir.path().join("ws/exercises"))]);
+}
+
+#[test]
+fn existing_files_are_never_overwritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let workspace = Workspace::new(&dir.path().join("ws"));
+    let course = course_with_exercises();
+    std::fs::create_dir_all(workspace.exercises_dir()).expect("mkdir");
+    std::fs::write(workspace.file_for(1, "created"), "my work").expect("write");
+    assert_eq!(workspace.create(&course.exercises).expect("create"), 1, "only the missing file is written");
+    assert_eq!(std::fs::read_to_string(workspace.file_for(1, "created")).expect("read"), "my work");
+    workspace.reset(1, &course.exercises[0]).expect("reset");
+    assert_eq!(std::fs::read_to_string(workspace.file_for(1, "created")).expect("read"), course.exercises[0].starter);
+    assert_eq!(
+        workspace.file_for(7, "created-with-location").file_name().and_then(|n| n.to_str()),
+        Some("07_created_with_location.py")
+    );
+    assert!(workspace.file_for(1, "../../etc/passwd").starts_with(workspace.exercises_dir()));
+}
+
+#[test]
+fn r_runs_the_current_exercise_with_its_file_and_a_pass_is_saved_as_done() {
+    let (mut app, calls, dir) = practising(Progress::default());
+    assert!(app.update(Action::RunChecks));
+    let (run, job) = calls.borrow().started[0].clone();
+    assert_eq!(job.workspace, dir.path().join("ws"));
+    let sent: serde_json::Value = serde_json::from_str(&job.json).expect("job json");
+    assert_eq!(sent["view_file"], dir.path().join("ws/exercises/01_created.py").to_string_lossy().as_ref());
+    assert!(app.practice_running());
+    app.progress_dirty = false;
+    app.run_finished(run, Ok(report(&[true, true])));
+    assert!(!app.practice_running());
+    assert!(app.progress.practice.done.contains("created"));
+    assert!(app.progress_dirty);
+    assert_eq!(app.practice_done(), (1, 2));
+}
+
+#[test]
+fn a_save_reruns_and_cancels_the_run_in_flight_and_stale_results_are_dropped() {
+    let (mut app, calls, dir) = practising(Progress::default());
+    app.file_saved(&dir.path().join("ws/exercises/02_other.py"));
+    let first = last_run(&calls);
+    assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(1), "the saved exercise becomes current");
+    app.file_saved(&dir.path().join("ws/exercises/02_other.py"));
+    let second = last_run(&calls);
+    assert_eq!(calls.borrow().cancelled, vec![first]);
+    app.run_finished(first, Ok(report(&[true, true])));
+    assert!(app.progress.practice.done.is_empty(), "a stale pass does not count");
+    app.run_finished(second, Err(RunError::Timeout));
+    let state = app.practice.as_ref().and_then(|p| p.session.current()).map(|i| i.state.clone());
+    assert_eq!(state, Some(RunState::Timeout));
+    app.file_saved(&dir.path().join("ws/exercises/unrelated.py"));
+    assert_eq!(last_run(&calls), second, "a file that is no exercise runs nothing");
+}
+
+#[test]
+fn e_asks_the_loop_for_the_editor_and_q_goes_back_to_the_lessons() {
+    let (mut app, _calls, dir) = practising(Progress::default());
+    app.requests.clear();
+    app.update(Action::Edit);
+    assert_eq!(app.requests, vec![Request::Edit(dir.path().join("ws/exercises/01_created.py"))]);
+    app.update(Action::Quit);
+    assert_eq!(app.screen, Screen::Reader);
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn the_solution_asks_first_and_shows_the_learners_code_beside_it() {
+    let (mut app, _calls, dir) = practising(Progress::default());
+    std::fs::write(dir.path().join("ws/exercises/01_created.py"), "def create_article(request):\n    return 1\n")
+        .expect("write");
+    app.update(Action::ShowSolution);
+    assert_eq!(app.context(), Context::Confirm);
+    app.update(Action::Confirm);
+    let view = app.practice.as_ref().expect("practice");
+    assert!(view.session.current().is_some_and(|i| i.solution_shown));
+    assert_eq!(view.learner_code.as_deref(), Some("def create_article(request):\n    return 1\n"));
+}
+
+#[test]
+fn the_reader_x_key_opens_the_exercise_of_the_page_and_the_sidebar_lists_practice() {
+    let mut app = App::new(
+        course_with_exercises(),
+        Theme::new(ThemeName::Dark, false),
+        Progress::default(),
+        Rect::new(0, 0, 100, 30),
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    app.practice_options.workspace = Some(dir.path().to_path_buf());
+    assert_eq!(app.entries.last(), Some(&Entry::Practice));
+    let code = app.course.page_index("code").expect("code page");
+    app.open_page(code, 0);
+    app.update(Action::Practice);
+    assert_eq!(app.screen, Screen::Practice);
+    assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(0));
+    app.update(Action::OpenLesson);
+    assert_eq!((app.screen, app.page), (Screen::Reader, code));
+}
+
+/// The practice screen with a failing run, without touching the disk.
+fn screen(width: u16, height: u16, solution: bool) -> String {
+    screen_after(width, height, solution, Ok(report(&[false, true])))
+}
+
+fn screen_after(width: u16, height: u16, solution: bool, result: status_tutor::practice::runner::RunResult) -> String {
+    let course = course_with_exercises();
+    let mut progress = Progress::default();
+    progress.practice.done.insert("other".into());
+    let mut app = App::new(course, Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, width, height));
+    let mut session = Session::new(&app.course.exercises, &app.progress.practice.done);
+    let run = session.apply(status_tutor::practice::session::Event::Run);
+    let status_tutor::practice::session::Effect::Start { run, .. } = run[0].clone() else { panic!("no run") };
+    session.apply(status_tutor::practice::session::Event::Checked(run, result));
+    session.apply(status_tutor::practice::session::Event::Hint);
+    if solution {
+        session.apply(status_tutor::practice::session::Event::Solution);
+        session.apply(status_tutor::practice::session::Event::Confirm);
+    }
+    app.practice = Some(PracticeView {
+        session,
+        workspace: Workspace::new(Path::new("/home/learner/status-tutor-practice")),
+        python: "python3".into(),
+        scroll: 0,
+        spinner: 0,
+        watch_note: None,
+        learner_code: solution.then(|| "def create_article(request):\n    # TODO\n    pass\n".to_string()),
+        workspace_error: None,
+    });
+    app.screen = Screen::Practice;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    buffer
+        .content
+        .chunks(usize::from(width))
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn practice_screen_snapshots() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let text = screen(width, height, false);
+        assert!(!text.contains('\u{1b}'), "learner output reaches the screen only sanitised");
+        insta::assert_snapshot!(format!("practice_{width}x{height}"), text);
+    }
+    insta::assert_snapshot!("practice_solution_120x40", screen(120, 40, true));
+}
+
+#[test]
+fn practice_screen_without_django_offers_setup() {
+    let missing = RunError::DjangoMissing("python3 cannot import Django (No module named \'django\')".into());
+    let text = screen_after(80, 24, false, Err(missing));
+    assert!(text.contains("Press S to set it up"), "{text}");
+    insta::assert_snapshot!("practice_no_django_80x24", text);
+    let timeout = screen_after(80, 24, false, Err(RunError::Timeout));
+    assert!(timeout.contains("did not answer in 10 s"), "{timeout}");
+}
+
+#[test]
+fn a_click_on_an_exercise_selects_it() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let (mut app, _calls, _dir) = practising(Progress::default());
+    let click = |row| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 3,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    // The list starts two rows down (its heading, a blank line): row 3 is the second exercise.
+    assert!(app.on_mouse(click(3)));
+    assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(1));
+    assert!(!app.on_mouse(click(20)), "below the list: nothing");
+    assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(1));
+}

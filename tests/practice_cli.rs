@@ -1,0 +1,113 @@
+//! `status-tutor practice list|check|reset` as scripts use them: output lines, exit codes,
+//! done marks. The check that runs Django needs the pinned venv (skipped deliberately with
+//! STATUS_TUTOR_SKIP_DJANGO=1); the others use a fake interpreter.
+use status_tutor::content::{CourseFiles, load};
+use status_tutor::practice::workspace::Workspace;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_status-tutor");
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--workspace")
+        .arg(dir.join("ws"))
+        .env("STATUS_TUTOR_DATA_DIR", dir.join("data"))
+        .env_remove("STATUS_TUTOR_PYTHON")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run status-tutor")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn list_shows_every_exercise_as_todo_then_done() {
+    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(dir.path(), &["practice", "list"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.starts_with(&format!("Practice: 0/{} done", course.exercises.len())), "{text}");
+    assert_eq!(text.lines().filter(|l| l.contains(" todo ")).count(), course.exercises.len(), "{text}");
+}
+
+#[test]
+fn without_django_check_fails_and_says_to_run_setup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let python = dir.path().join("python3");
+    std::fs::write(&python, "#!/bin/sh\necho 'django-missing: No module named django' >&2\nexit 3\n").expect("script");
+    std::fs::set_permissions(&python, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let out = run(dir.path(), &["practice", "check", "1", "--python", &python.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("ERROR") && text.contains("status-tutor practice setup"), "{text}");
+    let json = run(dir.path(), &["practice", "check", "1", "--json", "--python", &python.to_string_lossy()]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("one JSON document");
+    assert_eq!(value["passed"], false);
+    assert!(value["error"].as_str().is_some_and(|e| e.contains("setup")), "{value}");
+}
+
+#[test]
+fn an_unknown_exercise_is_an_error_that_points_to_the_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(dir.path(), &["practice", "check", "no-such-exercise"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("practice list"));
+}
+
+#[test]
+fn reset_puts_the_starter_back() {
+    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let exercise = &course.exercises[0];
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A check with no Python still prepares the workspace (and fails).
+    assert_eq!(run(dir.path(), &["practice", "check", "1", "--python", "/nonexistent/python"]).status.code(), Some(1));
+    let file = Workspace::new(&dir.path().join("ws")).file_for(1, &exercise.id);
+    std::fs::write(&file, "my attempt").expect("write");
+    // Without a terminal there is nobody to ask: it refuses unless --yes (as --reset-progress).
+    let refused = run(dir.path(), &["practice", "reset", &exercise.id]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--yes"));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "my attempt", "nothing changed");
+    let out = run(dir.path(), &["practice", "reset", &exercise.id, "--yes"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), exercise.starter);
+}
+
+fn django_python() -> Option<PathBuf> {
+    if std::env::var("STATUS_TUTOR_SKIP_DJANGO").as_deref() == Ok("1") {
+        return None;
+    }
+    let out = Command::new("python3")
+        .args(["tests/django/run.py", "--ensure-venv"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("python3 tests/django/run.py --ensure-venv");
+    assert!(out.status.success(), "no Django venv: {}", String::from_utf8_lossy(&out.stderr));
+    Some(PathBuf::from(String::from_utf8_lossy(&out.stdout).lines().last().expect("path").trim()))
+}
+
+#[test]
+fn check_fails_the_starter_passes_the_solution_and_marks_it_done() {
+    let Some(python) = django_python() else { return };
+    let python = python.to_string_lossy().into_owned();
+    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let exercise = &course.exercises[1];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let starter = run(dir.path(), &["practice", "check", &exercise.id, "--python", &python]);
+    assert_eq!(starter.status.code(), Some(1), "{}", stdout(&starter));
+    assert!(stdout(&starter).lines().any(|l| l.starts_with("FAIL ")), "{}", stdout(&starter));
+    let file = Workspace::new(&dir.path().join("ws")).file_for(2, &exercise.id);
+    std::fs::write(&file, &exercise.solution).expect("write the solution");
+    let solved = run(dir.path(), &["practice", "check", &exercise.id, "--python", &python]);
+    assert!(solved.status.success(), "{}", stdout(&solved));
+    let passes = stdout(&solved).lines().filter(|l| l.starts_with("PASS ")).count();
+    assert_eq!(passes, exercise.checks.len(), "{}", stdout(&solved));
+    let list = stdout(&run(dir.path(), &["practice", "list"]));
+    assert!(list.lines().any(|l| l.contains(" done ") && l.contains(&exercise.id)), "{list}");
+}
