@@ -8,7 +8,7 @@ use crate::input::{Control, Input};
 use crate::practice::runner::{RunId, RunResult};
 use crate::practice::{python, watcher};
 use crossterm::event::EnableMouseCapture;
-use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 use crossterm::{cursor::Hide, execute};
 use std::io::{self, BufRead, Read, Write, stdout};
 use std::path::{Path, PathBuf};
@@ -117,11 +117,14 @@ fn suspended<T>(
         signal_hook::low_level::unregister(handler);
     }
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide, Clear(ClearType::All))?;
+    // Not `terminal.clear()`: it asks the terminal where the cursor is, and the reply would
+    // reach the input reader, not crossterm (which then fails after 2 s). An empty frame
+    // leaves the back buffer blank instead, so the next draw repaints everything.
+    terminal.draw(|_| {})?;
     if let Some(input) = input {
         input.resume();
     }
-    terminal.clear()?; // the next draw repaints everything
     Ok(result)
 }
 
