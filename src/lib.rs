@@ -14,7 +14,6 @@ pub mod lines;
 pub mod practice;
 pub mod progress;
 pub mod quiz;
-pub mod review_state;
 pub mod sanitize;
 pub mod search;
 pub mod theme;

@@ -20,6 +20,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 mod limits;
+pub mod review;
 pub mod writer;
 
 pub use limits::MAX_PROGRESS_BYTES;
@@ -62,8 +63,8 @@ pub struct Progress {
     /// it follows the terminal's width.
     pub sidebar: Option<bool>,
     /// Spaced review: what each answered question's memory is, answers per day, a paused
-    /// round (issue 9; see `review_state.rs`).
-    pub review: crate::review_state::ReviewState,
+    /// round (issue 9; see `progress/review.rs`).
+    pub review: review::ReviewState,
 }
 
 impl Default for Progress {
@@ -78,7 +79,7 @@ impl Default for Progress {
             practice: PracticeRecord::default(),
             theme: None,
             sidebar: None,
-            review: crate::review_state::ReviewState::default(),
+            review: review::ReviewState::default(),
         }
     }
 }
