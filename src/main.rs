@@ -10,6 +10,7 @@ use status_tutor::commands::{check, explain, list, open, practice};
 use status_tutor::content::cache::{self, Cached};
 use status_tutor::content::{Course, CourseFiles, Problem, embedded};
 use status_tutor::progress::{Progress, Store};
+use status_tutor::sanitize::printable;
 use status_tutor::theme::Theme;
 use status_tutor::theme_choice;
 use status_tutor::tui;
@@ -17,12 +18,21 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Like `eprintln!`, which panics when stderr is closed or its terminal is gone; a message
+/// nobody can read is dropped instead.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("status-tutor: {message}");
+            // Not eprintln!, which panics when stderr is gone (a closed terminal).
+            let _ = writeln!(io::stderr(), "status-tutor: {}", printable(&message));
             ExitCode::FAILURE
         }
     }
@@ -43,20 +53,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Some(dir) => CourseFiles::read_dir(dir),
                 None => Ok(CourseFiles::embedded()),
             };
-            let clean = check::run(files, &mut stdout).map_err(|e| e.to_string())?;
+            let Some(clean) = quietly(check::run(files, &mut stdout))? else { return Ok(ExitCode::SUCCESS) };
             Ok(if clean { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Command::List) => {
             let course = course(cli.content.as_deref())?;
-            list::run(&course, Paint::for_stdout(), &mut stdout).map_err(|e| e.to_string())?;
+            quietly(list::run(&course, Paint::for_stdout(), &mut stdout))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Explain { query }) => {
             let course = course(cli.content.as_deref())?;
             match explain::find(&course, query) {
                 Ok(subject) => {
-                    explain::write_card(&course, &subject, Paint::for_stdout(), &mut stdout)
-                        .map_err(|e| e.to_string())?;
+                    quietly(explain::write_card(&course, &subject, Paint::for_stdout(), &mut stdout))?;
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(message) => Err(message),
@@ -90,6 +99,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
+/// A reader that went away (`status-tutor list | head -1`) is a quiet success: it had
+/// what it wanted. `None` then; any other failure is the error message.
+fn quietly<T>(result: io::Result<T>) -> Result<Option<T>, String> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// How a round is drawn, from the flags: a seed from the clock unless one was given.
 fn quiz_options(args: Option<&QuizArgs>) -> QuizOptions {
     let seed = args.and_then(|a| a.seed).unwrap_or_else(|| {
@@ -110,7 +129,7 @@ fn plain_quiz(cli: &Cli, (request, options): &(Request, QuizOptions), json: bool
     let course = course(cli.content.as_deref())?;
     let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
-        eprintln!("status-tutor: warning: {warning}");
+        say!("status-tutor: warning: {}", printable(warning));
     }
     let clock = SystemClock::default();
     let mut session = match rounds::session(&course, &progress, request, options.count, options.seed, clock.unix()) {
@@ -125,7 +144,7 @@ fn plain_quiz(cli: &Cli, (request, options): &(Request, QuizOptions), json: bool
     }
     if let Some(best) = &progress.quiz.best {
         let percent = status_tutor::quiz::percent(best.correct as usize, best.total as usize);
-        eprintln!("Best full round so far: {}/{} ({percent}%)", best.correct, best.total);
+        say!("Best full round so far: {}/{} ({percent}%)", best.correct, best.total);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -135,11 +154,11 @@ fn plain_quiz(cli: &Cli, (request, options): &(Request, QuizOptions), json: bool
 fn refused(refusal: &NoRound) -> ExitCode {
     match refusal {
         NoRound::UnknownTopic(message) => {
-            eprintln!("status-tutor: {message}");
+            say!("status-tutor: {}", printable(message));
             ExitCode::from(2)
         }
         NoRound::NothingDue(message) => {
-            println!("{message}");
+            let _ = writeln!(io::stdout(), "{}", printable(message)); // a closed stdout is no error
             ExitCode::SUCCESS
         }
     }
@@ -160,12 +179,12 @@ fn tutorial(
     let page = match cli.page.as_deref().map(|p| open::page_for(&course, p)).transpose() {
         Ok(page) => page,
         Err(message) => {
-            eprintln!("status-tutor: {message}\nThe commands are check, explain, list and quiz (see --help).");
+            say!("status-tutor: {}\nThe commands are check, explain, list and quiz (see --help).", printable(&message));
             return Ok(ExitCode::from(2));
         }
     };
     if !io::stdout().is_terminal() {
-        eprintln!(
+        say!(
             "status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
              Try `status-tutor list` for the contents, `status-tutor explain 404` for one code, \
              or `status-tutor quiz --plain` for the quiz."
@@ -174,7 +193,7 @@ fn tutorial(
     }
     let (store, progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
-        eprintln!("status-tutor: warning: {warning}");
+        say!("status-tutor: warning: {}", printable(warning));
     }
     let (name, source) = theme_choice::choose(
         cli.theme,
@@ -222,11 +241,14 @@ fn tutorial(
             manual_run: args.manual_run,
         };
         let workspace = practice::workspace_for(args.workspace.as_deref(), &app.progress);
-        eprintln!("status-tutor: practice workspace: {}", workspace.root().display());
+        say!("status-tutor: practice workspace: {}", printable(&workspace.root().display().to_string()));
         app.open_practice(None);
     }
-    tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))?;
-    Ok(ExitCode::SUCCESS)
+    match tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))? {
+        tui::Ending::Quit => Ok(ExitCode::SUCCESS),
+        // The terminal went away: a normal exit, with the status a SIGHUP would give.
+        tui::Ending::Hangup => Ok(ExitCode::from(129)),
+    }
 }
 
 /// `practice list|check|reset|setup`: practice without the full-screen interface.
@@ -234,7 +256,7 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
     let course = course(cli.content.as_deref())?;
     let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
     for warning in &warnings {
-        eprintln!("status-tutor: warning: {warning}");
+        say!("status-tutor: warning: {}", printable(warning));
     }
     let workspace = practice::workspace_for(args.workspace.as_deref(), &progress);
     let mut out = io::stdout().lock();
@@ -249,12 +271,12 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
         if (moved || solved)
             && let Some(warning) = store.save(progress)
         {
-            eprintln!("status-tutor: warning: {warning}");
+            say!("status-tutor: warning: {}", printable(&warning));
         }
     };
     match args.action.as_ref() {
         Some(PracticeCommand::List) | None => {
-            practice::list(&course, &progress, &workspace, Paint::for_stdout(), &mut out).map_err(|e| e.to_string())?;
+            quietly(practice::list(&course, &progress, &workspace, Paint::for_stdout(), &mut out))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(PracticeCommand::Check { id, json }) => {
@@ -300,17 +322,21 @@ fn reset_progress(cli: &Cli) -> Result<bool, String> {
     let path = store.path().display().to_string();
     if !cli.yes
         && !confirm(
-            &format!("Forget what you have read and scored in \"{}\" ({path})?", course.title),
+            &format!(
+                "Forget what you have read and scored in \"{}\" ({})?",
+                printable(&course.title),
+                printable(&path)
+            ),
             "--reset-progress",
         )?
     {
-        eprintln!("Nothing forgotten.");
+        say!("Nothing forgotten.");
         return Ok(false);
     }
     let existed = store.path().exists();
     store.reset().map_err(|e| format!("could not remove {path}: {e}"))?;
     let what = if existed { format!("{path} removed") } else { format!("nothing was kept yet at {path}") };
-    eprintln!("Progress for \"{}\" forgotten ({what}).", course.title);
+    say!("Progress for \"{}\" forgotten ({}).", printable(&course.title), printable(&what));
     Ok(true)
 }
 
@@ -320,7 +346,7 @@ fn confirm(question: &str, command: &str) -> Result<bool, String> {
     if !io::stdin().is_terminal() {
         return Err(format!("{command}: no terminal to ask on; add --yes to go ahead without asking"));
     }
-    eprint!("{question} [y/N] ");
+    let _ = write!(io::stderr(), "{question} [y/N] ");
     let mut answer = String::new();
     io::stdin().read_line(&mut answer).map_err(|e| e.to_string())?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))

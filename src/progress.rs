@@ -19,6 +19,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+mod limits;
+pub mod review;
+pub mod writer;
+
+pub use limits::MAX_PROGRESS_BYTES;
+use limits::{clamped, read_capped, remove_stale_temp_files};
+pub use writer::Writer;
+
 /// The version of the progress file format written by this build.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -55,8 +63,8 @@ pub struct Progress {
     /// it follows the terminal's width.
     pub sidebar: Option<bool>,
     /// Spaced review: what each answered question's memory is, answers per day, a paused
-    /// round (issue 9; see `review_state.rs`).
-    pub review: crate::review_state::ReviewState,
+    /// round (issue 9; see `progress/review.rs`).
+    pub review: review::ReviewState,
 }
 
 impl Default for Progress {
@@ -71,7 +79,7 @@ impl Default for Progress {
             practice: PracticeRecord::default(),
             theme: None,
             sidebar: None,
-            review: crate::review_state::ReviewState::default(),
+            review: review::ReviewState::default(),
         }
     }
 }
@@ -295,6 +303,17 @@ impl Store {
         }
     }
 
+    /// Removes the temporary files that killed saves left next to the file (only ones a
+    /// minute old: a fresh one may be another instance's save in progress). Done by the
+    /// writer thread, off the path to the first frame.
+    pub fn remove_stale_temp_files(&self) {
+        if self.saving
+            && let Some(dir) = self.path.parent()
+        {
+            remove_stale_temp_files(dir, &self.path);
+        }
+    }
+
     /// Whether [`Store::save`] still writes.
     #[must_use]
     pub fn is_saving(&self) -> bool {
@@ -310,8 +329,13 @@ impl Store {
 
     /// Reads and parses the file, recovering from every problem with a warning.
     fn load(&mut self, warnings: &mut Vec<String>) -> Progress {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
+        let bytes = match read_capped(&self.path) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => {
+                let reason = format!("larger than {} KiB, the most a progress file may be", MAX_PROGRESS_BYTES / 1024);
+                warnings.push(self.set_aside(&reason));
+                return Progress::default();
+            }
             Err(e) if e.kind() == ErrorKind::NotFound => return Progress::default(),
             Err(e) => {
                 self.saving = false;
@@ -323,7 +347,7 @@ impl Store {
             }
         };
         match parse(&bytes) {
-            Ok(progress) => self.check_version(progress, warnings),
+            Ok(progress) => self.check_version(clamped(progress), warnings),
             Err(reason) => {
                 warnings.push(self.set_aside(&reason));
                 Progress::default()

@@ -1,39 +1,98 @@
-//! The one gate between text from outside (course files, progress, learner code, Python
-//! output, file names) and the terminal: nothing that could move the cursor, change
-//! colours or reorder text reaches it.
+//! The one sanitiser: text from outside (a course, the progress file, learner code, Python
+//! output, file names, OS errors) passes through [`printable`] before it reaches a terminal,
+//! so it can never move the cursor, retitle the window, hide text or reorder it.
 use std::borrow::Cow;
+use std::fmt::Write as _;
+use unicode_width::UnicodeWidthChar;
 
-/// `text` with control characters (except newline and tab) and bidirectional overrides
-/// written as visible escapes (`\u{1b}`), so they show instead of acting.
+/// Columns between tab stops when a tab is expanded.
+pub const TAB_STOP: usize = 4;
+
+/// `text` with every character that could drive a terminal shown escaped (`\u{1b}`):
+/// C0 controls but newline, DEL and the C1 controls, bidi embeddings, overrides, isolates
+/// and marks, and the Unicode line and paragraph separators. Tabs are expanded to spaces
+/// (stops every [`TAB_STOP`] columns, counted from the last newline). Borrowed when nothing
+/// had to change, which is the usual case.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    let Some(first) = text.find(|c: char| c == '\t' || must_escape(c)) else {
         return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_unsafe(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    let mut column = column_after(&text[..first]);
+    for c in text[first..].chars() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let spaces = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            c if must_escape(c) => {
+                let before = out.len();
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+                column += out.len() - before;
+            }
+            c => {
+                out.push(c);
+                column += c.width().unwrap_or(0);
+            }
         }
     }
     Cow::Owned(out)
 }
 
-fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+/// Whether `c` is a control, bidi or separator character that [`printable`] escapes (tab
+/// and newline are not: a tab is expanded, a newline kept).
+pub fn must_escape(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) || is_line_separator(c)
+}
+
+/// The bidi controls that reorder what a reader sees (the "Trojan Source" characters):
+/// embeddings and overrides U+202A-E, isolates U+2066-9, and the marks U+200E, U+200F, U+061C.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR: some terminals and editors break
+/// the line there, so a line could hide what follows.
+pub fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+fn column_after(text: &str) -> usize {
+    let line = text.rsplit('\n').next().unwrap_or(text);
+    line.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::printable;
+    use super::*;
 
     #[test]
-    fn escapes_and_overrides_become_visible() {
-        assert_eq!(printable("a\x1b[2Jb"), "a\\u{1b}[2Jb");
-        assert_eq!(printable("x\u{202e}y\r"), "x\\u{202e}y\\u{d}");
-        assert_eq!(printable("tab\tand\nnewline stay"), "tab\tand\nnewline stay");
-        assert!(matches!(printable("plain"), std::borrow::Cow::Borrowed(_)));
+    fn clean_text_is_borrowed() {
+        assert!(matches!(printable("Not Found: café 404\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn an_osc_title_change_is_shown_not_sent() {
+        assert_eq!(printable("kind \u{1b}]0;X\u{7} here"), "kind \\u{1b}]0;X\\u{7} here");
+    }
+
+    #[test]
+    fn c1_del_bidi_and_separators_are_escaped() {
+        assert_eq!(printable("a\u{9b}b\u{7f}c"), "a\\u{9b}b\\u{7f}c");
+        assert_eq!(printable("x\u{202e}y\u{2066}z"), "x\\u{202e}y\\u{2066}z");
+        assert_eq!(printable("p\u{2028}q\u{2029}r\rs"), "p\\u{2028}q\\u{2029}r\\u{d}s");
+    }
+
+    #[test]
+    fn tabs_are_expanded_to_the_next_stop() {
+        assert_eq!(printable("\tx"), "    x");
+        assert_eq!(printable("ab\tc\n\td"), "ab  c\n    d");
+        assert_eq!(printable("abcd\te"), "abcd    e");
     }
 }

@@ -1,43 +1,52 @@
-//! The terminal: enter and always leave it cleanly (quit, error, panic, SIGTERM, SIGHUP),
-//! and the event loop, which blocks on input and redraws only when something changed.
+//! The terminal: enter and always leave it cleanly (quit, error, panic, SIGTERM, SIGHUP,
+//! the terminal going away), and the event loop, which blocks on one channel (terminal
+//! input, saved exercise files, finished practice runs) and redraws only when something
+//! changed. Progress goes to the writer thread, so the loop never waits on the disk
+//! (except to put a finished quiz round on disk before its results are shown).
 mod events;
 
-use crate::app::App;
+use crate::app::{App, Screen};
+use crate::input::{self, Input};
 use crate::keys;
 use crate::practice::runner::ProcessRunner;
-use crate::progress::{Progress, Store};
+use crate::progress::{Store, Writer};
+use crate::quiz::Phase;
 use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 pub use events::AppEvent;
-use events::{Background, Input};
+use events::Background;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use std::io::{self, stdout};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The spinner's step while a practice run is going (the only timer, and only then).
 const SPINNER_STEP: Duration = Duration::from_millis(100);
+/// How long an exit waits for the last save.
+const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
+/// The longest the loop handles queued input before it draws.
+const MAX_BATCH: Duration = Duration::from_millis(16);
+/// How long the results screen waits for its round to be written.
+const ROUND_TIMEOUT: Duration = Duration::from_secs(2);
 
-/// The progress store, shared with the signal thread: while keys are still queued the
-/// loop defers saving, and a SIGTERM or SIGHUP in that moment must not lose the change.
-struct Saver {
-    store: Store,
-    /// Progress the loop has not written yet.
-    unsaved: Option<Progress>,
-}
-
-type SharedSaver = Arc<Mutex<Saver>>;
-
-fn lock(saver: &SharedSaver) -> MutexGuard<'_, Saver> {
-    saver.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+/// How the tutorial ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The learner quit, or the input ended.
+    Quit,
+    /// The terminal went away: the caller exits 129, as for SIGHUP.
+    Hangup,
 }
 
 /// Runs the tutorial until the learner quits. The terminal is restored on every way out.
-pub fn run(app: &mut App, store: Store) -> io::Result<()> {
-    let saver: SharedSaver = Arc::new(Mutex::new(Saver { store, unsaved: None }));
-    install_restore_hooks(Arc::clone(&saver))?;
-    let mut terminal = ratatui::try_init().inspect_err(|_| restore())?;
+pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
+    let writer = Writer::spawn(store);
+    install_restore_hooks(writer.clone())?;
+    let mut terminal = enter().inspect_err(|_| restore())?;
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
@@ -46,29 +55,52 @@ pub fn run(app: &mut App, store: Store) -> io::Result<()> {
         app.runner = Some(Box::new(ProcessRunner::new(Arc::new(move |run, result| {
             let _ = deliver.send(AppEvent::Checked(run, result));
         }))));
-        let input = Input::spawn(events.clone());
-        event_loop(&mut terminal, app, &saver, (&events, &received), &input)
+        event_loop(&mut terminal, app, &writer, (&events, &received))
     });
-    restore();
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
-        let _ = save(app, &saver); // a warning would have nobody left to read it
+        writer.send(app.progress.clone());
     }
-    result
+    let restored = try_restore();
+    if restored.is_err() {
+        // The terminal is gone: dropping the `Terminal` would try to show the cursor and
+        // print the failure to a stderr that is gone too, which panics.
+        std::mem::forget(terminal);
+    }
+    writer.flush(FLUSH_TIMEOUT);
+    match result {
+        // A terminal that cannot be restored is gone, whatever ended the loop first (the
+        // end of input and SIGHUP race when a window closes): exit as for a hangup.
+        _ if restored.is_err() => Ok(Ending::Hangup),
+        Ok(ending) => Ok(ending),
+        Err(e) => Err(e),
+    }
+}
+
+/// Raw mode and the alternate screen, as `ratatui::try_init` does but without its panic
+/// hook, whose `restore` prints to stderr and so panics again when the terminal is gone.
+fn enter() -> io::Result<ratatui::DefaultTerminal> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(stdout()))
 }
 
 /// Leaves the alternate screen, turns raw mode and mouse capture off, shows the cursor.
-/// `ratatui::restore` does not show the cursor (dropping the `Terminal` does, which the
-/// signal and panic paths never reach), so it is shown here, last.
+/// Never panics and never prints: the terminal may be gone.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
-    let _ = execute!(stdout(), Show);
+    let _ = try_restore();
 }
 
-/// A panic prints its message on a restored terminal; SIGTERM and SIGHUP save what was
-/// not saved yet, restore the terminal and exit.
-fn install_restore_hooks(saver: SharedSaver) -> io::Result<()> {
+fn try_restore() -> io::Result<()> {
+    let mouse = execute!(stdout(), DisableMouseCapture);
+    let screen = ratatui::try_restore();
+    execute!(stdout(), Show)?;
+    mouse.and(screen)
+}
+
+/// A panic prints its message on a restored terminal; SIGTERM and SIGHUP let the writer
+/// finish, restore the terminal and exit 128 + the signal.
+fn install_restore_hooks(writer: Writer) -> io::Result<()> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -78,10 +110,7 @@ fn install_restore_hooks(saver: SharedSaver) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            let mut saver = lock(&saver);
-            if let Some(progress) = saver.unsaved.take() {
-                let _ = saver.store.save(&progress); // exiting: nobody to warn
-            }
+            writer.flush(FLUSH_TIMEOUT);
             restore();
             std::process::exit(128 + signal);
         }
@@ -92,93 +121,137 @@ fn install_restore_hooks(saver: SharedSaver) -> io::Result<()> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    saver: &SharedSaver,
+    writer: &Writer,
     (events, received): (&Sender<AppEvent>, &Receiver<AppEvent>),
-    input: &Input,
-) -> io::Result<()> {
+) -> io::Result<Ending> {
+    // The input threads start after the first frame (start-up time); keys typed meanwhile
+    // wait in the terminal. Their control pauses them while the editor runs.
+    let mut control: Option<input::Control> = None;
     let mut background = Background::default();
+    let mut rounds = RoundMarker::of(app);
     while !app.should_quit() {
-        events::carry_out(terminal, app, &mut background, events)?;
+        events::carry_out(terminal, app, &mut background, events, control.as_ref())?;
         let size = terminal.size()?;
         if (size.width, size.height) != (app.size.width, app.size.height) {
             app.resize(size.width, size.height); // resized since the last event
         }
+        if let Some(number) = send_progress(app, writer)
+            && (rounds.changed(app) | showing_results(app))
+        {
+            // A finished round is on disk before its results are drawn.
+            writer.wait_for(number, ROUND_TIMEOUT);
+        }
+        if let Some(warning) = writer.take_warning() {
+            app.message = Some(warning);
+        }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if control.is_none() {
+            control = Some(input::spawn(events.clone())?);
+        }
+        // Block for the next event (only a run in flight wakes the loop on its own, for
+        // the spinner), then take whatever else is already queued before drawing again:
+        // a burst of keys costs one frame, not one each.
+        let mut changed = false;
+        let mut next = match wait(app, received) {
+            Some(event) => event,
+            None => continue, // the spinner moved
+        };
+        let batch = Instant::now();
         loop {
-            // Block: only a run in flight wakes the loop up on its own, for the spinner.
-            let event = if app.practice_running() {
-                match received.recv_timeout(SPINNER_STEP) {
-                    Ok(event) => event,
-                    Err(RecvTimeoutError::Timeout) if app.tick() => break,
-                    Err(RecvTimeoutError::Timeout) => continue,
-                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            changed |= match next {
+                AppEvent::Term(Input::Event(event)) => {
+                    let changed = handle(app, event);
+                    // The editor, if this key asked for it, runs now, input paused.
+                    let requested = events::carry_out(terminal, app, &mut background, events, control.as_ref())?;
+                    changed || requested
                 }
-            } else {
-                match received.recv() {
-                    Ok(event) => event,
-                    Err(_) => return Ok(()),
-                }
-            };
-            let (changed, more_input) = match event {
-                AppEvent::Term(read, more) => {
-                    let changed = match read? {
-                        Event::Key(key) if key.kind == KeyEventKind::Press => {
-                            keys::action_for(app.context(), key).is_some_and(|action| app.update(action))
-                        }
-                        Event::Mouse(mouse) => app.on_mouse(mouse),
-                        Event::Resize(width, height) => {
-                            app.resize(width, height);
-                            true
-                        }
-                        _ => false,
-                    };
-                    // The editor, if this key asked for it, runs before input resumes.
-                    let requested = events::carry_out(terminal, app, &mut background, events)?;
-                    if !app.should_quit() {
-                        input.resume();
-                    }
-                    (changed || requested, more)
-                }
+                AppEvent::Term(Input::End) => return Ok(Ending::Quit),
+                AppEvent::Term(Input::Hangup) => return Ok(Ending::Hangup),
                 AppEvent::Saved(path) => {
                     app.file_saved(&path);
-                    (true, false)
+                    true
                 }
                 AppEvent::Checked(run, result) => {
                     app.run_finished(run, result);
-                    (true, false)
+                    true
                 }
             };
-            let warned = save_when_idle(app, saver, more_input);
-            if changed || warned {
+            // Every step goes to the writer at once, keys still queued or not.
+            send_progress(app, writer);
+            // A long backlog is drawn now and then, so the screen keeps up.
+            if app.should_quit() || (changed && batch.elapsed() >= MAX_BATCH) {
                 break;
             }
+            next = match received.try_recv() {
+                Ok(queued) => queued,
+                Err(_) if changed => break,
+                Err(_) => match wait(app, received) {
+                    Some(event) => event,
+                    None => break,
+                },
+            };
         }
     }
-    Ok(())
+    Ok(Ending::Quit)
 }
 
-/// Saves changed progress once no more input is waiting, so held keys don't queue writes
-/// (meanwhile the signal thread holds a copy). Returns true when saving failed and a
-/// warning now shows in the status bar.
-fn save_when_idle(app: &mut App, saver: &SharedSaver, more_input: bool) -> bool {
+/// The next event; `None` when the spinner moved instead. A closed channel is the end.
+fn wait(app: &mut App, received: &Receiver<AppEvent>) -> Option<AppEvent> {
+    loop {
+        if !app.practice_running() {
+            return Some(received.recv().unwrap_or(AppEvent::Term(Input::End)));
+        }
+        match received.recv_timeout(SPINNER_STEP) {
+            Ok(event) => return Some(event),
+            Err(RecvTimeoutError::Timeout) if app.tick() => return None,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return Some(AppEvent::Term(Input::End)),
+        }
+    }
+}
+
+/// Applies one terminal event; returns whether the screen must be redrawn.
+fn handle(app: &mut App, event: Event) -> bool {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            keys::action_for(app.context(), key).is_some_and(|action| app.update(action))
+        }
+        Event::Mouse(mouse) => app.on_mouse(mouse),
+        Event::Resize(width, height) => {
+            app.resize(width, height);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Sends changed progress to the writer; returns its number when it sent.
+fn send_progress(app: &mut App, writer: &Writer) -> Option<u64> {
     if !app.progress_dirty {
-        return false;
+        return None;
     }
-    if more_input {
-        lock(saver).unsaved = Some(app.progress.clone());
-        return false;
-    }
-    save(app, saver)
+    app.progress_dirty = false;
+    Some(writer.send(app.progress.clone()))
 }
 
-fn save(app: &mut App, saver: &SharedSaver) -> bool {
-    app.progress_dirty = false;
-    let mut saver = lock(saver);
-    saver.unsaved = None;
-    let warning = saver.store.save(&app.progress);
-    let warned = warning.is_some();
-    if warning.is_some() {
-        app.message = warning;
+/// Whether the quiz's results are about to be drawn (a round of any kind just ended).
+fn showing_results(app: &App) -> bool {
+    app.screen == Screen::Quiz && app.quiz.as_ref().is_some_and(|quiz| matches!(quiz.session.phase(), Phase::Results))
+}
+
+/// Which quiz rounds the progress holds, to notice a new one.
+struct RoundMarker(usize, Option<String>);
+
+impl RoundMarker {
+    fn of(app: &App) -> RoundMarker {
+        let history = &app.progress.quiz.history;
+        RoundMarker(history.len(), history.last().map(|r| format!("{}:{}/{}", r.date, r.correct, r.total)))
     }
-    warned
+
+    fn changed(&mut self, app: &App) -> bool {
+        let now = RoundMarker::of(app);
+        let changed = (now.0, &now.1) != (self.0, &self.1);
+        *self = now;
+        changed
+    }
 }

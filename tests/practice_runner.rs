@@ -191,10 +191,13 @@ fn quitting_stops_a_run_still_going() {
     }));
     runner.start(RunId(1), job(python, dir.path()));
     let started = Instant::now();
-    while !pid_file.exists() && started.elapsed() < Duration::from_secs(5) {
+    // The file exists before the shell has written the pid into it: wait for a whole line.
+    let read_pid = || std::fs::read_to_string(&pid_file).ok().filter(|p| p.ends_with('\n'));
+    while read_pid().is_none() && started.elapsed() < Duration::from_secs(5) {
         std::thread::sleep(Duration::from_millis(10));
     }
-    let pid = std::fs::read_to_string(&pid_file).expect("the fake checker started");
+    let pid = read_pid().expect("the fake checker started");
+    assert!(pid.trim().parse::<u32>().is_ok(), "a pid: {pid:?}");
     let proc_dir = PathBuf::from(format!("/proc/{}", pid.trim()));
     assert!(proc_dir.exists());
     drop(runner);

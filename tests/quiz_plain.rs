@@ -219,7 +219,7 @@ fn escape_sequences_in_questions_never_reach_the_output() {
     hostile.explanation = "Bell\u{7}".into();
     let mut session = Session::new(vec![hostile], None, 3);
     let (text, _) = run(&mut session, "1\n2\n");
-    assert!(text.contains("Clear [2J the screen?"));
+    assert!(text.contains("Clear \\u{1b}[2J the screen?"), "shown escaped, not dropped: {text}");
 }
 
 #[test]

@@ -3,8 +3,8 @@
 use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::progress::Progress;
+use crate::progress::review;
 use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, RoundKind, Session};
-use crate::review_state;
 
 /// Time for the quiz, passed in so the app stays testable: milliseconds on a monotonic
 /// clock, and today's date for the history of rounds.
@@ -13,7 +13,7 @@ pub trait Clock {
     fn date(&self) -> String;
     /// Seconds since the Unix epoch, for spaced review: by default read from `date`.
     fn unix(&self) -> i64 {
-        review_state::unix_from_rfc3339(&self.date()).unwrap_or(0)
+        review::unix_from_rfc3339(&self.date()).unwrap_or(0)
     }
 }
 
@@ -269,7 +269,7 @@ impl QuizView {
             Phase::Results if !self.recorded => {
                 self.recorded = true;
                 changed |= progress.review.paused.take().is_some();
-                changed |= review_state::record_round(progress, self.session.kind(), &self.session.score(), date);
+                changed |= review::record_round(progress, self.session.kind(), &self.session.score(), date);
             }
             Phase::Asking { .. } | Phase::Feedback { .. } => {
                 // Kept once something is answered, and rewritten only when the answers

@@ -1,8 +1,8 @@
 //! Starting, pausing and leaving quiz rounds from the app: the page or section offer,
 //! spaced review, a paused round resumed, and going back to where the learner was.
 use super::quiz::{Offer, QuizView, bank};
+use crate::progress::review;
 use crate::quiz::{RoundKind, Session};
-use crate::review_state;
 
 /// Starting, pausing and leaving rounds: the parts of the app that concern the quiz.
 impl super::App {
@@ -75,10 +75,9 @@ impl super::App {
         let now = self.clock.unix();
         let count = self.quiz_options.count.unwrap_or(bank.len());
         let seed = self.quiz_options.seed;
-        let round =
-            review_state::review_round(&bank, &self.progress.review, &self.progress.pages_read, now, count, seed);
+        let round = review::review_round(&bank, &self.progress.review, &self.progress.pages_read, now, count, seed);
         if round.is_empty() {
-            self.message = Some(review_state::nothing_due(&self.progress.review, &bank, now));
+            self.message = Some(review::nothing_due(&self.progress.review, &bank, now));
             return;
         }
         let origin = (self.screen == super::Screen::Reader).then_some((self.page, self.scroll));

@@ -1,5 +1,6 @@
 //! `status-tutor check`: every problem in a course, one per line, and an exit status.
 use crate::content::{CourseFiles, Problem, load};
+use crate::sanitize::printable;
 use std::io::{self, Write};
 
 /// Prints every problem (with its excerpt) and a summary; returns true when there is no error.
@@ -9,7 +10,7 @@ pub fn run(files: Result<CourseFiles, Vec<Problem>>, out: &mut impl Write) -> io
             let c = &loaded.course;
             let summary = format!(
                 "{}: {} sections, {} pages, {} status codes, {} Django names, {} quiz questions, {} exercises",
-                c.title,
+                printable(&c.title),
                 c.sections.len(),
                 c.pages.len(),
                 c.codes.len(),

@@ -1,6 +1,7 @@
 //! `status-tutor explain`: a compact card for a code, a class, a Django name, a page or a topic.
 use super::paint::Paint;
 use crate::content::{Course, DjangoName, Page, StatusClass, StatusCode};
+use crate::sanitize::printable;
 use std::io::{self, Write};
 
 /// What a query names, once matched against the course.
@@ -180,17 +181,17 @@ fn code_card(course: &Course, code: &StatusCode, paint: Paint, out: &mut impl Wr
         paint.class(class, &format!("{} {}", code.code, code.reason)),
         paint.dim(&format!("{} {}", class.label(), class.name()))
     )?;
-    writeln!(out, "  {}", wrapped(&code.meaning, paint, 2))?;
-    row(out, paint, "RFC", &code.rfc)?;
-    row(out, paint, "Python", &format!("http.HTTPStatus.{}", code.http_status))?;
+    writeln!(out, "  {}", wrapped(&printable(&code.meaning), paint, 2))?;
+    row(out, paint, "RFC", &printable(&code.rfc))?;
+    row(out, paint, "Python", &format!("http.HTTPStatus.{}", printable(&code.http_status)))?;
     if let Some(django) = &code.django {
-        row(out, paint, "Django", django)?;
+        row(out, paint, "Django", &printable(django))?;
     }
     let names: Vec<String> = course
         .django
         .iter()
         .filter(|d| d.status == Some(code.code))
-        .map(|d| format!("{} ({})", d.name, d.kind))
+        .map(|d| format!("{} ({})", printable(&d.name), d.kind))
         .collect();
     if !names.is_empty() {
         row(out, paint, "Names", &names.join(", "))?;
@@ -208,8 +209,8 @@ fn class_card(course: &Course, class: StatusClass, paint: Paint, out: &mut impl 
         // Pad before painting: escape sequences have no width.
         let reason = paint.class(class, &format!("{:<30}", format!("{} {}", code.code, code.reason)));
         let meaning = match course.page_for_code(code.code) {
-            Some(_) => code.meaning.clone(),
-            None => format!("{} (not taught here: no page)", code.meaning),
+            Some(_) => printable(&code.meaning).into_owned(),
+            None => format!("{} (not taught here: no page)", printable(&code.meaning)),
         };
         writeln!(out, "  {reason}  {}", wrapped(&meaning, paint, 34))?;
     }
@@ -218,13 +219,13 @@ fn class_card(course: &Course, class: StatusClass, paint: Paint, out: &mut impl 
 
 fn name_card(course: &Course, name: &DjangoName, paint: Paint, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{}  {}", paint.bold(&name.name), paint.dim(name.kind))?;
-    writeln!(out, "  {}", wrapped(&name.summary, paint, 2))?;
-    row(out, paint, "Import", &format!("from {} import {}", name.module, name.name))?;
+    writeln!(out, "  {}", wrapped(&printable(&name.summary), paint, 2))?;
+    row(out, paint, "Import", &format!("from {} import {}", printable(&name.module), printable(&name.name)))?;
     let others: Vec<String> = course
         .django
         .iter()
         .filter(|d| d.name == name.name && d.module != name.module)
-        .map(|d| format!("{}.{}", d.module, d.name))
+        .map(|d| format!("{}.{}", printable(&d.module), printable(&d.name)))
         .collect();
     if !others.is_empty() {
         row(out, paint, "Also", &format!("{} (explain it by that name)", others.join(", ")))?;
@@ -237,9 +238,12 @@ fn name_card(course: &Course, name: &DjangoName, paint: Paint, out: &mut impl Wr
 
 fn read_row(course: &Course, page: Option<usize>, paint: Paint, out: &mut impl Write) -> io::Result<()> {
     match page.and_then(|p| course.pages.get(p)) {
-        Some(page) => {
-            row(out, paint, "Read", &format!("{}  {}", page.title, paint.dim(&format!("(page {})", page.id))))
-        }
+        Some(page) => row(
+            out,
+            paint,
+            "Read",
+            &format!("{}  {}", printable(&page.title), paint.dim(&format!("(page {})", page.id))),
+        ),
         None => Ok(()),
     }
 }
@@ -253,9 +257,15 @@ fn row(out: &mut impl Write, paint: Paint, label: &str, value: &str) -> io::Resu
 /// `text` wrapped at the terminal's width, continuation lines indented by `indent`
 /// columns (the first line is assumed to start there too). Unchanged when piped, and
 /// for painted text, whose escape sequences would count as width.
+/// Text that is not painted is made printable here, so every card field goes through the
+/// sanitiser (painted text was, by `Paint`).
 fn wrapped(text: &str, paint: Paint, indent: usize) -> String {
-    let Some(width) = paint.width.filter(|w| *w > indent + 20 && !text.contains('\x1b')) else {
+    if text.contains('\x1b') {
         return text.to_string();
+    }
+    let text = printable(text);
+    let Some(width) = paint.width.filter(|w| *w > indent + 20) else {
+        return text.into_owned();
     };
     let mut lines = vec![String::new()];
     for word in text.split(' ') {

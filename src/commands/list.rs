@@ -1,6 +1,7 @@
 //! `status-tutor list`: the table of contents.
 use super::paint::Paint;
 use crate::content::Course;
+use crate::sanitize::printable;
 use std::io::{self, Write};
 
 pub fn run(course: &Course, paint: Paint, out: &mut impl Write) -> io::Result<()> {
@@ -11,7 +12,7 @@ pub fn run(course: &Course, paint: Paint, out: &mut impl Write) -> io::Result<()
         for &index in &section.pages {
             number += 1;
             let page = &course.pages[index];
-            writeln!(out, "  {number:>2}. {}  {}", page.title, paint.dim(&format!("({})", page.id)))?;
+            writeln!(out, "  {number:>2}. {}  {}", printable(&page.title), paint.dim(&format!("({})", page.id)))?;
         }
     }
     writeln!(out, "\n{}", paint.bold("Test your knowledge"))?;

@@ -1,10 +1,12 @@
 //! How line-oriented output looks: colour on a terminal (off when piped or NO_COLOR is
 //! set), and the terminal's width to wrap long rows at (none when piped).
 use crate::content::StatusClass;
+use crate::sanitize::printable;
 use crossterm::style::{Color, Stylize};
 use std::io::IsTerminal;
 
 #[derive(Debug, Clone, Copy)]
+/// Every painted text is made printable first: what it wraps may come from a course.
 pub struct Paint {
     enabled: bool,
     /// Columns to wrap at; None when the output is not a terminal.
@@ -24,16 +26,19 @@ impl Paint {
     }
 
     pub fn bold(self, text: &str) -> String {
-        if self.enabled { text.bold().to_string() } else { text.to_string() }
+        let text = printable(text);
+        if self.enabled { text.bold().to_string() } else { text.into_owned() }
     }
 
     pub fn dim(self, text: &str) -> String {
-        if self.enabled { text.dark_grey().to_string() } else { text.to_string() }
+        let text = printable(text);
+        if self.enabled { text.dark_grey().to_string() } else { text.into_owned() }
     }
 
     /// Text in the colour of a status class, bold.
     pub fn class(self, class: StatusClass, text: &str) -> String {
-        if self.enabled { text.with(class_color(class)).bold().to_string() } else { text.to_string() }
+        let text = printable(text);
+        if self.enabled { text.with(class_color(class)).bold().to_string() } else { text.into_owned() }
     }
 }
 

@@ -4,9 +4,9 @@ use std::io::{self, Write};
 
 use crate::app::{Clock, quiz_bank};
 use crate::content::Course;
+use crate::progress::review::{self, review_round, topic_pool, topics};
 use crate::progress::{Progress, Store};
 use crate::quiz::{RoundKind, Score, Session, plain};
-use crate::review_state::{self, review_round, topic_pool, topics};
 
 /// The round asked for on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub fn session(
             let size = count.unwrap_or(bank.len());
             let round = review_round(&bank, &progress.review, &progress.pages_read, now, size, seed);
             if round.is_empty() {
-                return Err(NoRound::NothingDue(review_state::nothing_due(&progress.review, &bank, now)));
+                return Err(NoRound::NothingDue(review::nothing_due(&progress.review, &bank, now)));
             }
             let pool = (0..bank.len()).collect();
             Ok(Session::with_round(bank, round, RoundKind::Review, pool, count, seed))
@@ -84,7 +84,8 @@ pub fn run_plain(
         progress.review.note_answer(&rq.question.id, record, clock.unix());
         progress.review.paused = session.paused();
         if let Some(warning) = store.save(progress) {
-            eprintln!("status-tutor: warning: {warning}");
+            // Not eprintln!, which panics on a closed stderr; the text may quote a path.
+            let _ = writeln!(io::stderr(), "status-tutor: warning: {}", crate::sanitize::printable(&warning));
         }
     };
     let now = || clock.now_ms();
@@ -101,7 +102,7 @@ pub fn run_plain(
         score
     };
     progress.review.paused = None;
-    review_state::record_round(progress, session.kind(), &score, clock.date());
+    review::record_round(progress, session.kind(), &score, clock.date());
     if let Some(warning) = store.save(progress) {
         eprintln!("status-tutor: warning: {warning}");
     }

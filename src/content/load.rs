@@ -1,5 +1,6 @@
 //! Reading course files (from a folder or the embedded copy) and parsing them with spans.
 use super::problem::{Problem, SourceFile};
+use super::text_safety::{self, is_forbidden};
 use serde::de::DeserializeOwned;
 use std::fs;
 use std::io::Read;
@@ -77,9 +78,15 @@ impl CourseFiles {
             ));
             return Err(problems);
         }
+        // Course files must stay inside the folder: a symlink to ~/.ssh/id_rsa would be
+        // quoted in `check`'s excerpts.
+        let root = match dir.canonicalize() {
+            Ok(root) => root,
+            Err(e) => return Err(vec![Problem::in_file(&origin, format!("cannot read the folder: {e}"))]),
+        };
         let mut files = Vec::new();
         for name in names {
-            match read_limited(&dir.join(&name)) {
+            match read_course_file(&root, &dir.join(&name)) {
                 Ok(text) => files.push((name, text)),
                 Err(message) => problems.push(Problem::in_file(&path_of(&name), message)),
             }
@@ -91,6 +98,39 @@ impl CourseFiles {
     pub fn display_name(&self, rel: &str) -> String {
         format!("{}/{rel}", self.origin.trim_end_matches('/'))
     }
+}
+
+/// Reads a course file that resolves inside `root` (the canonical course folder) and is a
+/// regular file: a FIFO or a device would block `open` or `read` forever, so its type is
+/// checked first (`stat` does not block).
+fn read_course_file(root: &Path, path: &Path) -> Result<String, String> {
+    let real = path.canonicalize().map_err(|e| format!("cannot read the file: {e}"))?;
+    if !real.starts_with(root) {
+        return Err("this file is a link to a file outside the course folder, which a course may not use".into());
+    }
+    let kind = fs::metadata(&real).map_err(|e| format!("cannot read the file: {e}"))?.file_type();
+    if !kind.is_file() {
+        return Err(format!("not a regular file ({}); a course file must be a plain file", file_kind(&kind)));
+    }
+    read_limited(&real)
+}
+
+/// What a file that is not a regular file is, for a message.
+pub fn file_kind(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() { "a folder" } else { "a special file" }
 }
 
 /// Reads a UTF-8 file of at most `MAX_FILE_BYTES`, with a readable message otherwise.
@@ -114,6 +154,9 @@ pub fn parse_file<T: DeserializeOwned>(file: &SourceFile<'_>, problems: &mut Vec
     }
     let before = problems.len();
     raw_control_characters(file, problems);
+    if let Some(run) = text_safety::overlong_cluster(file.text) {
+        problems.push(file.error(run.0..run.0 + run.1, text_safety::overlong_message(file.text, run)));
+    }
     if problems.len() > before {
         return None; // the parser would only repeat these less clearly
     }
@@ -141,45 +184,18 @@ fn tidy(message: &str) -> String {
     message.trim().replace('\n', " ")
 }
 
-fn is_forbidden(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
-}
-
-fn describe(c: char) -> String {
-    let name = match c {
-        '\u{1b}' => " (ESC)",
-        '\u{7}' => " (BEL)",
-        '\u{8}' => " (backspace)",
-        '\r' => " (carriage return)",
-        '\u{7f}' => " (DEL)",
-        '\u{80}'..='\u{9f}' => " (a C1 control)",
-        _ => "",
-    };
-    format!("U+{:04X}{name}", c as u32)
-}
-
 /// Raw control characters in the file itself (a bare CR of a CRLF line ending is fine).
 fn raw_control_characters(file: &SourceFile<'_>, problems: &mut Vec<Problem>) {
-    // Start-up time: a byte scan finds the usual clean file fast; C1 controls are C2 80..9F.
-    // Two simple passes the compiler vectorizes: C0 and DEL (a CR sends CRLF files down
-    // the careful path), then C1.
-    // Folds without early exit, over equal-length slices, so they vectorize.
-    let bytes = file.text.as_bytes();
-    let c0 = bytes.iter().fold(false, |found, &b| found | ((b < 0x20) & (b != b'\n') & (b != b'\t')) | (b == 0x7f));
-    let pairs = bytes.iter().zip(bytes.get(1..).unwrap_or_default());
-    let c1 = pairs.fold(false, |found, (&a, &b)| found | ((a == 0xc2) & (0x80..=0x9f).contains(&b)));
-    let suspicious = c0 || c1;
-    if !suspicious {
+    // Start-up time: a byte scan finds the usual clean file fast.
+    if !text_safety::may_hold_forbidden(file.text.as_bytes()) {
         return;
     }
     let mut chars = file.text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
         if is_forbidden(c) && !crlf {
-            problems.push(file.error(
-                i..i + c.len_utf8(),
-                format!("control character {} is not allowed; content may only use newline and tab", describe(c)),
-            ));
+            let message = format!("{} is not allowed; content may only use newline and tab", text_safety::name(c));
+            problems.push(file.error(i..i + c.len_utf8(), message));
         }
     }
 }
@@ -216,8 +232,11 @@ fn walk_value(file: &SourceFile<'_>, value: &Spanned<DeValue<'_>>, problems: &mu
 fn check_text(file: &SourceFile<'_>, text: &str, span: std::ops::Range<usize>, problems: &mut Vec<Problem>) {
     if let Some(c) = text.chars().find(|&c| is_forbidden(c)) {
         problems.push(file.error(
-            span,
-            format!("this text contains control character {}; content may only use newline and tab", describe(c)),
+            span.clone(),
+            format!("this text contains {}; content may only use newline and tab", text_safety::name(c)),
         ));
+    }
+    if let Some(run) = text_safety::overlong_cluster(text) {
+        problems.push(file.error(span, format!("this text holds {}", text_safety::overlong_message(text, run))));
     }
 }

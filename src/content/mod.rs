@@ -7,6 +7,7 @@ pub mod load;
 pub mod model;
 pub mod problem;
 mod raw;
+pub mod text_safety;
 pub mod validate;
 
 pub use anchor::{anchor_text, headings};

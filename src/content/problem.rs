@@ -1,6 +1,8 @@
 //! Problems found in a course: where they are (file, line, column) and what was expected.
+use crate::sanitize::printable;
 use std::fmt;
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 /// How bad a problem is: errors stop the course from loading, warnings only inform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,7 +48,8 @@ impl fmt::Display for Problem {
             Severity::Error => "",
             Severity::Warning => "warning: ",
         };
-        write!(f, "{}:{}:{}: {label}{}", self.file, self.line, self.col, self.message)
+        // Both can quote the course (a field name, a file name): shown, never sent.
+        write!(f, "{}:{}:{}: {label}{}", printable(&self.file), self.line, self.col, printable(&self.message))
     }
 }
 
@@ -72,20 +75,29 @@ impl SourceFile<'_> {
         let line_text = self.text[line_start..line_end].trim_end_matches('\r');
         let line = self.text[..start].matches('\n').count() + 1;
         let col = self.text[line_start..start].chars().count() + 1;
-        let caret_len = span.end.saturating_sub(span.start).clamp(1, 1 + line_text.len().saturating_sub(col - 1));
-        let excerpt = format!(
-            "{line:>4} | {}\n     | {}{}",
-            printable(line_text),
-            " ".repeat(col - 1),
-            "^".repeat(caret_len.min(line_text.chars().count().saturating_sub(col - 1).max(1)))
-        );
+        let excerpt = excerpt(line, line_text, start - line_start, span.end.saturating_sub(start));
         Problem { severity, file: self.name.to_string(), line, col, message, excerpt: Some(excerpt) }
     }
 }
 
-/// The excerpt is printed to a terminal: show control characters instead of sending them.
-fn printable(line: &str) -> String {
-    line.chars().map(|c| if c.is_control() && c != '\t' { char::REPLACEMENT_CHARACTER } else { c }).collect()
+/// Characters of a long line shown before the problem, and in all.
+const EXCERPT_BEFORE: usize = 60;
+const EXCERPT_CHARS: usize = 160;
+
+/// The line (a window of it when long), made printable, with a caret under `at..at + len`
+/// (byte offsets in `line_text`) that lines up however the text was escaped.
+fn excerpt(line: usize, line_text: &str, at: usize, len: usize) -> String {
+    let at = floor_char_boundary(line_text, at.min(line_text.len()));
+    let skip = line_text[..at].chars().count().saturating_sub(EXCERPT_BEFORE);
+    let from = line_text.char_indices().nth(skip).map_or(at, |(i, _)| i);
+    let to = line_text[from..].char_indices().nth(EXCERPT_CHARS).map_or(line_text.len(), |(i, _)| from + i);
+    let span_end = floor_char_boundary(line_text, (at + len).clamp(at, to.max(at)));
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < line_text.len() { "…" } else { "" };
+    let pad = lead.width() + printable(&line_text[from..at]).width();
+    let caret = (lead.width() + printable(&line_text[from..span_end]).width()).saturating_sub(pad).max(1);
+    let shown = printable(&line_text[from..to]);
+    format!("{line:>4} | {lead}{shown}{tail}\n     | {}{}", " ".repeat(pad), "^".repeat(caret))
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {

@@ -2,8 +2,8 @@
 //! topic (learned or still shaky, due tomorrow), and answers per day over 30 days.
 use super::quiz::View;
 use super::text::{inline, wrap};
+use crate::progress::review::{DayTally, Standing};
 use crate::quiz::{RoundKind, Score, plain};
-use crate::review_state::{DayTally, Standing};
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

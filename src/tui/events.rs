@@ -1,56 +1,31 @@
-//! The loop's one source of events: terminal input (from a thread), saves (the watcher)
-//! and finished runs (the runner) all arrive on one channel, so the loop blocks in
-//! `recv` and an idle tutorial uses no CPU. Also: suspending the interface for the editor
-//! and for `practice setup`.
+//! The loop's one source of events: terminal input (the threads of `crate::input`), saves
+//! (the watcher) and finished runs (the runner) all arrive on one channel, so the loop
+//! blocks in `recv` and an idle tutorial uses no CPU. Also: suspending the interface for
+//! the editor and for `practice setup`, with the input reader paused meanwhile so the
+//! editor gets every key.
 use crate::app::{App, Request};
+use crate::input::{Control, Input};
 use crate::practice::runner::{RunId, RunResult};
 use crate::practice::{python, watcher};
-use crossterm::event::{self, EnableMouseCapture, Event};
-use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use crossterm::event::EnableMouseCapture;
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 use crossterm::{cursor::Hide, execute};
-use std::io::{self, BufRead, Write, stdout};
+use std::io::{self, BufRead, Read, Write, stdout};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::mpsc::{self, Sender, SyncSender};
+use std::sync::mpsc::Sender;
 
 pub enum AppEvent {
-    /// A terminal event, and whether more input was already waiting behind it.
-    Term(io::Result<Event>, bool),
+    /// What the terminal said: an event, the end of input, or a hangup (`crate::input`).
+    Term(Input),
     /// A watched exercise file changed.
     Saved(PathBuf),
     Checked(RunId, RunResult),
 }
 
-/// The input thread reads one event each time it is allowed to, so that while the
-/// editor runs in the foreground nothing here steals its keys.
-pub struct Input {
-    gate: SyncSender<()>,
-}
-
-impl Input {
-    pub fn spawn(events: Sender<AppEvent>) -> Input {
-        let (gate, allowed) = mpsc::sync_channel::<()>(1);
-        std::thread::Builder::new()
-            .name("input".to_string())
-            .spawn(move || {
-                while allowed.recv().is_ok() {
-                    let read = event::read();
-                    let failed = read.is_err();
-                    let more = !failed && event::poll(std::time::Duration::ZERO).unwrap_or(false);
-                    if events.send(AppEvent::Term(read, more)).is_err() || failed {
-                        return;
-                    }
-                }
-            })
-            .ok();
-        let input = Input { gate };
-        input.resume();
-        input
-    }
-
-    /// Lets the thread read the next event.
-    pub fn resume(&self) {
-        let _ = self.gate.try_send(());
+impl From<Input> for AppEvent {
+    fn from(input: Input) -> Self {
+        AppEvent::Term(input)
     }
 }
 
@@ -66,6 +41,7 @@ pub fn carry_out(
     app: &mut App,
     background: &mut Background,
     events: &Sender<AppEvent>,
+    input: Option<&Control>,
 ) -> io::Result<bool> {
     let mut redraw = false;
     for request in std::mem::take(&mut app.requests) {
@@ -81,7 +57,7 @@ pub fn carry_out(
                 }
             }
             Request::Edit(path) => {
-                let result = suspended(terminal, || open_editor(&path))?;
+                let result = suspended(terminal, input, || open_editor(&path))?;
                 if let Err(why) = result {
                     app.message = Some(crate::sanitize::printable(&why).into_owned());
                 }
@@ -94,16 +70,18 @@ pub fn carry_out(
                 let Some(view) = app.practice.as_ref() else { continue };
                 let workspace = view.workspace.clone();
                 let base = app.practice_options.python.clone().unwrap_or_else(|| PathBuf::from("python3"));
-                let outcome = suspended(terminal, || {
+                let outcome = suspended(terminal, input, || {
                     let mut out = stdout();
                     let result = python::setup(&base, &workspace, &mut out);
-                    match &result {
-                        Ok(_) => println!("\nDjango is ready."),
-                        Err(why) => println!("\nSetup failed: {why}"),
-                    }
-                    print!("Press Enter to go back to the tutorial. ");
+                    // Not println!, which panics when the terminal is gone.
+                    let _ = match &result {
+                        Ok(_) => writeln!(out, "\nDjango is ready."),
+                        Err(why) => writeln!(out, "\nSetup failed: {}", crate::sanitize::printable(why)),
+                    };
+                    let _ = write!(out, "Press Enter to go back to the tutorial. ");
                     let _ = out.flush();
-                    let _ = io::stdin().lock().read_line(&mut String::new());
+                    // One line, of bounded length (stdin could be anything).
+                    let _ = io::stdin().lock().take(4096).read_line(&mut String::new());
                     result
                 })?;
                 app.refind_python();
@@ -123,7 +101,14 @@ pub fn carry_out(
 /// Meanwhile Ctrl-C (a signal now that raw mode is off) goes to the editor or pip, not
 /// to the tutorial: a handler that only sets a flag replaces the default action (which
 /// would end the tutorial), and a program started from here gets the default back on exec.
-fn suspended<T>(terminal: &mut ratatui::DefaultTerminal, work: impl FnOnce() -> T) -> io::Result<T> {
+fn suspended<T>(
+    terminal: &mut ratatui::DefaultTerminal,
+    input: Option<&Control>,
+    work: impl FnOnce() -> T,
+) -> io::Result<T> {
+    if let Some(input) = input {
+        input.pause(); // returns once the reader is not inside a read
+    }
     super::restore();
     let interrupted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let handler = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupted).ok();
@@ -132,8 +117,14 @@ fn suspended<T>(terminal: &mut ratatui::DefaultTerminal, work: impl FnOnce() -> 
         signal_hook::low_level::unregister(handler);
     }
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)?;
-    terminal.clear()?; // the next draw repaints everything
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide, Clear(ClearType::All))?;
+    // Not `terminal.clear()`: it asks the terminal where the cursor is, and the reply would
+    // reach the input reader, not crossterm (which then fails after 2 s). An empty frame
+    // leaves the back buffer blank instead, so the next draw repaints everything.
+    terminal.draw(|_| {})?;
+    if let Some(input) = input {
+        input.resume();
+    }
     Ok(result)
 }
 

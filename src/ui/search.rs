@@ -2,6 +2,7 @@
 use super::centered;
 use crate::app::{App, SearchState};
 use crate::lines::text::ellipsized;
+use crate::sanitize::printable;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,7 +14,7 @@ pub fn render(app: &App, state: &SearchState, area: Rect, buf: &mut Buffer) {
     let popup = centered(area, 80, area.height.saturating_sub(4).min(20));
     let mut lines = vec![Line::from(vec![
         Span::styled("/ ", theme.key),
-        Span::raw(state.query.clone()),
+        Span::raw(printable(&state.query).into_owned()), // a paste can hold bidi controls
         Span::styled("▏", theme.key),
     ])];
     lines.push(Line::default());

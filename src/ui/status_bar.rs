@@ -1,6 +1,7 @@
 //! The bottom line: where you are, how far you got, and the keys that matter here.
 use crate::app::{App, Screen};
 use crate::keys;
+use crate::sanitize::printable;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,7 +11,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     buf.set_style(area, theme.status_bar);
     let left = match (&app.message, app.digits.is_empty(), &app.quiz) {
-        (Some(message), _, _) => format!(" {message} "),
+        // A warning can quote a file name or an OS error: shown, never sent.
+        (Some(message), _, _) => format!(" {} ", printable(message)),
         (None, false, _) => format!(" go to status {}_ ", app.digits),
         (None, true, Some(quiz)) if app.screen == Screen::Quiz => {
             let score = quiz.session.score();

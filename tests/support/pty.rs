@@ -48,12 +48,24 @@ impl Pty {
     /// Spawns `argv` in a terminal prepared beforehand, in `data_dir` and with it as
     /// `STATUS_TUTOR_DATA_DIR`; returns it, the master side and the moment of spawning.
     pub fn spawn(argv: &[&str], data_dir: &Path) -> Result<(Pty, Master, Instant), Box<dyn Error>> {
+        Pty::spawn_with_env(argv, data_dir, &[])
+    }
+
+    /// [`Pty::spawn`] with more environment variables for the program.
+    pub fn spawn_with_env(
+        argv: &[&str],
+        data_dir: &Path,
+        env: &[(&str, &str)],
+    ) -> Result<(Pty, Master, Instant), Box<dyn Error>> {
         let pair = native_pty_system().openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })?;
         let mut cmd = CommandBuilder::from_argv(argv.iter().map(Into::into).collect());
         cmd.cwd(data_dir);
         cmd.env("STATUS_TUTOR_DATA_DIR", data_dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let mut source = pair.master.try_clone_reader()?;
         let writer = pair.master.take_writer()?;
         let output: Shared = Arc::default();

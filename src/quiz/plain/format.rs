@@ -4,10 +4,10 @@ use std::io::{self, Write};
 
 use crate::quiz::{QuestionKind, RoundKind, RoundQuestion, Score, Session, Verdict};
 
-/// Drops control characters other than newline and tab, so no text can drive a terminal.
+/// Shows control and bidi characters escaped (the one sanitiser), so no text can drive a terminal.
 #[must_use]
 pub fn sanitize(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect()
+    crate::sanitize::printable(text).into_owned()
 }
 
 /// Course text for plain mode: sanitized, and without the `**` of bold (a screen reader
@@ -183,11 +183,14 @@ mod tests {
 
     #[test]
     fn plain_text_has_no_bold_stars_but_keeps_code_marks() {
-        assert_eq!(super::plain_text("Returning **400** for `bad` input\u{1b}"), "Returning 400 for `bad` input");
+        assert_eq!(
+            super::plain_text("Returning **400** for `bad` input\u{1b}"),
+            "Returning 400 for `bad` input\\u{1b}"
+        );
     }
 
     #[test]
-    fn sanitize_drops_escape_sequences() {
-        assert_eq!(sanitize("a\u{1b}[31mb\u{7}\tc\nd\u{9b}"), "a[31mb\tc\nd");
+    fn sanitize_shows_escape_sequences() {
+        assert_eq!(sanitize("a\u{1b}[31mb\u{7}\tc\nd\u{9b}"), "a\\u{1b}[31mb\\u{7}   c\nd\\u{9b}");
     }
 }

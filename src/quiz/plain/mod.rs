@@ -104,14 +104,24 @@ fn ask(
     let mut buffer = Vec::new();
     loop {
         write_prompt(output, rq)?;
-        buffer.clear();
-        let read = input.read_until(b'\n', &mut buffer)?;
+        let line = read_answer(input, &mut buffer)?;
         // End the prompt's line: on a terminal the learner's Enter already did, and the
         // blank line separates the reply; in a transcript it keeps lines apart.
         writeln!(output)?;
-        if read == 0 {
-            writeln!(output, "End of input: the round ends here.")?;
-            return finish(session, QuizEvent::Quit, clock());
+        match line {
+            Line::Read => {}
+            Line::End => {
+                writeln!(output, "End of input: the round ends here.")?;
+                return finish(session, QuizEvent::Quit, clock());
+            }
+            Line::TooLong => {
+                writeln!(output, "That answer is too long (more than {MAX_ANSWER_BYTES} bytes).")?;
+                continue;
+            }
+            Line::Flood => {
+                writeln!(output, "The input is not answers (megabytes without a line break): the round ends here.")?;
+                return finish(session, QuizEvent::Quit, clock());
+            }
         }
         let line = String::from_utf8_lossy(&buffer);
         let events = match parse_reply(&line, rq) {
@@ -133,6 +143,57 @@ fn ask(
                 return Ok(());
             }
             Err(why) => writeln!(output, "Not accepted: {why}. Please type {}.", expected(rq))?,
+        }
+    }
+}
+
+/// The longest answer line read; a longer one is "too long" and skipped.
+pub const MAX_ANSWER_BYTES: usize = 4096;
+/// How much of one overlong line is skipped before the input counts as not answers at all
+/// (`< /dev/zero` would otherwise be read forever).
+const MAX_SKIPPED_BYTES: usize = 1024 * 1024;
+
+/// One answer line, read with bounded memory.
+enum Line {
+    Read,
+    End,
+    TooLong,
+    Flood,
+}
+
+/// Reads one line into `buffer` (cleared first), never holding more than
+/// [`MAX_ANSWER_BYTES`] of it.
+fn read_answer(input: &mut impl BufRead, buffer: &mut Vec<u8>) -> io::Result<Line> {
+    buffer.clear();
+    let mut seen = 0usize;
+    loop {
+        let available = match input.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(match seen {
+                0 => Line::End,
+                _ if seen > MAX_ANSWER_BYTES => Line::TooLong,
+                _ => Line::Read,
+            });
+        }
+        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(at) => (&available[..=at], true),
+            None => (available, false),
+        };
+        let taken = chunk.len();
+        if seen + taken <= MAX_ANSWER_BYTES + 1 {
+            buffer.extend_from_slice(chunk);
+        }
+        seen += taken;
+        input.consume(taken);
+        if done {
+            return Ok(if seen > MAX_ANSWER_BYTES + 1 { Line::TooLong } else { Line::Read });
+        }
+        if seen > MAX_SKIPPED_BYTES {
+            return Ok(Line::Flood);
         }
     }
 }

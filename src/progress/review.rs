@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::progress::{Progress, RoundRecord, rfc3339_from_unix};
+use super::{Progress, RoundRecord, rfc3339_from_unix};
 use crate::quiz::{
     DAY, Grade, Memory, PausedRound, Question, Record, RoundKind, RoundQuestion, Score, draw_from, draw_ordered,
     due_ids, is_class_tag,
@@ -212,7 +212,7 @@ pub fn record_round(progress: &mut Progress, kind: &RoundKind, score: &Score, da
         RoundKind::Full if score.complete => progress.record_round(record),
         RoundKind::Full => {
             progress.quiz.history.push(record);
-            let excess = progress.quiz.history.len().saturating_sub(crate::progress::HISTORY_LIMIT);
+            let excess = progress.quiz.history.len().saturating_sub(super::HISTORY_LIMIT);
             progress.quiz.history.drain(..excess);
         }
         other => {
@@ -235,7 +235,7 @@ pub fn day_of(seconds: i64) -> String {
 }
 
 /// Unix seconds of an RFC 3339 UTC time such as `2026-11-25T10:00:00Z` (what
-/// [`crate::progress::now_rfc3339`] writes); `None` for anything else.
+/// [`super::now_rfc3339`] writes); `None` for anything else.
 #[must_use]
 pub fn unix_from_rfc3339(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();

@@ -1,0 +1,182 @@
+//! Saving off the UI thread. The UI sends each new state and never waits; one writer
+//! thread always writes the newest state it was sent (older ones still queued are skipped,
+//! which is what makes a burst of keys cheap), atomically through [`Store::save`]. So a
+//! kill loses at most the state being written, and whatever came after it in the same
+//! instant. An exit or a signal calls [`Writer::flush`] first.
+use super::{Progress, Store};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// The sending side; clones share one writer thread.
+#[derive(Clone)]
+pub struct Writer {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    /// Signalled when a state is sent (the writer wakes) and when one is written (waiters wake).
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct State {
+    /// The newest state not yet taken by the writer, with its number.
+    pending: Option<(u64, Progress)>,
+    /// The number of the last state sent.
+    sent: u64,
+    /// The number of the last state the writer finished with (written, or saving was off).
+    written: u64,
+    /// A failed save's warning, not shown yet.
+    warning: Option<String>,
+    /// The store until the thread starts and takes it.
+    store: Option<Store>,
+}
+
+impl Writer {
+    /// A writer for `store`. Its thread starts with the first [`Writer::send`], off the
+    /// path to the first frame, and begins by removing temporary files of killed saves.
+    pub fn spawn(store: Store) -> Writer {
+        let state = State { store: Some(store), ..State::default() };
+        Writer { shared: Arc::new(Shared { state: Mutex::new(state), changed: Condvar::new() }) }
+    }
+
+    /// Starts the thread if it has not started (the store is still here).
+    fn start(&self, state: &mut State) {
+        let Some(store) = state.store.take() else { return };
+        let shared = Arc::clone(&self.shared);
+        let started = std::thread::Builder::new().name("progress-writer".into()).spawn(move || {
+            store.remove_stale_temp_files();
+            write_forever(store, &shared);
+        });
+        if started.is_err() {
+            // No thread (the system is out of them): nothing will be saved, and the
+            // learner is told once, like any other failed save.
+            state.warning = Some("could not start saving progress (no thread); saving is off".into());
+            state.written = u64::MAX;
+        }
+    }
+
+    /// Hands `progress` to the writer and returns its number, for [`Writer::wait_for`].
+    /// Never blocks on the disk: a state not yet taken is replaced.
+    pub fn send(&self, progress: Progress) -> u64 {
+        let mut state = self.lock();
+        self.start(&mut state);
+        state.sent += 1;
+        let number = state.sent;
+        state.pending = Some((number, progress));
+        drop(state);
+        self.shared.changed.notify_all();
+        number
+    }
+
+    /// Waits until state `number` (or a newer one) is on disk, at most `timeout`.
+    /// Returns whether it is.
+    pub fn wait_for(&self, number: u64, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.lock();
+        while state.written < number {
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            state = match self.shared.changed.wait_timeout(state, deadline - now) {
+                Ok((state, _)) => state,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
+        true
+    }
+
+    /// Waits until everything sent so far is on disk, at most `timeout`.
+    pub fn flush(&self, timeout: Duration) -> bool {
+        let sent = self.lock().sent;
+        self.wait_for(sent, timeout)
+    }
+
+    /// The warning of a save that failed since the last call (saving is then off).
+    pub fn take_warning(&self) -> Option<String> {
+        self.lock().warning.take()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        lock(&self.shared)
+    }
+}
+
+fn lock(shared: &Shared) -> MutexGuard<'_, State> {
+    shared.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn write_forever(mut store: Store, shared: &Shared) {
+    loop {
+        let mut state = lock(shared);
+        let (number, progress) = loop {
+            if let Some(next) = state.pending.take() {
+                break next;
+            }
+            state = shared.changed.wait(state).unwrap_or_else(|poisoned| poisoned.into_inner());
+        };
+        drop(state);
+        let warning = store.save(&progress);
+        let mut state = lock(shared);
+        state.written = number;
+        if warning.is_some() {
+            state.warning = warning;
+        }
+        drop(state);
+        shared.changed.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store_in(dir: &std::path::Path) -> Store {
+        let (store, _, warnings) = Store::open(Some(dir), "writer-test");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        store
+    }
+
+    #[test]
+    fn the_newest_state_sent_is_the_one_on_disk() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let writer = Writer::spawn(store_in(dir.path()));
+        let mut progress = Progress::default();
+        for scroll in 0..200 {
+            progress.scroll = scroll;
+            writer.send(progress.clone());
+        }
+        assert!(writer.flush(Duration::from_secs(10)), "not written in 10 s");
+        let (_, loaded, _) = Store::open(Some(dir.path()), "writer-test");
+        assert_eq!(loaded.scroll, 199);
+        assert_eq!(writer.take_warning(), None);
+    }
+
+    #[test]
+    fn waiting_for_one_state_returns_once_it_is_written() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let writer = Writer::spawn(store_in(dir.path()));
+        let progress = Progress { welcomed: true, ..Progress::default() };
+        let number = writer.send(progress);
+        assert!(writer.wait_for(number, Duration::from_secs(10)));
+        let (_, loaded, _) = Store::open(Some(dir.path()), "writer-test");
+        assert!(loaded.welcomed);
+    }
+
+    #[test]
+    fn a_failed_save_is_reported_once() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let store = store_in(dir.path());
+        // The target is now a folder: the rename over it fails.
+        std::fs::create_dir(store.path()).expect("a folder in the way");
+        let writer = Writer::spawn(store);
+        writer.send(Progress::default());
+        assert!(writer.flush(Duration::from_secs(10)));
+        assert!(writer.take_warning().is_some_and(|w| w.contains("could not save progress")));
+        writer.send(Progress::default());
+        assert!(writer.flush(Duration::from_secs(10)));
+        assert_eq!(writer.take_warning(), None);
+    }
+}
