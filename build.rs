@@ -5,7 +5,8 @@
 //! when it is opened), and the TOML files, which `check` and the tests read.
 use std::{env, fs, path::Path, process};
 
-// The program's own modules: `content` needs `crate::quiz::{Choice, QuestionKind}`.
+// The program's own modules: `content` needs `crate::quiz::{Choice, QuestionKind}` and
+// `crate::sanitize`.
 // Paths inside an inline module start from a folder named after it, so `content/..`.
 #[allow(dead_code, reason = "only loading, checking and encoding are used here")]
 mod content {
@@ -21,6 +22,8 @@ mod content {
     pub mod problem;
     #[path = "../src/content/raw.rs"]
     mod raw;
+    #[path = "../src/content/text_safety.rs"]
+    pub mod text_safety;
     #[path = "../src/content/validate/mod.rs"]
     pub mod validate;
     pub use anchor::headings;
@@ -28,6 +31,9 @@ mod content {
 #[allow(dead_code, reason = "only the question types are used here")]
 #[path = "src/quiz/question.rs"]
 mod question;
+#[allow(dead_code, reason = "only what the loader uses is used here")]
+#[path = "src/sanitize.rs"]
+mod sanitize;
 mod quiz {
     pub use super::question::{Choice, QuestionKind};
 }
