@@ -2,9 +2,11 @@
 mod find;
 mod help;
 mod history;
+mod mouse;
 mod navigate;
 mod practice;
 mod quiz;
+mod reader;
 mod rounds;
 
 use crate::content::Course;
@@ -373,113 +375,6 @@ impl App {
         }
     }
 
-    fn update_welcome(&mut self, action: Action) {
-        match action {
-            Action::Open => {
-                self.progress.welcomed = true;
-                self.progress_dirty = true;
-                let (page, scroll) = (self.page, self.scroll);
-                self.open_page(page, scroll);
-            }
-            Action::StartQuiz => {
-                self.progress.welcomed = true;
-                self.progress_dirty = true;
-                self.start_quiz();
-            }
-            Action::StartReview => {
-                self.progress.welcomed = true;
-                self.progress_dirty = true;
-                self.start_review();
-            }
-            Action::Help => self.open_help(),
-            Action::Practice => {
-                self.progress.welcomed = true;
-                self.progress_dirty = true;
-                self.open_practice(None);
-            }
-            Action::Quit => self.quit = true,
-            // The reading keys work here too: they open the page, then act on it.
-            Action::Close | Action::Confirm | Action::Decline => {}
-            _ => {
-                self.update_welcome(Action::Open);
-                self.update_reader(action, false);
-            }
-        }
-    }
-
-    fn update_reader(&mut self, action: Action, pending: bool) {
-        let screenful = self.page_height().saturating_sub(2).max(1) as isize;
-        let sidebar = self.focus == Focus::Sidebar;
-        match action {
-            Action::Up if sidebar => self.move_cursor(-1),
-            Action::Down if sidebar => self.move_cursor(1),
-            Action::Up => self.scroll_by(-1),
-            Action::Down => self.scroll_by(1),
-            Action::PageUp => self.scroll_by(-screenful),
-            Action::PageDown => self.scroll_by(screenful),
-            Action::Top if sidebar => self.cursor = 1.min(self.entries.len() - 1),
-            Action::Bottom if sidebar => self.cursor = self.entries.len() - 1,
-            Action::Top => self.scroll_by(-(self.scroll as isize)),
-            Action::Bottom => self.scroll_by(self.max_scroll() as isize),
-            Action::PrevPage if self.page > 0 => self.open_page(self.page - 1, 0),
-            Action::NextPage if self.page + 1 < self.course.pages.len() => self.open_page(self.page + 1, 0),
-            Action::NextPage => self.message = Some("That was the last page: press t for the quiz".to_string()),
-            Action::SwitchFocus => {
-                self.focus = if sidebar { Focus::Page } else { Focus::Sidebar };
-                self.cursor = if sidebar { self.cursor } else { self.entry_of_page(self.page) };
-                self.relayout();
-            }
-            Action::Open if sidebar => self.open_entry(self.cursor),
-            Action::Digit(d) => self.type_digit(d),
-            Action::Search => self.overlay = Overlay::Search(SearchState::default()),
-            Action::Help => self.open_help(),
-            Action::Back => self.go_back(),
-            Action::NextMatch if self.last_search.is_some() => self.next_match(true),
-            Action::NextMatch => self.update_reader(Action::NextPage, pending),
-            Action::PrevMatch if self.last_search.is_some() => self.next_match(false),
-            Action::PrevMatch => {
-                self.message = Some("No search yet: / searches, then n and N go through the matches".to_string())
-            }
-            Action::ToggleSidebar => {
-                self.sidebar_choice = Some(self.sidebar_mode() != SidebarMode::Docked);
-                // Remembered for the next launch.
-                self.progress.sidebar = self.sidebar_choice;
-                self.progress_dirty = true;
-                if self.sidebar_choice == Some(false) {
-                    self.focus = Focus::Page;
-                }
-                self.relayout();
-            }
-            Action::StartQuiz => self.start_quiz(),
-            Action::Practice => self.practice_from_reader(),
-            Action::ToggleVerified => {
-                // Keep the line at the top of the screen in place: find it again in the new layout.
-                let anchor = verified::anchor(&self.document, self.scroll);
-                self.verified_expanded = !self.verified_expanded;
-                self.relayout();
-                if let Some(line) = anchor.and_then(|a| verified::find_anchor(&self.document, &a)) {
-                    self.scroll = line.min(self.max_scroll());
-                    self.note_position();
-                }
-            }
-            Action::StartReview => self.start_review(),
-            // Esc cancels, innermost first; it never quits (q does).
-            Action::Close if sidebar => {
-                self.focus = Focus::Page;
-                self.relayout();
-            }
-            Action::Close if pending => {}
-            Action::Close if self.last_search.is_some() => {
-                self.last_search = None;
-                self.match_at = None;
-                self.message = Some("Search cleared".to_string());
-            }
-            Action::Close => self.message = Some("Esc cancels; q quits (you will come back to this spot)".to_string()),
-            Action::Quit => self.quit = true,
-            _ => {}
-        }
-    }
-
     /// The quiz in progress, as its screens are laid out (for the view, scroll limits and clicks).
     pub fn quiz_lines(&self) -> Option<QuizLines<'_>> {
         let quiz = self.quiz.as_ref()?;
@@ -552,90 +447,5 @@ impl App {
             }
             None => self.message = Some(format!("{code} is not taught in this course")),
         }
-    }
-
-    fn update_search(&mut self, action: Action) {
-        let index = self.search_index.get_or_insert_with(|| SearchIndex::build(&self.course));
-        let Overlay::Search(state) = &mut self.overlay else { return };
-        match action {
-            Action::Type(c) => {
-                state.query.push(c);
-                state.hits = index.search(&state.query);
-                state.selected = 0;
-            }
-            Action::Backspace => {
-                state.query.pop();
-                state.hits = index.search(&state.query);
-                state.selected = 0;
-            }
-            Action::Up => state.selected = state.selected.saturating_sub(1),
-            Action::Down => state.selected = (state.selected + 1).min(state.hits.len().saturating_sub(1)),
-            Action::Open => {
-                if let Some(hit) = state.hits.get(state.selected).cloned() {
-                    let query = state.query.clone();
-                    self.overlay = Overlay::None;
-                    self.focus = Focus::Page;
-                    self.jump(hit.page, 0);
-                    // A match wrapped over two lines: look for its longest word instead.
-                    let longest = query.split_whitespace().max_by_key(|w| w.len()).unwrap_or_default();
-                    let found = [query.trim(), longest]
-                        .into_iter()
-                        .find_map(|needle| self.document.find(needle, 0).map(|line| (line, needle.to_string())));
-                    if let Some((line, needle)) = found {
-                        self.scroll_by(line.saturating_sub(2) as isize);
-                        self.match_at = Some((self.page, line));
-                        self.found = Some(needle.clone());
-                        self.last_search = Some(needle);
-                        self.message = Some("n and N: the next and previous match, across pages".to_string());
-                    }
-                }
-            }
-            Action::Close => self.overlay = Overlay::None,
-            _ => {}
-        }
-    }
-
-    /// The wheel scrolls the pane under the pointer; a click on the contents opens the entry.
-    /// Returns true when something changed.
-    pub fn on_mouse(&mut self, event: MouseEvent) -> bool {
-        let at = Position::new(event.column, event.row);
-        // Nothing is shown but "terminal too small": nothing to click or scroll.
-        if self.overlay != Overlay::None || layout::too_small(self.size) {
-            return false;
-        }
-        if self.screen == Screen::Quiz {
-            let clicked = matches!(event.kind, MouseEventKind::Down(MouseButton::Left))
-                .then(|| self.quiz_lines())
-                .flatten()
-                .and_then(|view| crate::lines::quiz::choice_at(&view, self.size, at));
-            return clicked.and_then(|n| u8::try_from(n).ok()).is_some_and(|n| self.update(Action::Pick(n)));
-        }
-        if self.screen == Screen::Practice {
-            return self.practice_mouse(event);
-        }
-        if self.screen != Screen::Reader {
-            return false;
-        }
-        let areas = self.areas();
-        let in_sidebar = areas.sidebar.filter(|s| s.contains(at));
-        let before = self.fingerprint();
-        match (event.kind, in_sidebar) {
-            (MouseEventKind::ScrollDown, Some(_)) => self.move_cursor(1),
-            (MouseEventKind::ScrollUp, Some(_)) => self.move_cursor(-1),
-            (MouseEventKind::ScrollDown, None) => self.scroll_by(3),
-            (MouseEventKind::ScrollUp, None) => self.scroll_by(-3),
-            (MouseEventKind::Down(MouseButton::Left), Some(sidebar)) => {
-                let list = layout::sidebar_list(sidebar, self.sidebar_mode());
-                let offset = layout::list_offset(self.cursor, usize::from(list.height), self.entries.len());
-                let row = offset + usize::from(event.row.saturating_sub(list.y));
-                if list.contains(at) && row < self.entries.len() {
-                    self.focus = Focus::Sidebar;
-                    self.cursor = row;
-                    self.open_entry(row);
-                }
-            }
-            _ => {}
-        }
-        before != self.fingerprint()
     }
 }
