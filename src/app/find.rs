@@ -1,7 +1,9 @@
-//! `n` and `N` after a search: the next or previous line that mentions the searched text,
-//! on this page and then across pages, wrapping around like `less`.
+//! Search: the live search box, and `n` and `N` after a search: the next or previous line
+//! that mentions the searched text, on this page and then across pages, wrapping like `less`.
 use crate::lines::document::Document;
 use crate::lines::text::plain;
+
+use super::{Action, App, Focus, Overlay};
 
 /// The lines of `doc` that contain `needle` (case-insensitive), in order.
 pub fn matching_lines(doc: &Document, needle: &str) -> Vec<usize> {
@@ -21,6 +23,54 @@ pub fn matching_lines(doc: &Document, needle: &str) -> Vec<usize> {
 /// itself (the wrap-around).
 pub fn pages_after(page: usize, count: usize, forward: bool) -> Vec<usize> {
     (1..=count).map(|step| if forward { (page + step) % count } else { (page + count * 2 - step) % count }).collect()
+}
+
+impl App {
+    pub(super) fn update_search(&mut self, action: Action) {
+        self.search_index();
+        let Some(index) = &self.search_index else { return };
+        let Overlay::Search(state) = &mut self.overlay else { return };
+        match action {
+            Action::Type(c) => {
+                state.query.push(c);
+                state.hits = index.search(&state.query);
+                state.selected = 0;
+            }
+            Action::Backspace => {
+                state.query.pop();
+                state.hits = index.search(&state.query);
+                state.selected = 0;
+            }
+            Action::Up => state.selected = state.selected.saturating_sub(1),
+            Action::Down => state.selected = (state.selected + 1).min(state.hits.len().saturating_sub(1)),
+            Action::Open => {
+                if let Some(hit) = state.hits.get(state.selected).cloned() {
+                    let query = state.query.clone();
+                    self.overlay = Overlay::None;
+                    self.focus = Focus::Page;
+                    self.jump(hit.page, 0);
+                    // A match wrapped over two lines: look for its longest word instead.
+                    let longest = query.split_whitespace().max_by_key(|w| w.len()).unwrap_or_default();
+                    let found = [query.trim(), longest]
+                        .into_iter()
+                        .find_map(|needle| self.document.find(needle, 0).map(|line| (line, needle.to_string())));
+                    if let Some((line, needle)) = found {
+                        self.scroll_by(line.saturating_sub(2) as isize);
+                        self.match_at = Some((self.page, line));
+                        self.found = Some(needle.clone());
+                        self.last_search = Some(needle);
+                        self.message = Some("n and N: the next and previous match, across pages".to_string());
+                    }
+                }
+            }
+            Action::Close => self.overlay = Overlay::None,
+            _ => {}
+        }
+        if let (Some(index), Overlay::Search(state)) = (&self.search_index, &mut self.overlay) {
+            let (lazy, course) = (self.lazy.as_ref(), &self.course);
+            index.fill_excerpts(&mut state.hits, state.selected, |page| super::lazy::page_text(lazy, course, page));
+        }
+    }
 }
 
 #[cfg(test)]

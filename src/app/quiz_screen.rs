@@ -1,0 +1,62 @@
+//! The quiz screen from the app's side: starting a round, its laid-out view, and its keys.
+use super::*;
+
+impl App {
+    /// The quiz in progress, as its screens are laid out (for the view, scroll limits and clicks).
+    pub fn quiz_lines(&self) -> Option<QuizLines<'_>> {
+        let quiz = self.quiz.as_ref()?;
+        Some(QuizLines {
+            theme: &self.theme,
+            course: &self.course,
+            progress: &self.progress,
+            session: &quiz.session,
+            scroll: quiz.scroll,
+            offer: quiz.offer.as_ref().map(|o| (o.label.as_str(), o.pool.len())),
+            now: self.clock.unix(),
+        })
+    }
+
+    /// Opens the quiz: the round in progress if there is one, else a paused round, else
+    /// a new round's intro (which offers the page's or section's questions too).
+    pub fn start_quiz(&mut self) {
+        if self.quiz.is_none() {
+            self.quiz = Some(self.new_quiz_view());
+        }
+        self.focus = Focus::Page;
+        self.screen = Screen::Quiz;
+    }
+
+    pub(super) fn update_quiz(&mut self, action: Action) {
+        if action == Action::Help {
+            self.open_help();
+            return;
+        }
+        self.before_quiz_action(action);
+        let now = self.clock.now_ms();
+        let Some(quiz) = self.quiz.as_mut() else { return };
+        match quiz.update(action, &self.course, now) {
+            quiz::Outcome::Stay => {}
+            quiz::Outcome::Leave => self.leave_quiz(),
+            quiz::Outcome::Pause => {
+                self.pause_quiz();
+                self.leave_quiz();
+                self.message = Some("Round paused: t resumes it, also after you quit".to_string());
+            }
+            quiz::Outcome::Read(page, passage) => {
+                self.jump(page, 0);
+                self.scroll_to_text(passage.as_deref());
+                self.message = Some("Reading for the quiz: press t to go back to it".to_string());
+            }
+            quiz::Outcome::Refused(why) => self.message = Some(why),
+        }
+        let max = self.quiz_lines().map_or(0, |view| crate::lines::quiz::max_scroll(&view, self.size));
+        if let Some(quiz) = self.quiz.as_mut() {
+            quiz.scroll = quiz.scroll.min(max);
+        }
+        if let Some(quiz) = self.quiz.as_mut()
+            && quiz.record_results(&mut self.progress, self.clock.date(), self.clock.unix())
+        {
+            self.progress_dirty = true;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! The key table: which key does what, per screen. The help overlay and the status-bar
+//! hints are generated from this same table, so they can never drift from the behaviour.
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What the learner asked for, independent of the key that asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ForceQuit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    PrevPage,
+    NextPage,
+    SwitchFocus,
+    Open,
+    Digit(u8),
+    Search,
+    Help,
+    ToggleSidebar,
+    StartQuiz,
+    Close,
+    Type(char),
+    Backspace,
+    /// A single choice by number or letter (1-9, a-d) in the quiz.
+    Pick(u8),
+    Toggle,
+    Skip,
+    ReadPage,
+    Review,
+    RetryMissed,
+    NewRound,
+    Confirm,
+    Decline,
+    /// Practice: open the exercise file in the editor.
+    Edit,
+    /// Practice: run the checks now.
+    RunChecks,
+    /// Practice: the next hint.
+    Hint,
+    /// Practice: show or hide the reference solution.
+    ShowSolution,
+    /// Practice: read the lesson page the exercise practises.
+    OpenLesson,
+    /// Open practice mode (from the reader: this page's exercise).
+    Practice,
+    /// Practice: set up Django in the workspace (`practice setup`).
+    Setup,
+    /// Fold or expand the verified requests under the code samples.
+    ToggleVerified,
+    /// Back to where the learner was before a jump (jump list).
+    Back,
+    /// The next and previous match of the last search.
+    NextMatch,
+    PrevMatch,
+    /// Spaced review: a round of the questions due.
+    StartReview,
+    /// Put the quiz round aside (resumed by the next quiz, also after quitting).
+    Pause,
+}
+
+/// The screens (and overlays) that read keys differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Active everywhere, before the screen's own keys.
+    Global,
+    Welcome,
+    Reader,
+    /// The contents sidebar has focus.
+    Contents,
+    Search,
+    Help,
+    QuizIntro,
+    Quiz,
+    /// Typing a status code in the quiz: digits are the answer.
+    QuizTyping,
+    /// The verdict on an answer is shown.
+    QuizFeedback,
+    Results,
+    /// Going through the answers of a finished round.
+    Review,
+    Confirm,
+    /// "Terminal too small" is shown: only quitting works.
+    TooSmall,
+    /// Practice mode: the exercise list and the current exercise.
+    Practice,
+}
+
+impl Context {
+    /// Every context, in the order the help overlay lists them.
+    pub const ALL: [Context; 15] = [
+        Context::Global,
+        Context::Welcome,
+        Context::Reader,
+        Context::Contents,
+        Context::Search,
+        Context::Help,
+        Context::QuizIntro,
+        Context::Quiz,
+        Context::QuizTyping,
+        Context::QuizFeedback,
+        Context::Results,
+        Context::Review,
+        Context::Confirm,
+        Context::TooSmall,
+        Context::Practice,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Welcome => "Welcome (reading keys work too)",
+            Context::Reader => "Reading",
+            Context::Contents => "Contents (after Tab)",
+            Context::Search => "Search",
+            Context::Help => "This help",
+            Context::QuizIntro => "Quiz: before a round",
+            Context::Quiz => "Quiz: a question",
+            Context::QuizTyping => "Quiz: type the code",
+            Context::QuizFeedback => "Quiz: after an answer",
+            Context::Results => "Quiz results",
+            Context::Review => "Quiz review",
+            Context::Confirm => "Confirm",
+            Context::TooSmall => "Terminal too small",
+            Context::Practice => "Practice",
+        }
+    }
+}
+
+/// A key, or a family of keys, as the table matches it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode),
+    Char(char),
+    Ctrl(char),
+    /// 0-9, delivered as `Action::Digit`.
+    AnyDigit,
+    /// 1-9 and a-d, delivered as `Action::Pick` (0-based).
+    AnyChoice,
+    /// Any printable character, delivered as `Action::Type`.
+    AnyPrintable,
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    /// How the help overlay writes the keys.
+    pub label: &'static str,
+    pub action: Action,
+    pub description: &'static str,
+    /// A short word for the status bar, when the binding deserves a hint there.
+    pub hint: Option<&'static str>,
+}
+
+mod table;
+use Key::{AnyChoice, AnyDigit, AnyPrintable, Char, Code, Ctrl};
+pub use table::BINDINGS;
+
+/// The action for `key` in `context`: global bindings first, then the context's own, then
+/// (on the welcome screen) the reader's, which open the page and act on it.
+pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
+    let fallback = (context == Context::Welcome).then_some(Context::Reader);
+    [Some(Context::Global), Some(context), fallback].into_iter().flatten().find_map(|ctx| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == ctx)
+            .find_map(|b| b.keys.iter().find_map(|k| matches(*k, key, b.action)))
+    })
+}
+
+/// The action a binding gives for this key event, with the typed character filled in.
+fn matches(pattern: Key, event: KeyEvent, action: Action) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    match (pattern, event.code) {
+        (Ctrl(c), KeyCode::Char(e)) if ctrl && e.eq_ignore_ascii_case(&c) => Some(action),
+        _ if ctrl || alt => None,
+        (Code(code), e) if code == e => Some(action),
+        (Char(c), KeyCode::Char(e)) if c == e => Some(action),
+        (AnyDigit, KeyCode::Char(e)) => e.to_digit(10).map(|d| Action::Digit(d as u8)),
+        (AnyChoice, KeyCode::Char(e @ '1'..='9')) => Some(Action::Pick(e as u8 - b'1')),
+        (AnyChoice, KeyCode::Char(e @ 'a'..='d')) => Some(Action::Pick(e as u8 - b'a')),
+        (AnyPrintable, KeyCode::Char(e)) if !e.is_control() => Some(Action::Type(e)),
+        _ => None,
+    }
+}
+
+/// The bindings of one context, in table order (for the help overlay).
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+/// (keys, word) pairs for the status bar of a context.
+pub fn hints(context: Context) -> impl Iterator<Item = (&'static str, &'static str)> {
+    bindings(context).filter_map(|b| b.hint.map(|h| (b.label, h)))
+}
