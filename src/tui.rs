@@ -135,11 +135,11 @@ fn event_loop(
         if (size.width, size.height) != (app.size.width, app.size.height) {
             app.resize(size.width, size.height); // resized since the last event
         }
-        if let Some(number) = send_progress(app, writer)
-            && (rounds.changed(app) | showing_results(app))
-        {
-            // A finished round is on disk before its results are drawn.
-            writer.wait_for(number, ROUND_TIMEOUT);
+        send_progress(app, writer);
+        if rounds.changed(app) | showing_results(app) {
+            // A finished round is on disk before its results are drawn. Its state may have
+            // gone to the writer inside the last batch, so wait for everything sent so far.
+            writer.flush(ROUND_TIMEOUT);
         }
         if let Some(warning) = writer.take_warning() {
             app.message = Some(warning);
@@ -225,13 +225,12 @@ fn handle(app: &mut App, event: Event) -> bool {
     }
 }
 
-/// Sends changed progress to the writer; returns its number when it sent.
-fn send_progress(app: &mut App, writer: &Writer) -> Option<u64> {
-    if !app.progress_dirty {
-        return None;
+/// Sends changed progress to the writer (which writes the newest state it was sent).
+fn send_progress(app: &mut App, writer: &Writer) {
+    if app.progress_dirty {
+        app.progress_dirty = false;
+        writer.send(app.progress.clone());
     }
-    app.progress_dirty = false;
-    Some(writer.send(app.progress.clone()))
 }
 
 /// Whether the quiz's results are about to be drawn (a round of any kind just ended).
