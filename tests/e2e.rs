@@ -7,6 +7,8 @@
 //! small model of the screen (`Screen`), because ratatui writes only the cells that changed
 //! and skips blank ones, so a phrase seldom reaches the terminal in one piece.
 
+#[path = "support/screen.rs"]
+mod screen;
 mod support;
 
 use std::error::Error;
@@ -15,9 +17,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use portable_pty::ExitStatus;
+use screen::Screen;
 use status_tutor::content::{Course, CourseFiles, load};
-use support::pty::{COLS, HIDE_CURSOR, Master, Output, Pty, ROWS, TIMEOUT, find};
-use unicode_width::UnicodeWidthChar;
+// `screen` names the pty module as `crate::pty`, as the crates that include both by `#[path]` do.
+use support::pty;
+use support::pty::{HIDE_CURSOR, Master, Output, Pty, ROWS, TIMEOUT, find};
 
 type TestResult = Result<(), Box<dyn Error>>;
 
@@ -142,98 +146,6 @@ struct End {
 /// The offset of the last `needle` in `haystack`.
 fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// What the learner sees: the cells of an 80x24 terminal after the program's output,
-/// interpreting only what ratatui and crossterm write (cursor moves, clears; colours and
-/// modes are skipped). Entering or leaving the alternate screen starts from a blank one.
-#[derive(Default)]
-struct Screen {
-    cells: Vec<Vec<String>>,
-    row: usize,
-    col: usize,
-}
-
-impl Screen {
-    fn blank() -> Vec<Vec<String>> {
-        vec![vec![" ".to_string(); usize::from(COLS)]; usize::from(ROWS)]
-    }
-
-    fn parse(output: &str) -> Screen {
-        let mut screen = Screen { cells: Screen::blank(), row: 0, col: 0 };
-        let mut chars = output.chars();
-        while let Some(c) = chars.next() {
-            match c {
-                // Only control sequences (ESC [ ... final) move or clear; other escapes
-                // are two characters long.
-                '\x1b' => {
-                    if chars.next() == Some('[') {
-                        let mut params = String::new();
-                        let final_byte = chars.by_ref().find(|&p| {
-                            let done = ('\x40'..='\x7e').contains(&p);
-                            if !done {
-                                params.push(p);
-                            }
-                            done
-                        });
-                        screen.control(&params, final_byte);
-                    }
-                }
-                '\r' => screen.col = 0,
-                '\n' => screen.row += 1,
-                c if c.is_control() => {}
-                c => screen.print(c),
-            }
-        }
-        screen
-    }
-
-    fn control(&mut self, params: &str, final_byte: Option<char>) {
-        let numbers: Vec<usize> = params.trim_start_matches('?').split(';').map(|n| n.parse().unwrap_or(0)).collect();
-        let first = numbers.first().copied().unwrap_or(0);
-        match final_byte {
-            Some('H') => {
-                self.row = first.max(1) - 1;
-                self.col = numbers.get(1).copied().unwrap_or(1).max(1) - 1;
-            }
-            Some('J') if first == 2 => self.cells = Screen::blank(),
-            Some('K') => {
-                if let Some(line) = self.cells.get_mut(self.row) {
-                    line.iter_mut().skip(self.col).for_each(|cell| *cell = " ".to_string());
-                }
-            }
-            Some('h' | 'l') if params == "?1049" => self.cells = Screen::blank(),
-            _ => {}
-        }
-    }
-
-    /// Writes a character at the cursor; a wide one covers the next cell too.
-    fn print(&mut self, c: char) {
-        let width = c.width().unwrap_or(0);
-        if let Some(line) = self.cells.get_mut(self.row) {
-            if let Some(cell) = line.get_mut(self.col) {
-                *cell = c.to_string();
-            }
-            for extra in 1..width {
-                if let Some(cell) = line.get_mut(self.col + extra) {
-                    cell.clear();
-                }
-            }
-        }
-        self.col += width;
-    }
-
-    fn line(&self, row: usize) -> String {
-        self.cells.get(row).map(|line| line.concat()).unwrap_or_default()
-    }
-
-    fn text(&self) -> String {
-        (0..self.cells.len()).map(|row| self.line(row)).collect::<Vec<_>>().join("\n")
-    }
-
-    fn contains(&self, text: &str) -> bool {
-        (0..self.cells.len()).any(|row| self.line(row).contains(text))
-    }
 }
 
 fn progress_path(dir: &Path) -> PathBuf {

@@ -1,6 +1,5 @@
 //! What the learner sees in an 80x24 pseudo-terminal, rebuilt from the program's output.
-//! The same model as `tests/e2e.rs` (which keeps its own copy for now); used by
-//! `tests/practice_e2e.rs` through `#[path]`.
+//! Used by `tests/e2e.rs`, `tests/practice_e2e.rs` and `tests/resilience_pty.rs` through `#[path]`.
 use crate::pty::{COLS, ROWS};
 use unicode_width::UnicodeWidthChar;
 
@@ -83,7 +82,7 @@ impl Screen {
         self.col += width;
     }
 
-    fn line(&self, row: usize) -> String {
+    pub fn line(&self, row: usize) -> String {
         self.cells.get(row).map(|line| line.concat()).unwrap_or_default()
     }
 
