@@ -53,6 +53,8 @@ fn run(args: &[&str]) -> Run {
         .current_dir(ROOT)
         .env("NO_COLOR", "1")
         .env("STATUS_TUTOR_DATA_DIR", data.path())
+        // a --content course's cache goes to the test's folder, not the real cache
+        .env("STATUS_TUTOR_CACHE_DIR", data.path().join("cache"))
         .env("RUST_BACKTRACE", "1")
         .stdin(Stdio::null())
         .output()

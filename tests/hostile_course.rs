@@ -38,6 +38,7 @@ fn status_tutor(args: &[&str], data: &Path) -> Output {
         .args(args)
         .env("NO_COLOR", "1")
         .env("STATUS_TUTOR_DATA_DIR", data)
+        .env("STATUS_TUTOR_CACHE_DIR", data.join("cache"))
         .stdin(Stdio::null())
         .output()
         .expect("run status-tutor")
