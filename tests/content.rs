@@ -534,3 +534,23 @@ fn verified_requests_become_exchanges_on_the_code_sample() {
     assert!(!sample.verified[1].request.csrf_token, "the second request goes without a token");
     assert_eq!(sample.verified[1].expect.status, 403);
 }
+
+#[test]
+fn a_page_that_does_not_parse_gives_its_questions_no_anchor_errors_elsewhere() {
+    let course = copy_fixture("valid");
+    let page = course.path().join("pages/not-found.toml");
+    let text = fs::read_to_string(&page).expect("read the page");
+    fs::write(&page, format!("{text}\n[[[broken\n")).expect("break the page");
+    let quiz = course.path().join("quiz/basics.toml");
+    let text = fs::read_to_string(&quiz).expect("read the quiz");
+    // The first question is about the broken page; anchor it to a heading of that page.
+    let anchored = text.replacen("page = \"not-found\"", "page = \"not-found\"\nanchor = \"No such heading here\"", 1);
+    fs::write(&quiz, anchored).expect("anchor a question");
+    let problems = load_dir(course.path()).expect_err("a broken page fails the course");
+    let errors: Vec<&Problem> = problems.iter().filter(|p| p.is_error()).collect();
+    assert!(
+        errors.iter().all(|p| p.file.ends_with("not-found.toml")),
+        "only the broken page is reported:\n{}",
+        listing(&problems)
+    );
+}

@@ -90,16 +90,19 @@ impl Checker<'_> {
                 source.error(q.id.span(), "give the question at least one tag (a class such as `4xx`, or a topic)"),
             );
         }
+        // None also when the page is one that did not parse (its own error says why): then
+        // the question is dropped, so its anchor is not checked against another page.
+        let page = self.page_ref(source, &q.page, index);
         let question = Question {
             id,
             kind,
             prompt: self.text(source, &q.prompt, "prompt"),
             explanation: self.text(source, &q.explanation, "explanation"),
-            page: self.page_ref(source, &q.page, index).unwrap_or(0),
+            page: page.unwrap_or(0),
             tags: q.tags.iter().map(|t| self.id_like(source, t, "tag")).collect(),
             anchor: None,
         };
-        (self.problems.len() == before).then_some(question)
+        (self.problems.len() == before && page.is_some()).then_some(question)
     }
 
     pub(super) fn choices(
