@@ -10,8 +10,11 @@
 //! Under `cargo test --all-targets` (no `--bench` argument) it runs once on a 300-page
 //! course against the binary cargo built for the tests, so CI keeps it working.
 
+#[path = "support/binary.rs"]
+mod binary;
 #[path = "../tests/support/pty.rs"]
 mod pty;
+use binary::binary;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -119,20 +122,6 @@ fn course(pages: usize) -> Result<PathBuf> {
         std::thread::sleep(Duration::from_millis(2100));
     }
     Ok(dir)
-}
-
-fn binary(bench: bool) -> Result<String> {
-    if let Ok(bin) = std::env::var("STATUS_TUTOR_BIN") {
-        return Ok(bin);
-    }
-    if !bench {
-        return Ok(env!("CARGO_BIN_EXE_status-tutor").to_string());
-    }
-    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/status-tutor");
-    if !bin.exists() {
-        return Err(format!("{} is missing: run `cargo build --release` first", bin.display()).into());
-    }
-    Ok(bin.display().to_string())
 }
 
 fn main() -> Result<()> {

@@ -12,8 +12,11 @@
 //! it runs once against the test build (numbers mean nothing then); with
 //! `STATUS_TUTOR_SKIP_DJANGO=1` it skips, like the other tests that need Django.
 
+#[path = "support/binary.rs"]
+mod binary;
 #[path = "../tests/support/pty.rs"]
 mod pty;
+use binary::binary;
 #[path = "../tests/support/screen.rs"]
 mod screen;
 
@@ -29,20 +32,6 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
-
-fn binary(bench: bool) -> Result<String> {
-    if let Ok(bin) = std::env::var("STATUS_TUTOR_BIN") {
-        return Ok(bin);
-    }
-    if !bench {
-        return Ok(env!("CARGO_BIN_EXE_status-tutor").to_string());
-    }
-    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/status-tutor");
-    if !bin.exists() {
-        return Err(format!("{} is missing: run `cargo build --release` first", bin.display()).into());
-    }
-    Ok(bin.display().to_string())
-}
 
 fn django_python() -> Result<PathBuf> {
     let out = Command::new("python3")

@@ -10,11 +10,14 @@
 //! Under `cargo test --all-targets` (no `--bench` argument) it runs once, quickly, against
 //! the binary cargo built for the tests, so CI keeps it working.
 
+#[path = "support/binary.rs"]
+mod binary;
 #[path = "../tests/support/pty.rs"]
 mod pty;
+use binary::binary;
 
 use std::error::Error;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use pty::{HIDE_CURSOR, Master, Output, Pty, find};
@@ -142,20 +145,6 @@ fn peak_memory(bin: &str, data_dir: &Path) -> Result<()> {
 fn only_child(pid: u32) -> Result<u32> {
     let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))?;
     Ok(children.split_whitespace().next().ok_or("time has no child")?.parse()?)
-}
-
-fn binary(bench: bool) -> Result<String> {
-    if let Ok(bin) = std::env::var("STATUS_TUTOR_BIN") {
-        return Ok(bin);
-    }
-    if !bench {
-        return Ok(env!("CARGO_BIN_EXE_status-tutor").to_string());
-    }
-    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/status-tutor");
-    if !bin.exists() {
-        return Err(format!("{} is missing: run `cargo build --release` first", bin.display()).into());
-    }
-    Ok(bin.display().to_string())
 }
 
 fn main() -> Result<()> {
