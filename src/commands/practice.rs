@@ -4,6 +4,7 @@ use super::paint::Paint;
 use crate::content::Course;
 use crate::practice::checker_files::{CHECKER_FILES, CHECKER_VERSION};
 use crate::practice::describe::{expected_text, got_text, request_text};
+use crate::practice::report::PyError;
 use crate::practice::runner::{self, Job, RunError};
 use crate::practice::session::all_passed;
 use crate::practice::workspace::{self, Workspace};
@@ -102,18 +103,7 @@ pub fn check(
             Err(error) => return writeln!(out, "ERROR {}", printable(&error_text(error, python))),
         };
         if let Some(failure) = &report.load_error {
-            writeln!(
-                out,
-                "ERROR your file does not load: {}",
-                printable(&format!("{}: {}", failure.kind, failure.message))
-            )?;
-            for frame in &failure.frames {
-                writeln!(
-                    out,
-                    "      {}",
-                    printable(&format!("line {} in {}: {}", frame.line, frame.function, frame.text.trim()))
-                )?;
-            }
+            write_error(out, "ERROR your file does not load:", "      ", failure)?;
         }
         for (i, check) in exercise.checks.iter().enumerate() {
             match report.checks.iter().find(|c| c.index == i) {
@@ -124,18 +114,7 @@ pub fn check(
                         writeln!(out, "       - {}", printable(difference))?;
                     }
                     if let Some(failure) = &r.exception {
-                        writeln!(
-                            out,
-                            "       exception {}",
-                            printable(&format!("{}: {}", failure.kind, failure.message))
-                        )?;
-                        for frame in &failure.frames {
-                            writeln!(
-                                out,
-                                "         {}",
-                                printable(&format!("line {} in {}: {}", frame.line, frame.function, frame.text.trim()))
-                            )?;
-                        }
+                        write_error(out, "       exception", "         ", failure)?;
                     }
                 }
                 None => writeln!(out, "SKIP {}  -> {} (not run)", request_text(check), expected_text(check))?,
@@ -154,6 +133,16 @@ pub fn check(
 }
 
 /// A run error as one line for the learner.
+/// A Python error: `label` then its kind and message, and its frames under `indent`.
+fn write_error(out: &mut dyn Write, label: &str, indent: &str, failure: &PyError) -> io::Result<()> {
+    writeln!(out, "{label} {}", printable(&format!("{}: {}", failure.kind, failure.message)))?;
+    for frame in &failure.frames {
+        let line = format!("line {} in {}: {}", frame.line, frame.function, frame.text.trim());
+        writeln!(out, "{indent}{}", printable(&line))?;
+    }
+    Ok(())
+}
+
 pub fn error_text(error: &RunError, python: &Path) -> String {
     match error {
         RunError::Timeout => "your view did not answer in 10 s: infinite loop? (the run was stopped)".to_string(),
