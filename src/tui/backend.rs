@@ -340,7 +340,7 @@ mod tests {
                 })
                 .collect();
             let mut theirs = Vec::new();
-            CrosstermBackend::new(&mut theirs).draw(cells.iter().map(|(x, y, c)| (*x, *y, c))).unwrap();
+            CrosstermBackend::new(&mut theirs).draw(cells.iter().map(|(x, y, c)| (*x, *y, c))).expect("a Vec takes every byte");
             let mut ours = Vec::new();
             encode(&mut ours, cells.iter().map(|(x, y, c)| (*x, *y, c)));
             prop_assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
@@ -363,7 +363,7 @@ mod tests {
             StdoutBackend::to(Writes(Vec::new())),
             ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)) },
         )
-        .unwrap();
+        .expect("a fixed viewport asks the terminal nothing");
         terminal
             .draw(|frame| {
                 frame.render_widget(
@@ -371,7 +371,7 @@ mod tests {
                     frame.area(),
                 )
             })
-            .unwrap();
+            .expect("the writer takes every byte");
         let writes = &terminal.backend().out().0;
         assert_eq!(writes.len(), 1, "{writes:?}");
         assert!(writes[0] > 80 * 24);
