@@ -13,7 +13,7 @@ use status_tutor::content::{Course, CourseFiles, Problem, embedded};
 use status_tutor::progress::{Progress, Store};
 use status_tutor::sanitize::printable;
 use status_tutor::theme::Theme;
-use status_tutor::theme_choice::{self, Question};
+use status_tutor::theme_choice::{self, Question, Reply};
 use status_tutor::tui;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -199,14 +199,19 @@ fn tutorial(
     let (store, progress, warnings) = Store::open(cli.data_dir.as_deref(), &course_id);
     let env_theme = std::env::var("STATUS_TUTOR_THEME").ok();
     let decided = theme_choice::decided(cli.theme, env_theme.as_deref(), progress.theme.as_deref());
-    // Not asked under NO_COLOR: there are no colours to choose.
-    let question =
-        (decided.is_none() && !no_color()).then(|| Question::send(std::time::Duration::from_millis(100))).flatten();
+    let terminal = theme_choice::terminal_name(
+        std::env::var("TERM").ok().as_deref(),
+        std::env::var("TERM_PROGRAM").ok().as_deref(),
+    );
+    // Not asked under NO_COLOR (there are no colours to choose), nor in a terminal that
+    // did not answer last time (each launch would wait the whole 100 ms).
+    let ask = decided.is_none() && !no_color() && progress.silent_terminal.as_ref() != Some(&terminal);
+    let question = ask.then(|| Question::send(std::time::Duration::from_millis(100))).flatten();
     let loaded = match loaded {
         Some(loaded) => Ok(loaded),
         None => embedded::course_and_pages().map(|(course, pages)| (course, Some(pages))),
     };
-    let background = question.and_then(Question::answer);
+    let reply = question.map(Question::answer);
     let (course, pages) = loaded?;
     let page = match page_argument(cli, &course) {
         Ok(page) => page,
@@ -215,10 +220,10 @@ fn tutorial(
     for warning in &warnings {
         say!("status-tutor: warning: {}", printable(warning));
     }
-    let (name, source) = decided.unwrap_or_else(|| theme_choice::from_background(background));
+    let (name, source) = decided.unwrap_or_else(|| theme_choice::from_reply(reply));
     let theme = Theme::new(name, no_color());
     // The real size from the start: resuming clamps the saved scroll to the page's length.
-    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let (width, height) = tui::terminal_size().unwrap_or((80, 24));
     let session = match &quiz {
         Some((Request::Full, _)) | None => None,
         Some((request, options)) => {
@@ -236,6 +241,10 @@ fn tutorial(
     app.message = warnings.into_iter().next();
     if source == theme_choice::Source::Flag {
         app.progress.theme = Some(theme_choice::name(name));
+        app.progress_dirty = true;
+    }
+    if reply == Some(Reply::Silent) {
+        app.progress.silent_terminal = Some(terminal);
         app.progress_dirty = true;
     }
     app.quiz_options = quiz.as_ref().map_or_else(|| quiz_options(None), |(_, options)| *options);

@@ -1,6 +1,6 @@
 //! Which theme to use: `--theme`, else `STATUS_TUTOR_THEME`, else the last `--theme` (saved
 //! in the progress file), else the terminal's background as it reports it (OSC 11),
-//! else dark. `decided` and `from_background` are pure; `Question` asks the terminal.
+//! else dark. `decided` and `from_reply` are pure; `Question` asks the terminal.
 use crate::cli::ThemeName;
 use clap::ValueEnum;
 
@@ -9,6 +9,17 @@ use clap::ValueEnum;
 pub enum Background {
     Dark,
     Light,
+}
+
+/// What the terminal said to the background question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reply {
+    /// Its background.
+    Background(Background),
+    /// Only DA1: it does not report its background.
+    NoBackground,
+    /// Nothing before the deadline.
+    Silent,
 }
 
 /// Where the choice came from (said in tests and warnings).
@@ -45,12 +56,18 @@ pub fn decided(flag: Option<ThemeName>, env: Option<&str>, saved: Option<&str>) 
 }
 
 /// The theme for the background the terminal reported, dark when it said nothing.
-pub fn from_background(background: Option<Background>) -> (ThemeName, Source) {
-    match background {
-        Some(Background::Light) => (ThemeName::Light, Source::Terminal),
-        Some(Background::Dark) => (ThemeName::Dark, Source::Terminal),
-        None => (ThemeName::Dark, Source::Default),
+pub fn from_reply(reply: Option<Reply>) -> (ThemeName, Source) {
+    match reply {
+        Some(Reply::Background(Background::Light)) => (ThemeName::Light, Source::Terminal),
+        Some(Reply::Background(Background::Dark)) => (ThemeName::Dark, Source::Terminal),
+        _ => (ThemeName::Dark, Source::Default),
     }
+}
+
+/// The name a silent terminal is remembered by (`Progress::silent_terminal`): another
+/// terminal is asked again.
+pub fn terminal_name(term: Option<&str>, program: Option<&str>) -> String {
+    format!("{} {}", term.unwrap_or_default(), program.unwrap_or_default()).trim().to_string()
 }
 
 /// The background an OSC 11 reply describes: `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` ended by BEL
@@ -102,10 +119,14 @@ impl Question {
         Some(question)
     }
 
-    /// The background the terminal reported, if it did before the deadline.
-    pub fn answer(mut self) -> Option<Background> {
+    /// What the terminal said before the deadline.
+    pub fn answer(mut self) -> Reply {
         self.wait();
-        parse_reply(&self.reply)
+        match parse_reply(&self.reply) {
+            Some(background) => Reply::Background(background),
+            None if self.reply.is_empty() => Reply::Silent,
+            None => Reply::NoBackground,
+        }
     }
 
     /// Reads until both replies are in or the deadline passes; then leaves raw mode.
@@ -152,8 +173,8 @@ impl Question {
         None
     }
 
-    pub fn answer(self) -> Option<Background> {
-        None
+    pub fn answer(self) -> Reply {
+        Reply::Silent
     }
 }
 
@@ -177,9 +198,12 @@ mod tests {
         assert_eq!(decided(None, Some("neon"), Some("light")), Some((ThemeName::Light, Source::Saved)));
         assert_eq!(decided(None, None, None), None, "nothing chose: the terminal is asked");
         assert_eq!(decided(None, None, Some("bogus")), None);
-        assert_eq!(from_background(Some(Background::Light)), (ThemeName::Light, Source::Terminal));
-        assert_eq!(from_background(Some(Background::Dark)), (ThemeName::Dark, Source::Terminal));
-        assert_eq!(from_background(None), (ThemeName::Dark, Source::Default));
+        assert_eq!(from_reply(Some(Reply::Background(Background::Light))), (ThemeName::Light, Source::Terminal));
+        assert_eq!(from_reply(Some(Reply::Background(Background::Dark))), (ThemeName::Dark, Source::Terminal));
+        assert_eq!(from_reply(Some(Reply::Silent)), (ThemeName::Dark, Source::Default));
+        assert_eq!(from_reply(None), (ThemeName::Dark, Source::Default));
+        assert_eq!(terminal_name(Some("xterm-256color"), None), "xterm-256color");
+        assert_eq!(terminal_name(Some("xterm-256color"), Some("vscode")), "xterm-256color vscode");
         assert_eq!(parse(&name(ThemeName::HighContrast)), Some(ThemeName::HighContrast));
     }
 

@@ -13,6 +13,7 @@ use crate::practice::runner::ProcessRunner;
 use crate::progress::{Store, Writer};
 use crate::quiz::Phase;
 use backend::StdoutBackend;
+pub use backend::terminal_size;
 use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;

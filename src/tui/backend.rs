@@ -201,6 +201,19 @@ fn modifier_diff(out: &mut Vec<u8>, from: Modifier, to: Modifier) {
     }
 }
 
+/// The terminal's size: one ioctl on stdout, where crossterm opens `/dev/tty` each time
+/// (ratatui asks before every frame); crossterm's answer when stdout cannot tell.
+pub fn terminal_size() -> io::Result<(u16, u16)> {
+    #[cfg(unix)]
+    if let Ok(size) = rustix::termios::tcgetwinsize(io::stdout())
+        && size.ws_col > 0
+        && size.ws_row > 0
+    {
+        return Ok((size.ws_col, size.ws_row));
+    }
+    crossterm::terminal::size()
+}
+
 impl<W: Write> Backend for StdoutBackend<W> {
     type Error = io::Error;
 
@@ -251,7 +264,7 @@ impl<W: Write> Backend for StdoutBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        let (width, height) = crossterm::terminal::size()?;
+        let (width, height) = terminal_size()?;
         Ok(Size { width, height })
     }
 
