@@ -140,6 +140,9 @@ fn rkyv_blocks(blobs: &[u8], slot: &Slot) -> Result<Vec<Block>> {
     Ok(rkyv::from_bytes::<Vec<Block>, RkyvError>(blob(blobs, slot)?)?)
 }
 
+/// A measured operation: (operation, format, rounds in a bench run, the work).
+type Op<'a> = (&'static str, &'static str, usize, Box<dyn FnMut() -> Result<()> + 'a>);
+
 /// The course, and each format's forms of it.
 struct Forms {
     name: &'static str,
@@ -152,17 +155,19 @@ struct Forms {
     postcard_whole: Vec<u8>,
     /// The page with the most encoded bytes.
     page: usize,
+    /// The course folder and cache root of a `--content` course.
+    folder: Option<(PathBuf, PathBuf)>,
 }
 
 impl Forms {
-    fn new(name: &'static str, mut course: Course) -> Result<Forms> {
+    fn new(name: &'static str, (mut course, folder): (Course, Option<(PathBuf, PathBuf)>)) -> Result<Forms> {
         let postcard = postcard_split(&mut course)?;
         let bincode = bincode_split(&mut course)?;
         let rkyv = rkyv_split(&mut course)?;
         let rkyv_whole = rkyv::to_bytes::<RkyvError>(&course)?;
         let postcard_whole = compact::encode(&course)?;
         let page = (0..postcard.slots.len()).max_by_key(|&i| postcard.slots[i].len).ok_or("no pages")?;
-        Ok(Forms { name, course, postcard, bincode, rkyv, rkyv_whole, postcard_whole, page })
+        Ok(Forms { name, course, postcard, bincode, rkyv, rkyv_whole, postcard_whole, page, folder })
     }
 
     /// Every format gives the course back unchanged.
@@ -226,9 +231,25 @@ impl Forms {
             );
         }
     }
+    /// What the postcard head is made of, in KB.
+    fn head_parts(&self) -> Result<String> {
+        let mut bare = self.course.clone();
+        drop(take_blocks(&mut bare));
+        let kb = |n: usize| n as f64 / 1000.0;
+        let size = |bytes: postcard::Result<Vec<u8>>| bytes.map(|b| kb(b.len()));
+        Ok(format!(
+            "postcard head by part (KB): pages without blocks {:.1}, sections {:.1}, codes {:.1}, Django names {:.1}, questions {:.1}, exercises {:.1}",
+            size(postcard::to_allocvec(&bare.pages))?,
+            size(postcard::to_allocvec(&bare.sections))?,
+            size(postcard::to_allocvec(&bare.codes))?,
+            size(postcard::to_allocvec(&bare.django))?,
+            size(postcard::to_allocvec(&bare.questions))?,
+            size(postcard::to_allocvec(&bare.exercises))?,
+        ))
+    }
 
-    /// Every measured operation: (operation, format, rounds in a bench run, the work).
-    fn ops(&self, big: bool) -> Vec<(&'static str, &'static str, usize, Box<dyn FnMut() -> Result<()> + '_>)> {
+    /// Every measured operation (0 rounds: not for this course).
+    fn ops(&self, big: bool) -> Vec<Op<'_>> {
         let few = if big { 3 } else { 50 };
         let head = if big { 15 } else { 400 };
         let page = self.page;
@@ -321,6 +342,18 @@ impl Forms {
                 Box::new(|| keep(rkyv::access::<rkyv::Archived<Course>, RkyvError>(&self.rkyv_whole)?)),
             ),
             ("crc-all", "postcard", few, Box::new(|| keep(crc32fast::hash(&pc.blobs) ^ crc32fast::hash(&pc.head)))),
+            ("crc-all", "rkyv", few, Box::new(|| keep(crc32fast::hash(&rk.blobs) ^ crc32fast::hash(&rk.head)))),
+            // What a second launch of a `--content` course does before the terminal: list
+            // the folder for the key, read and check the whole cache file, decode the head.
+            (
+                "cache-load",
+                "postcard",
+                if self.folder.is_some() { head } else { 0 },
+                Box::new(|| match &self.folder {
+                    Some((dir, root)) => keep(cache::load_course(dir, Some(root)).map_err(|p| format!("{p:?}"))?),
+                    None => Ok(()),
+                }),
+            ),
         ]
     }
 }
@@ -344,12 +377,12 @@ fn time(work: &mut dyn FnMut() -> Result<()>) -> Result<Duration> {
     Ok(started.elapsed())
 }
 
-fn builtin() -> Result<Course> {
-    Ok(embedded::course()?)
+fn builtin() -> Result<(Course, Option<(PathBuf, PathBuf)>)> {
+    Ok((embedded::course()?, None))
 }
 
 /// The generated course, loaded with the program's loader (made first if missing).
-fn big_course() -> Result<Course> {
+fn big_course() -> Result<(Course, Option<(PathBuf, PathBuf)>)> {
     let pages = 10_000;
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/big-course-{pages}"));
     let complete = dir.join("pages").read_dir().map(|d| d.count() == pages).unwrap_or(false);
@@ -364,7 +397,8 @@ fn big_course() -> Result<Course> {
     // Through the program's cache (in target/, not the user's): the TOML is parsed and
     // checked once, later runs (callgrind's too) decode the cache instead.
     let cache = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/formats-cache");
-    Ok(cache::load_course(&dir, Some(&cache)).map_err(problems)?.into_full()?)
+    let course = cache::load_course(&dir, Some(&cache)).map_err(problems)?.into_full()?;
+    Ok((course, Some((dir, cache))))
 }
 
 fn main() -> Result<()> {
@@ -394,6 +428,7 @@ fn main() -> Result<()> {
     for (big, forms) in courses.iter().enumerate() {
         forms.check()?;
         forms.sizes();
+        println!("  {}", forms.head_parts()?);
         if !bench {
             continue;
         }
@@ -402,7 +437,7 @@ fn main() -> Result<()> {
             forms.course.pages[forms.page].id, forms.postcard.slots[forms.page].len
         );
         println!("  {:10} {:22} {:>10} {:>10} {:>7}", "op", "format", "median ms", "min ms", "rounds");
-        for (op, format, rounds, mut work) in forms.ops(big == 1) {
+        for (op, format, rounds, mut work) in forms.ops(big == 1).into_iter().filter(|op| op.2 > 0) {
             let mut samples = (0..rounds).map(|_| time(work.as_mut())).collect::<Result<Vec<_>>>()?;
             samples.sort();
             let ms = |d: Duration| d.as_secs_f64() * 1000.0;
