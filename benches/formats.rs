@@ -10,7 +10,7 @@
 //! `cargo bench --features measure-formats --bench formats` prints sizes and medians for
 //! the built-in course and the generated 10,000-page course (`target/big-course-10000`,
 //! made by `benches/make-big-course.py` if missing, shared with `benches/big_course.rs`);
-//! `-- --bench builtin` skips the big one. For instruction counts, which do not change with
+//! `-- builtin` skips the big one. For instruction counts, which do not change with
 //! the machine's load, run one operation under callgrind, counting only `measured`:
 //! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measured*'
 //! target/release/deps/formats-* once OP FORMAT [big]` (OP and FORMAT as printed).
@@ -205,8 +205,8 @@ impl Forms {
     }
 
     fn rkyv_unchecked(&self) -> &ArchivedHead {
-        // SAFETY: these bytes were archived from a `Head` by `rkyv_split` in this process,
-        // and `check` (run first) read them checked.
+        // SAFETY: these bytes are what `rkyv::to_bytes` made of a `Head` in `rkyv_split`,
+        // in this process and unchanged since (`check` also reads them checked).
         unsafe { rkyv::access_unchecked::<ArchivedHead>(&self.rkyv.head) }
     }
 
