@@ -3,6 +3,7 @@
 //! input, saved exercise files, finished practice runs) and redraws only when something
 //! changed. Progress goes to the writer thread, so the loop never waits on the disk
 //! (except to put a finished quiz round on disk before its results are shown).
+mod backend;
 mod events;
 
 use crate::app::{App, Screen};
@@ -11,6 +12,8 @@ use crate::keys;
 use crate::practice::runner::ProcessRunner;
 use crate::progress::{Store, Writer};
 use crate::quiz::Phase;
+use backend::StdoutBackend;
+pub use backend::terminal_size;
 use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
@@ -18,7 +21,6 @@ use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 pub use events::AppEvent;
 use events::Background;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use std::io::{self, stdout};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -32,6 +34,9 @@ const FLUSH_TIMEOUT: Duration = Duration::from_secs(5);
 const MAX_BATCH: Duration = Duration::from_millis(16);
 /// How long the results screen waits for its round to be written.
 const ROUND_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// The full-screen terminal the tutorial draws on.
+type TutorialTerminal = Terminal<StdoutBackend>;
 
 /// How the tutorial ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,10 +84,10 @@ pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
 
 /// Raw mode and the alternate screen, as `ratatui::try_init` does but without its panic
 /// hook, whose `restore` prints to stderr and so panics again when the terminal is gone.
-fn enter() -> io::Result<ratatui::DefaultTerminal> {
+fn enter() -> io::Result<TutorialTerminal> {
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen)?;
-    Terminal::new(CrosstermBackend::new(stdout()))
+    Terminal::new(StdoutBackend::new())
 }
 
 /// Leaves the alternate screen, turns raw mode and mouse capture off, shows the cursor.
@@ -119,7 +124,7 @@ fn install_restore_hooks(writer: Writer) -> io::Result<()> {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut TutorialTerminal,
     app: &mut App,
     writer: &Writer,
     (events, received): (&Sender<AppEvent>, &Receiver<AppEvent>),
