@@ -250,7 +250,7 @@ impl Forms {
 
     /// Every measured operation (0 rounds: not for this course).
     fn ops(&self, big: bool) -> Vec<Op<'_>> {
-        let few = if big { 3 } else { 50 };
+        let few = if big { 9 } else { 50 };
         let head = if big { 15 } else { 400 };
         let page = self.page;
         let (pc, bc, rk) = (&self.postcard, &self.bincode, &self.rkyv);
