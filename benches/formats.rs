@@ -153,6 +153,9 @@ struct Forms {
     /// The whole course in one archive, blocks included (no split).
     rkyv_whole: AlignedVec,
     postcard_whole: Vec<u8>,
+    /// The postcard head without questions and exercises: what a launch would decode if
+    /// those were read when first needed, as page blocks are.
+    postcard_lean: Vec<u8>,
     /// The page with the most encoded bytes.
     page: usize,
     /// The course folder and cache root of a `--content` course.
@@ -166,8 +169,12 @@ impl Forms {
         let rkyv = rkyv_split(&mut course)?;
         let rkyv_whole = rkyv::to_bytes::<RkyvError>(&course)?;
         let postcard_whole = compact::encode(&course)?;
+        let mut lean = course.clone();
+        drop(take_blocks(&mut lean));
+        (lean.questions, lean.exercises) = (vec![], vec![]);
+        let postcard_lean = postcard::to_allocvec(&(&lean, &postcard.slots))?;
         let page = (0..postcard.slots.len()).max_by_key(|&i| postcard.slots[i].len).ok_or("no pages")?;
-        Ok(Forms { name, course, postcard, bincode, rkyv, rkyv_whole, postcard_whole, page, folder })
+        Ok(Forms { name, course, postcard, bincode, rkyv, rkyv_whole, postcard_whole, postcard_lean, page, folder })
     }
 
     /// Every format gives the course back unchanged.
@@ -334,6 +341,7 @@ impl Forms {
             ("encode", "postcard", few, Box::new(move || keep(compact::encode_split(&mut course_pc)?))),
             ("encode", "bincode", few, Box::new(move || keep(bincode_split(&mut course_bc)?))),
             ("encode", "rkyv", few, Box::new(move || keep(rkyv_split(&mut course_rk)?))),
+            ("head-lean", "postcard", head, Box::new(|| keep(compact::decode_head(&self.postcard_lean)?))),
             ("unsplit", "postcard", few, Box::new(|| keep(compact::decode(&self.postcard_whole)?))),
             (
                 "unsplit",
