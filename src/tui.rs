@@ -50,7 +50,7 @@ pub enum Ending {
 /// Runs the tutorial until the learner quits. The terminal is restored on every way out.
 pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
     let writer = Writer::spawn(store);
-    install_restore_hooks(writer.clone())?;
+    let mut signals = Some(install_restore_hooks(writer.clone())?);
     let mut terminal = enter().inspect_err(|_| restore())?;
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
@@ -60,7 +60,7 @@ pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
         app.runner = Some(Box::new(ProcessRunner::new(Arc::new(move |run, result| {
             let _ = deliver.send(AppEvent::Checked(run, result));
         }))));
-        event_loop(&mut terminal, app, &writer, (&events, &received))
+        event_loop(&mut terminal, app, &writer, &mut signals, (&events, &received))
     });
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
@@ -104,33 +104,48 @@ fn try_restore() -> io::Result<()> {
 }
 
 /// A panic prints its message on a restored terminal; SIGTERM and SIGHUP let the writer
-/// finish, restore the terminal and exit 128 + the signal.
-fn install_restore_hooks(writer: Writer) -> io::Result<()> {
+/// finish, restore the terminal and exit 128 + the signal. The signals are caught from
+/// here on; the thread that acts on them starts after the first frame (start-up time).
+fn install_restore_hooks(writer: Writer) -> io::Result<SignalWatch> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
     use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            writer.flush(FLUSH_TIMEOUT);
-            restore();
-            std::process::exit(128 + signal);
-        }
-    });
-    Ok(())
+    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    Ok(SignalWatch { signals, writer })
+}
+
+/// SIGTERM and SIGHUP, caught and waiting for the thread that acts on them.
+struct SignalWatch {
+    signals: signal_hook::iterator::Signals,
+    writer: Writer,
+}
+
+impl SignalWatch {
+    fn start(self) {
+        let SignalWatch { mut signals, writer } = self;
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                writer.flush(FLUSH_TIMEOUT);
+                restore();
+                std::process::exit(128 + signal);
+            }
+        });
+    }
 }
 
 fn event_loop(
     terminal: &mut TutorialTerminal,
     app: &mut App,
     writer: &Writer,
+    signals: &mut Option<SignalWatch>,
     (events, received): (&Sender<AppEvent>, &Receiver<AppEvent>),
 ) -> io::Result<Ending> {
-    // The input threads start after the first frame (start-up time); keys typed meanwhile
-    // wait in the terminal. Their control pauses them while the editor runs.
+    // The input threads start after the first frame (start-up time), like the signal
+    // thread; keys typed meanwhile wait in the terminal. Their control pauses them while
+    // the editor runs.
     let mut control: Option<input::Control> = None;
     let mut background = Background::default();
     let mut rounds = RoundMarker::of(app);
@@ -152,6 +167,9 @@ fn event_loop(
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if control.is_none() {
             control = Some(input::spawn(events.clone())?);
+        }
+        if let Some(watch) = signals.take() {
+            watch.start();
         }
         // Block for the next event (only a run in flight wakes the loop on its own, for
         // the spinner), then take whatever else is already queued before drawing again:
