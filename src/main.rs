@@ -171,9 +171,11 @@ fn tutorial(
     quiz: Option<(Request, QuizOptions)>,
     practice: Option<&PracticeArgs>,
 ) -> Result<ExitCode, String> {
-    let (course, pages) = match cli.content.as_deref() {
-        None => embedded::course_and_pages().map(|(course, pages)| (course, Some(pages)))?,
-        Some(dir) => cached(dir).map(|cached| (cached.course, cached.pages))?,
+    // A course read from its files is cached after the first frame, on its own thread
+    // (a big course's first launch), and in any case before the process exits.
+    let (course, pages, mut cache_write) = match cli.content.as_deref() {
+        None => embedded::course_and_pages().map(|(course, pages)| (course, Some(pages), Default::default()))?,
+        Some(dir) => opened(dir).map(|(cached, write)| (cached.course, cached.pages, write))?,
     };
     // An unknown page is a usage error (like an unknown command), terminal or not.
     let page = match cli.page.as_deref().map(|p| open::page_for(&course, p)).transpose() {
@@ -244,7 +246,9 @@ fn tutorial(
         say!("status-tutor: practice workspace: {}", printable(&workspace.root().display().to_string()));
         app.open_practice(None);
     }
-    match tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))? {
+    let ending = tui::run(&mut app, store, || cache_write.start());
+    cache_write.finish();
+    match ending.map_err(|e| format!("terminal error: {e}"))? {
         tui::Ending::Quit => Ok(ExitCode::SUCCESS),
         // The terminal went away: a normal exit, with the status a SIGHUP would give.
         tui::Ending::Hangup => Ok(ExitCode::from(129)),
@@ -366,6 +370,14 @@ fn course(dir: Option<&Path>) -> Result<Course, String> {
 fn cached(dir: &Path) -> Result<Cached, String> {
     let cache_root = std::env::var_os("STATUS_TUTOR_CACHE_DIR").map(PathBuf::from).or_else(dirs::cache_dir);
     cache::load_course(dir, cache_root.as_deref())
+        .map_err(|problems| describe_problems(&dir.display().to_string(), &problems))
+}
+
+/// `cached`, for the tutorial: the course without its pages' blocks, and the cache still
+/// to write when it was read from its files.
+fn opened(dir: &Path) -> Result<(Cached, cache::DeferredWrite), String> {
+    let cache_root = std::env::var_os("STATUS_TUTOR_CACHE_DIR").map(PathBuf::from).or_else(dirs::cache_dir);
+    cache::open_course(dir, cache_root.as_deref())
         .map_err(|problems| describe_problems(&dir.display().to_string(), &problems))
 }
 

@@ -43,7 +43,8 @@ pub enum Ending {
 }
 
 /// Runs the tutorial until the learner quits. The terminal is restored on every way out.
-pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
+/// `after_first_frame` runs once the first frame is drawn (work that should not delay it).
+pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io::Result<Ending> {
     let writer = Writer::spawn(store);
     install_restore_hooks(writer.clone())?;
     let mut terminal = enter().inspect_err(|_| restore())?;
@@ -55,7 +56,11 @@ pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
         app.runner = Some(Box::new(ProcessRunner::new(Arc::new(move |run, result| {
             let _ = deliver.send(AppEvent::Checked(run, result));
         }))));
-        event_loop(&mut terminal, app, &writer, (&events, &received))
+        let ready = events.clone();
+        app.wake_when_search_is_ready(Arc::new(move || {
+            let _ = ready.send(AppEvent::SearchIndexReady);
+        }));
+        event_loop(&mut terminal, app, &writer, (&events, &received), after_first_frame)
     });
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
@@ -123,7 +128,9 @@ fn event_loop(
     app: &mut App,
     writer: &Writer,
     (events, received): (&Sender<AppEvent>, &Receiver<AppEvent>),
+    after_first_frame: impl FnOnce(),
 ) -> io::Result<Ending> {
+    let mut after_first_frame = Some(after_first_frame);
     // The input threads start after the first frame (start-up time); keys typed meanwhile
     // wait in the terminal. Their control pauses them while the editor runs.
     let mut control: Option<input::Control> = None;
@@ -147,6 +154,9 @@ fn event_loop(
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if control.is_none() {
             control = Some(input::spawn(events.clone())?);
+        }
+        if let Some(then) = after_first_frame.take() {
+            then();
         }
         // Block for the next event (only a run in flight wakes the loop on its own, for
         // the spinner), then take whatever else is already queued before drawing again:
@@ -175,6 +185,7 @@ fn event_loop(
                     app.run_finished(run, result);
                     true
                 }
+                AppEvent::SearchIndexReady => app.search_index_ready(),
             };
             // Every step goes to the writer at once, keys still queued or not.
             send_progress(app, writer);
