@@ -157,7 +157,9 @@ pub fn file_kind(kind: &fs::FileType) -> &'static str {
 /// Reads a UTF-8 file of at most `MAX_FILE_BYTES`, with a readable message otherwise.
 fn read_limited(path: &Path) -> Result<String, String> {
     let file = fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    let mut bytes = Vec::new();
+    // Sized at once: grown by doubling, a big course's reads copied each file twice.
+    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read the file: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!("the file is larger than {} KiB, the most a course file may be", MAX_FILE_BYTES / 1024));

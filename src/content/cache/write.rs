@@ -70,7 +70,7 @@ pub struct DeferredWrite(Option<Job>);
 
 #[derive(Debug)]
 enum Job {
-    Pending(PendingWrite),
+    Pending(Box<PendingWrite>),
     Running(BackgroundWrite),
 }
 
@@ -80,7 +80,7 @@ const PATIENCE: Duration = Duration::from_secs(5);
 
 impl DeferredWrite {
     pub(super) fn pending(write: Option<PendingWrite>) -> DeferredWrite {
-        DeferredWrite(write.map(Job::Pending))
+        DeferredWrite(write.map(|write| Job::Pending(Box::new(write))))
     }
 
     /// Starts writing on a thread of its own.

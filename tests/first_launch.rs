@@ -1,8 +1,9 @@
-//! A `--content` course's first launch: the course is read from its files, the first frame
-//! is drawn, and only then is the cache written, on a thread of its own; it is complete
-//! before the process exits, and a writer killed half-way leaves no file behind for long.
-//! A big course's search answers from titles until its whole index is built, then its
-//! results fill in by themselves.
+//! A `--content` course's first launch: the course is read from its files (a big one
+//! checked on every core, with the same problems as on one), the first frame is drawn,
+//! and only then is the cache written, on a thread of its own; it is complete before the
+//! process exits, and a writer killed half-way leaves no file behind for long. A big
+//! course's search answers from titles until its whole index is built, then its results
+//! fill in by themselves.
 #[allow(dead_code)] // shared with e2e.rs and the startup bench; this file uses a part
 mod support;
 
@@ -260,4 +261,28 @@ fn the_search_box_fills_in_by_itself_in_the_real_program() {
     );
     pty.send("\x03").expect("sent");
     pty.wait_exit().expect("waits").expect("exits");
+}
+
+#[test]
+fn a_big_courses_pages_are_checked_on_several_threads_with_every_problem_in_order() {
+    let (_temp, dir, _) = course_with_copies(300);
+    // Problems found while checking (not parsing) pages far apart, so in different
+    // threads' shares, two of them in one file.
+    for n in [3, 150, 299] {
+        let path = dir.join(format!("pages/copy-{n}.toml"));
+        let text = fs::read_to_string(&path).expect("readable");
+        let text = text.replacen("title = \"", "title = \" \" #", 1).replacen("summary = \"", "summary = \"\" #", 1);
+        fs::write(&path, text).expect("writable");
+    }
+    let files = CourseFiles::read_dir(&dir).expect("readable");
+    let problems = load(&files).expect_err("three broken pages");
+    let found: Vec<(String, usize, &str)> = problems
+        .iter()
+        .map(|p| (p.file.rsplit('/').next().unwrap_or_default().to_string(), p.line, p.message.as_str()))
+        .collect();
+    let expected: Vec<(String, usize, &str)> = ["copy-150.toml", "copy-299.toml", "copy-3.toml"]
+        .into_iter()
+        .flat_map(|file| [(file.to_string(), 2, "the title is empty"), (file.to_string(), 3, "the summary is empty")])
+        .collect();
+    assert_eq!(found, expected);
 }
