@@ -7,12 +7,13 @@ use status_tutor::cli::{Cli, Command, PracticeArgs, PracticeCommand};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::rounds::{self, NoRound, Request};
 use status_tutor::commands::{check, explain, list, open, practice};
+use status_tutor::content::cache::PageStore;
 use status_tutor::content::cache::{self, Cached};
 use status_tutor::content::{Course, CourseFiles, Problem, embedded};
 use status_tutor::progress::{Progress, Store};
 use status_tutor::sanitize::printable;
 use status_tutor::theme::Theme;
-use status_tutor::theme_choice;
+use status_tutor::theme_choice::{self, Question, Reply};
 use status_tutor::tui;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -171,21 +172,12 @@ fn tutorial(
     quiz: Option<(Request, QuizOptions)>,
     practice: Option<&PracticeArgs>,
 ) -> Result<ExitCode, String> {
-    // A course read from its files is cached after the first frame, on its own thread
-    // (a big course's first launch), and in any case before the process exits.
-    let (course, pages, mut cache_write) = match cli.content.as_deref() {
-        None => embedded::course_and_pages().map(|(course, pages)| (course, Some(pages), Default::default()))?,
-        Some(dir) => opened(dir).map(|(cached, write)| (cached.course, cached.pages, write))?,
-    };
-    // An unknown page is a usage error (like an unknown command), terminal or not.
-    let page = match cli.page.as_deref().map(|p| open::page_for(&course, p)).transpose() {
-        Ok(page) => page,
-        Err(message) => {
-            say!("status-tutor: {}\nThe commands are check, explain, list and quiz (see --help).", printable(&message));
-            return Ok(ExitCode::from(2));
-        }
-    };
     if !io::stdout().is_terminal() {
+        // The page is checked first: an unknown one is a usage error, terminal or not.
+        let (course, _) = course_and_pages(cli.content.as_deref())?;
+        if let Err(code) = page_argument(cli, &course) {
+            return Ok(code);
+        }
         say!(
             "status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
              Try `status-tutor list` for the contents, `status-tutor explain 404` for one code, \
@@ -193,20 +185,49 @@ fn tutorial(
         );
         return Ok(ExitCode::from(2));
     }
-    let (store, progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    // The built-in course's id comes before the course: with the progress file read, the
+    // terminal's background (when nothing else chose the theme) is asked before the
+    // course is decoded and answered after, so the round trip overlaps the decoding.
+    // A course read from its files is cached after the first frame, on its own thread
+    // (a big course's first launch), and in any case before the process exits.
+    let mut cache_write = cache::DeferredWrite::default();
+    let (loaded, course_id) = match cli.content.as_deref() {
+        None => (None, embedded::course_id()?),
+        Some(dir) => {
+            let (cached, write) = opened(dir)?;
+            cache_write = write;
+            let id = cached.course.id.clone();
+            (Some((cached.course, cached.pages)), id)
+        }
+    };
+    let (store, progress, warnings) = Store::open(cli.data_dir.as_deref(), &course_id);
+    let env_theme = std::env::var("STATUS_TUTOR_THEME").ok();
+    let decided = theme_choice::decided(cli.theme, env_theme.as_deref(), progress.theme.as_deref());
+    let terminal = theme_choice::terminal_name(
+        std::env::var("TERM").ok().as_deref(),
+        std::env::var("TERM_PROGRAM").ok().as_deref(),
+    );
+    // Not asked under NO_COLOR (there are no colours to choose), nor in a terminal that
+    // did not answer last time (each launch would wait the whole 100 ms).
+    let ask = decided.is_none() && !no_color() && progress.silent_terminal.as_ref() != Some(&terminal);
+    let question = ask.then(|| Question::send(std::time::Duration::from_millis(100))).flatten();
+    let loaded = match loaded {
+        Some(loaded) => Ok(loaded),
+        None => embedded::course_and_pages().map(|(course, pages)| (course, Some(pages))),
+    };
+    let reply = question.map(Question::answer);
+    let (course, pages) = loaded?;
+    let page = match page_argument(cli, &course) {
+        Ok(page) => page,
+        Err(code) => return Ok(code),
+    };
     for warning in &warnings {
         say!("status-tutor: warning: {}", printable(warning));
     }
-    let (name, source) = theme_choice::choose(
-        cli.theme,
-        std::env::var("STATUS_TUTOR_THEME").ok().as_deref(),
-        progress.theme.as_deref(),
-        // Not asked under NO_COLOR: there are no colours to choose.
-        || (!no_color()).then(|| theme_choice::ask_terminal(std::time::Duration::from_millis(100))).flatten(),
-    );
+    let (name, source) = decided.unwrap_or_else(|| theme_choice::from_reply(reply));
     let theme = Theme::new(name, no_color());
     // The real size from the start: resuming clamps the saved scroll to the page's length.
-    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let (width, height) = tui::terminal_size().unwrap_or((80, 24));
     let session = match &quiz {
         Some((Request::Full, _)) | None => None,
         Some((request, options)) => {
@@ -224,6 +245,10 @@ fn tutorial(
     app.message = warnings.into_iter().next();
     if source == theme_choice::Source::Flag {
         app.progress.theme = Some(theme_choice::name(name));
+        app.progress_dirty = true;
+    }
+    if reply == Some(Reply::Silent) {
+        app.progress.silent_terminal = Some(terminal);
         app.progress_dirty = true;
     }
     app.quiz_options = quiz.as_ref().map_or_else(|| quiz_options(None), |(_, options)| *options);
@@ -252,6 +277,22 @@ fn tutorial(
         tui::Ending::Quit => Ok(ExitCode::SUCCESS),
         // The terminal went away: a normal exit, with the status a SIGHUP would give.
         tui::Ending::Hangup => Ok(ExitCode::from(129)),
+    }
+}
+
+/// The page asked for on the command line; an unknown one is a usage error (exit 2).
+fn page_argument(cli: &Cli, course: &Course) -> Result<Option<usize>, ExitCode> {
+    cli.page.as_deref().map(|p| open::page_for(course, p)).transpose().map_err(|message| {
+        say!("status-tutor: {}\nThe commands are check, explain, list and quiz (see --help).", printable(&message));
+        ExitCode::from(2)
+    })
+}
+
+/// The course without its pages' blocks (read as pages are opened, when there is a store).
+fn course_and_pages(dir: Option<&Path>) -> Result<(Course, Option<PageStore>), String> {
+    match dir {
+        None => embedded::course_and_pages().map(|(course, pages)| (course, Some(pages))),
+        Some(dir) => cached(dir).map(|cached| (cached.course, cached.pages)),
     }
 }
 

@@ -60,6 +60,9 @@ pub struct Progress {
     /// Whether the learner last showed (true) or hid (false) the contents sidebar; unset,
     /// it follows the terminal's width.
     pub sidebar: Option<bool>,
+    /// The terminal (`$TERM $TERM_PROGRAM`) that answered neither the background question
+    /// nor DA1 last time: it is not asked again, so its launches do not wait 100 ms each.
+    pub silent_terminal: Option<String>,
     /// Spaced review: what each answered question's memory is, answers per day, a paused
     /// round (issue 9; see `progress/review.rs`).
     pub review: review::ReviewState,
@@ -77,6 +80,7 @@ impl Default for Progress {
             practice: PracticeRecord::default(),
             theme: None,
             sidebar: None,
+            silent_terminal: None,
             review: review::ReviewState::default(),
         }
     }

@@ -1,6 +1,6 @@
 //! Which theme to use: `--theme`, else `STATUS_TUTOR_THEME`, else the last `--theme` (saved
 //! in the progress file), else the terminal's background as it reports it (OSC 11),
-//! else dark. Pure: the terminal is asked through the closure, only when needed.
+//! else dark. `decided` and `from_reply` are pure; `Question` asks the terminal.
 use crate::cli::ThemeName;
 use clap::ValueEnum;
 
@@ -9,6 +9,17 @@ use clap::ValueEnum;
 pub enum Background {
     Dark,
     Light,
+}
+
+/// What the terminal said to the background question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reply {
+    /// Its background.
+    Background(Background),
+    /// Only DA1: it does not report its background.
+    NoBackground,
+    /// Nothing before the deadline.
+    Silent,
 }
 
 /// Where the choice came from (said in tests and warnings).
@@ -31,27 +42,32 @@ pub fn name(theme: ThemeName) -> String {
     theme.to_possible_value().map_or_else(|| "dark".to_string(), |v| v.get_name().to_string())
 }
 
-pub fn choose(
-    flag: Option<ThemeName>,
-    env: Option<&str>,
-    saved: Option<&str>,
-    ask_terminal: impl FnOnce() -> Option<Background>,
-) -> (ThemeName, Source) {
+/// The choice when something other than the terminal makes it: the flag, the environment,
+/// the saved choice. `None`: the terminal is to be asked.
+pub fn decided(flag: Option<ThemeName>, env: Option<&str>, saved: Option<&str>) -> Option<(ThemeName, Source)> {
     if let Some(theme) = flag {
-        return (theme, Source::Flag);
+        return Some((theme, Source::Flag));
     }
     // An unknown name is ignored, as if unset (a typo should not cost the learner colours).
     if let Some(theme) = env.and_then(parse) {
-        return (theme, Source::Environment);
+        return Some((theme, Source::Environment));
     }
-    if let Some(theme) = saved.and_then(parse) {
-        return (theme, Source::Saved);
+    saved.and_then(parse).map(|theme| (theme, Source::Saved))
+}
+
+/// The theme for the background the terminal reported, dark when it said nothing.
+pub fn from_reply(reply: Option<Reply>) -> (ThemeName, Source) {
+    match reply {
+        Some(Reply::Background(Background::Light)) => (ThemeName::Light, Source::Terminal),
+        Some(Reply::Background(Background::Dark)) => (ThemeName::Dark, Source::Terminal),
+        _ => (ThemeName::Dark, Source::Default),
     }
-    match ask_terminal() {
-        Some(Background::Light) => (ThemeName::Light, Source::Terminal),
-        Some(Background::Dark) => (ThemeName::Dark, Source::Terminal),
-        None => (ThemeName::Dark, Source::Default),
-    }
+}
+
+/// The name a silent terminal is remembered by (`Progress::silent_terminal`): another
+/// terminal is asked again.
+pub fn terminal_name(term: Option<&str>, program: Option<&str>) -> String {
+    format!("{} {}", term.unwrap_or_default(), program.unwrap_or_default()).trim().to_string()
 }
 
 /// The background an OSC 11 reply describes: `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` ended by BEL
@@ -72,39 +88,94 @@ pub fn parse_reply(bytes: &[u8]) -> Option<Background> {
     Some(if luma > 0.5 { Background::Light } else { Background::Dark })
 }
 
-/// Asks the terminal for its background (OSC 11), followed by a device-attributes query
-/// (DA1) that every terminal answers, so the wait ends as soon as the answers are in;
-/// gives up after `timeout`. Reads only while waiting, from `/dev/tty`.
+/// The background question (OSC 11), followed by a device-attributes query (DA1) that
+/// every terminal answers, so the wait ends as soon as the answers are in. It is sent
+/// before the course is decoded and answered after, so the round trip costs no time of
+/// its own. The terminal is in raw mode meanwhile (no echo of the reply); `answer` or
+/// dropping the question waits for the reply, so it never reaches the shell or the
+/// tutorial's input.
 #[cfg(unix)]
-pub fn ask_terminal(timeout: std::time::Duration) -> Option<Background> {
-    use rustix::event::{PollFd, PollFlags, Timespec, poll};
-    use std::io::{Read, Write};
-    let mut tty = std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").ok()?;
-    crossterm::terminal::enable_raw_mode().ok()?;
-    let mut reply = Vec::new();
-    let asked = tty.write_all(b"\x1b]11;?\x07\x1b[c").and_then(|()| tty.flush()).is_ok();
-    let deadline = std::time::Instant::now() + timeout;
-    while asked && !answered(&reply) {
-        let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) else { break };
-        let wait =
-            Timespec { tv_sec: i64::try_from(left.as_secs()).unwrap_or(0), tv_nsec: i64::from(left.subsec_nanos()) };
-        let mut fds = [PollFd::new(&tty, PollFlags::IN)];
-        if !matches!(poll(&mut fds, Some(&wait)), Ok(n) if n > 0) {
-            break;
-        }
-        let mut buf = [0u8; 256];
-        match tty.read(&mut buf) {
-            Ok(n) if n > 0 => reply.extend_from_slice(&buf[..n]),
-            _ => break,
-        }
-    }
-    let _ = crossterm::terminal::disable_raw_mode();
-    parse_reply(&reply)
+pub struct Question {
+    tty: std::fs::File,
+    deadline: std::time::Instant,
+    reply: Vec<u8>,
+    waited: bool,
 }
 
+#[cfg(unix)]
+impl Question {
+    /// Asks, from `/dev/tty`; gives up on the answer `timeout` from now.
+    pub fn send(timeout: std::time::Duration) -> Option<Question> {
+        use std::io::Write;
+        let tty = std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").ok()?;
+        crossterm::terminal::enable_raw_mode().ok()?;
+        let deadline = std::time::Instant::now() + timeout;
+        let mut question = Question { tty, deadline, reply: Vec::new(), waited: false };
+        if question.tty.write_all(b"\x1b]11;?\x07\x1b[c").and_then(|()| question.tty.flush()).is_err() {
+            // Nothing was asked, so nothing comes back: dropping it just leaves raw mode.
+            question.deadline = std::time::Instant::now();
+            return None;
+        }
+        Some(question)
+    }
+
+    /// What the terminal said before the deadline.
+    pub fn answer(mut self) -> Reply {
+        self.wait();
+        match parse_reply(&self.reply) {
+            Some(background) => Reply::Background(background),
+            None if self.reply.is_empty() => Reply::Silent,
+            None => Reply::NoBackground,
+        }
+    }
+
+    /// Reads until both replies are in or the deadline passes; then leaves raw mode.
+    fn wait(&mut self) {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        use std::io::Read;
+        if std::mem::replace(&mut self.waited, true) {
+            return;
+        }
+        while !answered(&self.reply) {
+            let Some(left) = self.deadline.checked_duration_since(std::time::Instant::now()) else { break };
+            let wait = Timespec {
+                tv_sec: i64::try_from(left.as_secs()).unwrap_or(0),
+                tv_nsec: i64::from(left.subsec_nanos()),
+            };
+            let mut fds = [PollFd::new(&self.tty, PollFlags::IN)];
+            if !matches!(poll(&mut fds, Some(&wait)), Ok(n) if n > 0) {
+                break;
+            }
+            let mut buf = [0u8; 256];
+            match self.tty.read(&mut buf) {
+                Ok(n) if n > 0 => self.reply.extend_from_slice(&buf[..n]),
+                _ => break,
+            }
+        }
+        let _ = crossterm::terminal::disable_raw_mode();
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Question {
+    fn drop(&mut self) {
+        self.wait();
+    }
+}
+
+/// No terminal to ask.
 #[cfg(not(unix))]
-pub fn ask_terminal(_timeout: std::time::Duration) -> Option<Background> {
-    None
+pub struct Question;
+
+#[cfg(not(unix))]
+impl Question {
+    pub fn send(_timeout: std::time::Duration) -> Option<Question> {
+        None
+    }
+
+    pub fn answer(self) -> Reply {
+        Reply::Silent
+    }
 }
 
 /// Whether the DA1 reply (`ESC [ ? ... c`), which comes after the OSC 11 one, has arrived.
@@ -119,15 +190,20 @@ mod tests {
 
     #[test]
     fn the_flag_then_the_environment_then_the_saved_choice_then_the_terminal() {
-        let never = || -> Option<Background> { panic!("the terminal is asked only when nothing was chosen") };
-        assert_eq!(choose(Some(ThemeName::Light), Some("dark"), Some("dark"), never), (ThemeName::Light, Source::Flag));
+        assert_eq!(decided(Some(ThemeName::Light), Some("dark"), Some("dark")), Some((ThemeName::Light, Source::Flag)));
         assert_eq!(
-            choose(None, Some("HIGH-contrast"), Some("light"), never),
-            (ThemeName::HighContrast, Source::Environment)
+            decided(None, Some("HIGH-contrast"), Some("light")),
+            Some((ThemeName::HighContrast, Source::Environment))
         );
-        assert_eq!(choose(None, Some("neon"), Some("light"), never), (ThemeName::Light, Source::Saved));
-        assert_eq!(choose(None, None, None, || Some(Background::Light)), (ThemeName::Light, Source::Terminal));
-        assert_eq!(choose(None, None, Some("bogus"), || None), (ThemeName::Dark, Source::Default));
+        assert_eq!(decided(None, Some("neon"), Some("light")), Some((ThemeName::Light, Source::Saved)));
+        assert_eq!(decided(None, None, None), None, "nothing chose: the terminal is asked");
+        assert_eq!(decided(None, None, Some("bogus")), None);
+        assert_eq!(from_reply(Some(Reply::Background(Background::Light))), (ThemeName::Light, Source::Terminal));
+        assert_eq!(from_reply(Some(Reply::Background(Background::Dark))), (ThemeName::Dark, Source::Terminal));
+        assert_eq!(from_reply(Some(Reply::Silent)), (ThemeName::Dark, Source::Default));
+        assert_eq!(from_reply(None), (ThemeName::Dark, Source::Default));
+        assert_eq!(terminal_name(Some("xterm-256color"), None), "xterm-256color");
+        assert_eq!(terminal_name(Some("xterm-256color"), Some("vscode")), "xterm-256color vscode");
         assert_eq!(parse(&name(ThemeName::HighContrast)), Some(ThemeName::HighContrast));
     }
 

@@ -3,6 +3,7 @@
 //! input, saved exercise files, finished practice runs) and redraws only when something
 //! changed. Progress goes to the writer thread, so the loop never waits on the disk
 //! (except to put a finished quiz round on disk before its results are shown).
+mod backend;
 mod events;
 
 use crate::app::{App, Screen};
@@ -11,6 +12,8 @@ use crate::keys;
 use crate::practice::runner::ProcessRunner;
 use crate::progress::{Store, Writer};
 use crate::quiz::Phase;
+use backend::StdoutBackend;
+pub use backend::terminal_size;
 use crossterm::cursor::Show;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::execute;
@@ -18,7 +21,6 @@ use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 pub use events::AppEvent;
 use events::Background;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use std::io::{self, stdout};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -33,6 +35,9 @@ const MAX_BATCH: Duration = Duration::from_millis(16);
 /// How long the results screen waits for its round to be written.
 const ROUND_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// The full-screen terminal the tutorial draws on.
+type TutorialTerminal = Terminal<StdoutBackend>;
+
 /// How the tutorial ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -46,7 +51,7 @@ pub enum Ending {
 /// `after_first_frame` runs once the first frame is drawn (work that should not delay it).
 pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io::Result<Ending> {
     let writer = Writer::spawn(store);
-    install_restore_hooks(writer.clone())?;
+    let mut signals = Some(install_restore_hooks(writer.clone())?);
     let mut terminal = enter().inspect_err(|_| restore())?;
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
@@ -60,7 +65,7 @@ pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io:
         app.wake_when_search_is_ready(Arc::new(move || {
             let _ = ready.send(AppEvent::SearchIndexReady);
         }));
-        event_loop(&mut terminal, app, &writer, (&events, &received), after_first_frame)
+        event_loop(&mut terminal, app, &writer, &mut signals, (&events, &received), after_first_frame)
     });
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
@@ -84,10 +89,10 @@ pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io:
 
 /// Raw mode and the alternate screen, as `ratatui::try_init` does but without its panic
 /// hook, whose `restore` prints to stderr and so panics again when the terminal is gone.
-fn enter() -> io::Result<ratatui::DefaultTerminal> {
+fn enter() -> io::Result<TutorialTerminal> {
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen)?;
-    Terminal::new(CrosstermBackend::new(stdout()))
+    Terminal::new(StdoutBackend::new())
 }
 
 /// Leaves the alternate screen, turns raw mode and mouse capture off, shows the cursor.
@@ -104,35 +109,50 @@ fn try_restore() -> io::Result<()> {
 }
 
 /// A panic prints its message on a restored terminal; SIGTERM and SIGHUP let the writer
-/// finish, restore the terminal and exit 128 + the signal.
-fn install_restore_hooks(writer: Writer) -> io::Result<()> {
+/// finish, restore the terminal and exit 128 + the signal. The signals are caught from
+/// here on; the thread that acts on them starts after the first frame (start-up time).
+fn install_restore_hooks(writer: Writer) -> io::Result<SignalWatch> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
     use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            writer.flush(FLUSH_TIMEOUT);
-            restore();
-            std::process::exit(128 + signal);
-        }
-    });
-    Ok(())
+    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    Ok(SignalWatch { signals, writer })
+}
+
+/// SIGTERM and SIGHUP, caught and waiting for the thread that acts on them.
+struct SignalWatch {
+    signals: signal_hook::iterator::Signals,
+    writer: Writer,
+}
+
+impl SignalWatch {
+    fn start(self) {
+        let SignalWatch { mut signals, writer } = self;
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                writer.flush(FLUSH_TIMEOUT);
+                restore();
+                std::process::exit(128 + signal);
+            }
+        });
+    }
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut TutorialTerminal,
     app: &mut App,
     writer: &Writer,
+    signals: &mut Option<SignalWatch>,
     (events, received): (&Sender<AppEvent>, &Receiver<AppEvent>),
     after_first_frame: impl FnOnce(),
 ) -> io::Result<Ending> {
     let mut after_first_frame = Some(after_first_frame);
-    // The input threads start after the first frame (start-up time); keys typed meanwhile
-    // wait in the terminal. Their control pauses them while the editor runs.
+    // The input threads start after the first frame (start-up time), like the signal
+    // thread; keys typed meanwhile wait in the terminal. Their control pauses them while
+    // the editor runs.
     let mut control: Option<input::Control> = None;
     let mut background = Background::default();
     let mut rounds = RoundMarker::of(app);
@@ -154,6 +174,9 @@ fn event_loop(
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if control.is_none() {
             control = Some(input::spawn(events.clone())?);
+        }
+        if let Some(watch) = signals.take() {
+            watch.start();
         }
         if let Some(then) = after_first_frame.take() {
             then();

@@ -50,6 +50,8 @@ fn the_course_compiled_in_is_decoded_without_blocks_and_each_page_on_demand() {
     let mut without: Course = toml.clone();
     without.pages.iter_mut().for_each(|p| p.blocks.clear());
     assert_same(&course, &without, "all but the blocks");
+    // The id alone, read before the rest to open the progress file.
+    assert_eq!(embedded::course_id().expect("decodes"), toml.id);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: the theme follows the background the terminal
-//! reports (OSC 11), and the last `--theme` is remembered.
+//! reports (OSC 11), the last `--theme` is remembered, and a silent terminal is not
+//! asked again.
 #[allow(dead_code)] // shared with e2e.rs and the startup bench; this file uses a part
 mod support;
 
@@ -55,7 +56,29 @@ fn no_answer_falls_back_to_dark_quickly() -> TestResult {
     assert!(started.elapsed() < std::time::Duration::from_secs(2), "the question times out");
     assert!(find(&frame, ASKED).is_some());
     assert!(!light_accent(&frame), "dark colours expected");
+    quit(pty)?;
+    // A terminal that said nothing is not asked again: no 100 ms wait on every launch.
+    let saved = std::fs::read_to_string(dir.path().join("django-http-status.toml"))?;
+    assert!(saved.contains("silent_terminal"), "{saved}");
+    let (pty, _master) = start(&[BIN], dir.path())?;
+    let frame = first_frame(&pty)?;
+    assert!(find(&frame, ASKED).is_none(), "asked again: {:?}", String::from_utf8_lossy(&frame));
     quit(pty)
+}
+
+#[test]
+fn a_terminal_that_only_answers_da1_is_asked_again_next_time() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    for launch in 0..2 {
+        let (mut pty, _master) = start(&[BIN], dir.path())?;
+        pty.wait_until(|out| find(&out.bytes, ASKED).is_some())
+            .map_err(|t| format!("launch {launch}: never asked: {t:?}"))?;
+        pty.send("\x1b[?62;c")?;
+        let frame = first_frame(&pty)?;
+        assert!(!light_accent(&frame), "dark colours expected");
+        quit(pty)?;
+    }
+    Ok(())
 }
 
 #[test]

@@ -26,6 +26,12 @@ pub fn course_and_pages() -> Result<(Course, PageStore), String> {
     Ok((course, PageStore::in_memory(BLOBS, slots)))
 }
 
+/// The built-in course's id, without decoding the rest (the head begins with the course,
+/// and the course with its id): the progress file is opened by it first.
+pub fn course_id() -> Result<String, String> {
+    postcard::take_from_bytes::<String>(HEAD).map(|(id, _)| id).map_err(|e| damaged(e.to_string()))
+}
+
 /// The whole built-in course, every page's blocks decoded.
 pub fn course() -> Result<Course, String> {
     let (mut course, pages) = course_and_pages()?;

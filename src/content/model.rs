@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A whole course, validated: every reference resolves, every text is safe to print.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Course {
     pub id: String,
     pub title: String,
@@ -19,6 +20,7 @@ pub struct Course {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Section {
     pub title: String,
     /// Indices into `Course::pages`, in order.
@@ -26,6 +28,7 @@ pub struct Section {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Page {
     pub id: String,
     pub title: String,
@@ -37,6 +40,7 @@ pub struct Page {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum Block {
     Paragraph(String),
     List { heading: Option<String>, items: Vec<String> },
@@ -47,6 +51,7 @@ pub enum Block {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum CalloutStyle {
     Note,
     Tip,
@@ -54,6 +59,7 @@ pub enum CalloutStyle {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct CodeSample {
     pub language: String,
     pub source: String,
@@ -67,6 +73,7 @@ pub struct CodeSample {
 
 /// Which user the test client is logged in as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum Client {
     Anonymous,
     User,
@@ -74,6 +81,7 @@ pub enum Client {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum RequestBody {
     Empty,
     /// Form-encoded fields, in the order written.
@@ -84,6 +92,7 @@ pub enum RequestBody {
 
 /// One request a Django test client sends: a verified sample's or a practice check's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Request {
     pub method: String,
     pub path: String,
@@ -98,6 +107,7 @@ pub struct Request {
 
 /// What must come back for a request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Expectation {
     pub status: u16,
     /// Headers that must be present with exactly this value (name, value).
@@ -114,6 +124,7 @@ pub struct Expectation {
 
 /// A request and what must come back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Exchange {
     pub request: Request,
     pub expect: Expectation,
@@ -121,6 +132,7 @@ pub struct Exchange {
 
 /// A practice exercise: the learner writes a view, a real Django answers the checks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Exercise {
     pub id: String,
     pub title: String,
@@ -143,6 +155,7 @@ pub struct Exercise {
 
 /// The HTTP response a client receives from a sample.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct ExampleResponse {
     pub status: u16,
     /// From codes.toml, so it always agrees with the reference.
@@ -152,6 +165,7 @@ pub struct ExampleResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct CategoryCard {
     pub class: StatusClass,
     pub name: String,
@@ -161,6 +175,7 @@ pub struct CategoryCard {
 
 /// The five classes of status codes, named by their first digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum StatusClass {
     Informational,
     Success,
@@ -218,6 +233,7 @@ impl StatusClass {
 
 /// One status code as codes.toml describes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct StatusCode {
     pub code: u16,
     pub reason: String,
@@ -241,9 +257,11 @@ pub const DJANGO_KINDS: [&str; 6] = ["class", "shortcut", "decorator", "exceptio
 
 /// A Django class, shortcut, decorator, exception or mixin the course teaches.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct DjangoName {
     pub name: String,
     /// One of `DJANGO_KINDS`.
+    #[cfg_attr(feature = "measure-formats", rkyv(with = kind_index::KindIndex))]
     pub kind: &'static str,
     pub module: String,
     pub status: Option<u16>,
@@ -273,6 +291,7 @@ impl<'de> Deserialize<'de> for DjangoName {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Question {
     pub id: String,
     pub kind: QuestionKind,
@@ -287,6 +306,7 @@ pub struct Question {
 
 /// Where on its page a question's answer is taught.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum Anchor {
     /// A block of the page, by position (0-based, as in the page file).
     Block(usize),
@@ -319,5 +339,47 @@ impl Course {
     pub fn exercise_file_name(&self, index: usize) -> Option<String> {
         let exercise = self.exercises.get(index)?;
         Some(format!("{}.py", crate::content::validate::exercise_file_stem(index, &exercise.id)))
+    }
+}
+
+/// rkyv (benches/formats.rs only) stores a `DjangoName::kind` as its index in `DJANGO_KINDS`:
+/// a `&'static str` cannot be archived as it is.
+#[cfg(feature = "measure-formats")]
+mod kind_index {
+    use super::DJANGO_KINDS;
+    use rkyv::rancor::{Fallible, Source};
+    use rkyv::with::{ArchiveWith, DeserializeWith, SerializeWith};
+    use rkyv::{Archive, Place};
+
+    pub struct KindIndex;
+
+    fn index(kind: &str) -> u8 {
+        // validate only lets kinds of `DJANGO_KINDS` through; anything else reads back as an error.
+        DJANGO_KINDS.iter().position(|k| *k == kind).map_or(u8::MAX, |i| i as u8)
+    }
+
+    impl ArchiveWith<&'static str> for KindIndex {
+        type Archived = u8;
+        type Resolver = ();
+
+        fn resolve_with(field: &&'static str, resolver: (), out: Place<u8>) {
+            index(field).resolve(resolver, out);
+        }
+    }
+
+    impl<S: Fallible + ?Sized> SerializeWith<&'static str, S> for KindIndex {
+        fn serialize_with(_: &&'static str, _: &mut S) -> Result<(), S::Error> {
+            Ok(())
+        }
+    }
+
+    impl<D: Fallible + ?Sized> DeserializeWith<u8, &'static str, D> for KindIndex
+    where
+        D::Error: Source,
+    {
+        fn deserialize_with(field: &u8, _: &mut D) -> Result<&'static str, D::Error> {
+            let unknown = || D::Error::new(std::io::Error::other("unknown Django kind"));
+            DJANGO_KINDS.get(usize::from(*field)).copied().ok_or_else(unknown)
+        }
     }
 }

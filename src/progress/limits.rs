@@ -34,6 +34,7 @@ const MAX_PAGES_READ: usize = crate::content::load::MAX_PAGES;
 pub(super) fn clamped(mut progress: Progress) -> Progress {
     let short = |s: &String| s.chars().count() <= MAX_ID_CHARS;
     progress.last_page = progress.last_page.filter(short);
+    progress.silent_terminal = progress.silent_terminal.filter(short);
     if progress.pages_read.len() > MAX_PAGES_READ || !progress.pages_read.iter().all(short) {
         progress.pages_read = progress.pages_read.into_iter().filter(short).take(MAX_PAGES_READ).collect();
     }

@@ -39,7 +39,7 @@ pub struct Background {
 
 /// Carries out what the app asked for. Returns true when the screen must be redrawn.
 pub fn carry_out(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut super::TutorialTerminal,
     app: &mut App,
     background: &mut Background,
     events: &Sender<AppEvent>,
@@ -104,7 +104,7 @@ pub fn carry_out(
 /// to the tutorial: a handler that only sets a flag replaces the default action (which
 /// would end the tutorial), and a program started from here gets the default back on exec.
 fn suspended<T>(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut super::TutorialTerminal,
     input: Option<&Control>,
     work: impl FnOnce() -> T,
 ) -> io::Result<T> {
