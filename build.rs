@@ -18,6 +18,8 @@ mod content {
     pub mod load;
     #[path = "../src/content/model.rs"]
     pub mod model;
+    #[path = "../src/content/parallel.rs"]
+    mod parallel;
     #[path = "../src/content/problem.rs"]
     pub mod problem;
     #[path = "../src/content/raw.rs"]

@@ -188,10 +188,14 @@ fn tutorial(
     // The built-in course's id comes before the course: with the progress file read, the
     // terminal's background (when nothing else chose the theme) is asked before the
     // course is decoded and answered after, so the round trip overlaps the decoding.
+    // A course read from its files is cached after the first frame, on its own thread
+    // (a big course's first launch), and in any case before the process exits.
+    let mut cache_write = cache::DeferredWrite::default();
     let (loaded, course_id) = match cli.content.as_deref() {
         None => (None, embedded::course_id()?),
         Some(dir) => {
-            let cached = cached(dir)?;
+            let (cached, write) = opened(dir)?;
+            cache_write = write;
             let id = cached.course.id.clone();
             (Some((cached.course, cached.pages)), id)
         }
@@ -267,7 +271,9 @@ fn tutorial(
         say!("status-tutor: practice workspace: {}", printable(&workspace.root().display().to_string()));
         app.open_practice(None);
     }
-    match tui::run(&mut app, store).map_err(|e| format!("terminal error: {e}"))? {
+    let ending = tui::run(&mut app, store, || cache_write.start());
+    cache_write.finish();
+    match ending.map_err(|e| format!("terminal error: {e}"))? {
         tui::Ending::Quit => Ok(ExitCode::SUCCESS),
         // The terminal went away: a normal exit, with the status a SIGHUP would give.
         tui::Ending::Hangup => Ok(ExitCode::from(129)),
@@ -405,6 +411,14 @@ fn course(dir: Option<&Path>) -> Result<Course, String> {
 fn cached(dir: &Path) -> Result<Cached, String> {
     let cache_root = std::env::var_os("STATUS_TUTOR_CACHE_DIR").map(PathBuf::from).or_else(dirs::cache_dir);
     cache::load_course(dir, cache_root.as_deref())
+        .map_err(|problems| describe_problems(&dir.display().to_string(), &problems))
+}
+
+/// `cached`, for the tutorial: the course without its pages' blocks, and the cache still
+/// to write when it was read from its files.
+fn opened(dir: &Path) -> Result<(Cached, cache::DeferredWrite), String> {
+    let cache_root = std::env::var_os("STATUS_TUTOR_CACHE_DIR").map(PathBuf::from).or_else(dirs::cache_dir);
+    cache::open_course(dir, cache_root.as_deref())
         .map_err(|problems| describe_problems(&dir.display().to_string(), &problems))
 }
 

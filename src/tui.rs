@@ -48,7 +48,8 @@ pub enum Ending {
 }
 
 /// Runs the tutorial until the learner quits. The terminal is restored on every way out.
-pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
+/// `after_first_frame` runs once the first frame is drawn (work that should not delay it).
+pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io::Result<Ending> {
     let writer = Writer::spawn(store);
     let mut signals = Some(install_restore_hooks(writer.clone())?);
     let mut terminal = enter().inspect_err(|_| restore())?;
@@ -60,7 +61,11 @@ pub fn run(app: &mut App, store: Store) -> io::Result<Ending> {
         app.runner = Some(Box::new(ProcessRunner::new(Arc::new(move |run, result| {
             let _ = deliver.send(AppEvent::Checked(run, result));
         }))));
-        event_loop(&mut terminal, app, &writer, &mut signals, (&events, &received))
+        let ready = events.clone();
+        app.wake_when_search_is_ready(Arc::new(move || {
+            let _ = ready.send(AppEvent::SearchIndexReady);
+        }));
+        event_loop(&mut terminal, app, &writer, &mut signals, (&events, &received), after_first_frame)
     });
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
@@ -142,7 +147,9 @@ fn event_loop(
     writer: &Writer,
     signals: &mut Option<SignalWatch>,
     (events, received): (&Sender<AppEvent>, &Receiver<AppEvent>),
+    after_first_frame: impl FnOnce(),
 ) -> io::Result<Ending> {
+    let mut after_first_frame = Some(after_first_frame);
     // The input threads start after the first frame (start-up time), like the signal
     // thread; keys typed meanwhile wait in the terminal. Their control pauses them while
     // the editor runs.
@@ -171,6 +178,9 @@ fn event_loop(
         if let Some(watch) = signals.take() {
             watch.start();
         }
+        if let Some(then) = after_first_frame.take() {
+            then();
+        }
         // Block for the next event (only a run in flight wakes the loop on its own, for
         // the spinner), then take whatever else is already queued before drawing again:
         // a burst of keys costs one frame, not one each.
@@ -198,6 +208,7 @@ fn event_loop(
                     app.run_finished(run, result);
                     true
                 }
+                AppEvent::SearchIndexReady => app.search_index_ready(),
             };
             // Every step goes to the writer at once, keys still queued or not.
             send_progress(app, writer);

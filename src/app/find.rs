@@ -73,6 +73,22 @@ impl App {
     }
 }
 
+impl App {
+    /// Makes the open search's results again from the current index (a fuller one just
+    /// arrived). The selection keeps its place: title matches, listed first, stay first.
+    pub(super) fn refresh_search(&mut self) -> bool {
+        let (Some(index), Overlay::Search(state)) = (&self.search_index, &mut self.overlay) else { return false };
+        if state.query.trim().is_empty() {
+            return false;
+        }
+        state.hits = index.search(&state.query);
+        state.selected = state.selected.min(state.hits.len().saturating_sub(1));
+        let (lazy, course) = (self.lazy.as_ref(), &self.course);
+        index.fill_excerpts(&mut state.hits, state.selected, |page| super::lazy::page_text(lazy, course, page));
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::pages_after;

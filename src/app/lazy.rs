@@ -23,12 +23,18 @@ pub(super) struct LazyPages {
     loaded: VecDeque<usize>,
     /// The whole index, while it is being built.
     index: Option<Receiver<SearchIndex>>,
+    /// Tells the event loop the whole index is ready (it then calls `search_index_ready`).
+    wake: Option<Waker>,
 }
+
+/// Called from the thread that built the search index, once it is sent.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 impl App {
     /// Reads pages' blocks from `store` as they are opened (the course's are empty).
     pub fn read_pages_from(&mut self, store: PageStore) {
-        self.lazy = Some(LazyPages { store: Arc::new(store), loaded: VecDeque::new(), index: None });
+        let wake = self.lazy.take().and_then(|lazy| lazy.wake);
+        self.lazy = Some(LazyPages { store: Arc::new(store), loaded: VecDeque::new(), index: None, wake });
         self.document_key = (usize::MAX, 0);
         self.relayout();
     }
@@ -98,10 +104,16 @@ impl App {
                 let (sender, receiver) = mpsc::channel();
                 let store = Arc::clone(&lazy.store);
                 let course = self.course.clone();
+                let wake = lazy.wake.clone();
                 std::thread::spawn(move || {
                     // One page's blocks in memory at a time.
                     let index = SearchIndex::build_each(&course, |page| store.blocks(page).unwrap_or_default());
-                    let _ = sender.send(index); // the app may have quit
+                    // The app may have quit; if not, its open search is refreshed at once.
+                    if sender.send(index).is_ok()
+                        && let Some(wake) = wake
+                    {
+                        wake();
+                    }
                 });
                 self.search_index = None;
                 receiver
@@ -114,6 +126,27 @@ impl App {
         self.search_index.get_or_insert_with(|| {
             if titles_only { SearchIndex::titles(&self.course) } else { SearchIndex::build(&self.course) }
         })
+    }
+}
+
+impl App {
+    /// `wake` is called when a big course's whole search index, built on a thread, is
+    /// ready; the event loop then calls `search_index_ready`.
+    pub fn wake_when_search_is_ready(&mut self, wake: Waker) {
+        if let Some(lazy) = &mut self.lazy {
+            lazy.wake = Some(wake);
+        }
+    }
+
+    /// Takes the whole search index once its thread is done, and makes an open search's
+    /// results again from it: they no longer come from titles only, without waiting for
+    /// the next key. Returns whether the screen changed.
+    pub fn search_index_ready(&mut self) -> bool {
+        let Some(index) = self.lazy.as_ref().and_then(|lazy| lazy.index.as_ref()?.try_recv().ok()) else {
+            return false;
+        };
+        self.search_index = Some(index);
+        self.refresh_search()
     }
 }
 

@@ -33,27 +33,25 @@ pub struct Slot {
 /// encoded and put back, never copied.
 pub fn encode_split(course: &mut Course) -> Result<(Vec<u8>, Vec<u8>), postcard::Error> {
     let taken: Vec<Vec<Block>> = course.pages.iter_mut().map(|p| std::mem::take(&mut p.blocks)).collect();
-    let mut blobs = Vec::new();
-    let mut slots = Vec::with_capacity(taken.len());
-    let mut failed = None;
-    for blocks in &taken {
-        match postcard::to_allocvec(blocks) {
-            Ok(blob) => {
-                let len = u32::try_from(blob.len()).unwrap_or(u32::MAX);
-                slots.push(Slot { offset: blobs.len() as u64, len, crc: crc32fast::hash(&blob) });
-                blobs.extend(blob);
-            }
-            Err(e) => failed = Some(e),
-        }
-    }
-    let head = postcard::to_allocvec(&(&*course, &slots));
+    let encoded = encode_parts(course, &taken);
     for (page, blocks) in course.pages.iter_mut().zip(taken) {
         page.blocks = blocks;
     }
-    match failed {
-        Some(e) => Err(e),
-        None => Ok((head?, blobs)),
+    encoded
+}
+
+/// The split form of a course whose pages' blocks were taken out (`course`'s are empty)
+/// and are `blocks`, one entry per page.
+pub fn encode_parts(course: &Course, blocks: &[Vec<Block>]) -> Result<(Vec<u8>, Vec<u8>), postcard::Error> {
+    let mut blobs = Vec::new();
+    let mut slots = Vec::with_capacity(blocks.len());
+    for page in blocks {
+        let blob = postcard::to_allocvec(page)?;
+        let len = u32::try_from(blob.len()).unwrap_or(u32::MAX);
+        slots.push(Slot { offset: blobs.len() as u64, len, crc: crc32fast::hash(&blob) });
+        blobs.extend(blob);
     }
+    Ok((postcard::to_allocvec(&(course, &slots))?, blobs))
 }
 
 /// The course without blocks and its slots, from a split form's head.

@@ -5,6 +5,7 @@ pub mod compact;
 pub mod embedded;
 pub mod load;
 pub mod model;
+mod parallel;
 pub mod problem;
 mod raw;
 pub mod text_safety;

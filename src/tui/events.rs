@@ -21,6 +21,8 @@ pub enum AppEvent {
     /// A watched exercise file changed.
     Saved(PathBuf),
     Checked(RunId, RunResult),
+    /// A big course's whole search index was built (on its thread).
+    SearchIndexReady,
 }
 
 impl From<Input> for AppEvent {

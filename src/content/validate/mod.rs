@@ -1,6 +1,7 @@
 //! Cross-file rules: turns parsed files into a `Course`, reporting every problem at once.
 use super::load::{CourseFiles, parse_file};
 use super::model::*;
+use super::parallel;
 use super::problem::{Problem, SourceFile};
 use super::raw;
 use std::collections::{HashMap, HashSet};
@@ -12,9 +13,6 @@ mod fields;
 mod pages;
 mod quiz;
 mod verify;
-
-/// From this many files of a kind, they are parsed on several threads.
-const PARALLEL_FILES: usize = 256;
 
 /// The only `format_version` this release reads.
 pub const FORMAT_VERSION: i64 = 1;
@@ -48,16 +46,17 @@ struct Checker<'a> {
     unparsed_pages: HashSet<String>,
 }
 
-/// A parsed file together with its name and text, for locating later problems.
-struct Parsed<T> {
+/// A parsed file together with its name and text (borrowed from the `CourseFiles`: a big
+/// course's 80 MB are not copied), for locating later problems.
+struct Parsed<'a, T> {
     name: String,
-    text: String,
+    text: &'a str,
     value: T,
 }
 
-impl<T> Parsed<T> {
+impl<T> Parsed<'_, T> {
     fn source(&self) -> SourceFile<'_> {
-        SourceFile { name: &self.name, text: &self.text }
+        SourceFile { name: &self.name, text: self.text }
     }
 }
 
@@ -67,7 +66,7 @@ struct Index {
     codes: HashMap<u16, String>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     fn course(&mut self) -> Option<Course> {
         let course_file = self.parse_one::<raw::CourseFile>("course.toml");
         let codes_file = self.parse_one::<raw::CodesFile>("codes.toml");
@@ -92,16 +91,16 @@ impl Checker<'_> {
             codes: self.known_codes(&codes_file),
         };
 
-        let mut checked_pages = Vec::new();
+        // Each page file in course order, with the section that lists it first.
+        let mut placed = Vec::new();
         let mut sections = Vec::new();
         for (section_index, section) in course_file.value.sections.iter().enumerate() {
             let title = self.text(&course_file.source(), &section.title, "section title");
             let mut members = Vec::new();
             for reference in &section.pages {
                 if let Some(&page_index) = index.pages.get(reference.get_ref()) {
-                    if !members.contains(&page_index) && page_index == checked_pages.len() {
-                        let file = &pages[order[page_index]];
-                        checked_pages.push(self.page(file, section_index, &index));
+                    if !members.contains(&page_index) && page_index == placed.len() {
+                        placed.push((order[page_index], section_index));
                     }
                     members.push(page_index);
                 }
@@ -109,6 +108,7 @@ impl Checker<'_> {
             members.dedup();
             sections.push(Section { title, pages: members });
         }
+        let checked_pages = self.pages(pages, &placed, &index);
 
         let codes = self.codes(&codes_file, &index);
         let django = self.django_names(&codes_file, &index);
@@ -136,8 +136,9 @@ impl Checker<'_> {
         })
     }
 
-    fn parse_one<T: serde::de::DeserializeOwned>(&mut self, rel: &str) -> Option<Parsed<T>> {
-        let Some((_, text)) = self.files.files.iter().find(|(name, _)| name == rel) else {
+    fn parse_one<T: serde::de::DeserializeOwned>(&mut self, rel: &str) -> Option<Parsed<'a, T>> {
+        let files = self.files;
+        let Some((_, text)) = files.files.iter().find(|(name, _)| name == rel) else {
             self.problems
                 .push(Problem::in_file(&self.files.display_name(rel), "this file is missing; every course needs it"));
             return None;
@@ -145,41 +146,22 @@ impl Checker<'_> {
         self.parse_text(rel, text)
     }
 
-    fn parse_all<T: serde::de::DeserializeOwned + Send>(&mut self, prefix: &str) -> Vec<Parsed<T>> {
+    fn parse_all<T: serde::de::DeserializeOwned + Send>(&mut self, prefix: &str) -> Vec<Parsed<'a, T>> {
         let files = self.files;
-        let chosen: Vec<&(String, String)> = files.files.iter().filter(|(name, _)| name.starts_with(prefix)).collect();
-        let parse = |part: &[&(String, String)]| -> Vec<(Option<Parsed<T>>, Vec<Problem>)> {
-            part.iter()
+        let chosen: Vec<&'a (String, String)> =
+            files.files.iter().filter(|(name, _)| name.starts_with(prefix)).collect();
+        // A big course (thousands of pages) parses on every core; for a small one a thread
+        // costs more than it saves (measured: see README).
+        let results = parallel::map_parts(chosen, |part| {
+            part.into_iter()
                 .map(|(rel, text)| {
                     let mut problems = Vec::new();
                     let name = files.display_name(rel);
                     let value = parse_file(&SourceFile { name: &name, text }, &mut problems);
-                    (value.map(|value| Parsed { name, text: text.clone(), value }), problems)
+                    (value.map(|value| Parsed { name, text: text.as_str(), value }), problems)
                 })
                 .collect()
-        };
-        // A big course (thousands of pages) parses on every core; for a small one a thread
-        // costs more than it saves (measured: see README).
-        let threads = if chosen.len() < PARALLEL_FILES {
-            1
-        } else {
-            std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
-        };
-        let results: Vec<_> = if threads <= 1 {
-            parse(&chosen)
-        } else {
-            let parse = &parse;
-            std::thread::scope(|scope| {
-                let parts: Vec<_> = chosen
-                    .chunks(chosen.len().div_ceil(threads))
-                    .map(|part| scope.spawn(move || parse(part)))
-                    .collect();
-                parts
-                    .into_iter()
-                    .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
-        };
+        });
         let mut parsed = Vec::with_capacity(results.len());
         for (value, problems) in results {
             self.problems.extend(problems);
@@ -188,10 +170,10 @@ impl Checker<'_> {
         parsed
     }
 
-    fn parse_text<T: serde::de::DeserializeOwned>(&mut self, rel: &str, text: &str) -> Option<Parsed<T>> {
+    fn parse_text<T: serde::de::DeserializeOwned>(&mut self, rel: &str, text: &'a str) -> Option<Parsed<'a, T>> {
         let name = self.files.display_name(rel);
         let value = parse_file(&SourceFile { name: &name, text }, &mut self.problems)?;
-        Some(Parsed { name, text: text.to_string(), value })
+        Some(Parsed { name, text, value })
     }
 
     fn format_version(&mut self, course: &Parsed<raw::CourseFile>) {

@@ -1,12 +1,52 @@
 //! Pages and their blocks: paragraphs, lists, code samples, cards, callouts, tables.
 use super::{Checker, Index, Parsed};
 use crate::content::model::*;
+use crate::content::parallel;
 use crate::content::problem::{Problem, SourceFile};
 use crate::content::raw;
 use toml::Spanned;
 
 impl Checker<'_> {
-    pub(super) fn page(&mut self, file: &Parsed<raw::PageFile>, section: usize, index: &Index) -> Page {
+    /// The checked pages, the i-th from the file and section `placed[i]` gives (the file
+    /// an index in `files`). A big course's pages are checked on every core; the problems
+    /// come out in the order one thread would find them.
+    pub(super) fn pages(
+        &mut self,
+        files: Vec<Parsed<'_, raw::PageFile>>,
+        placed: &[(usize, usize)],
+        index: &Index,
+    ) -> Vec<Page> {
+        let mut files: Vec<Option<_>> = files.into_iter().map(Some).collect();
+        let work: Vec<_> =
+            placed.iter().filter_map(|&(file, section)| Some((files.get_mut(file)?.take()?, section))).collect();
+        let (all, unparsed) = (self.files, &self.unparsed_pages);
+        let many = work.len() >= parallel::PARALLEL_ITEMS;
+        let parts = parallel::map_parts(work, |part| {
+            let mut checker = Checker { files: all, problems: Vec::new(), unparsed_pages: unparsed.clone() };
+            let mut parsed = Vec::with_capacity(part.len());
+            let mut pages = Vec::with_capacity(part.len());
+            for (file, section) in part {
+                pages.push(checker.page(&file, section, index));
+                parsed.push(file.value);
+            }
+            vec![(pages, checker.problems, parsed)]
+        });
+        let mut pages = Vec::with_capacity(placed.len());
+        let mut parsed = Vec::new();
+        for (checked, problems, values) in parts {
+            pages.extend(checked);
+            self.problems.extend(problems);
+            parsed.push(values);
+        }
+        // Freeing a big course's parsed pages (millions of small values) is a good part of
+        // its check: done on the side, the course is ready sooner.
+        if many {
+            std::thread::spawn(move || drop(parsed));
+        }
+        pages
+    }
+
+    pub(super) fn page(&mut self, file: &Parsed<'_, raw::PageFile>, section: usize, index: &Index) -> Page {
         let source = file.source();
         let page = &file.value;
         if page.blocks.is_empty() {

@@ -19,10 +19,14 @@ use super::problem::Problem;
 use super::validate::load;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+mod write;
+pub use write::DeferredWrite;
+use write::PendingWrite;
 
 /// Names a status-tutor course cache, format 2.
 const MAGIC: &[u8; 8] = b"STCACHE2";
@@ -73,9 +77,20 @@ impl Cached {
     /// The whole course, every page's blocks read.
     pub fn into_full(self) -> Result<Course, String> {
         let mut course = self.course;
-        if let Some(store) = &self.pages {
-            for (i, page) in course.pages.iter_mut().enumerate() {
-                page.blocks = store.blocks(i)?;
+        let Some(PageStore { blobs, slots }) = self.pages else { return Ok(course) };
+        match blobs {
+            // Moved back, unless a cache writer still holds them.
+            Blobs::Decoded(all) => {
+                let all = Arc::try_unwrap(all).unwrap_or_else(|shared| (*shared).clone());
+                for (page, blocks) in course.pages.iter_mut().zip(all) {
+                    page.blocks = blocks;
+                }
+            }
+            blobs => {
+                let store = PageStore { blobs, slots };
+                for (i, page) in course.pages.iter_mut().enumerate() {
+                    page.blocks = store.blocks(i)?;
+                }
             }
         }
         Ok(course)
@@ -99,6 +114,9 @@ enum Blobs {
         base: u64,
     },
     Memory(&'static [u8]),
+    /// A course just read from its TOML files: every page's blocks, shared with the
+    /// thread that writes the cache.
+    Decoded(Arc<Vec<Vec<Block>>>),
 }
 
 impl PageStore {
@@ -107,16 +125,24 @@ impl PageStore {
         PageStore { blobs: Blobs::Memory(blobs), slots }
     }
 
+    /// Pages whose blocks are already decoded, `blocks[i]` for page `i`.
+    pub fn decoded(blocks: Arc<Vec<Vec<Block>>>) -> PageStore {
+        PageStore { slots: Vec::new(), blobs: Blobs::Decoded(blocks) }
+    }
+
     /// The blocks of page `page`, or why they cannot be read.
     pub fn blocks(&self, page: usize) -> Result<Vec<Block>, String> {
-        let slot = self.slots.get(page).ok_or("no such page in the cache")?;
+        let slot = || self.slots.get(page).ok_or("no such page in the cache");
         match &self.blobs {
+            Blobs::Decoded(all) => all.get(page).cloned().ok_or_else(|| "no such page in the course".to_string()),
             Blobs::Memory(bytes) => {
+                let slot = slot()?;
                 let at = usize::try_from(slot.offset).map_err(|e| e.to_string())?;
                 let blob = at.checked_add(slot.len as usize).and_then(|end| bytes.get(at..end));
                 compact::decode_blocks(blob.ok_or("the stored page is damaged")?, slot)
             }
             Blobs::File { file, base } => {
+                let slot = slot()?;
                 let mut bytes = vec![0; slot.len as usize];
                 {
                     let mut file = file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -129,34 +155,56 @@ impl PageStore {
     }
 
     pub fn len(&self) -> usize {
-        self.slots.len()
+        match &self.blobs {
+            Blobs::Decoded(all) => all.len(),
+            _ => self.slots.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
+        self.len() == 0
     }
 }
 
 /// The course in `dir`, from the cache under `cache_root` when it is fresh, else from the
 /// TOML files (checked as always) and then cached. `cache_root` None: no cache at all.
+/// A course read from its files comes back whole (`pages` None), the cache written.
 pub fn load_course(dir: &Path, cache_root: Option<&Path>) -> Result<Cached, Vec<Problem>> {
+    let (cached, mut write) = open_course(dir, cache_root)?;
+    write.finish();
+    match cached.source {
+        Source::Cache => Ok(cached),
+        Source::Toml => {
+            let course = cached.into_full().map_err(|e| vec![Problem::in_file(&dir.display().to_string(), e)])?;
+            Ok(Cached { course, source: Source::Toml, pages: None })
+        }
+    }
+}
+
+/// As `load_course`, for reading at once: the course always comes without its pages'
+/// blocks (a `PageStore` has them), and writing the cache of a course read from its files
+/// is left to the caller (`DeferredWrite::start`: a big course's first launch draws its
+/// first frame without waiting for it).
+pub fn open_course(dir: &Path, cache_root: Option<&Path>) -> Result<(Cached, DeferredWrite), Vec<Problem>> {
     let started = SystemTime::now();
     let header = cache_root.and_then(|_| header_for(dir));
     let file = cache_root.zip(header.as_ref()).map(|(root, h)| cache_file(root, &h.folder));
     if let Some((file, header)) = file.as_ref().zip(header.as_ref())
         && let Some((course, store)) = read(file, header)
     {
-        return Ok(Cached { course, source: Source::Cache, pages: Some(store) });
+        return Ok((Cached { course, source: Source::Cache, pages: Some(store) }, DeferredWrite::default()));
     }
     let files = CourseFiles::read_dir(dir)?;
     let mut course = load(&files)?.course;
-    if let Some((file, header)) = file.zip(header)
-        && !racy(&header.key, started)
-    {
-        // An optimisation only: a cache that cannot be written is no reason to stop.
-        let _ = write(&file, &header, &mut course);
-    }
-    Ok(Cached { course, source: Source::Toml, pages: None })
+    drop(files);
+    let blocks: Vec<Vec<Block>> = course.pages.iter_mut().map(|p| std::mem::take(&mut p.blocks)).collect();
+    let blocks = Arc::new(blocks);
+    let pending = file
+        .zip(header)
+        .filter(|(_, header)| !racy(&header.key, started))
+        .map(|(path, header)| PendingWrite { path, header, course: course.clone(), blocks: Arc::clone(&blocks) });
+    let cached = Cached { course, source: Source::Toml, pages: Some(PageStore::decoded(blocks)) };
+    Ok((cached, DeferredWrite::pending(pending)))
 }
 
 /// The cache file of the course folder `folder` (canonical) under `root`.
@@ -250,27 +298,4 @@ fn read(path: &Path, header: &Header) -> Option<(Course, PageStore)> {
     let (course, slots) = compact::decode_head(rest).ok()?;
     let base = prefix.len() as u64 + head_len;
     Some((course, PageStore { blobs: Blobs::File { file: Mutex::new(file), base }, slots }))
-}
-
-/// Writes the cache atomically (a temporary file renamed over the old one).
-fn write(path: &Path, header: &Header, course: &mut Course) -> Option<()> {
-    let folder = path.parent()?;
-    fs::create_dir_all(folder).ok()?;
-    let (split, blobs) = compact::encode_split(course).ok()?;
-    let mut head = postcard::to_allocvec(header).ok()?;
-    head.extend(split);
-    let head_len = (head.len() as u64).to_le_bytes();
-    let mut hasher = crc32fast::Hasher::new();
-    hasher.update(&head_len);
-    hasher.update(&head);
-    hasher.update(&blobs);
-    let temp = tempfile::NamedTempFile::new_in(folder).ok()?;
-    let mut out = BufWriter::new(temp);
-    out.write_all(MAGIC).ok()?;
-    out.write_all(&hasher.finalize().to_le_bytes()).ok()?;
-    out.write_all(&head_len).ok()?;
-    out.write_all(&head).ok()?;
-    out.write_all(&blobs).ok()?;
-    out.into_inner().ok()?.persist(path).ok()?;
-    Some(())
 }
