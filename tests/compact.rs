@@ -1,15 +1,15 @@
 //! The compact course: the built-in course compiled at build time, the `--content` cache,
 //! and the TOML must all give the same `Course`; a stale or damaged cache is never used.
+#[allow(dead_code)] // shared with other test crates; this file uses a part
+mod support;
+
 use status_tutor::content::cache::{self, Source};
 use status_tutor::content::{Course, CourseFiles, compact, embedded, load};
 use std::fs::{self, File};
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
-
-fn content_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
-}
+use support::course_copy::{self, content_dir, copy_tree};
 
 fn from_toml(dir: &Path) -> Course {
     let files = CourseFiles::read_dir(dir).unwrap_or_else(|p| panic!("{dir:?} unreadable: {p:?}"));
@@ -142,19 +142,6 @@ impl Sandbox {
     fn cache_file(&self) -> PathBuf {
         let folder = fs::canonicalize(&self.course).expect("canonical");
         cache::cache_file(&self.cache, &folder.display().to_string())
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("creatable");
-    for entry in fs::read_dir(from).expect("listable") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copyable");
-        }
     }
 }
 
@@ -426,20 +413,7 @@ mod app {
 /// The built-in course plus `copies` copies of one page (ids `copy-N`) in a last section.
 fn course_with_copies(copies: usize) -> (tempfile::TempDir, PathBuf) {
     let temp = tempfile::tempdir().expect("a temporary folder");
-    let dir = temp.path().join("course");
-    copy_tree(&content_dir(), &dir);
-    let page = fs::read_to_string(content_dir().join("pages/200-ok.toml")).expect("a page");
-    let id_line = page.lines().find(|l| l.starts_with("id = ")).expect("an id line").to_string();
-    let mut ids = Vec::new();
-    for n in 0..copies {
-        let id = format!("copy-{n}");
-        fs::write(dir.join(format!("pages/{id}.toml")), page.replacen(&id_line, &format!("id = \"{id}\""), 1))
-            .expect("writable");
-        ids.push(format!("\"{id}\""));
-    }
-    let mut course = fs::read_to_string(dir.join("course.toml")).expect("course.toml");
-    course.push_str(&format!("\n[[sections]]\ntitle = \"Copies\"\npages = [{}]\n", ids.join(", ")));
-    fs::write(dir.join("course.toml"), course).expect("writable");
+    let dir = course_copy::with_copies(temp.path(), copies);
     (temp, dir)
 }
 

@@ -20,6 +20,7 @@ use status_tutor::progress::Progress;
 use status_tutor::search::SearchIndex;
 use status_tutor::theme::Theme;
 // `screen` names the pty module as `crate::pty`.
+use support::course_copy;
 use support::pty;
 use support::pty::{Pty, TIMEOUT};
 
@@ -30,23 +31,6 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, SystemTime};
 
 const BIN: &str = env!("CARGO_BIN_EXE_status-tutor");
-
-fn content_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("creatable");
-    for entry in fs::read_dir(from).expect("listable") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copyable");
-        }
-    }
-}
 
 /// Sets every modification time under `dir` an hour back: files changed in the last
 /// seconds are not cached (their time may not change with their next edit).
@@ -65,22 +49,7 @@ fn age(dir: &Path) {
 /// an empty cache folder beside it.
 fn course_with_copies(copies: usize) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let temp = tempfile::tempdir().expect("a temporary folder");
-    let dir = temp.path().join("course");
-    copy_tree(&content_dir(), &dir);
-    let page = fs::read_to_string(content_dir().join("pages/200-ok.toml")).expect("a page");
-    let id_line = page.lines().find(|l| l.starts_with("id = ")).expect("an id line").to_string();
-    let mut ids = Vec::new();
-    for n in 0..copies {
-        let id = format!("copy-{n}");
-        fs::write(dir.join(format!("pages/{id}.toml")), page.replacen(&id_line, &format!("id = \"{id}\""), 1))
-            .expect("writable");
-        ids.push(format!("\"{id}\""));
-    }
-    if copies > 0 {
-        let mut course = fs::read_to_string(dir.join("course.toml")).expect("course.toml");
-        course.push_str(&format!("\n[[sections]]\ntitle = \"Copies\"\npages = [{}]\n", ids.join(", ")));
-        fs::write(dir.join("course.toml"), course).expect("writable");
-    }
+    let dir = course_copy::with_copies(temp.path(), copies);
     age(&dir);
     let cache = temp.path().join("cache");
     (temp, dir, cache)

@@ -1,3 +1,4 @@
 //! Helpers shared by more than one test or bench crate.
 
+pub mod course_copy;
 pub mod pty;
