@@ -10,6 +10,8 @@
 //! Under `cargo test --all-targets` (no `--bench` argument) it runs once on a 300-page
 //! course against the binary cargo built for the tests, so CI keeps it working.
 
+#[path = "support/big_course.rs"]
+mod big_course;
 #[path = "support/binary.rs"]
 mod binary;
 #[path = "../tests/support/pty.rs"]
@@ -17,8 +19,7 @@ mod pty;
 use binary::binary;
 
 use std::error::Error;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::time::{Duration, Instant, SystemTime};
 
 use pty::{HIDE_CURSOR, Master, Pty, find};
@@ -108,27 +109,11 @@ fn summary(mut samples: Vec<Duration>) -> String {
     )
 }
 
-/// Makes the course unless it is there with `pages` pages; waits until its newest file is
-/// older than the cache's "changed just now" limit (2 s), so it can be cached.
-fn course(pages: usize) -> Result<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/big-course-{pages}"));
-    let complete = dir.join("pages").read_dir().map(|d| d.count() == pages).unwrap_or(false);
-    if !complete {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/make-big-course.py");
-        let status = Command::new("python3").arg(script).arg(&dir).arg(pages.to_string()).status()?;
-        if !status.success() {
-            return Err("make-big-course.py failed".into());
-        }
-        std::thread::sleep(Duration::from_millis(2100));
-    }
-    Ok(dir)
-}
-
 fn main() -> Result<()> {
     let bench = std::env::args().any(|arg| arg == "--bench");
     let (pages, cold_runs, warm_runs, keys) = if bench { (10_000, 3, 15, 20) } else { (300, 1, 1, 2) };
     let bin = binary(bench)?;
-    let course = course(pages)?;
+    let course = big_course::course(pages)?;
     let cache = tempfile::tempdir()?;
     // SAFETY: set before any thread of this process starts; the children inherit them.
     // A chosen theme: this pseudo-terminal does not answer the background question, which

@@ -19,10 +19,12 @@
 //!
 //! Under `cargo test --all-targets --features measure-formats` (no `--bench`) it checks
 //! once, on the built-in course, that every format gives the course back unchanged.
+#[path = "support/big_course.rs"]
+mod big_course;
+
 use std::error::Error;
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use rkyv::rancor::Error as RkyvError;
@@ -391,16 +393,7 @@ fn builtin() -> Result<(Course, Option<(PathBuf, PathBuf)>)> {
 
 /// The generated course, loaded with the program's loader (made first if missing).
 fn big_course() -> Result<(Course, Option<(PathBuf, PathBuf)>)> {
-    let pages = 10_000;
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/big-course-{pages}"));
-    let complete = dir.join("pages").read_dir().map(|d| d.count() == pages).unwrap_or(false);
-    if !complete {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/make-big-course.py");
-        let status = Command::new("python3").arg(script).arg(&dir).arg(pages.to_string()).status()?;
-        if !status.success() {
-            return Err("make-big-course.py failed".into());
-        }
-    }
+    let dir = big_course::course(10_000)?;
     let problems = |p: Vec<status_tutor::content::Problem>| format!("{} problems, first: {:?}", p.len(), p.first());
     // Through the program's cache (in target/, not the user's): the TOML is parsed and
     // checked once, later runs (callgrind's too) decode the cache instead.
