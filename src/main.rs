@@ -4,19 +4,18 @@ use ratatui::layout::Rect;
 use status_tutor::app::{App, Clock, QuizOptions, SystemClock};
 use status_tutor::cli::QuizArgs;
 use status_tutor::cli::{Cli, Command, PracticeArgs, PracticeCommand};
+use status_tutor::commands::course_source::{course, course_and_pages, opened};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::rounds::{self, NoRound, Request};
 use status_tutor::commands::{check, explain, list, open, practice};
-use status_tutor::content::cache::PageStore;
-use status_tutor::content::cache::{self, Cached};
-use status_tutor::content::{Course, CourseFiles, Problem, embedded};
+use status_tutor::content::cache;
+use status_tutor::content::{Course, CourseFiles, embedded};
 use status_tutor::progress::{Progress, Store};
 use status_tutor::sanitize::printable;
 use status_tutor::theme::Theme;
 use status_tutor::theme_choice::{self, Question, Reply};
 use status_tutor::tui;
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Like `eprintln!`, which panics when stderr is closed or its terminal is gone; a message
@@ -288,14 +287,6 @@ fn page_argument(cli: &Cli, course: &Course) -> Result<Option<usize>, ExitCode> 
     })
 }
 
-/// The course without its pages' blocks (read as pages are opened, when there is a store).
-fn course_and_pages(dir: Option<&Path>) -> Result<(Course, Option<PageStore>), String> {
-    match dir {
-        None => embedded::course_and_pages().map(|(course, pages)| (course, Some(pages))),
-        Some(dir) => cached(dir).map(|cached| (cached.course, cached.pages)),
-    }
-}
-
 /// `practice list|check|reset|setup`: practice without the full-screen interface.
 fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
@@ -395,42 +386,4 @@ fn confirm(question: &str, command: &str) -> Result<bool, String> {
     let mut answer = String::new();
     io::stdin().read_line(&mut answer).map_err(|e| e.to_string())?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
-}
-
-/// The whole course: the built-in one (checked when the program was built), or the one in
-/// `dir` (see `cached`); on failure, every problem.
-fn course(dir: Option<&Path>) -> Result<Course, String> {
-    match dir {
-        None => embedded::course(),
-        Some(dir) => cached(dir)?.into_full().map_err(|e| format!("{}: {e}", dir.display())),
-    }
-}
-
-/// The course in `dir`, from its cache when fresh (pages' blocks then read as they are
-/// opened), else loaded and validated; on failure, every problem.
-fn cached(dir: &Path) -> Result<Cached, String> {
-    let cache_root = std::env::var_os("STATUS_TUTOR_CACHE_DIR").map(PathBuf::from).or_else(dirs::cache_dir);
-    cache::load_course(dir, cache_root.as_deref())
-        .map_err(|problems| describe_problems(&dir.display().to_string(), &problems))
-}
-
-/// `cached`, for the tutorial: the course without its pages' blocks, and the cache still
-/// to write when it was read from its files.
-fn opened(dir: &Path) -> Result<(Cached, cache::DeferredWrite), String> {
-    let cache_root = std::env::var_os("STATUS_TUTOR_CACHE_DIR").map(PathBuf::from).or_else(dirs::cache_dir);
-    cache::open_course(dir, cache_root.as_deref())
-        .map_err(|problems| describe_problems(&dir.display().to_string(), &problems))
-}
-
-/// The first few problems; `check` prints them all with excerpts.
-fn describe_problems(origin: &str, problems: &[Problem]) -> String {
-    const SHOWN: usize = 8;
-    let errors: Vec<String> = problems.iter().filter(|p| p.is_error()).map(|p| p.to_string()).collect();
-    let more = errors.len().saturating_sub(SHOWN);
-    let more = if more > 0 { format!("\n... and {more} more") } else { String::new() };
-    let shown = errors.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("\n");
-    format!(
-        "{origin} has {} problem(s):\n{shown}{more}\n(`status-tutor check` prints them all, with the offending lines)",
-        errors.len()
-    )
 }

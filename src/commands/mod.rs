@@ -1,5 +1,6 @@
 //! The line-oriented commands: check, list, explain. They write to any `Write`.
 pub mod check;
+pub mod course_source;
 pub mod explain;
 pub mod list;
 pub mod open;
