@@ -207,8 +207,11 @@ fn tutorial(
         std::env::var("TERM_PROGRAM").ok().as_deref(),
     );
     // Not asked under NO_COLOR (there are no colours to choose), nor in a terminal that
-    // did not answer last time (each launch would wait the whole 100 ms).
-    let ask = decided.is_none() && !no_color() && progress.silent_terminal.as_ref() != Some(&terminal);
+    // did not answer in the last week (each launch would wait the whole 100 ms).
+    let now = SystemClock::default().unix();
+    let silent =
+        theme_choice::silent_lately(progress.silent_terminal.as_deref(), progress.silent_since, &terminal, now);
+    let ask = decided.is_none() && !no_color() && !silent;
     let question = ask.then(|| Question::send(std::time::Duration::from_millis(100))).flatten();
     let loaded = match loaded {
         Some(loaded) => Ok(loaded),
@@ -230,7 +233,6 @@ fn tutorial(
     let session = match &quiz {
         Some((Request::Full, _)) | None => None,
         Some((request, options)) => {
-            let now = SystemClock::default().unix();
             match rounds::session(&course, &progress, request, options.count, options.seed, now) {
                 Ok(session) => Some(session),
                 Err(refusal) => return Ok(refused(&refusal)),
@@ -248,6 +250,7 @@ fn tutorial(
     }
     if reply == Some(Reply::Silent) {
         app.progress.silent_terminal = Some(terminal);
+        app.progress.silent_since = Some(now);
         app.progress_dirty = true;
     }
     app.quiz_options = quiz.as_ref().map_or_else(|| quiz_options(None), |(_, options)| *options);

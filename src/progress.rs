@@ -61,8 +61,11 @@ pub struct Progress {
     /// it follows the terminal's width.
     pub sidebar: Option<bool>,
     /// The terminal (`$TERM $TERM_PROGRAM`) that answered neither the background question
-    /// nor DA1 last time: it is not asked again, so its launches do not wait 100 ms each.
+    /// nor DA1 last time: it is not asked again for a week, so its launches do not wait
+    /// 100 ms each (a slow link that answers late is asked again after that).
     pub silent_terminal: Option<String>,
+    /// When `silent_terminal` was found silent (Unix seconds).
+    pub silent_since: Option<i64>,
     /// Spaced review: what each answered question's memory is, answers per day, a paused
     /// round (issue 9; see `progress/review.rs`).
     pub review: review::ReviewState,
@@ -81,6 +84,7 @@ impl Default for Progress {
             theme: None,
             sidebar: None,
             silent_terminal: None,
+            silent_since: None,
             review: review::ReviewState::default(),
         }
     }

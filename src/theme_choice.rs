@@ -70,6 +70,17 @@ pub fn terminal_name(term: Option<&str>, program: Option<&str>) -> String {
     format!("{} {}", term.unwrap_or_default(), program.unwrap_or_default()).trim().to_string()
 }
 
+/// How long a silent terminal is not asked again. A week: a slow link whose answer came
+/// after the deadline is asked again then, and the launches between do not wait.
+pub const SILENT_FOR_SECS: i64 = 7 * 24 * 3600;
+
+/// Whether `terminal` was found silent (`saved`, at `since`) less than a week before
+/// `now`, so it is not asked. A time in the future (a clock set back) counts as stale.
+pub fn silent_lately(saved: Option<&str>, since: Option<i64>, terminal: &str, now: i64) -> bool {
+    let age = since.and_then(|since| now.checked_sub(since)); // a hand-edited time may overflow
+    saved == Some(terminal) && age.is_some_and(|age| (0..SILENT_FOR_SECS).contains(&age))
+}
+
 /// The background an OSC 11 reply describes: `ESC ] 11 ; rgb:RRRR/GGGG/BBBB` ended by BEL
 /// or ST, 1 to 4 hex digits per channel. Other bytes around it (the DA1 reply) are ignored.
 pub fn parse_reply(bytes: &[u8]) -> Option<Background> {
@@ -137,7 +148,8 @@ impl Question {
             return;
         }
         while !answered(&self.reply) {
-            let Some(left) = self.deadline.checked_duration_since(std::time::Instant::now()) else { break };
+            // Past the deadline the poll does not wait: what already came is still read.
+            let left = self.deadline.saturating_duration_since(std::time::Instant::now());
             let wait = Timespec {
                 tv_sec: i64::try_from(left.as_secs()).unwrap_or(0),
                 tv_nsec: i64::from(left.subsec_nanos()),
@@ -204,6 +216,13 @@ mod tests {
         assert_eq!(from_reply(None), (ThemeName::Dark, Source::Default));
         assert_eq!(terminal_name(Some("xterm-256color"), None), "xterm-256color");
         assert_eq!(terminal_name(Some("xterm-256color"), Some("vscode")), "xterm-256color vscode");
+        let (week, now) = (SILENT_FOR_SECS, 1_800_000_000);
+        assert!(silent_lately(Some("xterm"), Some(now - 60), "xterm", now));
+        assert!(!silent_lately(Some("xterm"), Some(now - week), "xterm", now), "asked again after a week");
+        assert!(!silent_lately(Some("xterm"), Some(now + 60), "xterm", now), "a clock set back");
+        assert!(!silent_lately(Some("xterm"), None, "xterm", now), "a file from before the date was kept");
+        assert!(!silent_lately(Some("xterm"), Some(now), "kitty", now), "another terminal");
+        assert!(!silent_lately(Some("xterm"), Some(i64::MIN), "xterm", now), "no overflow");
         assert_eq!(parse(&name(ThemeName::HighContrast)), Some(ThemeName::HighContrast));
     }
 

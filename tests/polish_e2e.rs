@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal: the theme follows the background the terminal
 //! reports (OSC 11), the last `--theme` is remembered, and a silent terminal is not
-//! asked again.
+//! asked again for a week.
 #[allow(dead_code)] // shared with e2e.rs and the startup bench; this file uses a part
 mod support;
 
@@ -63,6 +63,16 @@ fn no_answer_falls_back_to_dark_quickly() -> TestResult {
     let (pty, _master) = start(&[BIN], dir.path())?;
     let frame = first_frame(&pty)?;
     assert!(find(&frame, ASKED).is_none(), "asked again: {:?}", String::from_utf8_lossy(&frame));
+    quit(pty)?;
+    // A week later it is asked again (a slow link may answer after the deadline).
+    let file = dir.path().join("django-http-status.toml");
+    let saved = std::fs::read_to_string(&file)?;
+    let since = saved.lines().find_map(|l| l.strip_prefix("silent_since = ")).ok_or(saved.clone())?;
+    let week_ago = since.trim().parse::<i64>()? - 8 * 24 * 3600;
+    std::fs::write(&file, saved.replace(&format!("silent_since = {since}"), &format!("silent_since = {week_ago}")))?;
+    let (pty, _master) = start(&[BIN], dir.path())?;
+    let frame = first_frame(&pty)?;
+    assert!(find(&frame, ASKED).is_some(), "not asked after a week: {:?}", String::from_utf8_lossy(&frame));
     quit(pty)
 }
 
