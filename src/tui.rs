@@ -52,7 +52,12 @@ pub enum Ending {
 pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io::Result<Ending> {
     let writer = Writer::spawn(store);
     let mut signals = Some(install_restore_hooks(writer.clone())?);
-    let mut terminal = enter().inspect_err(|_| restore())?;
+    let mut terminal = enter().inspect_err(|_| {
+        restore();
+        if let Some(watch) = signals.take() {
+            watch.start(); // see below
+        }
+    })?;
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
@@ -67,6 +72,12 @@ pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io:
         }));
         event_loop(&mut terminal, app, &writer, &mut signals, (&events, &received), after_first_frame)
     });
+    // A loop that failed before its first frame never started the signal thread: start
+    // it now, or SIGTERM and SIGHUP would be caught with nothing to act on them (the
+    // caller may still write a course's cache).
+    if let Some(watch) = signals.take() {
+        watch.start();
+    }
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
         writer.send(app.progress.clone());

@@ -122,6 +122,17 @@ fn a_killed_writers_temporary_file_is_removed_once_old_and_a_fresh_one_kept() {
     assert_eq!(cache::load_course(&dir, Some(&cache)).expect("loads").source, Source::Toml);
     assert!(!old.exists(), "a minute old: removed");
     assert!(fresh.exists(), "may belong to another instance writing now");
+    // A writer killed by a signal after the cache was written by another launch: the
+    // launches that read the cache (and write nothing) remove its file too.
+    fs::write(&old, b"STCACHE2 half a file").expect("writable");
+    File::options()
+        .write(true)
+        .open(&old)
+        .and_then(|f| f.set_modified(SystemTime::now() - Duration::from_secs(120)))
+        .expect("settable time");
+    assert_eq!(cache::load_course(&dir, Some(&cache)).expect("loads").source, Source::Cache);
+    assert!(!old.exists(), "removed on a cache hit");
+    assert!(fresh.exists());
 }
 
 /// Launches the tutorial on `dir` in a pseudo-terminal, cache in `cache`.

@@ -192,6 +192,10 @@ pub fn open_course(dir: &Path, cache_root: Option<&Path>) -> Result<(Cached, Def
     if let Some((file, header)) = file.as_ref().zip(header.as_ref())
         && let Some((course, store)) = read(file, header)
     {
+        // A writer killed by a signal left its temporary file; no write follows a hit.
+        if let Some(folder) = file.parent() {
+            write::remove_stale_temp_files(folder);
+        }
         return Ok((Cached { course, source: Source::Cache, pages: Some(store) }, DeferredWrite::default()));
     }
     let files = CourseFiles::read_dir(dir)?;

@@ -138,9 +138,9 @@ fn write(path: &Path, header: &Header, course: &Course, blocks: &[Vec<Block>], s
     Some(())
 }
 
-/// Removes temporary files a killed writer left in the cache folder. Only old ones: a
-/// fresh one may belong to another instance writing right now.
-fn remove_stale_temp_files(folder: &Path) {
+/// Removes temporary files a killed writer left in the cache folder (before a write, and
+/// on a cache hit). Only old ones: a fresh one may belong to another instance writing now.
+pub(super) fn remove_stale_temp_files(folder: &Path) {
     const STALE: Duration = Duration::from_secs(60);
     let Ok(entries) = fs::read_dir(folder) else { return };
     for entry in entries.flatten() {
