@@ -147,7 +147,8 @@ impl Question {
         if std::mem::replace(&mut self.waited, true) {
             return;
         }
-        while !answered(&self.reply) {
+        // Capped: keys held down (or a paste) at launch are not an answer to wait for.
+        while !answered(&self.reply) && self.reply.len() < 4096 {
             // Past the deadline the poll does not wait: what already came is still read.
             let left = self.deadline.saturating_duration_since(std::time::Instant::now());
             let wait = Timespec {
