@@ -1,4 +1,5 @@
 //! The view: draws the model, never changes it. One file per screen or widget.
+mod cells;
 pub mod help;
 pub mod practice;
 mod quiz_screen;

@@ -19,7 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = practice::detail_lines(&view, usize::from(details.width));
     let scroll = view.scroll.min(lines.len().saturating_sub(usize::from(details.height)));
     for (row, line) in lines.iter().skip(scroll).take(usize::from(details.height)).enumerate() {
-        buf.set_line(details.x, details.y + row as u16, line, details.width);
+        super::cells::set_line(buf, details.x, details.y + row as u16, line, details.width);
     }
     status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
 }
@@ -29,7 +29,13 @@ fn render_list(view: &View, area: Rect, buf: &mut Buffer) {
     Block::new().borders(Borders::RIGHT).border_style(theme.border).render(area, buf);
     let inner = Rect::new(area.x, area.y, area.width.saturating_sub(1), area.height);
     let (done, total) = (view.session.done_count(), view.session.items.len());
-    buf.set_line(inner.x, inner.y, &Line::styled(format!("Practice: {done}/{total} done"), theme.heading), inner.width);
+    super::cells::set_line(
+        buf,
+        inner.x,
+        inner.y,
+        &Line::styled(format!("Practice: {done}/{total} done"), theme.heading),
+        inner.width,
+    );
     let rows = usize::from(inner.height.saturating_sub(LIST_TOP));
     let offset = practice::list_offset(view, area);
     for (row, (index, item)) in view.session.items.iter().enumerate().skip(offset).take(rows).enumerate() {
@@ -51,6 +57,6 @@ fn render_list(view: &View, area: Rect, buf: &mut Buffer) {
         }
         let y = inner.y + LIST_TOP + row as u16;
         // a title that does not fit says so with an ellipsis
-        buf.set_line(inner.x, y, &ellipsized(line, usize::from(inner.width)), inner.width);
+        super::cells::set_line(buf, inner.x, y, &ellipsized(line, usize::from(inner.width)), inner.width);
     }
 }

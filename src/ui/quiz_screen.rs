@@ -13,7 +13,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(view) = app.quiz_lines() else { return };
     let (column, lines) = visible(&view, area);
     for (row, line) in lines.iter().enumerate() {
-        buf.set_line(column.x, column.y + row as u16, line, column.width);
+        super::cells::set_line(buf, column.x, column.y + row as u16, line, column.width);
     }
     status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
     if app.quiz.as_ref().is_some_and(|q| q.confirm_leave) {

@@ -46,7 +46,7 @@ fn page(app: &App, area: Rect, bar: Rect, buf: &mut Buffer) {
     let visible = app.document.lines.iter().skip(app.scroll).take(usize::from(area.height));
     for (row, line) in visible.enumerate() {
         let y = area.y + row as u16;
-        buf.set_line(area.x, y, line, area.width);
+        super::cells::set_line(buf, area.x, y, line, area.width);
         if let Some(needle) = &app.found {
             mark_matches(buf, Rect::new(area.x, y, area.width, 1), &plain(&line.spans), needle, app.theme.search_match);
         }

@@ -32,7 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let y = inner.y + row as u16;
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), line.style);
-        buf.set_line(inner.x, y, &ellipsized(line, usize::from(inner.width)), inner.width);
+        super::cells::set_line(buf, inner.x, y, &ellipsized(line, usize::from(inner.width)), inner.width);
     }
 }
 

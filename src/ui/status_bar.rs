@@ -38,5 +38,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {keys}"), theme.key));
         spans.push(Span::raw(format!(" {word} ")));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans).patch_style(theme.status_bar), area.width);
+    super::cells::set_line(buf, area.x, area.y, &Line::from(spans).patch_style(theme.status_bar), area.width);
 }
