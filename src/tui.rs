@@ -51,13 +51,8 @@ pub enum Ending {
 /// `after_first_frame` runs once the first frame is drawn (work that should not delay it).
 pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io::Result<Ending> {
     let writer = Writer::spawn(store);
-    let mut signals = Some(install_restore_hooks(writer.clone())?);
-    let mut terminal = enter().inspect_err(|_| {
-        restore();
-        if let Some(watch) = signals.take() {
-            watch.start(); // see below
-        }
-    })?;
+    let mut signals = install_restore_hooks(writer.clone())?;
+    let mut terminal = enter().inspect_err(|_| restore())?;
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
@@ -72,12 +67,8 @@ pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io:
         }));
         event_loop(&mut terminal, app, &writer, &mut signals, (&events, &received), after_first_frame)
     });
-    // A loop that failed before its first frame never started the signal thread: start
-    // it now, or SIGTERM and SIGHUP would be caught with nothing to act on them (the
-    // caller may still write a course's cache).
-    if let Some(watch) = signals.take() {
-        watch.start();
-    }
+    // A loop that failed before its first frame has not started it yet.
+    signals.start();
     // Whatever ended the loop, an error included, what the learner did is kept.
     if app.progress_dirty {
         writer.send(app.progress.clone());
@@ -130,18 +121,19 @@ fn install_restore_hooks(writer: Writer) -> io::Result<SignalWatch> {
     }));
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    Ok(SignalWatch { signals, writer })
+    Ok(SignalWatch(Some((signals, writer))))
 }
 
-/// SIGTERM and SIGHUP, caught and waiting for the thread that acts on them.
-struct SignalWatch {
-    signals: signal_hook::iterator::Signals,
-    writer: Writer,
-}
+/// SIGTERM and SIGHUP, caught and waiting for the thread that acts on them. It starts
+/// with `start` (after the first frame), or at the latest when the watch is dropped, so
+/// a caught signal is never left with nothing to act on it (the caller of `run` may
+/// still be writing a course's cache).
+struct SignalWatch(Option<(signal_hook::iterator::Signals, Writer)>);
 
 impl SignalWatch {
-    fn start(self) {
-        let SignalWatch { mut signals, writer } = self;
+    /// Starts the thread, once.
+    fn start(&mut self) {
+        let Some((mut signals, writer)) = self.0.take() else { return };
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 writer.flush(FLUSH_TIMEOUT);
@@ -152,11 +144,17 @@ impl SignalWatch {
     }
 }
 
+impl Drop for SignalWatch {
+    fn drop(&mut self) {
+        self.start();
+    }
+}
+
 fn event_loop(
     terminal: &mut TutorialTerminal,
     app: &mut App,
     writer: &Writer,
-    signals: &mut Option<SignalWatch>,
+    signals: &mut SignalWatch,
     (events, received): (&Sender<AppEvent>, &Receiver<AppEvent>),
     after_first_frame: impl FnOnce(),
 ) -> io::Result<Ending> {
@@ -186,9 +184,7 @@ fn event_loop(
         if control.is_none() {
             control = Some(input::spawn(events.clone())?);
         }
-        if let Some(watch) = signals.take() {
-            watch.start();
-        }
+        signals.start();
         if let Some(then) = after_first_frame.take() {
             then();
         }
