@@ -123,8 +123,9 @@ impl Question {
         let deadline = std::time::Instant::now() + timeout;
         let mut question = Question { tty, deadline, reply: Vec::new(), waited: false };
         if question.tty.write_all(b"\x1b]11;?\x07\x1b[c").and_then(|()| question.tty.flush()).is_err() {
-            // Nothing was asked, so nothing comes back: dropping it just leaves raw mode.
-            question.deadline = std::time::Instant::now();
+            // Nothing was asked, so there is nothing to read: only raw mode to leave.
+            question.waited = true;
+            let _ = crossterm::terminal::disable_raw_mode();
             return None;
         }
         Some(question)
