@@ -105,38 +105,13 @@ fn color(out: &mut Vec<u8>, slot: ColorSlot, color: Color) {
         ColorSlot::Bg => (b"49", b"48;"),
         ColorSlot::Underline => (b"59", b"58;"),
     };
-    let palette = |n: u8| Some(n);
-    let index = match color {
+    let palette = match color {
         Color::Reset => {
             out.extend_from_slice(reset);
             return;
         }
-        Color::Black => palette(0),
-        Color::Red => palette(1),
-        Color::Green => palette(2),
-        Color::Yellow => palette(3),
-        Color::Blue => palette(4),
-        Color::Magenta => palette(5),
-        Color::Cyan => palette(6),
-        Color::Gray => palette(7),
-        Color::DarkGray => palette(8),
-        Color::LightRed => palette(9),
-        Color::LightGreen => palette(10),
-        Color::LightYellow => palette(11),
-        Color::LightBlue => palette(12),
-        Color::LightMagenta => palette(13),
-        Color::LightCyan => palette(14),
-        Color::White => palette(15),
-        Color::Indexed(n) => palette(n),
-        Color::Rgb(..) => None,
-    };
-    out.extend_from_slice(set);
-    match (index, color) {
-        (Some(n), _) => {
-            out.extend_from_slice(b"5;");
-            push_number(out, u32::from(n));
-        }
-        (None, Color::Rgb(r, g, b)) => {
+        Color::Rgb(r, g, b) => {
+            out.extend_from_slice(set);
             out.extend_from_slice(b"2;");
             for (i, part) in [r, g, b].into_iter().enumerate() {
                 if i > 0 {
@@ -144,9 +119,29 @@ fn color(out: &mut Vec<u8>, slot: ColorSlot, color: Color) {
                 }
                 push_number(out, u32::from(part));
             }
+            return;
         }
-        (None, _) => {}
-    }
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+        Color::Indexed(n) => n,
+    };
+    out.extend_from_slice(set);
+    out.extend_from_slice(b"5;");
+    push_number(out, u32::from(palette));
 }
 
 fn sgr(out: &mut Vec<u8>, code: u32) {
