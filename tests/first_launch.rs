@@ -105,6 +105,16 @@ fn a_deferred_write_never_started_is_done_when_dropped() {
     assert_eq!(cache::load_course(&dir, Some(&cache)).expect("loads").source, Source::Cache);
 }
 
+/// A temporary cache file at `path` as a writer killed two minutes ago left it.
+fn leave_killed_writers_file(path: &Path) {
+    fs::write(path, b"STCACHE2 half a file").expect("writable");
+    File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(SystemTime::now() - Duration::from_secs(120)))
+        .expect("settable time");
+}
+
 #[test]
 fn a_killed_writers_temporary_file_is_removed_once_old_and_a_fresh_one_kept() {
     let (_temp, dir, cache) = course_with_copies(0);
@@ -112,24 +122,14 @@ fn a_killed_writers_temporary_file_is_removed_once_old_and_a_fresh_one_kept() {
     fs::create_dir_all(&folder).expect("creatable");
     let old = folder.join(".course-1234abcd.course.a1b2c3.tmp");
     let fresh = folder.join(".course-1234abcd.course.d4e5f6.tmp");
-    fs::write(&old, b"STCACHE2 half a file").expect("writable");
+    leave_killed_writers_file(&old);
     fs::write(&fresh, b"STCACHE2 another instance writing").expect("writable");
-    File::options()
-        .write(true)
-        .open(&old)
-        .and_then(|f| f.set_modified(SystemTime::now() - Duration::from_secs(120)))
-        .expect("settable time");
     assert_eq!(cache::load_course(&dir, Some(&cache)).expect("loads").source, Source::Toml);
     assert!(!old.exists(), "a minute old: removed");
     assert!(fresh.exists(), "may belong to another instance writing now");
     // A writer killed by a signal after the cache was written by another launch: the
     // launches that read the cache (and write nothing) remove its file too.
-    fs::write(&old, b"STCACHE2 half a file").expect("writable");
-    File::options()
-        .write(true)
-        .open(&old)
-        .and_then(|f| f.set_modified(SystemTime::now() - Duration::from_secs(120)))
-        .expect("settable time");
+    leave_killed_writers_file(&old);
     assert_eq!(cache::load_course(&dir, Some(&cache)).expect("loads").source, Source::Cache);
     assert!(!old.exists(), "removed on a cache hit");
     assert!(fresh.exists());
