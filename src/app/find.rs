@@ -66,14 +66,9 @@ impl App {
             Action::Close => self.overlay = Overlay::None,
             _ => {}
         }
-        if let (Some(index), Overlay::Search(state)) = (&self.search_index, &mut self.overlay) {
-            let (lazy, course) = (self.lazy.as_ref(), &self.course);
-            index.fill_excerpts(&mut state.hits, state.selected, |page| super::lazy::page_text(lazy, course, page));
-        }
+        self.fill_excerpts();
     }
-}
 
-impl App {
     /// Makes the open search's results again from the current index (a fuller one just
     /// arrived). The selection keeps its place: title matches, listed first, stay first.
     pub(super) fn refresh_search(&mut self) -> bool {
@@ -83,9 +78,16 @@ impl App {
         }
         state.hits = index.search(&state.query);
         state.selected = state.selected.min(state.hits.len().saturating_sub(1));
-        let (lazy, course) = (self.lazy.as_ref(), &self.course);
-        index.fill_excerpts(&mut state.hits, state.selected, |page| super::lazy::page_text(lazy, course, page));
+        self.fill_excerpts();
         true
+    }
+
+    /// Excerpts for the open search's hits near the selected one.
+    fn fill_excerpts(&mut self) {
+        if let (Some(index), Overlay::Search(state)) = (&self.search_index, &mut self.overlay) {
+            let (lazy, course) = (self.lazy.as_ref(), &self.course);
+            index.fill_excerpts(&mut state.hits, state.selected, |page| super::lazy::page_text(lazy, course, page));
+        }
     }
 }
 
