@@ -52,6 +52,7 @@ def configure() -> None:
             "django.contrib.sessions",
             "tutorapp.apps.TutorAppConfig",
             "rest_framework",
+            "rest_framework.authtoken",  # Token model for TokenAuthentication samples
         ],
         MIDDLEWARE=[
             "django.middleware.security.SecurityMiddleware",
@@ -105,10 +106,12 @@ def flush() -> None:
     from django.contrib.sessions.models import Session
     from django.core.management.color import no_style
     from django.db import connection
+    from rest_framework.authtoken.models import Token
 
     from tutorapp.models import Article, Product
 
     tables = [
+        Token._meta.db_table,
         Article._meta.db_table,
         Product._meta.db_table,
         User.groups.through._meta.db_table,
