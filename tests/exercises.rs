@@ -305,6 +305,23 @@ fn a_list_item_glued_to_the_line_above_in_a_task_is_a_warning() {
         shown.contains("01_hello.toml:4:8: warning: a `- ` item in a task needs a blank line before it"),
         "{shown}"
     );
+    assert_eq!(loaded.course.exercises.len(), 1, "a warning does not drop the exercise");
+}
+
+#[test]
+fn a_task_that_promises_a_write_needs_a_check_of_the_database() {
+    let text = edited("task = \"Answer **201** with `Location`.\"", "task = \"It creates a greeting: **201**.\"");
+    let loaded = load_with(&[("01_hello.toml", &text)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    let shown = listing(&loaded.warnings);
+    assert!(shown.contains("01_hello.toml:4:8: warning: the task says the view creates, saves or deletes"), "{shown}");
+    assert_eq!(loaded.course.exercises.len(), 1);
+    let checked = text.replacen(
+        "body_contains = [\"hi\"]",
+        "body_contains = [\"hi\"]\nexpect_db = { Article = { count = 1 } }",
+        1,
+    );
+    let loaded = load_with(&[("01_hello.toml", &checked)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    assert!(loaded.warnings.is_empty(), "{}", listing(&loaded.warnings));
 }
 
 #[test]
