@@ -2,6 +2,9 @@
 //! (or decoded from the compact form `validate` output was stored in: see `compact`).
 use serde::{Deserialize, Serialize};
 
+/// The request model verified samples and practice checks share lives beside this one.
+pub use super::exchange::{Client, Exchange, Expectation, FieldValue, Request, RequestBody, RowsExpectation};
+
 /// A whole course, validated: every reference resolves, every text is safe to print.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
@@ -69,65 +72,6 @@ pub struct CodeSample {
     pub verified: Vec<Exchange>,
     /// Test classes the sample defines and tests/django runs (`[blocks.verify] tests`).
     pub tests: Vec<String>,
-}
-
-/// Which user the test client is logged in as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
-pub enum Client {
-    Anonymous,
-    User,
-    Staff,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
-pub enum RequestBody {
-    Empty,
-    /// Form-encoded fields, in the order written.
-    Form(Vec<(String, String)>),
-    /// A body sent as application/json, as written (possibly malformed on purpose).
-    Json(String),
-}
-
-/// One request a Django test client sends: a verified sample's or a practice check's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
-pub struct Request {
-    pub method: String,
-    pub path: String,
-    pub user: Client,
-    pub headers: Vec<(String, String)>,
-    pub body: RequestBody,
-    /// Sends a valid CSRF token (the test client then enforces CSRF checks either way).
-    pub csrf_token: bool,
-    /// Rows created before the request ("article", "product").
-    pub setup: Vec<String>,
-}
-
-/// What must come back for a request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
-pub struct Expectation {
-    pub status: u16,
-    /// Headers that must be present with exactly this value (name, value).
-    pub headers: Vec<(String, String)>,
-    /// Headers that must be present, whatever their value.
-    pub present_headers: Vec<String>,
-    /// Headers that must be absent.
-    pub absent_headers: Vec<String>,
-    /// A JSON document the response body must contain as a subset.
-    pub json: Option<String>,
-    /// Texts the body must contain.
-    pub body_contains: Vec<String>,
-}
-
-/// A request and what must come back.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
-pub struct Exchange {
-    pub request: Request,
-    pub expect: Expectation,
 }
 
 /// A practice exercise: the learner writes a view, a real Django answers the checks.
