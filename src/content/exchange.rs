@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 /// Which user the test client is logged in as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum Client {
     Anonymous,
     User,
@@ -13,7 +12,6 @@ pub enum Client {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum RequestBody {
     Empty,
     /// Form-encoded fields, in the order written.
@@ -24,7 +22,6 @@ pub enum RequestBody {
 
 /// One request a Django test client sends: a verified sample's or a practice check's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Request {
     pub method: String,
     pub path: String,
@@ -40,7 +37,6 @@ pub struct Request {
 /// What must come back for a request, compared as HTTP means it (content/README.md,
 /// "What a check compares"): header values by their kind, JSON as values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Expectation {
     pub status: u16,
     /// Headers that must be present with this value (name, value), by the header's meaning:
@@ -68,7 +64,6 @@ pub struct Expectation {
 
 /// The rows of one test model after the request.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct RowsExpectation {
     /// "Article" or "Product".
     pub model: String,
@@ -85,7 +80,6 @@ pub struct RowsExpectation {
 /// A column value a row expectation names; compared as the column's type (a decimal
 /// column equals the text "9.99").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum FieldValue {
     Text(String),
     Integer(i64),
@@ -94,7 +88,6 @@ pub enum FieldValue {
 
 /// A request and what must come back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Exchange {
     pub request: Request,
     pub expect: Expectation,
