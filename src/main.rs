@@ -245,13 +245,12 @@ fn tutorial(
     }
     app.message = warnings.into_iter().next();
     if source == theme_choice::Source::Flag {
-        app.progress.theme = Some(theme_choice::name(name));
-        app.progress_dirty = true;
+        app.progress.edit().theme = Some(theme_choice::name(name));
     }
     if reply == Some(Reply::Silent) {
-        app.progress.silent_terminal = Some(terminal);
-        app.progress.silent_since = Some(now);
-        app.progress_dirty = true;
+        let progress = app.progress.edit();
+        progress.silent_terminal = Some(terminal);
+        progress.silent_since = Some(now);
     }
     app.quiz_options = quiz.as_ref().map_or_else(|| quiz_options(None), |(_, options)| *options);
     match session {
@@ -308,7 +307,7 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
         }
         let solved = done.is_some_and(|id| progress.practice.done.insert(id));
         if (moved || solved)
-            && let Some(warning) = store.save(progress)
+            && let Some(warning) = store.sync(progress)
         {
             say!("status-tutor: warning: {}", printable(&warning));
         }

@@ -16,13 +16,18 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+mod clamp;
 mod limits;
+mod lock;
+pub mod merge;
 pub mod review;
 mod store;
+mod tracked;
 pub mod writer;
 
 pub use limits::MAX_PROGRESS_BYTES;
 pub use store::{Store, course_file_name};
+pub use tracked::Tracked;
 pub use writer::Writer;
 
 /// The version of the progress file format written by this build.

@@ -42,7 +42,11 @@ pub fn session(
     match request {
         Request::Full => Ok(Session::new(bank, count, seed)),
         Request::Topics(wanted) => match topic_pool(&bank, wanted) {
-            Ok(pool) => Ok(Session::drawn_from(bank, pool, RoundKind::Topic(wanted.clone()), count, seed)),
+            Ok(pool) => {
+                // The same topics in any order or repeated are one kind of round.
+                let topics: std::collections::BTreeSet<String> = wanted.iter().cloned().collect();
+                Ok(Session::drawn_from(bank, pool, RoundKind::Topic(topics.into_iter().collect()), count, seed))
+            }
             Err(unknown) => Err(NoRound::UnknownTopic(unknown_topics(&bank, &unknown))),
         },
         Request::Review => {
@@ -83,7 +87,8 @@ pub fn run_plain(
         let Some(record) = session.record(index) else { return };
         progress.review.note_answer(&rq.question.id, record, clock.unix());
         progress.review.paused = session.paused();
-        if let Some(warning) = store.save(progress) {
+        // Merged with the file: another instance's answers meanwhile are kept.
+        if let Some(warning) = store.sync(progress) {
             // Not eprintln!, which panics on a closed stderr; the text may quote a path.
             let _ = writeln!(io::stderr(), "status-tutor: warning: {}", crate::sanitize::printable(&warning));
         }
@@ -103,8 +108,8 @@ pub fn run_plain(
     };
     progress.review.paused = None;
     review::record_round(progress, session.kind(), &score, clock.date());
-    if let Some(warning) = store.save(progress) {
-        eprintln!("status-tutor: warning: {warning}");
+    if let Some(warning) = store.sync(progress) {
+        let _ = writeln!(io::stderr(), "status-tutor: warning: {}", crate::sanitize::printable(&warning));
     }
     Ok(score)
 }
