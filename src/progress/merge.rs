@@ -83,14 +83,17 @@ fn added<'a>(base: &'a [RoundRecord], ours: &'a [RoundRecord]) -> impl Iterator<
 }
 
 /// The round with the higher share right; on a tie the later one (as a new best wins a
-/// tie when it is recorded).
+/// tie when it is recorded), whichever side it comes from.
 #[must_use]
 pub fn better_of<'a>(a: Option<&'a RoundRecord>, b: Option<&'a RoundRecord>) -> Option<&'a RoundRecord> {
     match (a, b) {
         (Some(a), Some(b)) => {
             let (a_share, b_share) = (share(a), share(b));
+            // A tie goes to the later round, then to a fixed order, so either side of a
+            // merge picks the same one.
             let a_wins = a_share.0 * b_share.1 > b_share.0 * a_share.1
-                || (a_share.0 * b_share.1 == b_share.0 * a_share.1 && a.date >= b.date);
+                || (a_share.0 * b_share.1 == b_share.0 * a_share.1
+                    && (&a.date, a.total, &a.missed) >= (&b.date, b.total, &b.missed));
             Some(if a_wins { a } else { b })
         }
         (one, None) | (None, one) => one,

@@ -235,6 +235,34 @@ mod tests {
     }
 
     #[test]
+    fn a_save_merges_with_another_instance_and_the_owner_adopts_it() {
+        let dir = tempfile::tempdir().expect("a folder");
+        // Both open before either saves, as two instances launched together.
+        let (first, second) = (Writer::spawn(store_in(dir.path())), Writer::spawn(store_in(dir.path())));
+        let mut mine = Tracked::new(Progress::default());
+        let mut theirs = Progress::default();
+        theirs.mark_read("theirs");
+        theirs.review.days.insert("2026-01-01".into(), super::super::review::DayTally { answered: 2, right: 1 });
+        second.send(theirs);
+        assert!(second.flush(Duration::from_secs(10)));
+        mine.edit().mark_read("mine");
+        mine.edit().review.days.insert("2026-01-01".into(), super::super::review::DayTally { answered: 3, right: 3 });
+        assert!(first.offer(&mine).is_some());
+        assert!(first.flush(Duration::from_secs(10)));
+        // A change made after the save and before adopting is kept too.
+        mine.edit().mark_read("later");
+        assert!(first.adopt(&mut mine), "the other instance's page comes in");
+        assert!(["mine", "theirs", "later"].iter().all(|p| mine.pages_read.contains(*p)), "{:?}", mine.pages_read);
+        assert_eq!(mine.review.days["2026-01-01"].answered, 5, "answers of both are counted once");
+        assert!(first.offer(&mine).is_some(), "the later change is still to save");
+        assert!(first.flush(Duration::from_secs(10)));
+        assert!(!first.adopt(&mut mine), "nothing new: the file holds what this instance has");
+        assert_eq!(first.offer(&mine), None);
+        let (_, loaded, _) = Store::open(Some(dir.path()), "writer-test");
+        assert_eq!(loaded, *mine);
+    }
+
+    #[test]
     fn a_failed_save_is_reported_once() {
         let dir = tempfile::tempdir().expect("a folder");
         let store = store_in(dir.path());
