@@ -43,9 +43,14 @@ pub fn session(
         Request::Full => Ok(Session::new(bank, count, seed)),
         Request::Topics(wanted) => match topic_pool(&bank, wanted) {
             Ok(pool) => {
-                // The same topics in any order or repeated are one kind of round.
-                let topics: std::collections::BTreeSet<String> = wanted.iter().cloned().collect();
-                Ok(Session::drawn_from(bank, pool, RoundKind::Topic(topics.into_iter().collect()), count, seed))
+                // Each topic once, in the order typed (the record's key sorts them).
+                let mut topics: Vec<String> = Vec::new();
+                for topic in wanted {
+                    if !topics.contains(topic) {
+                        topics.push(topic.clone());
+                    }
+                }
+                Ok(Session::drawn_from(bank, pool, RoundKind::Topic(topics), count, seed))
             }
             Err(unknown) => Err(NoRound::UnknownTopic(unknown_topics(&bank, &unknown))),
         },

@@ -173,3 +173,20 @@ impl RoundQuestion {
         Some(Self { bank_index, question, choice_order: order.to_vec() })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_set_of_topics_is_one_key_however_typed() {
+        let key = |topics: &[&str]| RoundKind::Topic(topics.iter().map(|t| (*t).to_owned()).collect()).key();
+        assert_eq!(key(&["csrf", "csrf"]), "topic:csrf");
+        assert_eq!(key(&["drf", "csrf"]), key(&["csrf", "drf", "csrf"]));
+        let long: Vec<String> = (0..500).map(|n| format!("topic-{n}")).collect();
+        let refs: Vec<&str> = long.iter().map(String::as_str).collect();
+        let cut = key(&refs);
+        assert!(cut.chars().count() < 250, "{cut}");
+        assert_ne!(cut, key(&refs[..499]), "a cut key still tells lists apart");
+    }
+}
