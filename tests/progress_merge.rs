@@ -161,3 +161,22 @@ fn a_content_course_with_the_built_in_id_keeps_its_own_progress() -> TestResult 
     assert_eq!(content.quiz.history.len(), 2, "the same folder finds its progress again");
     Ok(())
 }
+
+#[test]
+fn a_plain_round_gives_back_the_round_the_tutorial_paused() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (mut store, mut progress) = open(dir.path())?;
+    let paused = status_tutor::quiz::PausedRound {
+        kind: Some(status_tutor::quiz::RoundKind::Full),
+        seed: 5,
+        questions: vec![status_tutor::quiz::PausedQuestion { id: "q".into(), ..Default::default() }],
+        elapsed_ms: 10,
+    };
+    progress.review.paused = Some(paused.clone());
+    assert_eq!(store.save(&progress), None);
+    one_round(dir.path(), &[])?;
+    let (_, after) = open(dir.path())?;
+    assert_eq!(after.quiz.history.len(), 1, "the plain round is recorded");
+    assert_eq!(after.review.paused, Some(paused), "the paused round is still there to resume");
+    Ok(())
+}

@@ -87,6 +87,9 @@ pub fn run_plain(
     clock: &dyn Clock,
 ) -> io::Result<Score> {
     let input = io::stdin().lock();
+    // The tutorial's paused round, if any: this round stands in for it while it runs
+    // (so a kill leaves it resumable) and gives it back when it ends.
+    let paused_before = progress.review.paused.clone();
     let mut save_answer = |session: &Session| {
         let Some((index, rq)) = session.current() else { return };
         let Some(record) = session.record(index) else { return };
@@ -111,7 +114,7 @@ pub fn run_plain(
         out.flush()?;
         score
     };
-    progress.review.paused = None;
+    progress.review.paused = paused_before;
     review::record_round(progress, session.kind(), &score, clock.date());
     if let Some(warning) = store.sync(progress) {
         let _ = writeln!(io::stderr(), "status-tutor: warning: {}", crate::sanitize::printable(&warning));
