@@ -3,6 +3,9 @@
 //! every round, card, answer, read page and done exercise is counted in the file.
 
 #[allow(dead_code)] // shared with e2e.rs and the benches; this file uses a part
+#[path = "support/screen.rs"]
+mod screen;
+#[allow(dead_code)] // shared with e2e.rs and the benches; this file uses a part
 mod support;
 
 use std::collections::BTreeSet;
@@ -15,6 +18,9 @@ use std::time::{Duration, Instant};
 use status_tutor::content::{Course, CourseFiles, load};
 use status_tutor::practice::workspace::Workspace;
 use status_tutor::progress::{Progress, review::day_of};
+// `screen` names the pty module as `crate::pty`, as the crates that include both do.
+use screen::Screen;
+use support::pty;
 use support::pty::{HIDE_CURSOR, Pty, find};
 
 type TestResult = Result<(), Box<dyn Error>>;
@@ -176,8 +182,13 @@ impl Tutorial {
         Ok(())
     }
 
-    fn quit(mut self) -> TestResult {
-        self.pty.send("q")?;
+    fn quit(self) -> TestResult {
+        self.quit_with("q")
+    }
+
+    /// Quits with `key` (`q`, or Ctrl-C where `q` means something else).
+    fn quit_with(mut self, key: &str) -> TestResult {
+        self.pty.send(key)?;
         let status = self.pty.wait_exit()?.ok_or("the tutorial did not quit")?;
         assert!(status.success(), "{status:?}");
         Ok(())
@@ -202,7 +213,13 @@ fn a_tutorial_left_open_keeps_what_plain_rounds_saved_meanwhile() -> TestResult 
     // The tutorial saves again (another page read): its save merges, not overwrites.
     tutorial.keys(&[RIGHT, "G"])?;
     wait_for_file(&data, "the second page read", |p| p.pages_read.contains(&pages[1]))?;
-    tutorial.quit()?;
+    // And it took in what the plain rounds saved: the quiz shows their best score.
+    let best = read(&data)?.quiz.best.ok_or("the plain rounds' best")?;
+    let shown = format!("Your best full round: {}/{}", best.correct, best.total);
+    tutorial.keys(&["t"])?;
+    let seen = tutorial.pty.wait_until(|out| Screen::parse(&String::from_utf8_lossy(&out.bytes)).contains(&shown));
+    assert!(seen.is_ok(), "the tutorial shows {shown:?}:\n{}", Screen::parse(&tutorial.pty.text()).text());
+    tutorial.quit_with("\x03")?;
     let progress = read(&data)?;
     assert_eq!(progress.quiz.history.len(), 2, "both plain rounds are kept");
     assert_eq!(progress.review.cards.keys().cloned().collect::<BTreeSet<_>>(), asked);

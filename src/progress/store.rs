@@ -121,6 +121,10 @@ impl Store {
             Ok(read) => read,
             Err(warning) => return (ours.clone(), Some(warning)),
         };
+        if !self.saving {
+            // A damaged file that could not be moved aside is never written over.
+            return (ours.clone(), warning);
+        }
         let merged = match &theirs {
             Some(theirs) => merge(base, ours, theirs),
             None => ours.clone(),

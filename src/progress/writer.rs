@@ -110,6 +110,9 @@ impl Writer {
         let rebased = merge(&saved, progress, &merged);
         state.base = merged.clone();
         state.last_sent = merged;
+        // The next offer compares whatever the count says: `progress` may hold more
+        // than the file even when adopting changed nothing here.
+        state.seen_edits = u64::MAX;
         drop(state);
         if rebased == **progress {
             return false;
