@@ -116,6 +116,20 @@ fn plain_rounds_and_practice_checks_at_once_lose_nothing() -> TestResult {
             std::fs::write(Workspace::new(&workspace).file_for(at + 1, &exercise.id), &exercise.solution)?;
         }
     }
+    if let Some(python) = &python {
+        // The workspace is prepared once first (a starter checked, which fails): two checks
+        // installing the checker into one new workspace at once is the runner's business.
+        let status = Command::new(BIN)
+            .args(["practice", "check", &course.exercises[2].id, "--python"])
+            .arg(python)
+            .arg("--workspace")
+            .arg(&workspace)
+            .env("STATUS_TUTOR_DATA_DIR", &data)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .status()?;
+        assert_eq!(status.code(), Some(1), "the starter fails");
+    }
     const ROUNDS: u64 = 4;
     const QUESTIONS: usize = 6;
     let rounds: Vec<Child> = (0..ROUNDS).map(|seed| plain_round(&data, seed, QUESTIONS)).collect::<Result<_, _>>()?;
@@ -130,7 +144,8 @@ fn plain_rounds_and_practice_checks_at_once_lose_nothing() -> TestResult {
                     .arg(&workspace)
                     .env("STATUS_TUTOR_DATA_DIR", &data)
                     .stdin(Stdio::null())
-                    .stdout(Stdio::null())
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
                     .spawn()
             })
             .collect::<Result<_, _>>()?,
@@ -140,8 +155,10 @@ fn plain_rounds_and_practice_checks_at_once_lose_nothing() -> TestResult {
     for round in rounds {
         asked.extend(missed_ids(round)?);
     }
-    for mut check in checks {
-        assert!(check.wait()?.success(), "a solution's check failed");
+    for check in checks {
+        let out = check.wait_with_output()?;
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "a solution's check failed:\n{stdout}\n{stderr}");
     }
     let progress = read(&data)?;
     assert_eq!(progress.quiz.history.len(), ROUNDS as usize, "every round is kept");
@@ -176,7 +193,10 @@ impl Tutorial {
             let before = self.pty.len();
             self.pty.send(key)?;
             // Each key draws a frame, or nothing when nothing changed: wait briefly for one.
-            let _ = self.pty.wait_until(|out| out.bytes.len() > before);
+            let deadline = Instant::now() + Duration::from_secs(2);
+            while self.pty.len() == before && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
             std::thread::sleep(Duration::from_millis(30));
         }
         Ok(())
