@@ -282,14 +282,10 @@ impl App {
         let scroll = u16::try_from(self.scroll).unwrap_or(u16::MAX);
         let end_seen = self.scroll + self.page_height() >= self.document.lines.len();
         // Asked before `edit`, so a key that moves nothing is no change to save.
-        let moved = self.progress.last_page.as_deref() != Some(page.id.as_str()) || self.progress.scroll != scroll;
-        let read = end_seen && !self.progress.pages_read.contains(&page.id);
-        if moved {
+        if self.progress.last_page.as_deref() != Some(page.id.as_str()) || self.progress.scroll != scroll {
             self.progress.edit().set_position(&page.id, scroll);
         }
-        if read {
-            self.progress.edit().mark_read(&page.id);
-        }
+        let read = end_seen && !self.progress.pages_read.contains(&page.id) && self.progress.edit().mark_read(&page.id);
         if read {
             self.offer_section_round();
         }

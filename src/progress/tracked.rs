@@ -6,6 +6,19 @@ use std::ops::Deref;
 use super::Progress;
 
 /// [`Progress`] with a count of the times it was handed out for change.
+///
+/// A change that bypasses the count does not compile:
+///
+/// ```compile_fail
+/// let mut progress = status_tutor::progress::Tracked::default();
+/// progress.welcomed = true; // no `DerefMut`: only `edit()` changes it
+/// ```
+///
+/// ```
+/// let mut progress = status_tutor::progress::Tracked::default();
+/// progress.edit().welcomed = true;
+/// assert!(progress.welcomed && progress.edits() == 1);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tracked {
     progress: Progress,
