@@ -107,7 +107,9 @@ impl Writer {
         if saved == merged {
             return false;
         }
-        let rebased = merge(&saved, progress, &merged);
+        // Nothing changed here since: the file's state exactly (what a save trimmed to fit
+        // stays trimmed). Otherwise this instance's later changes on top of it.
+        let rebased = if **progress == saved { merged.clone() } else { merge(&saved, progress, &merged) };
         state.base = merged.clone();
         state.last_sent = merged;
         // The next offer compares whatever the count says: `progress` may hold more
@@ -263,6 +265,28 @@ mod tests {
         assert_eq!(first.offer(&mine), None);
         let (_, loaded, _) = Store::open(Some(dir.path()), "writer-test");
         assert_eq!(loaded, *mine);
+    }
+
+    #[test]
+    fn what_a_save_trimmed_to_fit_stays_trimmed_and_is_not_saved_again() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let writer = Writer::spawn(store_in(dir.path()));
+        let mut mine = Tracked::new(Progress::default());
+        // 1,200 cards with ids of 900 characters: over 1 MiB.
+        const CARDS: usize = 1_200;
+        for n in 0..CARDS {
+            let card = crate::quiz::Memory { last_review: n as i64, ..Default::default() };
+            mine.edit().review.cards.insert(format!("{n:04}{}", "x".repeat(900)), card);
+        }
+        assert!(writer.offer(&mine).is_some());
+        assert!(writer.flush(Duration::from_secs(10)));
+        assert!(writer.adopt(&mut mine), "the least recently answered cards were trimmed to fit");
+        assert!(mine.review.cards.len() < CARDS);
+        assert_eq!(writer.offer(&mine), None, "what the file holds is not written again");
+        let (_, loaded, warnings) = Store::open(Some(dir.path()), "writer-test");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // Compared without printing: a failure would print megabytes.
+        assert!(loaded == *mine, "the file differs from what the writer's owner holds");
     }
 
     #[test]
