@@ -62,7 +62,7 @@ pub fn clamp_card(card: &mut Memory, now: i64) {
 /// Records re-keyed by their normalised kind (`topic:drf+csrf` and `topic:csrf+drf+csrf`
 /// are one), the better record kept where two meet, at most [`MAX_RECORDS`] (the most
 /// recent, by date).
-fn normalised_records(records: BTreeMap<String, RoundRecord>) -> BTreeMap<String, RoundRecord> {
+pub(super) fn normalised_records(records: BTreeMap<String, RoundRecord>) -> BTreeMap<String, RoundRecord> {
     let mut kept: BTreeMap<String, RoundRecord> = BTreeMap::new();
     for (key, record) in records {
         let key = match key.strip_prefix("topic:") {

@@ -7,7 +7,8 @@
 //! - pages read and exercises done: the union;
 //! - quiz rounds: the file's, plus the ones `ours` added since `base` (so two equal
 //!   rounds from two processes are both kept), oldest dropped past [`HISTORY_LIMIT`];
-//! - best rounds (overall and per kind): the better one;
+//! - best rounds (overall and per kind): the better one (per kind, the most recent
+//!   100 kinds);
 //! - review cards: per question, the card answered last wins whole (every field with it);
 //! - answers per day: the file's count plus what `ours` added since `base`, never less
 //!   than either;
@@ -16,6 +17,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::clamp::normalised_records;
 use super::review::{DAYS_KEPT, DayTally, ReviewState};
 use super::{FORMAT_VERSION, HISTORY_LIMIT, PracticeRecord, Progress, QuizRecord, RoundRecord};
 use crate::quiz::Memory;
@@ -117,7 +119,7 @@ fn merge_review(base: &ReviewState, ours: &ReviewState, theirs: &ReviewState) ->
         cards: merge_cards(&base.cards, &ours.cards, &theirs.cards),
         days: merge_days(&base.days, &ours.days, &theirs.days),
         paused: pick(&base.paused, &ours.paused, &theirs.paused).clone(),
-        records,
+        records: normalised_records(records),
     }
 }
 
