@@ -119,7 +119,7 @@ fn the_next_day_review_offers_exactly_what_was_missed() {
     app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Reader);
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.contains("next question is due tomorrow"), "{message}");
+    assert!(message.contains("next question is due in 1 min"), "{message}");
     // The next day: the two missed questions, and nothing else.
     clock.seconds.set(DAY_ONE + DAY);
     assert_eq!(app.due_count(), 2);
@@ -140,7 +140,7 @@ fn a_wrong_answer_is_due_again_sooner_than_a_right_one() {
         assert!(cards[id].due > wrong, "{id} answered right is due after the one answered wrong");
         assert!(cards[id].last_right);
     }
-    assert_eq!(wrong, DAY_ONE + DAY);
+    assert_eq!(wrong, DAY_ONE + 60, "missed: a learning step of a minute");
     let day = &app.progress.review.days["2025-11-25"];
     assert_eq!((day.answered, day.right), (4, 3));
 }
@@ -494,7 +494,8 @@ fn snapshot_review_intro_and_nothing_due() {
         app.update(Action::Quit);
         app.update(Action::StartReview);
         let message = app.message.clone().unwrap_or_default();
-        assert!(message.starts_with("Nothing is due for review. The next question is due in "), "{message}");
+        // The ones missed before and right now graduate from their step: back tomorrow.
+        assert!(message.starts_with("Nothing is due for review. The next question is due tomorrow"), "{message}");
         let _ = clock;
     }
 }
