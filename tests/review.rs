@@ -400,7 +400,22 @@ fn the_welcome_screen_says_how_many_questions_are_due() {
     full_round(&mut app, &["created", "client-errors", "missing-row"]);
     clock.seconds.set(DAY_ONE + DAY + 60);
     let welcome = app_at(app.progress.clone(), &clock);
-    assert!(render_text(&welcome).contains("R 3 questions due for review"), "{}", render_text(&welcome));
+    let text = render_text(&welcome);
+    assert!(text.contains("3 due now · 0 tomorrow — R reviews them"), "{text}");
+    assert!(text.contains("R     review what is due"), "the key list names R: {text}");
+    // Reviewed: nothing due now, and the welcome says when the next review is.
+    let mut app = app_at(app.progress.clone(), &clock);
+    app.update(Action::StartReview);
+    app.update(Action::Open);
+    while matches!(phase(&app), Phase::Asking { .. } | Phase::Feedback { .. }) {
+        if matches!(phase(&app), Phase::Asking { .. }) {
+            answer(&mut app, true);
+        }
+        app.update(Action::Open);
+    }
+    let welcome = app_at(app.progress.clone(), &clock);
+    let text = render_text(&welcome);
+    assert!(text.contains("next review: tomorrow, 3 questions"), "{text}");
 }
 
 #[test]

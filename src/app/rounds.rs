@@ -107,6 +107,12 @@ impl super::App {
             .count()
     }
 
+    /// How review stands now for the course's questions (due now, later, next).
+    pub fn outlook(&self) -> crate::progress::forecast::Outlook {
+        let ids: Vec<&str> = self.course.questions.iter().map(|q| q.id.as_str()).collect();
+        crate::progress::forecast::outlook(&self.progress.review, &ids, self.clock.unix())
+    }
+
     /// Keeps the round in progress as the paused round (`p`).
     pub(super) fn pause_quiz(&mut self) {
         if let Some(paused) = self.quiz.as_ref().and_then(|quiz| quiz.session.paused()) {

@@ -50,12 +50,28 @@ fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     match quiz.session.phase() {
         Phase::Intro => intro(app, quiz, width),
         Phase::Asking { index, input } => asking(app, quiz, *index, input, width),
-        Phase::Feedback { index, verdict } => feedback(app, quiz, *index, *verdict, width, "Question"),
+        Phase::Feedback { index, verdict } => feedback(app, quiz, *index, *verdict, width, label(quiz)),
         Phase::Results => super::quiz_results::results(app, &quiz.session.score(), quiz, width),
         Phase::Review { index } => {
             let verdict = quiz.session.record(*index).map_or(Verdict::Skipped, |r| r.verdict);
             feedback(app, quiz, *index, verdict, width, "Review")
         }
+    }
+}
+
+/// What a question of this round is called: review rounds say "Review", not "Question".
+fn label(quiz: &View) -> &'static str {
+    if *quiz.session.kind() == RoundKind::Review { "Review" } else { "Question" }
+}
+
+/// Where a question stands in spaced review before it is answered: new, learning (missed
+/// lately, in its steps), due, or not due yet.
+fn standing(app: &View, id: &str) -> &'static str {
+    match app.progress.review.cards.get(id) {
+        None => "new",
+        Some(memory) if memory.in_steps() => "learning",
+        Some(memory) if memory.is_due(app.now) => "due",
+        Some(_) => "not due yet",
     }
 }
 
@@ -216,7 +232,12 @@ fn choice_labels(rq: &RoundQuestion) -> Vec<String> {
 fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(rq) = quiz.session.round().get(index) else { return vec![] };
-    let mut lines = question_header(theme, "Question", (index, quiz.session.round().len()), rq, width, false);
+    let mut lines = question_header(theme, label(quiz), (index, quiz.session.round().len()), rq, width, false);
+    if *quiz.session.kind() == RoundKind::Review
+        && let Some(head) = lines.first_mut()
+    {
+        head.spans.push(Span::styled(format!("   {}", standing(app, &rq.question.id)), theme.dim));
+    }
     let labels = choice_labels(rq);
     for (i, label) in labels.iter().enumerate() {
         let (mark, under_cursor) = match input {
@@ -253,6 +274,20 @@ fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> V
         _ => {}
     }
     lines
+}
+
+/// "next: in 5 min", with the Easy rule where it applies (a right answer).
+fn comes_back(app: &View, id: &str, verdict: Verdict, spent_ms: u64) -> String {
+    let Some(memory) = app.progress.review.cards.get(id) else { return String::new() };
+    let next = format!("next: {}", crate::quiz::when(memory.due, app.now));
+    let seconds = crate::quiz::EASY_WITHIN_MS / 1000;
+    match verdict {
+        Verdict::Correct if spent_ms > 0 && spent_ms <= crate::quiz::EASY_WITHIN_MS => {
+            format!("{next} (right within {seconds} s counts as easy: it comes back later)")
+        }
+        Verdict::Correct => format!("{next} (right within {seconds} s would count as easy and come back later)"),
+        _ => format!("{next} (missed: back in minutes, then tomorrow)"),
+    }
 }
 
 fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
@@ -311,6 +346,13 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
     lines.extend(wrap(&head, usize::from(width), vec![], vec![]));
     lines.extend(wrap(&inline(&rq.question.explanation, theme.text, theme), usize::from(width), vec![], vec![]));
     lines.push(Line::default());
+    let spent = quiz.session.record(index).map_or(0, |r| r.spent_ms);
+    lines.extend(wrap(
+        &[Span::styled(comes_back(app, &rq.question.id, verdict, spent), theme.dim)],
+        usize::from(width),
+        vec![],
+        vec![],
+    ));
     if let Some(page) = app.course.page_index(&rq.question.page) {
         let read = [
             Span::styled("r", theme.key),
