@@ -82,26 +82,6 @@ pub fn forecast(state: &ReviewState, ids: &[&str], now: i64) -> Vec<usize> {
     days
 }
 
-/// Share of right answers (percent) per week, the last `weeks` weeks, oldest first:
-/// `None` for a week without answers.
-#[must_use]
-pub fn retention(state: &ReviewState, now: i64, weeks: usize) -> Vec<Option<u8>> {
-    (0..weeks)
-        .rev()
-        .map(|back| {
-            let (mut answered, mut right) = (0_u64, 0_u64);
-            for day in 0..7 {
-                let at = now - (i64::try_from(back * 7 + day).unwrap_or(0)) * DAY;
-                if let Some(tally) = state.days.get(&super::review::day_of(at)) {
-                    answered += u64::from(tally.answered);
-                    right += u64::from(tally.right.min(tally.answered));
-                }
-            }
-            (answered > 0).then(|| u8::try_from(right * 100 / answered).unwrap_or(100))
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,14 +123,5 @@ mod tests {
         assert_eq!(days[0], 1);
         let b = usize::try_from(state.cards["b"].due.div_euclid(DAY) - NOW.div_euclid(DAY)).unwrap_or(0);
         assert_eq!(days[b], 1);
-    }
-
-    #[test]
-    fn retention_is_the_share_right_per_week() {
-        let mut state = ReviewState::default();
-        answered(&mut state, "a", true, NOW);
-        answered(&mut state, "b", false, NOW);
-        answered(&mut state, "c", true, NOW - 8 * DAY);
-        assert_eq!(retention(&state, NOW, 3), [None, Some(100), Some(50)]);
     }
 }
