@@ -31,6 +31,10 @@ impl App {
             self.open_help();
             return;
         }
+        if action == Action::Progress {
+            self.open_stats();
+            return;
+        }
         self.before_quiz_action(action);
         let now = self.clock.now_ms();
         let Some(quiz) = self.quiz.as_mut() else { return };

@@ -21,6 +21,7 @@ impl App {
                 self.start_review();
             }
             Action::Help => self.open_help(),
+            Action::Progress => self.open_stats(),
             Action::Practice => {
                 self.progress.welcomed = true;
                 self.progress_dirty = true;
@@ -92,6 +93,7 @@ impl App {
                 }
             }
             Action::StartReview => self.start_review(),
+            Action::Progress => self.open_stats(),
             // Esc cancels, innermost first; it never quits (q does).
             Action::Close if sidebar => {
                 self.focus = Focus::Page;

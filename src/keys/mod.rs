@@ -60,6 +60,8 @@ pub enum Action {
     StartReview,
     /// Put the quiz round aside (resumed by the next quiz, also after quitting).
     Pause,
+    /// The progress screen: progress as a whole.
+    Progress,
 }
 
 /// The screens (and overlays) that read keys differently.
@@ -87,11 +89,13 @@ pub enum Context {
     TooSmall,
     /// Practice mode: the exercise list and the current exercise.
     Practice,
+    /// The progress screen (`%`).
+    Progress,
 }
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::Welcome,
         Context::Reader,
@@ -107,6 +111,7 @@ impl Context {
         Context::Confirm,
         Context::TooSmall,
         Context::Practice,
+        Context::Progress,
     ];
 
     pub fn title(self) -> &'static str {
@@ -126,6 +131,7 @@ impl Context {
             Context::Confirm => "Confirm",
             Context::TooSmall => "Terminal too small",
             Context::Practice => "Practice",
+            Context::Progress => "Your progress (% or P)",
         }
     }
 }

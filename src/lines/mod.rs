@@ -7,6 +7,7 @@ pub mod contents;
 pub mod document;
 pub mod help;
 pub mod practice;
+pub mod progress_screen;
 pub mod quiz;
 mod quiz_results;
 pub mod text;

@@ -194,7 +194,7 @@ fn chart(theme: &Theme, days: &[(String, DayTally)], width: u16) -> Vec<Line<'st
 }
 
 /// One row of a buffer as a line, consecutive cells of one style as one span.
-fn buffer_row(buf: &Buffer, y: u16, width: u16) -> Line<'static> {
+pub(super) fn buffer_row(buf: &Buffer, y: u16, width: u16) -> Line<'static> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut text = String::new();
     let mut style = Style::default();

@@ -19,6 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let name = if *quiz.session.kind() == crate::quiz::RoundKind::Review { "Review" } else { "Quiz" };
             format!(" {name} · {}/{} answered · {} right ", score.answered, score.total, score.correct)
         }
+        (None, true, _) if app.screen == Screen::Progress => " Your progress ".to_owned(),
         (None, true, _) if app.screen == Screen::Practice => {
             let (done, total) = app.practice_done();
             format!(" Practice · {done}/{total} done ")
