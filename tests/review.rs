@@ -363,6 +363,15 @@ fn read_opens_the_passage_and_leaving_returns_to_where_the_learner_was() {
     assert!(app.scroll > 0, "scrolled to the passage");
     let top = render_text(&app);
     assert!(top.contains("@login_required never sends 401"), "{top}");
+    // While reading, the status bar keeps the way back, and q goes back instead of out.
+    app.update(Action::Up);
+    let reading = render_text(&app);
+    assert!(reading.contains("Reading for the quiz: t or q back to the question"), "{reading}");
+    app.update(Action::Quit);
+    assert!(!app.should_quit());
+    assert!(matches!(phase(&app), Phase::Feedback { .. }));
+    assert_eq!(app.screen, Screen::Quiz);
+    app.update(Action::ReadPage);
     app.update(Action::StartQuiz);
     assert!(matches!(phase(&app), Phase::Feedback { .. }));
     app.update(Action::Quit);
@@ -370,6 +379,59 @@ fn read_opens_the_passage_and_leaving_returns_to_where_the_learner_was() {
     app.update(Action::Quit);
     assert_eq!(app.screen, Screen::Reader);
     assert_eq!((app.page, app.scroll), origin, "back on the page the quiz was started from");
+}
+
+#[test]
+fn r_resumes_a_paused_review() {
+    let clock = clock();
+    let mut app = app_at(Progress::default(), &clock);
+    full_round(&mut app, &["created", "client-errors"]);
+    clock.seconds.set(DAY_ONE + DAY);
+    app.update(Action::StartReview);
+    app.update(Action::Open);
+    answer(&mut app, true);
+    app.update(Action::Pause);
+    assert_eq!(app.screen, Screen::Reader);
+    assert!(app.progress.review.paused.is_some());
+    app.update(Action::StartReview);
+    assert_eq!(app.screen, Screen::Quiz);
+    let quiz = app.quiz.as_ref().expect("the review again");
+    assert_eq!(*quiz.session.kind(), RoundKind::Review);
+    assert_eq!(quiz.session.score().answered, 1, "resumed where it was paused");
+}
+
+#[test]
+fn a_missed_right_choice_is_marked_and_the_results_scroll_by_screens() {
+    let clock = clock();
+    let mut app = app_at(Progress::default(), &clock);
+    app.resize(80, 14);
+    app.update(Action::StartQuiz);
+    app.update(Action::Open);
+    while current_id(&app) != "client-errors" {
+        answer(&mut app, true);
+        app.update(Action::Open);
+    }
+    answer(&mut app, false); // only the first of the two right choices
+    let feedback = render_text(&app);
+    assert_eq!(feedback.matches("← you missed this").count(), 1, "{feedback}");
+    assert_eq!(feedback.matches("← your answer").count(), 1, "{feedback}");
+    while !matches!(phase(&app), Phase::Results) {
+        app.update(Action::Open);
+        if matches!(phase(&app), Phase::Asking { .. }) {
+            answer(&mut app, true);
+        }
+    }
+    let scroll = |app: &App| app.quiz.as_ref().map_or(0, |q| q.scroll);
+    app.update(Action::PageDown);
+    assert_eq!(scroll(&app), 11, "one screen: the height less the status bar and margins");
+    app.update(Action::Bottom);
+    let bottom = scroll(&app);
+    assert!(bottom > 11, "{bottom}");
+    assert!(render_text(&app).contains("the tallest bar"));
+    app.update(Action::PageUp);
+    assert_eq!(scroll(&app), bottom - 11);
+    app.update(Action::Top);
+    assert_eq!(scroll(&app), 0);
 }
 
 #[test]

@@ -36,6 +36,19 @@ impl App {
             return;
         }
         self.before_quiz_action(action);
+        // Screen-sized scrolling on every quiz screen that scrolls (not while asking).
+        let page = usize::from(self.size.height.saturating_sub(3)).max(1);
+        if let Some(quiz) =
+            self.quiz.as_mut().filter(|q| !matches!(q.session.phase(), crate::quiz::Phase::Asking { .. }))
+        {
+            match action {
+                Action::PageUp => quiz.scroll = quiz.scroll.saturating_sub(page),
+                Action::PageDown => quiz.scroll = quiz.scroll.saturating_add(page),
+                Action::Top => quiz.scroll = 0,
+                Action::Bottom => quiz.scroll = usize::MAX,
+                _ => {}
+            }
+        }
         let now = self.clock.now_ms();
         let Some(quiz) = self.quiz.as_mut() else { return };
         match quiz.update(action, &self.course, now) {

@@ -106,6 +106,8 @@ impl App {
                 self.message = Some("Search cleared".to_string());
             }
             Action::Close => self.message = Some("Esc cancels; q quits (you will come back to this spot)".to_string()),
+            // Reading for the quiz (`r` from an answer): q goes back to it, not out.
+            Action::Quit if self.quiz_waiting() => self.start_quiz(),
             Action::Quit => self.quit = true,
             _ => {}
         }

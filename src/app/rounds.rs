@@ -66,6 +66,12 @@ impl super::App {
             self.message = Some("A round is in progress: t goes back to it (p there pauses it)".to_string());
             return;
         }
+        if self.quiz.is_none()
+            && self.progress.review.paused.as_ref().is_some_and(|p| p.kind == Some(RoundKind::Review))
+        {
+            // A paused review: R resumes it.
+            return self.start_quiz();
+        }
         if self.quiz.is_none() && self.progress.review.paused.is_some() {
             // One paused round is kept: a review would replace it at its first answer.
             self.message = Some("A paused round is waiting: t resumes it (q there ends it)".to_string());
@@ -95,6 +101,15 @@ impl super::App {
         self.quiz = Some(QuizView::with_session(session, self.quiz_options));
         self.focus = super::Focus::Page;
         self.screen = super::Screen::Quiz;
+    }
+
+    /// Whether the learner is reading a page for the quiz (`r` from an answer): the
+    /// answer waits, and `t` or `q` goes back to it.
+    pub fn quiz_waiting(&self) -> bool {
+        self.screen == super::Screen::Reader
+            && self.quiz.as_ref().is_some_and(|quiz| {
+                matches!(quiz.session.phase(), crate::quiz::Phase::Feedback { .. } | crate::quiz::Phase::Review { .. })
+            })
     }
 
     /// How many questions are due for review now.

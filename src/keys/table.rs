@@ -161,6 +161,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::QuizIntro, &[Code(KeyCode::Enter), Char(' ')], "Enter", Action::Open, "start the round", Some("start")),
     bind(C::QuizIntro, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::QuizIntro, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
+    bind(C::QuizIntro, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::QuizIntro, &[Code(KeyCode::PageDown)], "PgDn", Action::PageDown, "one screen down", None),
+    bind(C::QuizIntro, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::QuizIntro, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
     bind(
         C::QuizIntro,
         &[Char('t')],
@@ -235,6 +239,10 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(C::QuizFeedback, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::QuizFeedback, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
+    bind(C::QuizFeedback, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::QuizFeedback, &[Code(KeyCode::PageDown)], "PgDn", Action::PageDown, "one screen down", None),
+    bind(C::QuizFeedback, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::QuizFeedback, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
     bind(C::QuizFeedback, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::QuizFeedback,
@@ -249,6 +257,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Results, &[Char('n')], "n", Action::NewRound, "start a new round", Some("new round")),
     bind(C::Results, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::Results, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
+    bind(C::Results, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::Results, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
+    bind(C::Results, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::Results, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
     bind(
         C::Results,
         &[Char('%'), Char('P')],
@@ -271,6 +283,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Review, &[Char('r')], "r", Action::ReadPage, "read the page that teaches it", Some("read")),
     bind(C::Review, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::Review, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
+    bind(C::Review, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::Review, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
+    bind(C::Review, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::Review, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
     bind(C::Review, &[Char('m')], "m", Action::RetryMissed, "retry only the missed questions", None),
     bind(
         C::Review,

@@ -313,7 +313,13 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
             (false, true) => ("✗", theme.wrong),
             (false, false) => (" ", theme.dim),
         };
-        let you = if chosen { "  ← your answer" } else { "" };
+        // A right choice left out of a multiple-select answer is pointed out.
+        let missed = right && !chosen && matches!(answer, Some(Answer::Multiple(_)));
+        let you = match (chosen, missed) {
+            (true, _) => "  ← your answer",
+            (false, true) => "  ← you missed this",
+            _ => "",
+        };
         // The choice's markup rendered as in the question, in the verdict's colour.
         let mut spans = inline(text, if right || chosen { style } else { theme.text }, theme);
         spans.push(Span::styled(you, theme.dim));

@@ -20,6 +20,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" {name} · {}/{} answered · {} right ", score.answered, score.total, score.correct)
         }
         (None, true, _) if app.screen == Screen::Progress => " Your progress ".to_owned(),
+        (None, true, _) if app.quiz_waiting() => " Reading for the quiz: t or q back to the question ".to_owned(),
         (None, true, _) if app.screen == Screen::Practice => {
             let (done, total) = app.practice_done();
             format!(" Practice · {done}/{total} done ")
