@@ -265,6 +265,10 @@ fn a_paused_round_resumes_on_the_next_launch_at_the_same_question() {
     let mut again = app_at(app.progress.clone(), &clock);
     assert!(render_text(&again).contains("resume your paused round (1 of 4 answered)"));
     again.update(Action::StartQuiz);
+    let intro = render_text(&again);
+    assert!(intro.contains("Your paused quiz round") && intro.contains("1 of 4 answered, 1 right."), "{intro}");
+    assert!(intro.contains("Enter  resume at question 2"), "{intro}");
+    again.update(Action::Open);
     assert_eq!(current_id(&again), second);
     let quiz = again.quiz.as_ref().expect("quiz");
     assert!(quiz.session.record(0).is_some_and(|r| r.verdict.is_correct()));
@@ -398,6 +402,13 @@ fn r_resumes_a_paused_review() {
     let quiz = app.quiz.as_ref().expect("the review again");
     assert_eq!(*quiz.session.kind(), RoundKind::Review);
     assert_eq!(quiz.session.score().answered, 1, "resumed where it was paused");
+    assert!(render_text(&app).contains("Your paused review"));
+    // d throws it away: a new round's intro, nothing paused, the answer still counted.
+    app.update(Action::Discard);
+    assert!(app.progress.review.paused.is_none());
+    assert_eq!(phase(&app), Phase::Intro);
+    assert_eq!(*app.quiz.as_ref().expect("a new round").session.kind(), RoundKind::Full);
+    assert_eq!(app.progress.review.days["2025-11-26"].answered, 1);
 }
 
 #[test]

@@ -13,6 +13,7 @@ impl App {
             scroll: quiz.scroll,
             offer: quiz.offer.as_ref().map(|o| (o.label.as_str(), o.pool.len())),
             now: self.clock.unix(),
+            resuming: quiz.resuming,
         })
     }
 
@@ -65,6 +66,7 @@ impl App {
                 self.message = Some("Reading for the quiz: press t to go back to it".to_string());
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
+            quiz::Outcome::Discard => self.discard_paused(),
         }
         let max = self.quiz_lines().map_or(0, |view| crate::lines::quiz::max_scroll(&view, self.size));
         if let Some(quiz) = self.quiz.as_mut() {

@@ -16,7 +16,8 @@ impl super::App {
                 let mut view = QuizView::with_session(session, self.quiz_options);
                 view.mark_noted();
                 view.origin = origin;
-                self.message = Some(format!("Resumed your paused round ({} answered)", paused.answered()));
+                // Shown first: Enter resumes it, d throws it away.
+                view.resuming = true;
                 return view;
             }
             // Nothing left of it (the course changed): forget it.
@@ -126,6 +127,19 @@ impl super::App {
     pub fn outlook(&self) -> crate::progress::forecast::Outlook {
         let ids: Vec<&str> = self.course.questions.iter().map(|q| q.id.as_str()).collect();
         crate::progress::forecast::outlook(&self.progress.review, &ids, self.clock.unix())
+    }
+
+    /// `d` before resuming a paused round: it is thrown away (its answers stay counted
+    /// for review) and a new round's intro takes its place.
+    pub(super) fn discard_paused(&mut self) {
+        let origin = self.quiz.take().and_then(|quiz| quiz.origin);
+        self.progress.review.paused = None;
+        self.progress_dirty = true;
+        let mut view = QuizView::new(&self.course, self.quiz_options);
+        view.origin = origin;
+        view.offer = origin.and_then(|(page, _)| self.offer_for(page));
+        self.quiz = Some(view);
+        self.message = Some("Paused round discarded; its answers still count for review".to_string());
     }
 
     /// Keeps the round in progress as the paused round (`p`).

@@ -62,6 +62,8 @@ pub enum Action {
     Pause,
     /// The progress screen: progress as a whole.
     Progress,
+    /// Throw away the paused round instead of resuming it.
+    Discard,
 }
 
 /// The screens (and overlays) that read keys differently.
@@ -76,6 +78,8 @@ pub enum Context {
     Search,
     Help,
     QuizIntro,
+    /// A paused round, before it is resumed.
+    QuizResume,
     Quiz,
     /// Typing a status code in the quiz: digits are the answer.
     QuizTyping,
@@ -95,7 +99,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::Welcome,
         Context::Reader,
@@ -103,6 +107,7 @@ impl Context {
         Context::Search,
         Context::Help,
         Context::QuizIntro,
+        Context::QuizResume,
         Context::Quiz,
         Context::QuizTyping,
         Context::QuizFeedback,
@@ -123,6 +128,7 @@ impl Context {
             Context::Search => "Search",
             Context::Help => "This help",
             Context::QuizIntro => "Quiz: before a round",
+            Context::QuizResume => "Quiz: a paused round",
             Context::Quiz => "Quiz: a question",
             Context::QuizTyping => "Quiz: type the code",
             Context::QuizFeedback => "Quiz: after an answer",

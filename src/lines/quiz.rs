@@ -23,6 +23,8 @@ pub struct View<'a> {
     pub offer: Option<(&'a str, usize)>,
     /// Seconds since the Unix epoch (spaced review on the results screen).
     pub now: i64,
+    /// A paused round shown before it is resumed.
+    pub resuming: bool,
 }
 
 /// The lines to draw in `area`'s quiz column, from the first visible one. Scrolled down,
@@ -47,6 +49,9 @@ fn pinned(view: &View, first: usize) -> bool {
 
 /// The lines of the quiz screen for the current phase, at `width` columns.
 fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
+    if quiz.resuming {
+        return resume_intro(app, width);
+    }
     match quiz.session.phase() {
         Phase::Intro => intro(app, quiz, width),
         Phase::Asking { index, input } => asking(app, quiz, *index, input, width),
@@ -87,6 +92,9 @@ fn first_line(app: &View, quiz: &View, column: Rect, total: usize) -> usize {
     let height = usize::from(column.height);
     let max = total.saturating_sub(height);
     let Phase::Asking { index, input } = quiz.session.phase() else { return quiz.scroll.min(max) };
+    if quiz.resuming {
+        return quiz.scroll.min(max);
+    }
     let Some(rq) = quiz.session.round().get(*index) else { return 0 };
     let focus_row = question_header_height(app.theme, rq, column.width, false)
         + match input {
@@ -109,6 +117,9 @@ fn column(area: Rect) -> Rect {
 pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
     let (app, quiz) = (view, view);
     let Phase::Asking { index, .. } = quiz.session.phase() else { return None };
+    if quiz.resuming {
+        return None;
+    }
     let column = column(area);
     let rq = quiz.session.round().get(*index)?;
     let first = first_line(app, quiz, column, screen_lines(app, quiz, column.width).len());
@@ -120,6 +131,31 @@ pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
     let line = row + first;
     let choice = line.checked_sub(question_header_height(app.theme, rq, column.width, false))?;
     (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
+}
+
+/// A paused round before it is resumed: what it is, how far it got, and the choice.
+fn resume_intro(app: &View, width: u16) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let score = app.session.score();
+    let kind = match app.session.kind() {
+        RoundKind::Full => "quiz round".to_owned(),
+        RoundKind::Retry => "retry".to_owned(),
+        RoundKind::Review => "review".to_owned(),
+        RoundKind::Topic(topics) => format!("round on {}", topics.join(", ")),
+    };
+    let mut lines = vec![Line::styled(format!("Your paused {kind}"), theme.heading), Line::default()];
+    let what = format!("{} of {} answered, {} right.", score.answered, score.total, score.correct);
+    lines.extend(wrap(&[Span::raw(what)], usize::from(width), vec![], vec![]));
+    lines.push(Line::default());
+    for (key, what) in [
+        ("Enter", format!("resume at question {}", score.answered + 1)),
+        ("d", "discard it and choose a new round (its answers still count for review)".to_owned()),
+        ("q", "back to the lessons (it stays paused)".to_owned()),
+    ] {
+        let first = vec![Span::styled(format!("  {key:<6} "), theme.key)];
+        lines.extend(wrap(&[Span::raw(what)], usize::from(width), first, vec![Span::raw(" ".repeat(9))]));
+    }
+    lines
 }
 
 fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
