@@ -97,6 +97,7 @@ fn the_welcome_says_what_is_due_and_a_review_says_when_it_comes_back() -> TestRe
         text.contains("counts as easy") || text.contains("would count as easy") || text.contains("next: in 5 min"),
         "{text}"
     );
+    assert!(feedback.contains("Review 1 of 1") && feedback.contains("Enter next"), "{text}");
     pty.send("\r")?;
     pty.send("q")?;
     pty.send("q")?;

@@ -59,7 +59,7 @@ fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
         Phase::Results => super::quiz_results::results(app, &quiz.session.score(), quiz, width),
         Phase::Review { index } => {
             let verdict = quiz.session.record(*index).map_or(Verdict::Skipped, |r| r.verdict);
-            feedback(app, quiz, *index, verdict, width, "Review")
+            feedback(app, quiz, *index, verdict, width, "Answer")
         }
     }
 }
@@ -403,7 +403,11 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
         ];
         lines.extend(wrap(&read, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
-    let next = if label == "Review" { "← → previous / next answer · q results" } else { "Enter next" };
+    let next = if matches!(quiz.session.phase(), Phase::Review { .. }) {
+        "← → previous / next answer · q results"
+    } else {
+        "Enter next"
+    };
     lines.push(Line::styled(next, theme.dim));
     lines
 }
