@@ -1,7 +1,7 @@
 //! The learning loop through the real binary in a pseudo-terminal, with the clock set by
 //! `STATUS_TUTOR_NOW`: the welcome says what is due, a review round is titled Review and
-//! says when each question comes back, and the progress screen draws at 80x24 and at
-//! 200x60 (two columns).
+//! says when each question comes back, `r` lands on the passage that teaches it, and the
+//! progress screen draws at 80x24 and at 200x60 (two columns).
 
 #[allow(dead_code)] // shared with e2e.rs and the benches, which use the rest
 #[path = "support/pty.rs"]
@@ -28,9 +28,18 @@ const DAY: i64 = 86_400;
 /// A progress file with one single-choice question due an hour ago, one due in three
 /// days, and a few full rounds; returns the due question's id.
 fn write_progress(dir: &Path) -> Result<String, Box<dyn Error>> {
+    write_progress_due(dir, None)
+}
+
+/// [`write_progress`] with the question `due` (by id) as the one due, when given.
+fn write_progress_due(dir: &Path, due: Option<&str>) -> Result<String, Box<dyn Error>> {
     let course = load(&CourseFiles::embedded()).map_err(|e| format!("{e:?}"))?.course;
     let mut singles = course.questions.iter().filter(|q| matches!(q.kind, QuestionKind::Single { .. }));
-    let (due, later) = (singles.next().ok_or("a single choice")?, singles.next().ok_or("another")?);
+    let (mut due_question, later) = (singles.next().ok_or("a single choice")?, singles.next().ok_or("another")?);
+    if let Some(id) = due {
+        due_question = course.questions.iter().find(|q| q.id == id).ok_or("the question")?;
+    }
+    let due = due_question;
     let now = unix_from_rfc3339(NOW).ok_or("NOW parses")?;
     let card = |id: &str, due: i64| {
         format!(
@@ -98,6 +107,31 @@ fn the_welcome_says_what_is_due_and_a_review_says_when_it_comes_back() -> TestRe
         "{text}"
     );
     assert!(feedback.contains("Review 1 of 1") && feedback.contains("Enter next"), "{text}");
+    pty.send("\r")?;
+    pty.send("q")?;
+    pty.send("q")?;
+    pty.wait_exit()?;
+    Ok(())
+}
+
+#[test]
+fn r_lands_on_the_passage_and_q_goes_back_to_the_answer() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    write_progress_due(dir.path(), Some("render-default-status"))?;
+    let (mut pty, _master) = start(dir.path())?;
+    wait_screen(&pty, 0, (80, 24), "the welcome", |s| s.contains("R reviews them"));
+    press(&mut pty, "R", "the review's intro", |s| s.contains("Enter start"))?;
+    press(&mut pty, "\r", "the question", |s| s.contains("Review 1 of 1"))?;
+    press(&mut pty, "418\r", "the feedback", |s| s.contains("Not quite"))?;
+    // The passage, six blocks down the page, at the top of the screen and marked.
+    let page = press(&mut pty, "r", "the passage", |s| s.contains("200 is what HttpResponse"))?;
+    let row = (0..23).find(|&row| page.line(row).contains("200 is what HttpResponse")).unwrap_or(99);
+    assert!(row <= 4, "the passage is near the top:\n{}", page.text());
+    assert!(!page.contains("The request succeeded"), "not the top of the page:\n{}", page.text());
+    let reading = press(&mut pty, "j", "a line down", |s| s.line(23).contains("Reading for the quiz"))?;
+    assert!(reading.line(23).contains("t or q back to the question"), "{}", reading.text());
+    let back = press(&mut pty, "q", "the answer again", |s| s.contains("Not quite"))?;
+    assert!(back.contains("Review 1 of 1"), "{}", back.text());
     pty.send("\r")?;
     pty.send("q")?;
     pty.send("q")?;
