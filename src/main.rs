@@ -73,11 +73,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Quiz(args)) => {
             drop(stdout);
-            let request = match () {
-                _ if args.retry_missed => Request::RetryMissed,
-                _ if args.topic.is_empty() => Request::Full,
-                _ => Request::Topics(args.topic.clone()),
-            };
+            let request = Request::of(args.retry_missed, &args.topic);
             let round = (request, quiz_options(Some(args)));
             if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round), None) }
         }

@@ -21,6 +21,19 @@ pub enum Request {
     RetryMissed,
 }
 
+impl Request {
+    /// The round `quiz` asks for: the last round's missed questions, some topics, or a
+    /// full round.
+    #[must_use]
+    pub fn of(retry_missed: bool, topics: &[String]) -> Request {
+        match () {
+            _ if retry_missed => Request::RetryMissed,
+            _ if topics.is_empty() => Request::Full,
+            _ => Request::Topics(topics.to_vec()),
+        }
+    }
+}
+
 /// Why no round could be drawn: a usage error (unknown topic) or nothing to review.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoRound {

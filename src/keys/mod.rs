@@ -133,7 +133,7 @@ impl Context {
             Context::QuizTyping => "Quiz: type the code",
             Context::QuizFeedback => "Quiz: after an answer",
             Context::Results => "Quiz results",
-            Context::Review => "Quiz review",
+            Context::Review => "Quiz: your answers, one by one (v)",
             Context::Confirm => "Confirm",
             Context::TooSmall => "Terminal too small",
             Context::Practice => "Practice",
