@@ -75,7 +75,9 @@ impl super::App {
         }
         if self.quiz.is_none() && self.progress.review.paused.is_some() {
             // One paused round is kept: a review would replace it at its first answer.
-            self.message = Some("A paused round is waiting: t resumes it (q there ends it)".to_string());
+            self.message = Some(
+                "A paused round is waiting: t shows it, to resume (Enter) or discard (d) before a review".to_string(),
+            );
             return;
         }
         let bank = bank(&self.course);
