@@ -223,6 +223,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Quiz, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit the answer", Some("submit")),
     bind(C::Quiz, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
     bind(C::Quiz, &[Char('p')], "p", Action::Pause, "pause the round (t resumes it, also after quitting)", None),
+    bind(
+        C::Quiz,
+        &[Char('%'), Char('P')],
+        "% P",
+        Action::Progress,
+        "your progress: pages, rounds, review forecast",
+        None,
+    ),
     bind(C::Quiz, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::Quiz,
@@ -237,6 +245,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::QuizTyping, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit", Some("submit")),
     bind(C::QuizTyping, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
     bind(C::QuizTyping, &[Char('p')], "p", Action::Pause, "pause the round (t resumes it, also after quitting)", None),
+    bind(
+        C::QuizTyping,
+        &[Char('%'), Char('P')],
+        "% P",
+        Action::Progress,
+        "your progress: pages, rounds, review forecast",
+        None,
+    ),
     bind(C::QuizTyping, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::QuizTyping,
@@ -276,6 +292,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::QuizFeedback, &[Code(KeyCode::PageDown)], "PgDn", Action::PageDown, "one screen down", None),
     bind(C::QuizFeedback, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
     bind(C::QuizFeedback, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
+    bind(
+        C::QuizFeedback,
+        &[Char('%'), Char('P')],
+        "% P",
+        Action::Progress,
+        "your progress: pages, rounds, review forecast",
+        None,
+    ),
     bind(C::QuizFeedback, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::QuizFeedback,
