@@ -16,6 +16,10 @@ const fn bind(
     Binding { context, keys, label, action, description, hint }
 }
 
+/// The progress screen's keys, the same on every screen that has them.
+const PROGRESS_KEYS: &[Key] = &[Char('%'), Char('P')];
+const PROGRESS: &str = "your progress: pages, rounds, review forecast";
+
 pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[Ctrl('c')], "Ctrl-C", Action::ForceQuit, "quit at once (progress is already saved)", None),
     bind(
@@ -29,14 +33,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Welcome, &[Char('t')], "t", Action::StartQuiz, "go straight to the quiz", None),
     bind(C::Welcome, &[Char('x')], "x", Action::Practice, "practice: write views, a real Django answers", None),
     bind(C::Welcome, &[Char('R')], "R", Action::StartReview, "review the questions due (spaced review)", None),
-    bind(
-        C::Welcome,
-        &[Char('%'), Char('P')],
-        "% P",
-        Action::Progress,
-        "your progress: pages, rounds, review forecast",
-        None,
-    ),
+    bind(C::Welcome, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Welcome, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::Welcome, &[Char('q')], "q", Action::Quit, "quit", Some("quit")),
     bind(C::Reader, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
@@ -93,14 +90,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("quiz"),
     ),
     bind(C::Reader, &[Char('R')], "R", Action::StartReview, "review the questions due (spaced review)", None),
-    bind(
-        C::Reader,
-        &[Char('%'), Char('P')],
-        "% P",
-        Action::Progress,
-        "your progress: pages, rounds, review forecast",
-        None,
-    ),
+    bind(C::Reader, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Reader, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(
         C::Reader,
@@ -128,14 +118,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Contents, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
     bind(C::Contents, &[AnyDigit], "4 0 4", Action::Digit(0), "type a status code to jump to its page", None),
     bind(C::Contents, &[Char('/')], "/", Action::Search, "search titles and text", None),
-    bind(
-        C::Contents,
-        &[Char('%'), Char('P')],
-        "% P",
-        Action::Progress,
-        "your progress: pages, rounds, review forecast",
-        None,
-    ),
+    bind(C::Contents, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Contents, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::Contents, &[Char('q')], "q", Action::Quit, "quit", Some("quit")),
     bind(C::Search, &[Code(KeyCode::Up)], "↑", Action::Up, "previous result", None),
@@ -173,14 +156,7 @@ pub const BINDINGS: &[Binding] = &[
         "only the questions of the page (or section) you came from, when offered",
         None,
     ),
-    bind(
-        C::QuizIntro,
-        &[Char('%'), Char('P')],
-        "% P",
-        Action::Progress,
-        "your progress: pages, rounds, review forecast",
-        None,
-    ),
+    bind(C::QuizIntro, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::QuizIntro, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::QuizIntro, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
     bind(
@@ -199,14 +175,7 @@ pub const BINDINGS: &[Binding] = &[
         "discard it (its answers still count for review)",
         Some("discard"),
     ),
-    bind(
-        C::QuizResume,
-        &[Char('%'), Char('P')],
-        "% P",
-        Action::Progress,
-        "your progress: pages, rounds, review forecast",
-        None,
-    ),
+    bind(C::QuizResume, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::QuizResume, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::QuizResume,
@@ -223,14 +192,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Quiz, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit the answer", Some("submit")),
     bind(C::Quiz, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
     bind(C::Quiz, &[Char('p')], "p", Action::Pause, "pause the round (t resumes it, also after quitting)", None),
-    bind(
-        C::Quiz,
-        &[Char('%'), Char('P')],
-        "% P",
-        Action::Progress,
-        "your progress: pages, rounds, review forecast",
-        None,
-    ),
+    bind(C::Quiz, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Quiz, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::Quiz,
@@ -245,14 +207,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::QuizTyping, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit", Some("submit")),
     bind(C::QuizTyping, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
     bind(C::QuizTyping, &[Char('p')], "p", Action::Pause, "pause the round (t resumes it, also after quitting)", None),
-    bind(
-        C::QuizTyping,
-        &[Char('%'), Char('P')],
-        "% P",
-        Action::Progress,
-        "your progress: pages, rounds, review forecast",
-        None,
-    ),
+    bind(C::QuizTyping, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::QuizTyping, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::QuizTyping,
@@ -292,14 +247,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::QuizFeedback, &[Code(KeyCode::PageDown)], "PgDn", Action::PageDown, "one screen down", None),
     bind(C::QuizFeedback, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
     bind(C::QuizFeedback, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
-    bind(
-        C::QuizFeedback,
-        &[Char('%'), Char('P')],
-        "% P",
-        Action::Progress,
-        "your progress: pages, rounds, review forecast",
-        None,
-    ),
+    bind(C::QuizFeedback, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::QuizFeedback, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::QuizFeedback,
@@ -318,14 +266,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Results, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
     bind(C::Results, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
     bind(C::Results, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
-    bind(
-        C::Results,
-        &[Char('%'), Char('P')],
-        "% P",
-        Action::Progress,
-        "your progress: pages, rounds, review forecast",
-        None,
-    ),
+    bind(C::Results, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Results, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(C::Results, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
     bind(
@@ -345,14 +286,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Review, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
     bind(C::Review, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
     bind(C::Review, &[Char('m')], "m", Action::RetryMissed, "retry only the missed questions", None),
-    bind(
-        C::Review,
-        &[Char('%'), Char('P')],
-        "% P",
-        Action::Progress,
-        "your progress: pages, rounds, review forecast",
-        None,
-    ),
+    bind(C::Review, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Review, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(C::Review, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the results", Some("results")),
     bind(C::Confirm, &[Char('y'), Code(KeyCode::Enter)], "y Enter", Action::Confirm, "yes", Some("yes")),

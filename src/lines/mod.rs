@@ -10,5 +10,6 @@ pub mod practice;
 pub mod progress_screen;
 pub mod quiz;
 mod quiz_results;
+mod quiz_review;
 pub mod text;
 pub mod verified;

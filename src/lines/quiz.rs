@@ -50,7 +50,7 @@ fn pinned(view: &View, first: usize) -> bool {
 /// The lines of the quiz screen for the current phase, at `width` columns.
 fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     if quiz.resuming {
-        return resume_intro(app, width);
+        return super::quiz_review::resume_intro(app, width);
     }
     match quiz.session.phase() {
         Phase::Intro => intro(app, quiz, width),
@@ -67,17 +67,6 @@ fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
 /// What a question of this round is called: review rounds say "Review", not "Question".
 fn label(quiz: &View) -> &'static str {
     if *quiz.session.kind() == RoundKind::Review { "Review" } else { "Question" }
-}
-
-/// Where a question stands in spaced review before it is answered: new, learning (missed
-/// lately, in its steps), due, or not due yet.
-fn standing(app: &View, id: &str) -> &'static str {
-    match app.progress.review.cards.get(id) {
-        None => "new",
-        Some(memory) if memory.in_steps() => "learning",
-        Some(memory) if memory.is_due(app.now) => "due",
-        Some(_) => "not due yet",
-    }
 }
 
 /// How far the learner can scroll this screen (0 when it fits).
@@ -131,31 +120,6 @@ pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
     let line = row + first;
     let choice = line.checked_sub(question_header_height(app.theme, rq, column.width, false))?;
     (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
-}
-
-/// A paused round before it is resumed: what it is, how far it got, and the choice.
-fn resume_intro(app: &View, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let score = app.session.score();
-    let kind = match app.session.kind() {
-        RoundKind::Full => "quiz round".to_owned(),
-        RoundKind::Retry => "retry".to_owned(),
-        RoundKind::Review => "review".to_owned(),
-        RoundKind::Topic(topics) => format!("round on {}", topics.join(", ")),
-    };
-    let mut lines = vec![Line::styled(format!("Your paused {kind}"), theme.heading), Line::default()];
-    let what = format!("{} of {} answered, {} right.", score.answered, score.total, score.correct);
-    lines.extend(wrap(&[Span::raw(what)], usize::from(width), vec![], vec![]));
-    lines.push(Line::default());
-    for (key, what) in [
-        ("Enter", format!("resume at question {}", score.answered + 1)),
-        ("d", "discard it and choose a new round (its answers still count for review)".to_owned()),
-        ("q", "back to the lessons (it stays paused)".to_owned()),
-    ] {
-        let first = vec![Span::styled(format!("  {key:<6} "), theme.key)];
-        lines.extend(wrap(&[Span::raw(what)], usize::from(width), first, vec![Span::raw(" ".repeat(9))]));
-    }
-    lines
 }
 
 fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
@@ -272,7 +236,7 @@ fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> V
     if *quiz.session.kind() == RoundKind::Review
         && let Some(head) = lines.first_mut()
     {
-        head.spans.push(Span::styled(format!("   {}", standing(app, &rq.question.id)), theme.dim));
+        head.spans.push(Span::styled(format!("   {}", super::quiz_review::standing(app, &rq.question.id)), theme.dim));
     }
     let labels = choice_labels(rq);
     for (i, label) in labels.iter().enumerate() {
@@ -310,20 +274,6 @@ fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> V
         _ => {}
     }
     lines
-}
-
-/// "next: in 5 min", with the Easy rule where it applies (a right answer).
-fn comes_back(app: &View, id: &str, verdict: Verdict, spent_ms: u64) -> String {
-    let Some(memory) = app.progress.review.cards.get(id) else { return String::new() };
-    let next = format!("next: {}", crate::quiz::when(memory.due, app.now));
-    let seconds = crate::quiz::EASY_WITHIN_MS / 1000;
-    match verdict {
-        Verdict::Correct if spent_ms > 0 && spent_ms <= crate::quiz::EASY_WITHIN_MS => {
-            format!("{next} (right within {seconds} s counts as easy: it comes back later)")
-        }
-        Verdict::Correct => format!("{next} (right within {seconds} s would count as easy and come back later)"),
-        _ => format!("{next} (missed: back in minutes, then tomorrow)"),
-    }
 }
 
 fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
@@ -390,7 +340,7 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
     lines.push(Line::default());
     let spent = quiz.session.record(index).map_or(0, |r| r.spent_ms);
     lines.extend(wrap(
-        &[Span::styled(comes_back(app, &rq.question.id, verdict, spent), theme.dim)],
+        &[Span::styled(super::quiz_review::comes_back(app, &rq.question.id, verdict, spent), theme.dim)],
         usize::from(width),
         vec![],
         vec![],
