@@ -170,9 +170,10 @@ impl Memory {
         let previous = previous.filter(|m| m.usable());
         let right = grade != Grade::Again;
         match previous {
-            // Right again the same day, already in days: a step, not a new review.
+            // Right again the same day, already in days: a step, not a new review (the
+            // schedule stays; the answer time moves on, which a merge of saves goes by).
             Some(memory) if right && memory.step == Step::Review && day(memory.last_review) == day(now) => {
-                Memory { reps: memory.reps.saturating_add(1), last_right: true, ..memory.clone() }
+                Memory { reps: memory.reps.saturating_add(1), last_right: true, last_review: now, ..memory.clone() }
             }
             Some(memory) => {
                 let mut next = Self::scheduled(memory.card(), grade, now, true);
