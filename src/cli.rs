@@ -13,6 +13,7 @@ Examples:
   status-tutor quiz --plain          the quiz without the full-screen interface
   status-tutor quiz --topic csrf     a round on one topic (a tag or a page id)
   status-tutor review                the questions due for review
+  status-tutor stats --json          your progress, as JSON
   status-tutor practice              write Django views; a real Django checks them
   status-tutor check my-course/      validate a course you wrote
   status-tutor --content my-course/  read another course";
@@ -72,6 +73,12 @@ pub enum Command {
     Review(ReviewArgs),
     /// Practice: write Django views in your editor, a real Django runs the checks
     Practice(PracticeArgs),
+    /// Your progress: pages read, practice, quiz rounds, the review forecast, retention
+    Stats {
+        /// Print the numbers as JSON (see docs/review.md)
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -149,6 +156,9 @@ pub struct QuizArgs {
     /// Only questions on TOPIC: a tag (csrf, 4xx...) or a page id; repeat or separate with commas
     #[arg(long, value_name = "TOPIC", value_delimiter = ',')]
     pub topic: Vec<String>,
+    /// Retry the questions missed in the last full round (as m does on the results screen)
+    #[arg(long, conflicts_with_all = ["topic", "all"])]
+    pub retry_missed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

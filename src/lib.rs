@@ -16,6 +16,7 @@ pub mod progress;
 pub mod quiz;
 pub mod sanitize;
 pub mod search;
+pub mod stats;
 pub mod theme;
 pub mod theme_choice;
 pub mod tui;

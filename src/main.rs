@@ -7,7 +7,7 @@ use status_tutor::cli::{Cli, Command, PracticeArgs, PracticeCommand};
 use status_tutor::commands::course_source::{course, course_and_pages, opened, progress_key};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::rounds::{self, NoRound, Request};
-use status_tutor::commands::{check, explain, list, open, practice};
+use status_tutor::commands::{check, explain, list, open, practice, stats};
 use status_tutor::content::cache;
 use status_tutor::content::{Course, CourseFiles, embedded};
 use status_tutor::progress::{Progress, Store};
@@ -73,7 +73,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Quiz(args)) => {
             drop(stdout);
-            let request = if args.topic.is_empty() { Request::Full } else { Request::Topics(args.topic.clone()) };
+            let request = Request::of(args.retry_missed, &args.topic);
             let round = (request, quiz_options(Some(args)));
             if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round), None) }
         }
@@ -83,6 +83,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let options = QuizOptions { count: Some(usize::from(args.questions)), seed: args.seed.unwrap_or(seed) };
             let round = (Request::Review, options);
             if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round), None) }
+        }
+        Some(Command::Stats { json }) => {
+            let course = course(cli.content.as_deref())?;
+            let (_, progress, _) = Store::open(cli.data_dir.as_deref(), &course.id);
+            quietly(stats::write(&course, &progress, *json, &mut stdout)).map(|_| ExitCode::SUCCESS)
         }
         Some(Command::Practice(args)) if args.action.is_none() => {
             drop(stdout);

@@ -11,8 +11,8 @@
 //!
 //! Nothing here returns an error for a problem the learner cannot fix mid-lesson: each one
 //! becomes a one-line warning and, where data could be lost, saving is turned off.
-//! No terminal code, and no clock except [`now_rfc3339`] and the timestamp in the name of a
-//! file set aside.
+//! No terminal code, and no clock except [`unix_seconds`] (which `STATUS_TUTOR_NOW` can
+//! set) for [`now_rfc3339`] and the timestamp in the name of a file set aside.
 
 use std::collections::BTreeSet;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -20,6 +20,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 mod clamp;
+pub mod forecast;
 mod limits;
 mod lock;
 pub mod merge;
@@ -210,9 +211,18 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
     (year, month, day)
 }
 
-/// Seconds since the Unix epoch (0 if the clock is before it).
-fn unix_seconds() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+/// The variable that sets "now" for every command (RFC 3339), for tests and demos.
+pub const NOW_VARIABLE: &str = "STATUS_TUTOR_NOW";
+
+/// Seconds since the Unix epoch (0 if the clock is before it): [`NOW_VARIABLE`] when it
+/// holds an RFC 3339 time, else the system clock.
+#[must_use]
+pub fn unix_seconds() -> u64 {
+    let fixed = std::env::var(NOW_VARIABLE).ok().and_then(|text| review::unix_from_rfc3339(text.trim()));
+    match fixed {
+        Some(seconds) => u64::try_from(seconds).unwrap_or(0),
+        None => SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+    }
 }
 
 #[cfg(test)]

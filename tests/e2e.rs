@@ -407,7 +407,8 @@ fn sigterm_mid_round_keeps_the_answers_and_the_next_launch_resumes_the_round() -
     wait_for_welcome(&session, "the offer to resume", |screen| {
         screen.contains("resume your paused round (1 of 12 answered)")
     });
-    session.press("t", "the second question", |screen| screen.contains("Question 2 of 12"))?;
+    session.press("t", "the paused round", |screen| screen.contains("Your paused quiz round"))?;
+    session.press("\r", "the second question", |screen| screen.contains("Question 2 of 12"))?;
     session.send("q")?;
     session.press("y", "the results", |screen| screen.contains("Results"))?;
     session.send("q")?;

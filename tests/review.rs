@@ -119,7 +119,7 @@ fn the_next_day_review_offers_exactly_what_was_missed() {
     app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Reader);
     let message = app.message.clone().unwrap_or_default();
-    assert!(message.contains("next question is due tomorrow"), "{message}");
+    assert!(message.contains("next question is due in 1 min"), "{message}");
     // The next day: the two missed questions, and nothing else.
     clock.seconds.set(DAY_ONE + DAY);
     assert_eq!(app.due_count(), 2);
@@ -140,7 +140,7 @@ fn a_wrong_answer_is_due_again_sooner_than_a_right_one() {
         assert!(cards[id].due > wrong, "{id} answered right is due after the one answered wrong");
         assert!(cards[id].last_right);
     }
-    assert_eq!(wrong, DAY_ONE + DAY);
+    assert_eq!(wrong, DAY_ONE + 60, "missed: a learning step of a minute");
     let day = &app.progress.review.days["2025-11-25"];
     assert_eq!((day.answered, day.right), (4, 3));
 }
@@ -265,6 +265,10 @@ fn a_paused_round_resumes_on_the_next_launch_at_the_same_question() {
     let mut again = app_at((*app.progress).clone(), &clock);
     assert!(render_text(&again).contains("resume your paused round (1 of 4 answered)"));
     again.update(Action::StartQuiz);
+    let intro = render_text(&again);
+    assert!(intro.contains("Your paused quiz round") && intro.contains("1 of 4 answered, 1 right."), "{intro}");
+    assert!(intro.contains("Enter  resume at question 2"), "{intro}");
+    again.update(Action::Open);
     assert_eq!(current_id(&again), second);
     let quiz = again.quiz.as_ref().expect("quiz");
     assert!(quiz.session.record(0).is_some_and(|r| r.verdict.is_correct()));
@@ -362,6 +366,15 @@ fn read_opens_the_passage_and_leaving_returns_to_where_the_learner_was() {
     assert!(app.scroll > 0, "scrolled to the passage");
     let top = render_text(&app);
     assert!(top.contains("@login_required never sends 401"), "{top}");
+    // While reading, the status bar keeps the way back, and q goes back instead of out.
+    app.update(Action::Up);
+    let reading = render_text(&app);
+    assert!(reading.contains("Reading for the quiz: t or q back to the question"), "{reading}");
+    app.update(Action::Quit);
+    assert!(!app.should_quit());
+    assert!(matches!(phase(&app), Phase::Feedback { .. }));
+    assert_eq!(app.screen, Screen::Quiz);
+    app.update(Action::ReadPage);
     app.update(Action::StartQuiz);
     assert!(matches!(phase(&app), Phase::Feedback { .. }));
     app.update(Action::Quit);
@@ -369,6 +382,66 @@ fn read_opens_the_passage_and_leaving_returns_to_where_the_learner_was() {
     app.update(Action::Quit);
     assert_eq!(app.screen, Screen::Reader);
     assert_eq!((app.page, app.scroll), origin, "back on the page the quiz was started from");
+}
+
+#[test]
+fn r_resumes_a_paused_review() {
+    let clock = clock();
+    let mut app = app_at(Progress::default(), &clock);
+    full_round(&mut app, &["created", "client-errors"]);
+    clock.seconds.set(DAY_ONE + DAY);
+    app.update(Action::StartReview);
+    app.update(Action::Open);
+    answer(&mut app, true);
+    app.update(Action::Pause);
+    assert_eq!(app.screen, Screen::Reader);
+    assert!(app.progress.review.paused.is_some());
+    app.update(Action::StartReview);
+    assert_eq!(app.screen, Screen::Quiz);
+    let quiz = app.quiz.as_ref().expect("the review again");
+    assert_eq!(*quiz.session.kind(), RoundKind::Review);
+    assert_eq!(quiz.session.score().answered, 1, "resumed where it was paused");
+    assert!(render_text(&app).contains("Your paused review"));
+    // d throws it away: a new round's intro, nothing paused, the answer still counted.
+    app.update(Action::Discard);
+    assert!(app.progress.review.paused.is_none());
+    assert_eq!(phase(&app), Phase::Intro);
+    assert_eq!(*app.quiz.as_ref().expect("a new round").session.kind(), RoundKind::Full);
+    assert_eq!(app.progress.review.days["2025-11-26"].answered, 1);
+}
+
+#[test]
+fn a_missed_right_choice_is_marked_and_the_results_scroll_by_screens() {
+    let clock = clock();
+    let mut app = app_at(Progress::default(), &clock);
+    app.resize(80, 14);
+    app.update(Action::StartQuiz);
+    app.update(Action::Open);
+    while current_id(&app) != "client-errors" {
+        answer(&mut app, true);
+        app.update(Action::Open);
+    }
+    answer(&mut app, false); // only the first of the two right choices
+    let feedback = render_text(&app);
+    assert_eq!(feedback.matches("← you missed this").count(), 1, "{feedback}");
+    assert_eq!(feedback.matches("← your answer").count(), 1, "{feedback}");
+    while !matches!(phase(&app), Phase::Results) {
+        app.update(Action::Open);
+        if matches!(phase(&app), Phase::Asking { .. }) {
+            answer(&mut app, true);
+        }
+    }
+    let scroll = |app: &App| app.quiz.as_ref().map_or(0, |q| q.scroll);
+    app.update(Action::PageDown);
+    assert_eq!(scroll(&app), 11, "one screen: the height less the status bar and margins");
+    app.update(Action::Bottom);
+    let bottom = scroll(&app);
+    assert!(bottom > 11, "{bottom}");
+    assert!(render_text(&app).contains("the tallest bar"));
+    app.update(Action::PageUp);
+    assert_eq!(scroll(&app), bottom - 11);
+    app.update(Action::Top);
+    assert_eq!(scroll(&app), 0);
 }
 
 #[test]
@@ -399,7 +472,22 @@ fn the_welcome_screen_says_how_many_questions_are_due() {
     full_round(&mut app, &["created", "client-errors", "missing-row"]);
     clock.seconds.set(DAY_ONE + DAY + 60);
     let welcome = app_at((*app.progress).clone(), &clock);
-    assert!(render_text(&welcome).contains("R 3 questions due for review"), "{}", render_text(&welcome));
+    let text = render_text(&welcome);
+    assert!(text.contains("3 due now · 0 tomorrow — R reviews them"), "{text}");
+    assert!(text.contains("R     review what is due"), "the key list names R: {text}");
+    // Reviewed: nothing due now, and the welcome says when the next review is.
+    let mut app = app_at((*app.progress).clone(), &clock);
+    app.update(Action::StartReview);
+    app.update(Action::Open);
+    while matches!(phase(&app), Phase::Asking { .. } | Phase::Feedback { .. }) {
+        if matches!(phase(&app), Phase::Asking { .. }) {
+            answer(&mut app, true);
+        }
+        app.update(Action::Open);
+    }
+    let welcome = app_at((*app.progress).clone(), &clock);
+    let text = render_text(&welcome);
+    assert!(text.contains("next review: tomorrow, 3 questions"), "{text}");
 }
 
 #[test]
@@ -493,7 +581,8 @@ fn snapshot_review_intro_and_nothing_due() {
         app.update(Action::Quit);
         app.update(Action::StartReview);
         let message = app.message.clone().unwrap_or_default();
-        assert!(message.starts_with("Nothing is due for review. The next question is due in "), "{message}");
+        // The ones missed before and right now graduate from their step: back tomorrow.
+        assert!(message.starts_with("Nothing is due for review. The next question is due tomorrow"), "{message}");
         let _ = clock;
     }
 }

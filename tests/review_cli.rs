@@ -5,7 +5,16 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], script: &str, data: &std::path::Path) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_status-tutor"))
+    run_at("", args, script, data)
+}
+
+/// `run` with the clock set by `STATUS_TUTOR_NOW` (the system clock when `now` is empty).
+fn run_at(now: &str, args: &[&str], script: &str, data: &std::path::Path) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_status-tutor"));
+    if !now.is_empty() {
+        command.env("STATUS_TUTOR_NOW", now);
+    }
+    let mut child = command
         .args(args)
         .env("STATUS_TUTOR_DATA_DIR", data)
         .env("NO_COLOR", "1")
@@ -30,11 +39,11 @@ fn an_unknown_topic_is_a_usage_error_listing_the_valid_ones() {
 }
 
 #[test]
-fn a_topic_round_asks_only_that_topic_and_skipping_makes_it_due_tomorrow() {
+fn a_topic_round_asks_only_that_topic_and_skipping_brings_it_back_in_minutes() {
     let data = tempfile::tempdir().expect("tempdir");
     // Two topics (a tag and a page id); every question skipped.
-    let out =
-        run(&["quiz", "--plain", "--topic", "csrf", "--topic", "410-gone", "--all"], &"s\n".repeat(40), data.path());
+    let args = ["quiz", "--plain", "--topic", "csrf", "--topic", "410-gone", "--all"];
+    let out = run_at("2026-11-20T10:00:00Z", &args, &"s\n".repeat(40), data.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.starts_with("Quiz on csrf, 410-gone: "), "{stdout}");
@@ -57,11 +66,15 @@ fn a_topic_round_asks_only_that_topic_and_skipping_makes_it_due_tomorrow() {
     assert!(cards.contains_key("csrf-missing-token") && cards.contains_key("410-gone-class"), "{saved}");
     assert!(progress["review"]["records"].as_table().is_some_and(|r| r.contains_key("topic:410-gone+csrf")), "{saved}");
     assert!(progress["quiz"].get("best").is_none(), "a topic round is not the best score");
-    // The same day, nothing is due yet; the review says when.
-    let out = run(&["review", "--plain"], "", data.path());
+    // Skipped counts as missed: a learning step of a minute, so nothing is due at once
+    // (the review says when), and two minutes later every one is.
+    let out = run_at("2026-11-20T10:00:10Z", &["review", "--plain"], "", data.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    assert!(stdout.starts_with("Nothing is due for review. The next question is due tomorrow ("), "{stdout}");
+    assert!(stdout.starts_with("Nothing is due for review. The next question is due in 1 min ("), "{stdout}");
+    let out = run_at("2026-11-20T10:02:00Z", &["review", "--plain", "--questions", "99"], "", data.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with(&format!("Review: {} questions, the ones due first.", cards.len())), "{stdout}");
 }
 
 #[test]

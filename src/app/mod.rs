@@ -10,6 +10,8 @@ mod quiz;
 mod quiz_screen;
 mod reader;
 mod rounds;
+mod snapshot;
+mod stats_screen;
 
 use crate::content::Course;
 use crate::keys::{Action, Context};
@@ -32,6 +34,8 @@ pub enum Screen {
     Reader,
     Quiz,
     Practice,
+    /// Progress as a whole (`%`).
+    Progress,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,22 +65,6 @@ pub enum Entry {
     Page(usize),
     Quiz,
     Practice,
-}
-
-/// What the view shows, compared before and after an action to skip needless redraws.
-#[derive(PartialEq)]
-struct Snapshot {
-    screen: Screen,
-    place: (usize, usize, usize),
-    focus: Focus,
-    sidebar_choice: Option<bool>,
-    overlay: (u8, String, usize),
-    digits: String,
-    progress_edits: u64,
-    message: Option<String>,
-    quiz: Option<(crate::quiz::Phase, bool, usize)>,
-    practice: Option<(crate::practice::session::Session, usize, usize, Option<String>)>,
-    verified_expanded: bool,
 }
 
 pub struct App {
@@ -128,6 +116,8 @@ pub struct App {
     /// The text of the last search, for `n` / `N`, and the line of the match shown.
     pub last_search: Option<String>,
     match_at: Option<(usize, usize)>,
+    /// The progress screen, while open: its scroll and the screen it came from.
+    pub stats_view: Option<stats_screen::StatsView>,
     /// A course read without its pages' blocks: they are read as pages are opened.
     lazy: Option<lazy::LazyPages>,
     quit: bool,
@@ -183,6 +173,7 @@ impl App {
             history: History::default(),
             last_search: None,
             match_at: None,
+            stats_view: None,
             lazy: None,
             quit: false,
         };
@@ -208,6 +199,7 @@ impl App {
             (Overlay::None, Screen::Reader) if self.focus == Focus::Sidebar => Context::Contents,
             (Overlay::None, Screen::Reader) => Context::Reader,
             (Overlay::None, Screen::Quiz) => self.quiz.as_ref().map_or(Context::Reader, QuizView::context),
+            (Overlay::None, Screen::Progress) => Context::Progress,
             (Overlay::None, Screen::Practice) => match &self.practice {
                 Some(view) if view.session.confirm.is_some() => Context::Confirm,
                 _ => Context::Practice,
@@ -351,6 +343,7 @@ impl App {
             Context::Search => self.update_search(action),
             Context::Welcome => self.update_welcome(action),
             Context::Reader | Context::Contents => self.update_reader(action, pending),
+            Context::Progress => self.update_stats(action),
             _ if self.screen == Screen::Practice => self.update_practice(action),
             _ => self.update_quiz(action),
         }
@@ -358,28 +351,6 @@ impl App {
             self.quit = true;
         }
         pending || self.quit || before != self.fingerprint()
-    }
-
-    /// A cheap summary of everything the view shows, to tell whether an action changed it.
-    fn fingerprint(&self) -> Snapshot {
-        let (overlay, query, overlay_pos) = match &self.overlay {
-            Overlay::None => (0, String::new(), 0),
-            Overlay::Help { scroll } => (1, String::new(), *scroll),
-            Overlay::Search(s) => (2, s.query.clone(), s.selected),
-        };
-        Snapshot {
-            screen: self.screen,
-            place: (self.page, self.scroll, self.cursor),
-            focus: self.focus,
-            sidebar_choice: self.sidebar_choice,
-            overlay: (overlay, query, overlay_pos),
-            digits: self.digits.clone(),
-            progress_edits: self.progress.edits(),
-            message: self.message.clone(),
-            quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave, q.scroll)),
-            practice: self.practice.as_ref().map(|p| (p.session.clone(), p.scroll, p.spinner, p.learner_code.clone())),
-            verified_expanded: self.verified_expanded,
-        }
     }
 
     /// Three digits make a status code: jump to the page that teaches it.

@@ -68,6 +68,8 @@ pub struct QuizView {
     noted: Vec<bool>,
     /// "Leave this round?" is on screen.
     pub confirm_leave: bool,
+    /// A paused round shown before it is resumed: Enter resumes, `d` discards it.
+    pub resuming: bool,
     /// Lines scrolled off the top of the feedback, results or review screen.
     pub scroll: usize,
     /// The seed for the next round (each new round gets a fresh one).
@@ -88,6 +90,8 @@ pub enum Outcome {
     Pause,
     /// The action was refused: say why.
     Refused(String),
+    /// Throw the paused round away and offer a new one.
+    Discard,
 }
 
 /// The course's questions as the quiz engine takes them.
@@ -119,6 +123,7 @@ impl QuizView {
             offer: None,
             noted: Vec::new(),
             confirm_leave: false,
+            resuming: false,
             scroll: 0,
             next_seed: options.seed.wrapping_add(1),
             recorded: false,
@@ -128,6 +133,7 @@ impl QuizView {
     pub fn context(&self) -> Context {
         match self.session.phase() {
             _ if self.confirm_leave => Context::Confirm,
+            _ if self.resuming => Context::QuizResume,
             Phase::Intro => Context::QuizIntro,
             Phase::Asking { input: Input::TypeCode { .. }, .. } => Context::QuizTyping,
             Phase::Feedback { .. } => Context::QuizFeedback,
@@ -167,6 +173,17 @@ impl QuizView {
                     self.confirm_leave = false;
                     Outcome::Stay
                 }
+                _ => Outcome::Stay,
+            };
+        }
+        if self.resuming {
+            return match action {
+                Action::Open => {
+                    self.resuming = false;
+                    Outcome::Stay
+                }
+                Action::Discard => Outcome::Discard,
+                Action::Quit => Outcome::Leave,
                 _ => Outcome::Stay,
             };
         }

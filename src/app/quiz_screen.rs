@@ -13,6 +13,7 @@ impl App {
             scroll: quiz.scroll,
             offer: quiz.offer.as_ref().map(|o| (o.label.as_str(), o.pool.len())),
             now: self.clock.unix(),
+            resuming: quiz.resuming,
         })
     }
 
@@ -31,7 +32,24 @@ impl App {
             self.open_help();
             return;
         }
+        if action == Action::Progress {
+            self.open_stats();
+            return;
+        }
         self.before_quiz_action(action);
+        // Screen-sized scrolling on every quiz screen that scrolls (not while asking).
+        let page = usize::from(self.size.height.saturating_sub(3)).max(1);
+        if let Some(quiz) =
+            self.quiz.as_mut().filter(|q| !matches!(q.session.phase(), crate::quiz::Phase::Asking { .. }))
+        {
+            match action {
+                Action::PageUp => quiz.scroll = quiz.scroll.saturating_sub(page),
+                Action::PageDown => quiz.scroll = quiz.scroll.saturating_add(page),
+                Action::Top => quiz.scroll = 0,
+                Action::Bottom => quiz.scroll = usize::MAX,
+                _ => {}
+            }
+        }
         let now = self.clock.now_ms();
         let Some(quiz) = self.quiz.as_mut() else { return };
         match quiz.update(action, &self.course, now) {
@@ -48,6 +66,7 @@ impl App {
                 self.message = Some("Reading for the quiz: press t to go back to it".to_string());
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
+            quiz::Outcome::Discard => self.discard_paused(),
         }
         let max = self.quiz_lines().map_or(0, |view| crate::lines::quiz::max_scroll(&view, self.size));
         if let Some(quiz) = self.quiz.as_mut() {

@@ -18,6 +18,7 @@ impl App {
                 self.start_review();
             }
             Action::Help => self.open_help(),
+            Action::Progress => self.open_stats(),
             Action::Practice => {
                 self.progress.edit().welcomed = true;
                 self.open_practice(None);
@@ -87,6 +88,7 @@ impl App {
                 }
             }
             Action::StartReview => self.start_review(),
+            Action::Progress => self.open_stats(),
             // Esc cancels, innermost first; it never quits (q does).
             Action::Close if sidebar => {
                 self.focus = Focus::Page;
@@ -99,6 +101,8 @@ impl App {
                 self.message = Some("Search cleared".to_string());
             }
             Action::Close => self.message = Some("Esc cancels; q quits (you will come back to this spot)".to_string()),
+            // Reading for the quiz (`r` from an answer): q goes back to it, not out.
+            Action::Quit if self.quiz_waiting() => self.start_quiz(),
             Action::Quit => self.quit = true,
             _ => {}
         }

@@ -16,7 +16,8 @@ impl super::App {
                 let mut view = QuizView::with_session(session, self.quiz_options);
                 view.mark_noted();
                 view.origin = origin;
-                self.message = Some(format!("Resumed your paused round ({} answered)", paused.answered()));
+                // Shown first: Enter resumes it, d throws it away.
+                view.resuming = true;
                 return view;
             }
             // Nothing left of it (the course changed): forget it.
@@ -65,9 +66,17 @@ impl super::App {
             self.message = Some("A round is in progress: t goes back to it (p there pauses it)".to_string());
             return;
         }
+        if self.quiz.is_none()
+            && self.progress.review.paused.as_ref().is_some_and(|p| p.kind == Some(RoundKind::Review))
+        {
+            // A paused review: R resumes it.
+            return self.start_quiz();
+        }
         if self.quiz.is_none() && self.progress.review.paused.is_some() {
             // One paused round is kept: a review would replace it at its first answer.
-            self.message = Some("A paused round is waiting: t resumes it (q there ends it)".to_string());
+            self.message = Some(
+                "A paused round is waiting: t shows it, to resume (Enter) or discard (d) before a review".to_string(),
+            );
             return;
         }
         let bank = bank(&self.course);
@@ -96,6 +105,15 @@ impl super::App {
         self.screen = super::Screen::Quiz;
     }
 
+    /// Whether the learner is reading a page for the quiz (`r` from an answer): the
+    /// answer waits, and `t` or `q` goes back to it.
+    pub fn quiz_waiting(&self) -> bool {
+        self.screen == super::Screen::Reader
+            && self.quiz.as_ref().is_some_and(|quiz| {
+                matches!(quiz.session.phase(), crate::quiz::Phase::Feedback { .. } | crate::quiz::Phase::Review { .. })
+            })
+    }
+
     /// How many questions are due for review now.
     pub fn due_count(&self) -> usize {
         let now = self.clock.unix();
@@ -104,6 +122,24 @@ impl super::App {
             .iter()
             .filter(|q| self.progress.review.cards.get(&q.id).is_some_and(|m| m.is_due(now)))
             .count()
+    }
+
+    /// How review stands now for the course's questions (due now, later, next).
+    pub fn outlook(&self) -> crate::progress::forecast::Outlook {
+        let ids: Vec<&str> = self.course.questions.iter().map(|q| q.id.as_str()).collect();
+        crate::progress::forecast::outlook(&self.progress.review, &ids, self.clock.unix())
+    }
+
+    /// `d` before resuming a paused round: it is thrown away (its answers stay counted
+    /// for review) and a new round's intro takes its place.
+    pub(super) fn discard_paused(&mut self) {
+        let origin = self.quiz.take().and_then(|quiz| quiz.origin);
+        self.progress.edit().review.paused = None;
+        let mut view = QuizView::new(&self.course, self.quiz_options);
+        view.origin = origin;
+        view.offer = origin.and_then(|(page, _)| self.offer_for(page));
+        self.quiz = Some(view);
+        self.message = Some("Paused round discarded; its answers still count for review".to_string());
     }
 
     /// Keeps the round in progress as the paused round (`p`).

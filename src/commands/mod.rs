@@ -7,3 +7,4 @@ pub mod open;
 pub mod paint;
 pub mod practice;
 pub mod rounds;
+pub mod stats;

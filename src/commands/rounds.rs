@@ -17,6 +17,21 @@ pub enum Request {
     Topics(Vec<String>),
     /// Spaced review: what is due, then new questions from pages read.
     Review,
+    /// The questions missed in the last full round (`quiz --retry-missed`).
+    RetryMissed,
+}
+
+impl Request {
+    /// The round `quiz` asks for: the last round's missed questions, some topics, or a
+    /// full round.
+    #[must_use]
+    pub fn of(retry_missed: bool, topics: &[String]) -> Request {
+        match () {
+            _ if retry_missed => Request::RetryMissed,
+            _ if topics.is_empty() => Request::Full,
+            _ => Request::Topics(topics.to_vec()),
+        }
+    }
 }
 
 /// Why no round could be drawn: a usage error (unknown topic) or nothing to review.
@@ -54,6 +69,14 @@ pub fn session(
             }
             Err(unknown) => Err(NoRound::UnknownTopic(unknown_topics(&bank, &unknown))),
         },
+        Request::RetryMissed => {
+            let missed = progress.quiz.history.last().map(|round| round.missed.clone()).unwrap_or_default();
+            let pool: Vec<usize> = (0..bank.len()).filter(|&at| missed.contains(&bank[at].id)).collect();
+            if pool.is_empty() {
+                return Err(NoRound::NothingDue("Nothing to retry: the last full round missed no question".to_owned()));
+            }
+            Ok(Session::drawn_from(bank, pool, RoundKind::Retry, None, seed))
+        }
         Request::Review => {
             let size = count.unwrap_or(bank.len());
             let round = review_round(&bank, &progress.review, &progress.pages_read, now, size, seed);

@@ -24,7 +24,12 @@ pub fn headings(page: &Page) -> impl Iterator<Item = (usize, &str)> {
 pub fn anchor_text(course: &Course, page: usize, anchor: &Anchor) -> Option<String> {
     let page = course.pages.get(page)?;
     let text = match anchor {
-        Anchor::Heading(heading) => return Some(heading.clone()),
+        // A heading is found by its first words, four of them: a long one wraps, and
+        // many captions share their first three ("From the source: ...").
+        Anchor::Heading(heading) => return Some(first_words(heading, 4)),
+        Anchor::Block(at) if headings(page).any(|(block, _)| block == *at) => {
+            return Some(first_words(headings(page).find(|(block, _)| *block == *at)?.1, 4));
+        }
         Anchor::Block(at) => match page.blocks.get(*at)? {
             Block::Paragraph(text) => text.clone(),
             Block::List { heading, items } => heading.clone().or_else(|| items.first().cloned())?,
@@ -36,7 +41,12 @@ pub fn anchor_text(course: &Course, page: usize, anchor: &Anchor) -> Option<Stri
             Block::Table { caption, header, .. } => caption.clone().or_else(|| header.first().cloned())?,
         },
     };
+    let words = first_words(&text, 3);
+    (!words.is_empty()).then_some(words)
+}
+
+/// The first `count` words of `text`, markup removed.
+fn first_words(text: &str, count: usize) -> String {
     let clean: String = text.chars().filter(|c| !matches!(c, '`' | '*')).collect();
-    let words: Vec<&str> = clean.split_whitespace().take(3).collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    clean.split_whitespace().take(count).collect::<Vec<_>>().join(" ")
 }

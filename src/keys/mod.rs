@@ -60,6 +60,10 @@ pub enum Action {
     StartReview,
     /// Put the quiz round aside (resumed by the next quiz, also after quitting).
     Pause,
+    /// The progress screen: progress as a whole.
+    Progress,
+    /// Throw away the paused round instead of resuming it.
+    Discard,
 }
 
 /// The screens (and overlays) that read keys differently.
@@ -74,6 +78,8 @@ pub enum Context {
     Search,
     Help,
     QuizIntro,
+    /// A paused round, before it is resumed.
+    QuizResume,
     Quiz,
     /// Typing a status code in the quiz: digits are the answer.
     QuizTyping,
@@ -87,11 +93,13 @@ pub enum Context {
     TooSmall,
     /// Practice mode: the exercise list and the current exercise.
     Practice,
+    /// The progress screen (`%`).
+    Progress,
 }
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::Welcome,
         Context::Reader,
@@ -99,6 +107,7 @@ impl Context {
         Context::Search,
         Context::Help,
         Context::QuizIntro,
+        Context::QuizResume,
         Context::Quiz,
         Context::QuizTyping,
         Context::QuizFeedback,
@@ -107,6 +116,7 @@ impl Context {
         Context::Confirm,
         Context::TooSmall,
         Context::Practice,
+        Context::Progress,
     ];
 
     pub fn title(self) -> &'static str {
@@ -118,14 +128,16 @@ impl Context {
             Context::Search => "Search",
             Context::Help => "This help",
             Context::QuizIntro => "Quiz: before a round",
+            Context::QuizResume => "Quiz: a paused round",
             Context::Quiz => "Quiz: a question",
             Context::QuizTyping => "Quiz: type the code",
             Context::QuizFeedback => "Quiz: after an answer",
             Context::Results => "Quiz results",
-            Context::Review => "Quiz review",
+            Context::Review => "Quiz: your answers, one by one (v)",
             Context::Confirm => "Confirm",
             Context::TooSmall => "Terminal too small",
             Context::Practice => "Practice",
+            Context::Progress => "Your progress (% or P)",
         }
     }
 }

@@ -16,6 +16,10 @@ const fn bind(
     Binding { context, keys, label, action, description, hint }
 }
 
+/// The progress screen's keys, the same on every screen that has them.
+const PROGRESS_KEYS: &[Key] = &[Char('%'), Char('P')];
+const PROGRESS: &str = "your progress: pages, rounds, review forecast";
+
 pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[Ctrl('c')], "Ctrl-C", Action::ForceQuit, "quit at once (progress is already saved)", None),
     bind(
@@ -29,6 +33,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Welcome, &[Char('t')], "t", Action::StartQuiz, "go straight to the quiz", None),
     bind(C::Welcome, &[Char('x')], "x", Action::Practice, "practice: write views, a real Django answers", None),
     bind(C::Welcome, &[Char('R')], "R", Action::StartReview, "review the questions due (spaced review)", None),
+    bind(C::Welcome, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Welcome, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::Welcome, &[Char('q')], "q", Action::Quit, "quit", Some("quit")),
     bind(C::Reader, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
@@ -85,6 +90,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("quiz"),
     ),
     bind(C::Reader, &[Char('R')], "R", Action::StartReview, "review the questions due (spaced review)", None),
+    bind(C::Reader, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Reader, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(
         C::Reader,
@@ -112,6 +118,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Contents, &[Char('s')], "s", Action::ToggleSidebar, "show or hide the contents", None),
     bind(C::Contents, &[AnyDigit], "4 0 4", Action::Digit(0), "type a status code to jump to its page", None),
     bind(C::Contents, &[Char('/')], "/", Action::Search, "search titles and text", None),
+    bind(C::Contents, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Contents, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::Contents, &[Char('q')], "q", Action::Quit, "quit", Some("quit")),
     bind(C::Search, &[Code(KeyCode::Up)], "↑", Action::Up, "previous result", None),
@@ -137,6 +144,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::QuizIntro, &[Code(KeyCode::Enter), Char(' ')], "Enter", Action::Open, "start the round", Some("start")),
     bind(C::QuizIntro, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::QuizIntro, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
+    bind(C::QuizIntro, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::QuizIntro, &[Code(KeyCode::PageDown)], "PgDn", Action::PageDown, "one screen down", None),
+    bind(C::QuizIntro, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::QuizIntro, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
     bind(
         C::QuizIntro,
         &[Char('t')],
@@ -145,8 +156,35 @@ pub const BINDINGS: &[Binding] = &[
         "only the questions of the page (or section) you came from, when offered",
         None,
     ),
+    bind(C::QuizIntro, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::QuizIntro, &[Char('?')], "?", Action::Help, "help: every key", Some("help")),
     bind(C::QuizIntro, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
+    bind(
+        C::QuizResume,
+        &[Code(KeyCode::Enter), Char(' ')],
+        "Enter",
+        Action::Open,
+        "resume the paused round",
+        Some("resume"),
+    ),
+    bind(
+        C::QuizResume,
+        &[Char('d')],
+        "d",
+        Action::Discard,
+        "discard it (its answers still count for review)",
+        Some("discard"),
+    ),
+    bind(C::QuizResume, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
+    bind(C::QuizResume, &[Char('?')], "?", Action::Help, "help: every key", None),
+    bind(
+        C::QuizResume,
+        &[Char('q'), Code(KeyCode::Esc)],
+        "q Esc",
+        Action::Quit,
+        "back to the lessons (it stays paused)",
+        Some("lessons"),
+    ),
     bind(C::Quiz, &[AnyChoice], "1-9 a-d", Action::Pick(0), "answer (multiple select: toggle)", Some("answer")),
     bind(C::Quiz, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "move the cursor up", None),
     bind(C::Quiz, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "move the cursor down", None),
@@ -154,6 +192,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Quiz, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit the answer", Some("submit")),
     bind(C::Quiz, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
     bind(C::Quiz, &[Char('p')], "p", Action::Pause, "pause the round (t resumes it, also after quitting)", None),
+    bind(C::Quiz, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Quiz, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::Quiz,
@@ -168,6 +207,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::QuizTyping, &[Code(KeyCode::Enter)], "Enter", Action::Open, "submit", Some("submit")),
     bind(C::QuizTyping, &[Char('s')], "s", Action::Skip, "skip (counts as wrong)", Some("skip")),
     bind(C::QuizTyping, &[Char('p')], "p", Action::Pause, "pause the round (t resumes it, also after quitting)", None),
+    bind(C::QuizTyping, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::QuizTyping, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::QuizTyping,
@@ -203,6 +243,11 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(C::QuizFeedback, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::QuizFeedback, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
+    bind(C::QuizFeedback, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::QuizFeedback, &[Code(KeyCode::PageDown)], "PgDn", Action::PageDown, "one screen down", None),
+    bind(C::QuizFeedback, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::QuizFeedback, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
+    bind(C::QuizFeedback, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::QuizFeedback, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(
         C::QuizFeedback,
@@ -217,6 +262,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Results, &[Char('n')], "n", Action::NewRound, "start a new round", Some("new round")),
     bind(C::Results, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::Results, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
+    bind(C::Results, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::Results, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
+    bind(C::Results, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::Results, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
+    bind(C::Results, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Results, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(C::Results, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
     bind(
@@ -231,7 +281,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Review, &[Char('r')], "r", Action::ReadPage, "read the page that teaches it", Some("read")),
     bind(C::Review, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
     bind(C::Review, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", None),
+    bind(C::Review, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::Review, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
+    bind(C::Review, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::Review, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
     bind(C::Review, &[Char('m')], "m", Action::RetryMissed, "retry only the missed questions", None),
+    bind(C::Review, PROGRESS_KEYS, "% P", Action::Progress, PROGRESS, None),
     bind(C::Review, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(C::Review, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the results", Some("results")),
     bind(C::Confirm, &[Char('y'), Code(KeyCode::Enter)], "y Enter", Action::Confirm, "yes", Some("yes")),
@@ -263,4 +318,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Practice, &[Char('S')], "S", Action::Setup, "set up Django in the workspace (practice setup)", None),
     bind(C::Practice, &[Char('?')], "?", Action::Help, "help: every key", None),
     bind(C::Practice, &[Char('q'), Code(KeyCode::Esc)], "q Esc", Action::Quit, "back to the lessons", Some("lessons")),
+    bind(C::Progress, &[Code(KeyCode::Up), Char('k')], "↑ k", Action::Up, "scroll up", None),
+    bind(C::Progress, &[Code(KeyCode::Down), Char('j')], "↓ j", Action::Down, "scroll down", Some("scroll")),
+    bind(C::Progress, &[Code(KeyCode::PageUp), Char('b')], "PgUp b", Action::PageUp, "one screen up", None),
+    bind(C::Progress, &[Code(KeyCode::PageDown), Char(' ')], "PgDn Space", Action::PageDown, "one screen down", None),
+    bind(C::Progress, &[Code(KeyCode::Home), Char('g')], "Home g", Action::Top, "top", None),
+    bind(C::Progress, &[Code(KeyCode::End), Char('G')], "End G", Action::Bottom, "bottom", None),
+    bind(C::Progress, &[AnyDigit], "1-5", Action::Digit(0), "a quiz on that topic that needs work", Some("topic quiz")),
+    bind(C::Progress, &[Char('R')], "R", Action::StartReview, "review the questions due", Some("review")),
+    bind(C::Progress, &[Char('?')], "?", Action::Help, "help: every key", None),
+    bind(
+        C::Progress,
+        &[Char('q'), Code(KeyCode::Esc), Char('%'), Char('P')],
+        "q Esc",
+        Action::Quit,
+        "back",
+        Some("back"),
+    ),
 ];

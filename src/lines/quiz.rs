@@ -23,6 +23,8 @@ pub struct View<'a> {
     pub offer: Option<(&'a str, usize)>,
     /// Seconds since the Unix epoch (spaced review on the results screen).
     pub now: i64,
+    /// A paused round shown before it is resumed.
+    pub resuming: bool,
 }
 
 /// The lines to draw in `area`'s quiz column, from the first visible one. Scrolled down,
@@ -47,16 +49,24 @@ fn pinned(view: &View, first: usize) -> bool {
 
 /// The lines of the quiz screen for the current phase, at `width` columns.
 fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
+    if quiz.resuming {
+        return super::quiz_review::resume_intro(app, width);
+    }
     match quiz.session.phase() {
         Phase::Intro => intro(app, quiz, width),
         Phase::Asking { index, input } => asking(app, quiz, *index, input, width),
-        Phase::Feedback { index, verdict } => feedback(app, quiz, *index, *verdict, width, "Question"),
+        Phase::Feedback { index, verdict } => feedback(app, quiz, *index, *verdict, width, label(quiz)),
         Phase::Results => super::quiz_results::results(app, &quiz.session.score(), quiz, width),
         Phase::Review { index } => {
             let verdict = quiz.session.record(*index).map_or(Verdict::Skipped, |r| r.verdict);
-            feedback(app, quiz, *index, verdict, width, "Review")
+            feedback(app, quiz, *index, verdict, width, "Answer")
         }
     }
+}
+
+/// What a question of this round is called: review rounds say "Review", not "Question".
+fn label(quiz: &View) -> &'static str {
+    if *quiz.session.kind() == RoundKind::Review { "Review" } else { "Question" }
 }
 
 /// How far the learner can scroll this screen (0 when it fits).
@@ -71,6 +81,9 @@ fn first_line(app: &View, quiz: &View, column: Rect, total: usize) -> usize {
     let height = usize::from(column.height);
     let max = total.saturating_sub(height);
     let Phase::Asking { index, input } = quiz.session.phase() else { return quiz.scroll.min(max) };
+    if quiz.resuming {
+        return quiz.scroll.min(max);
+    }
     let Some(rq) = quiz.session.round().get(*index) else { return 0 };
     let focus_row = question_header_height(app.theme, rq, column.width, false)
         + match input {
@@ -93,6 +106,9 @@ fn column(area: Rect) -> Rect {
 pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
     let (app, quiz) = (view, view);
     let Phase::Asking { index, .. } = quiz.session.phase() else { return None };
+    if quiz.resuming {
+        return None;
+    }
     let column = column(area);
     let rq = quiz.session.round().get(*index)?;
     let first = first_line(app, quiz, column, screen_lines(app, quiz, column.width).len());
@@ -216,7 +232,12 @@ fn choice_labels(rq: &RoundQuestion) -> Vec<String> {
 fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let Some(rq) = quiz.session.round().get(index) else { return vec![] };
-    let mut lines = question_header(theme, "Question", (index, quiz.session.round().len()), rq, width, false);
+    let mut lines = question_header(theme, label(quiz), (index, quiz.session.round().len()), rq, width, false);
+    if *quiz.session.kind() == RoundKind::Review
+        && let Some(head) = lines.first_mut()
+    {
+        head.spans.push(Span::styled(format!("   {}", super::quiz_review::standing(app, &rq.question.id)), theme.dim));
+    }
     let labels = choice_labels(rq);
     for (i, label) in labels.iter().enumerate() {
         let (mark, under_cursor) = match input {
@@ -278,7 +299,13 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
             (false, true) => ("✗", theme.wrong),
             (false, false) => (" ", theme.dim),
         };
-        let you = if chosen { "  ← your answer" } else { "" };
+        // A right choice left out of a multiple-select answer is pointed out.
+        let missed = right && !chosen && matches!(answer, Some(Answer::Multiple(_)));
+        let you = match (chosen, missed) {
+            (true, _) => "  ← your answer",
+            (false, true) => "  ← you missed this",
+            _ => "",
+        };
         // The choice's markup rendered as in the question, in the verdict's colour.
         let mut spans = inline(text, if right || chosen { style } else { theme.text }, theme);
         spans.push(Span::styled(you, theme.dim));
@@ -311,6 +338,13 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
     lines.extend(wrap(&head, usize::from(width), vec![], vec![]));
     lines.extend(wrap(&inline(&rq.question.explanation, theme.text, theme), usize::from(width), vec![], vec![]));
     lines.push(Line::default());
+    let spent = quiz.session.record(index).map_or(0, |r| r.spent_ms);
+    lines.extend(wrap(
+        &[Span::styled(super::quiz_review::comes_back(app, &rq.question.id, verdict, spent), theme.dim)],
+        usize::from(width),
+        vec![],
+        vec![],
+    ));
     if let Some(page) = app.course.page_index(&rq.question.page) {
         let read = [
             Span::styled("r", theme.key),
@@ -319,7 +353,11 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
         ];
         lines.extend(wrap(&read, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
-    let next = if label == "Review" { "← → previous / next answer · q results" } else { "Enter next" };
+    let next = if matches!(quiz.session.phase(), Phase::Review { .. }) {
+        "← → previous / next answer · q results"
+    } else {
+        "Enter next"
+    };
     lines.push(Line::styled(next, theme.dim));
     lines
 }

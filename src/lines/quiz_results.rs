@@ -66,14 +66,32 @@ pub fn results(app: &View, score: &Score, quiz: &View, width: u16) -> Vec<Line<'
                 vec![Span::raw("    ")],
             ));
         }
+        lines.extend(wrap(&missed_how(app, score), usize::from(width), vec![], vec![]));
     }
     let now = app.now;
     let standings = app.progress.review.standings(quiz.session.bank(), now);
     lines.push(Line::default());
-    lines.extend(knowledge(theme, &standings, width));
+    // Counted per question: a question with several tags is due once.
+    let ids: Vec<&str> = quiz.session.bank().iter().map(|q| q.id.as_str()).collect();
+    let outlook = crate::progress::forecast::outlook(&app.progress.review, &ids, now);
+    let due = outlook.now + outlook.later_today + outlook.tomorrow;
+    lines.extend(knowledge(theme, &standings, due, width));
     lines.push(Line::default());
     lines.extend(chart(theme, &app.progress.review.last_days(now), width));
     lines
+}
+
+/// How to go over the missed questions again, and when review brings them back.
+fn missed_how(app: &View, score: &Score) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let next = score.missed.iter().filter_map(|id| app.progress.review.cards.get(id)).map(|m| m.due).min();
+    let mut spans = vec![Span::styled("m", theme.key), Span::raw(" retries them now; ")];
+    if let Some(due) = next {
+        spans.push(Span::raw(format!("spaced review brings them back {} (", crate::quiz::when(due, app.now))));
+        spans.push(Span::styled("R", theme.key));
+        spans.push(Span::raw("), then again tomorrow."));
+    }
+    spans
 }
 
 /// Every tag as a small bar, in as many columns as fit: classes first, then topics.
@@ -102,9 +120,8 @@ fn tag_grid(theme: &Theme, score: &Score, width: u16) -> Vec<Line<'static>> {
 
 /// "What you know": per class, then per topic already met, how many questions are
 /// learned (right last time, not due) and how many still shaky, and what is due tomorrow.
-fn knowledge(theme: &Theme, standings: &[Standing], width: u16) -> Vec<Line<'static>> {
+fn knowledge(theme: &Theme, standings: &[Standing], due: usize, width: u16) -> Vec<Line<'static>> {
     const BAR: usize = 10;
-    let due: usize = standings.iter().filter(|s| crate::quiz::is_class_tag(&s.tag)).map(|s| s.due_tomorrow).sum();
     let mut lines = vec![Line::from(vec![
         Span::styled("What you know", theme.title),
         Span::styled(format!("   {due} question(s) due by tomorrow"), theme.dim),
@@ -121,13 +138,18 @@ fn knowledge(theme: &Theme, standings: &[Standing], width: u16) -> Vec<Line<'sta
             Span::styled("█".repeat(learned), theme.right),
             Span::styled("▒".repeat(shaky), theme.wrong),
             Span::styled("░".repeat(BAR - learned - shaky), theme.border),
-            Span::raw(format!(" {} learned · {} shaky · {} new", standing.learned, standing.shaky, standing.unseen)),
+            Span::raw(format!(" {} learned · {} learning · {} new", standing.learned, standing.shaky, standing.unseen)),
         ];
-        if standing.due_tomorrow > 0 && usize::from(width) >= 70 {
+        // Due counts on the classes only: a question has one class but several topics,
+        // so topics' counts would add up to more than the total.
+        if standing.due_tomorrow > 0 && usize::from(width) >= 70 && crate::quiz::is_class_tag(&standing.tag) {
             spans.push(Span::styled(format!(" · {} due", standing.due_tomorrow), theme.dim));
         }
         lines.push(Line::from(spans));
     }
+    let legend = "█ learned: FSRS expects you to remember it three weeks on · ▒ learning: missed lately or \
+                  not yet that sure · ░ new: never answered";
+    lines.extend(wrap(&[Span::styled(legend, theme.dim)], usize::from(width), vec![], vec![]));
     lines
 }
 
@@ -167,11 +189,12 @@ fn chart(theme: &Theme, days: &[(String, DayTally)], width: u16) -> Vec<Line<'st
         Span::styled("▮", theme.right),
         Span::raw(format!(" right   (the tallest bar: {most} a day)")),
     ]));
+
     lines
 }
 
 /// One row of a buffer as a line, consecutive cells of one style as one span.
-fn buffer_row(buf: &Buffer, y: u16, width: u16) -> Line<'static> {
+pub(super) fn buffer_row(buf: &Buffer, y: u16, width: u16) -> Line<'static> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut text = String::new();
     let mut style = Style::default();

@@ -100,6 +100,7 @@ mod tests {
             lapses: -3,
             last_review: 253_402_300_799, // 9999-12-31
             last_right: true,
+            ..Memory::default()
         };
         clamp_card(&mut card, NOW);
         assert_eq!(card.stability, MAX_DAYS as f64);

@@ -183,14 +183,11 @@ pub fn topics(bank: &[Question]) -> (Vec<String>, Vec<String>) {
 #[must_use]
 pub fn nothing_due(state: &ReviewState, bank: &[Question], now: i64) -> String {
     match state.next_due(bank) {
-        Some(due) => {
-            let when = match due.div_euclid(DAY) - now.div_euclid(DAY) {
-                ..=0 => "later today".to_owned(),
-                1 => "tomorrow".to_owned(),
-                n => format!("in {n} days"),
-            };
-            format!("Nothing is due for review. The next question is due {when} ({})", day_of(due))
-        }
+        Some(due) => format!(
+            "Nothing is due for review. The next question is due {} ({})",
+            crate::quiz::when(due, now),
+            day_of(due)
+        ),
         None => "Nothing to review yet: read a page to the end, or answer a quiz round (t), first".to_owned(),
     }
 }
@@ -234,21 +231,32 @@ pub fn day_of(seconds: i64) -> String {
     text.get(..10).unwrap_or_default().to_owned()
 }
 
-/// Unix seconds of an RFC 3339 UTC time such as `2026-11-25T10:00:00Z` (what
-/// [`super::now_rfc3339`] writes); `None` for anything else.
+/// Unix seconds of an RFC 3339 time such as `2026-11-25T10:00:00Z` (what
+/// [`super::now_rfc3339`] writes) or `2026-11-25T11:00:00+01:00`; fractions of a second
+/// are ignored. `None` for anything else.
 #[must_use]
 pub fn unix_from_rfc3339(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
     let number = |range: std::ops::Range<usize>| -> Option<i64> { text.get(range)?.parse().ok() };
-    if bytes.len() < 19 || bytes.get(4) != Some(&b'-') || bytes.get(10) != Some(&b'T') {
+    if bytes.len() < 19 || bytes.get(4) != Some(&b'-') || !matches!(bytes.get(10), Some(b'T' | b't' | b' ')) {
         return None;
     }
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
     let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
-    Some(days_from_civil(year, month, day) * DAY + hour * 3600 + minute * 60 + second)
+    // After the seconds: an optional fraction, then Z or an offset (none: UTC).
+    let rest = text.get(19..)?.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    let offset = match rest.as_bytes() {
+        [] | [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), ..] if rest.len() == 6 && rest.as_bytes()[3] == b':' => {
+            let minutes = rest.get(1..3)?.parse::<i64>().ok()? * 60 + rest.get(4..6)?.parse::<i64>().ok()?;
+            if *sign == b'+' { minutes * 60 } else { -minutes * 60 }
+        }
+        _ => return None,
+    };
+    Some(days_from_civil(year, month, day) * DAY + hour * 3600 + minute * 60 + second - offset)
 }
 
 /// Days since 1970-01-01 of a Gregorian date (H. Hinnant's `days_from_civil`).
@@ -274,7 +282,40 @@ mod tests {
         }
         assert_eq!(unix_from_rfc3339("yesterday"), None);
         assert_eq!(unix_from_rfc3339("2026-13-01T00:00:00Z"), None);
+        assert_eq!(unix_from_rfc3339("2025-06-01T15:03:09+01:00"), Some(1_748_786_589));
+        assert_eq!(unix_from_rfc3339("2025-06-01T14:03:09.250Z"), Some(1_748_786_589));
+        assert_eq!(unix_from_rfc3339("2025-06-01T14:03:09 nonsense"), None);
         assert_eq!(day_of(1_748_786_589), "2025-06-01");
+    }
+
+    const NOW: i64 = 1_764_000_000;
+
+    fn record(verdict: crate::quiz::Verdict, spent_ms: u64) -> Record {
+        Record { answer: crate::quiz::Answer::Skipped, verdict, spent_ms }
+    }
+
+    #[test]
+    fn a_skipped_question_counts_as_again() {
+        use crate::quiz::Verdict;
+        let mut skipped = ReviewState::default();
+        skipped.note_answer("a", &record(Verdict::Skipped, 1_000), NOW);
+        let mut wrong = ReviewState::default();
+        wrong.note_answer("a", &record(Verdict::Wrong, 1_000), NOW);
+        assert_eq!(skipped.cards["a"], wrong.cards["a"]);
+        assert!(skipped.cards["a"].in_steps() && skipped.cards["a"].due - NOW <= 600);
+        assert_eq!(skipped.days[&day_of(NOW)], DayTally { answered: 1, right: 0 });
+    }
+
+    #[test]
+    fn missed_and_retried_today_stays_due_by_tomorrow() {
+        use crate::quiz::Verdict;
+        let mut state = ReviewState::default();
+        state.note_answer("a", &record(Verdict::Wrong, 9_000), NOW);
+        state.note_answer("a", &record(Verdict::Correct, 2_000), NOW + 80);
+        state.note_answer("a", &record(Verdict::Correct, 2_000), NOW + 4 * 3600);
+        let due = state.cards["a"].due;
+        assert!(due > NOW + 4 * 3600 && due <= NOW + 80 + DAY, "due {}", due - NOW);
+        assert_eq!(state.days[&day_of(NOW)], DayTally { answered: 3, right: 2 });
     }
 
     #[test]

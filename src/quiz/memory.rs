@@ -2,8 +2,12 @@
 //!
 //! Pure: the time comes in as seconds since the Unix epoch. The state is plain numbers so
 //! the progress file stays readable; it is turned into an FSRS card only to schedule.
-//! The long-term scheduler is used: intervals are whole days, so a question answered
-//! wrongly is due the next day and one answered right a few days later.
+//!
+//! Like a flashcard tool: FSRS's short-term steps are used. A wrong answer puts the card
+//! in (re)learning, due again in minutes; a right answer there graduates it, due again
+//! by the next day at the latest (a card missed today comes back tomorrow, whatever
+//! happens later today). A right answer to a card already answered today is a step too:
+//! it does not push the card days out. A new card answered right goes straight to days.
 
 use std::collections::BTreeMap;
 
@@ -51,6 +55,24 @@ impl Grade {
     }
 }
 
+/// Stability (days) from which a question counts as learned: FSRS expects it still
+/// remembered after three weeks (a "mature" card in Anki's words).
+pub const LEARNED_STABILITY: f64 = 21.0;
+
+/// Where a card is in its schedule. A file written before the short-term steps has
+/// only cards in review (the default).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Missed the first time it was asked: back in minutes.
+    Learning,
+    /// Scheduled in days.
+    #[default]
+    Review,
+    /// Missed after being in review: back in minutes.
+    Relearning,
+}
+
 /// What the learner remembers of one question, as FSRS models it. Times are Unix seconds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -73,6 +95,8 @@ pub struct Memory {
     pub last_review: i64,
     /// Whether the last answer was right.
     pub last_right: bool,
+    /// Learning, review or relearning.
+    pub step: Step,
 }
 
 // The floats come from FSRS and are checked finite on use (see `card`); a NaN from a
@@ -91,14 +115,20 @@ impl Default for Memory {
             lapses: 0,
             last_review: 0,
             last_right: false,
+            step: Step::Review,
         }
     }
 }
 
-/// The scheduler: FSRS with its default weights, long-term mode (whole days), no fuzz
-/// (so a test can predict the interval).
-fn scheduler() -> FSRS {
-    FSRS::new(Parameters { enable_short_term: false, enable_fuzz: false, ..Parameters::default() })
+/// The scheduler: FSRS with its default weights, no fuzz (so a test can predict the
+/// interval); `short_term` for the learning steps (minutes), else whole days.
+fn scheduler(short_term: bool) -> FSRS {
+    FSRS::new(Parameters { enable_short_term: short_term, enable_fuzz: false, ..Parameters::default() })
+}
+
+/// The UTC day number of a Unix time.
+fn day(seconds: i64) -> i64 {
+    seconds.div_euclid(DAY)
 }
 
 fn time(seconds: i64) -> DateTime<Utc> {
@@ -109,8 +139,7 @@ impl Memory {
     /// The FSRS card for this state; a state that is not usable (never answered, or
     /// numbers that are not finite) is a new card.
     fn card(&self) -> Card {
-        let usable = self.reps > 0 && self.stability.is_finite() && self.difficulty.is_finite() && self.stability > 0.0;
-        if !usable {
+        if !self.usable() {
             return Card { due: time(self.due), last_review: time(self.last_review), ..Card::default() };
         }
         Card {
@@ -121,17 +150,51 @@ impl Memory {
             scheduled_days: self.scheduled_days,
             reps: self.reps,
             lapses: self.lapses,
-            state: State::Review,
+            state: match self.step {
+                Step::Learning => State::Learning,
+                Step::Review => State::Review,
+                Step::Relearning => State::Relearning,
+            },
             last_review: time(self.last_review),
         }
+    }
+
+    /// Whether FSRS can use these numbers (answered before, finite, positive).
+    fn usable(&self) -> bool {
+        self.reps > 0 && self.stability.is_finite() && self.difficulty.is_finite() && self.stability > 0.0
     }
 
     /// The state after answering at `now` with `grade` (`None` before: a new question).
     #[must_use]
     pub fn after(previous: Option<&Memory>, grade: Grade, now: i64) -> Memory {
-        let card =
-            previous.map_or_else(|| Card { due: time(now), last_review: time(now), ..Card::default() }, Memory::card);
-        let next = scheduler().next(card, time(now), grade.rating()).card;
+        let previous = previous.filter(|m| m.usable());
+        let right = grade != Grade::Again;
+        match previous {
+            // Right again the same day, already in days: a step, not a new review (the
+            // schedule stays; the answer time moves on, which a merge of saves goes by).
+            Some(memory) if right && memory.step == Step::Review && day(memory.last_review) == day(now) => {
+                Memory { reps: memory.reps.saturating_add(1), last_right: true, last_review: now, ..memory.clone() }
+            }
+            Some(memory) => {
+                let mut next = Self::scheduled(memory.card(), grade, now, true);
+                if memory.step != Step::Review && next.step == Step::Review {
+                    // Graduating from a step after a miss: back by tomorrow.
+                    next.due = next.due.min(now + DAY);
+                    next.scheduled_days = next.scheduled_days.min(1);
+                }
+                next
+            }
+            // New and right: straight to days; new and wrong: the learning steps.
+            None => {
+                let card = Card { due: time(now), last_review: time(now), ..Card::default() };
+                Self::scheduled(card, grade, now, !right)
+            }
+        }
+    }
+
+    /// FSRS's next state of `card` for `grade` at `now`, as a memory.
+    fn scheduled(card: Card, grade: Grade, now: i64, short_term: bool) -> Memory {
+        let next = scheduler(short_term).next(card, time(now), grade.rating()).card;
         Memory {
             due: next.due.timestamp(),
             stability: next.stability,
@@ -142,6 +205,11 @@ impl Memory {
             lapses: next.lapses,
             last_review: now,
             last_right: grade != Grade::Again,
+            step: match next.state {
+                State::Learning | State::New => Step::Learning,
+                State::Review => Step::Review,
+                State::Relearning => Step::Relearning,
+            },
         }
     }
 
@@ -151,10 +219,31 @@ impl Memory {
         self.due <= now
     }
 
-    /// Learned: the last answer was right and it is not due yet. Otherwise shaky.
+    /// Learned as FSRS sees it: in review, right last time, not due, and a stability of
+    /// at least [`LEARNED_STABILITY`] days. Otherwise still being learned.
     #[must_use]
     pub fn is_learned(&self, now: i64) -> bool {
-        self.last_right && !self.is_due(now)
+        self.step == Step::Review && self.last_right && !self.is_due(now) && self.stability >= LEARNED_STABILITY
+    }
+
+    /// Whether it is in the learning steps (missed, back in minutes).
+    #[must_use]
+    pub fn in_steps(&self) -> bool {
+        self.step != Step::Review
+    }
+}
+
+/// When a question comes back, said for the learner: "now", "in 5 min", "in 3 h",
+/// "tomorrow", "in 4 days" (days counted by the UTC date).
+#[must_use]
+pub fn when(due: i64, now: i64) -> String {
+    let wait = due - now;
+    match day(due) - day(now) {
+        _ if wait <= 0 => "now".to_owned(),
+        _ if wait < 3600 => format!("in {} min", (wait + 59) / 60),
+        ..=0 => format!("in {} h", (wait + 1800) / 3600),
+        1 => "tomorrow".to_owned(),
+        days => format!("in {days} days"),
     }
 }
 
@@ -186,7 +275,8 @@ mod tests {
         let right = Memory::after(None, Grade::Good, NOW);
         let easy = Memory::after(None, Grade::Easy, NOW);
         assert!(wrong.due < right.due && right.due < easy.due, "{wrong:?} {right:?} {easy:?}");
-        assert_eq!(wrong.due, NOW + DAY, "wrong: back the next day");
+        assert!(wrong.due - NOW <= 10 * 60, "wrong: back in minutes, {wrong:?}");
+        assert_eq!(wrong.step, Step::Learning);
         assert!(right.due >= NOW + 2 * DAY);
         assert!(!wrong.last_right && right.last_right);
     }
@@ -211,6 +301,65 @@ mod tests {
         let lapse = Memory::after(Some(&again), Grade::Again, again.due);
         assert_eq!(lapse.lapses, 1);
         assert!(lapse.due - lapse.last_review < again.due - again.last_review);
+    }
+
+    #[test]
+    fn missed_then_retried_right_within_minutes_is_due_by_the_next_day() {
+        let missed = Memory::after(None, Grade::Again, NOW);
+        let retried = Memory::after(Some(&missed), Grade::Good, NOW + 80);
+        assert_eq!(retried.step, Step::Review);
+        assert!(retried.due > NOW + 80 && retried.due <= NOW + 80 + DAY, "{retried:?}");
+        // Fast (Easy) makes no difference the same day: still tomorrow at the latest.
+        let fast = Memory::after(Some(&missed), Grade::Easy, NOW + 80);
+        assert!(fast.due <= NOW + 80 + DAY, "{fast:?}");
+        // A card known for weeks, missed today and retried: also back tomorrow.
+        let mut known = Memory::after(None, Grade::Easy, NOW - 60 * DAY);
+        for _ in 0..3 {
+            known = Memory::after(Some(&known), Grade::Good, known.due);
+        }
+        assert!(known.due - known.last_review > 10 * DAY, "{known:?}");
+        let lapse = Memory::after(Some(&known), Grade::Again, NOW);
+        assert_eq!((lapse.step, lapse.lapses), (Step::Relearning, 1));
+        assert!(lapse.due - NOW <= 10 * 60, "{lapse:?}");
+        let relearned = Memory::after(Some(&lapse), Grade::Good, NOW + 120);
+        assert!(relearned.due <= NOW + 120 + DAY, "{relearned:?}");
+    }
+
+    #[test]
+    fn right_again_the_same_day_does_not_push_the_card_out() {
+        let missed_then_right = Memory::after(Some(&Memory::after(None, Grade::Again, NOW)), Grade::Good, NOW + 60);
+        let later = Memory::after(Some(&missed_then_right), Grade::Good, NOW + 3 * 3600);
+        assert_eq!(later.due, missed_then_right.due, "still due tomorrow");
+        let first = Memory::after(None, Grade::Good, NOW);
+        let again = Memory::after(Some(&first), Grade::Easy, NOW + 600);
+        assert_eq!((again.due, again.stability), (first.due, first.stability));
+    }
+
+    #[test]
+    fn right_on_two_days_the_interval_grows() {
+        let first = Memory::after(None, Grade::Good, NOW);
+        let second = Memory::after(Some(&first), Grade::Good, first.due);
+        let third = Memory::after(Some(&second), Grade::Good, second.due);
+        let gap = |m: &Memory| m.due - m.last_review;
+        assert!(gap(&first) >= DAY && gap(&second) > gap(&first) && gap(&third) > gap(&second));
+        assert!(!first.is_learned(NOW + 1) && third.stability > first.stability);
+    }
+
+    #[test]
+    fn when_says_minutes_hours_and_days() {
+        let noon = NOW - NOW.rem_euclid(DAY) + 12 * 3600;
+        assert_eq!(when(noon - 1, noon), "now");
+        assert_eq!(when(noon + 300, noon), "in 5 min");
+        assert_eq!(when(noon + 3 * 3600, noon), "in 3 h");
+        assert_eq!(when(noon + DAY, noon), "tomorrow");
+        assert_eq!(when(noon + 4 * DAY, noon), "in 4 days");
+    }
+
+    #[test]
+    fn a_file_from_before_the_steps_loads_in_review() {
+        let old: Result<Memory, _> =
+            toml::from_str("due = 5\nstability = 3.0\ndifficulty = 5.0\nreps = 1\nlast_right = true\n");
+        assert_eq!(old.map(|m| m.step), Ok(Step::Review));
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub use draw::{RoundQuestion, draw_from, draw_ordered, draw_round};
 pub use event::{Direction, QuizEvent, Rejected};
 pub use grade::{Answer, Record, Verdict, grade};
 pub use input::{CODE_DIGITS, Input};
-pub use memory::{DAY, EASY_WITHIN_MS, Grade, Memory, due_ids, next_due};
+pub use memory::{DAY, EASY_WITHIN_MS, Grade, LEARNED_STABILITY, Memory, Step, due_ids, next_due, when};
 pub use pause::{PausedQuestion, PausedRound, RoundKind, topic_key};
 pub use question::{Choice, Question, QuestionKind, is_class_tag};
 pub use rng::SplitMix64;

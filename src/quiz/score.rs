@@ -46,7 +46,7 @@ pub struct TagScore {
     pub tag: String,
     /// Questions with this tag answered correctly.
     pub correct: usize,
-    /// Questions with this tag in the round.
+    /// Questions with this tag answered or skipped (unreached ones are left out).
     pub total: usize,
 }
 
@@ -110,7 +110,8 @@ pub fn percent(part: usize, whole: usize) -> u8 {
 fn tag_scores(round: &[RoundQuestion], verdicts: &[Option<Verdict>]) -> Vec<TagScore> {
     // Key: (not a class tag, tag) sorts the class tags first.
     let mut by_tag: BTreeMap<(bool, &str), (usize, usize)> = BTreeMap::new();
-    for (rq, verdict) in round.iter().zip(verdicts) {
+    // Questions never reached (a round left early) are not counted, as in the total.
+    for (rq, verdict) in round.iter().zip(verdicts).filter(|(_, v)| v.is_some()) {
         for (at, tag) in rq.question.tags.iter().enumerate() {
             if rq.question.tags.get(..at).is_some_and(|before| before.contains(tag)) {
                 continue; // a repeated tag counts once

@@ -2,6 +2,7 @@
 mod cells;
 pub mod help;
 pub mod practice;
+mod progress;
 mod quiz_screen;
 mod reader;
 mod search;
@@ -30,6 +31,7 @@ impl Widget for &App {
             Screen::Reader => reader::render(self, area, buf),
             Screen::Quiz => quiz_screen::render(self, area, buf),
             Screen::Practice => practice::render(self, area, buf),
+            Screen::Progress => progress::render(self, area, buf),
         }
         match &self.overlay {
             Overlay::None => {}

@@ -58,13 +58,18 @@ pub(super) fn welcome_lines(app: &App) -> Vec<Line<'static>> {
             )),
         ]));
     }
-    let due = app.due_count();
-    if due > 0 {
+    // "3 due now · 1 tomorrow — R reviews them", or when the next review is.
+    if let Some(line) = app.outlook().line(app.clock.unix()) {
         if app.progress.review.paused.is_none() {
             lines.push(Line::default());
         }
-        let noun = if due == 1 { "question" } else { "questions" };
-        lines.push(Line::from(vec![Span::styled("R", theme.key), Span::raw(format!(" {due} {noun} due for review"))]));
+        let (head, tail) = line.split_once("R reviews them").unwrap_or((line.as_str(), ""));
+        let mut spans = vec![Span::raw(head.to_owned())];
+        if line.contains("R reviews them") {
+            spans.push(Span::styled("R", theme.key));
+            spans.push(Span::raw(format!(" reviews them{tail}")));
+        }
+        lines.push(Line::from(spans));
     }
     lines
 }

@@ -16,19 +16,30 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (None, false, _) => format!(" go to status {}_ ", app.digits),
         (None, true, Some(quiz)) if app.screen == Screen::Quiz => {
             let score = quiz.session.score();
-            format!(" Quiz · {}/{} answered · {} right ", score.answered, score.total, score.correct)
+            let name = if *quiz.session.kind() == crate::quiz::RoundKind::Review { "Review" } else { "Quiz" };
+            format!(" {name} · {}/{} answered · {} right ", score.answered, score.total, score.correct)
         }
+        (None, true, _) if app.screen == Screen::Progress => " Your progress ".to_owned(),
+        (None, true, _) if app.quiz_waiting() => " Reading for the quiz: t or q back to the question ".to_owned(),
         (None, true, _) if app.screen == Screen::Practice => {
             let (done, total) = app.practice_done();
             format!(" Practice · {done}/{total} done ")
         }
         (None, true, _) => format!(" {}/{} · {}% read ", app.page + 1, app.course.pages.len(), app.percent_read()),
     };
+    // On a page with questions due: how many, and the key that reviews them.
+    let due = if app.message.is_none() && app.screen == Screen::Reader { app.due_count() } else { 0 };
+    let left = if due > 0 { format!("{left}· {due} due ") } else { left };
     // A message longer than the bar ends with an ellipsis.
     let left =
         crate::lines::text::plain(&crate::lines::text::ellipsized(Line::raw(left), usize::from(area.width)).spans);
     let mut spans = vec![Span::raw(left.clone())];
     let mut used = left.width();
+    if due > 0 {
+        spans.push(Span::styled("R", theme.key));
+        spans.push(Span::raw(" review "));
+        used += " R review ".width() - 1;
+    }
     for (keys, word) in keys::hints(app.context()) {
         let hint = format!(" {keys} {word} ");
         if used + hint.width() > usize::from(area.width) {

@@ -10,24 +10,28 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 /// The keys shown, in two columns when there is room.
-const KEYS: [(&str, &str); 8] = [
+const KEYS: [(&str, &str); 10] = [
     ("↑ ↓", "scroll"),
     ("/", "search"),
     ("← →", "previous / next page"),
     ("4 0 4", "type a code: its page"),
     ("Tab", "the contents"),
     ("t", "the quiz"),
+    ("R", "review what is due"),
+    ("%", "your progress"),
     ("?", "every key"),
     ("q", "quit (you come back here)"),
 ];
 
-const SHORT_KEYS: [(&str, &str); 8] = [
+const SHORT_KEYS: [(&str, &str); 10] = [
     ("↑ ↓", "scroll"),
     ("/", "search"),
     ("← →", "pages"),
     ("4 0 4", "a code"),
     ("Tab", "contents"),
     ("t", "quiz"),
+    ("R", "review"),
+    ("%", "progress"),
     ("?", "all keys"),
     ("q", "quit"),
 ];
@@ -77,11 +81,16 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
         let start = vec![Span::styled("Enter", theme.key), Span::raw(" start reading")];
         (wrap(&what, width, vec![], vec![]), wrap(&start, width, vec![], vec![]))
     };
-    let keys = key_lines(app, width);
+    let mut keys = key_lines(app, width);
     // A paused round to resume, questions due for review.
     let quiz = super::quiz_screen::welcome_lines(app);
     // Most useful first: the title, how to start, the keys; then the course's parts.
-    let essential = title.len() + 1 + start.len() + quiz.len() + 1 + keys.len();
+    let mut essential = title.len() + 1 + start.len() + quiz.len() + 1 + keys.len();
+    if essential > height {
+        // Very short: the keys go without their heading.
+        keys.remove(0);
+        essential -= 1;
+    }
     let room = height.saturating_sub(essential);
     let show_learn = learn.len() < room;
     let show_intro = intro.len() < room.saturating_sub(if show_learn { learn.len() + 1 } else { 0 });

@@ -11,15 +11,29 @@ pub struct Screen {
     cells: Vec<Vec<String>>,
     row: usize,
     col: usize,
+    /// Columns and rows when not 80x24 (`parse_sized`).
+    size: Option<(usize, usize)>,
 }
 
 impl Screen {
-    fn blank() -> Vec<Vec<String>> {
-        vec![vec![" ".to_string(); usize::from(COLS)]; usize::from(ROWS)]
+    fn blank(&self) -> Vec<Vec<String>> {
+        let (cols, rows) = self.size.unwrap_or((usize::from(COLS), usize::from(ROWS)));
+        vec![vec![" ".to_string(); cols]; rows]
     }
 
     pub fn parse(output: &str) -> Screen {
-        let mut screen = Screen { cells: Screen::blank(), row: 0, col: 0 };
+        Screen::parse_in(output, None)
+    }
+
+    /// [`Screen::parse`] for a terminal of `cols` x `rows` (one resized after launch).
+    #[allow(dead_code)] // not every test that includes this file resizes
+    pub fn parse_sized(output: &str, cols: usize, rows: usize) -> Screen {
+        Screen::parse_in(output, Some((cols, rows)))
+    }
+
+    fn parse_in(output: &str, size: Option<(usize, usize)>) -> Screen {
+        let mut screen = Screen { cells: Vec::new(), row: 0, col: 0, size };
+        screen.cells = screen.blank();
         let mut chars = output.chars();
         while let Some(c) = chars.next() {
             match c {
@@ -55,13 +69,13 @@ impl Screen {
                 self.row = first.max(1) - 1;
                 self.col = numbers.get(1).copied().unwrap_or(1).max(1) - 1;
             }
-            Some('J') if first == 2 => self.cells = Screen::blank(),
+            Some('J') if first == 2 => self.cells = self.blank(),
             Some('K') => {
                 if let Some(line) = self.cells.get_mut(self.row) {
                     line.iter_mut().skip(self.col).for_each(|cell| *cell = " ".to_string());
                 }
             }
-            Some('h' | 'l') if params == "?1049" => self.cells = Screen::blank(),
+            Some('h' | 'l') if params == "?1049" => self.cells = self.blank(),
             _ => {}
         }
     }

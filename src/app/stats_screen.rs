@@ -1,0 +1,88 @@
+//! The progress screen from the app's side: opening it (`%`, `P`), its keys (scroll, a
+//! topic quiz by number, review), and going back to the screen it was opened from.
+use super::{App, Focus, Screen};
+use crate::keys::Action;
+use crate::lines::progress_screen;
+use crate::progress::review;
+use crate::quiz::{RoundKind, Session};
+
+/// The progress screen while open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatsView {
+    /// Lines scrolled off the top.
+    pub scroll: usize,
+    /// Where `q` goes back to.
+    pub from: Screen,
+}
+
+impl App {
+    /// The numbers the progress screen shows, now (computed only while it is open).
+    pub fn stats(&self) -> crate::stats::Stats {
+        crate::stats::compute(&self.course, &self.progress, self.clock.unix())
+    }
+
+    /// `%` or `P`: the progress screen, from wherever the learner is.
+    pub fn open_stats(&mut self) {
+        if self.screen != Screen::Progress {
+            self.stats_view = Some(StatsView { scroll: 0, from: self.screen });
+            self.screen = Screen::Progress;
+            self.focus = Focus::Page;
+        }
+    }
+
+    pub(super) fn update_stats(&mut self, action: Action) {
+        let Some(mut view) = self.stats_view else { return self.close_stats() };
+        let page = usize::from(self.size.height.saturating_sub(3)).max(1);
+        match action {
+            Action::Up => view.scroll = view.scroll.saturating_sub(1),
+            Action::Down => view.scroll += 1,
+            Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
+            Action::PageDown => view.scroll += page,
+            Action::Top => view.scroll = 0,
+            Action::Bottom => view.scroll = usize::MAX,
+            Action::Help => return self.open_help(),
+            Action::Digit(n) => return self.topic_round(usize::from(n)),
+            Action::StartReview => {
+                self.close_stats();
+                return self.start_review();
+            }
+            Action::Quit | Action::Close => return self.close_stats(),
+            _ => return,
+        }
+        let max = progress_screen::max_scroll(&self.theme, &self.stats(), self.size);
+        view.scroll = view.scroll.min(max);
+        self.stats_view = Some(view);
+    }
+
+    /// Back to the screen the progress screen was opened from.
+    fn close_stats(&mut self) {
+        let from = self.stats_view.take().map_or(Screen::Reader, |view| view.from);
+        match from {
+            Screen::Quiz if self.quiz.is_some() => self.screen = Screen::Quiz,
+            Screen::Practice if self.practice.is_some() => self.screen = Screen::Practice,
+            Screen::Welcome => self.screen = Screen::Welcome,
+            _ => {
+                let (page, scroll) = (self.page, self.scroll);
+                self.open_page(page, scroll);
+            }
+        }
+    }
+
+    /// A digit on the progress screen: a round on the topic listed under that number.
+    fn topic_round(&mut self, number: usize) {
+        let Some(topic) = number.checked_sub(1).and_then(|at| self.stats().weak_topics.get(at).cloned()) else {
+            return;
+        };
+        if self.quiz.as_ref().is_some_and(super::QuizView::mid_round) || self.progress.review.paused.is_some() {
+            self.message = Some("A round is waiting: t goes back to it first".to_owned());
+            return;
+        }
+        let bank = crate::app::quiz_bank(&self.course);
+        let Ok(pool) = review::topic_pool(&bank, std::slice::from_ref(&topic.topic)) else { return };
+        let seed = self.quiz_options.seed.wrapping_add(number as u64);
+        let kind = RoundKind::Topic(vec![topic.topic]);
+        let session = Session::drawn_from(bank, pool, kind, self.quiz_options.count, seed);
+        self.stats_view = None;
+        self.start_session(session);
+    }
+}

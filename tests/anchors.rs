@@ -1,0 +1,28 @@
+//! `r` from an answer lands on the passage: every anchored question of the built-in
+//! course finds its passage on its page as laid out at 80 and at 200 columns, below the
+//! page's top when the anchor is not the first block.
+use status_tutor::cli::ThemeName;
+use status_tutor::content::{Anchor, CourseFiles, anchor_text, load};
+use status_tutor::lines::document::Document;
+use status_tutor::theme::Theme;
+
+#[test]
+fn every_anchor_is_found_on_its_laid_out_page() {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let theme = Theme::new(ThemeName::Dark, false);
+    let anchored: Vec<_> = course.questions.iter().filter(|q| q.anchor.is_some()).collect();
+    assert!(anchored.len() * 3 >= course.questions.len() * 2, "most questions name their passage");
+    for width in [76, 196] {
+        for question in &anchored {
+            let anchor = question.anchor.as_ref().expect("anchored");
+            let page = &course.pages[question.page];
+            let needle = anchor_text(&course, question.page, anchor).expect("a passage to look for");
+            let document = Document::build_with(&course, page, width, &theme, false);
+            let line = document.find(&needle, 0);
+            assert!(line.is_some(), "{}: {needle:?} not found on {} at {width}", question.id, page.id);
+            if matches!(anchor, Anchor::Block(at) if *at > 1) {
+                assert!(line > Some(0), "{}: {needle:?} is at the top of {}", question.id, page.id);
+            }
+        }
+    }
+}
