@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+mod integrity;
 mod write;
 pub use write::DeferredWrite;
 use write::PendingWrite;
@@ -264,6 +265,11 @@ fn racy(key: &[Entry], started: SystemTime) -> bool {
 /// The cached course (without blocks) and its pages when `file` holds one for exactly
 /// `header`, checked whole; None for anything else.
 fn read(path: &Path, header: &Header) -> Option<(Course, PageStore)> {
+    // Opening a FIFO (or a link to one) blocks until a writer comes; a device may never
+    // end: the type is checked first (`stat` does not block), as for the progress file.
+    if !fs::metadata(path).ok()?.file_type().is_file() {
+        return None;
+    }
     let mut file = File::open(path).ok()?;
     let mut prefix = [0; 20];
     file.read_exact(&mut prefix).ok()?;
@@ -301,5 +307,7 @@ fn read(path: &Path, header: &Header) -> Option<(Course, PageStore)> {
     }
     let (course, slots) = compact::decode_head(rest).ok()?;
     let base = prefix.len() as u64 + head_len;
+    // A forged cache can have a valid checksum: nothing in it is trusted unchecked.
+    integrity::check(&course, &slots, file_len - base).ok()?;
     Some((course, PageStore { blobs: Blobs::File { file: Mutex::new(file), base }, slots }))
 }
