@@ -10,6 +10,7 @@ mod support;
 mod screen;
 
 use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -19,7 +20,7 @@ use status_tutor::cli::ThemeName;
 use status_tutor::commands::{list, paint::Paint};
 use status_tutor::content::cache::{self, Source};
 use status_tutor::content::compact::{self, Slot};
-use status_tutor::content::{Course, CourseFiles, QuestionKind, load};
+use status_tutor::content::{Block, Course, CourseFiles, QuestionKind, load};
 use status_tutor::keys::Action;
 use status_tutor::progress::Progress;
 use status_tutor::theme::Theme;
@@ -186,6 +187,8 @@ fn forgeries() -> Vec<(&'static str, fn(&mut Course, &mut Vec<Slot>))> {
             let question = c.questions.iter_mut().find(|q| matches!(q.kind, QuestionKind::Single { .. }));
             question.expect("a single-choice question").kind = QuestionKind::Single { choices: Vec::new() };
         }),
+        ("a title that drives the terminal", |c, _| c.title = "\u{1b}]0;owned\u{7}\u{1b}[2J".to_string()),
+        ("a question that reorders its text", |c, _| c.questions[0].prompt.push('\u{202e}')),
         ("a page's blocks past the end of the file", |_, s| s[0].offset = u64::MAX - 1),
         ("a page's blocks 4 GB long", |_, s| s[0].len = u32::MAX),
     ]
@@ -214,6 +217,33 @@ fn a_forged_cache_with_a_valid_checksum_is_discarded_and_rebuilt() {
     }
 }
 
+#[test]
+fn a_forged_page_is_refused_when_opened_and_the_cache_removed() {
+    let sandbox = Sandbox::new();
+    let good = sandbox.list();
+    let good_bytes = fs::read(sandbox.cache_file()).expect("a cache");
+    let parts = Parts::of(&sandbox);
+    // Page 3's blocks replaced by a paragraph that clears the screen, every checksum valid.
+    let files = CourseFiles::read_dir(&sandbox.course).expect("readable");
+    let mut blocks: Vec<_> = load(&files).expect("loads").course.pages.into_iter().map(|p| p.blocks).collect();
+    blocks[3] = vec![Block::Paragraph("\u{1b}[2J\u{1b}]0;owned\u{7}".to_string())];
+    let (split, blobs) = compact::encode_parts(&parts.course, &blocks).expect("encodes");
+    let head = [&parts.header[..], &split].concat();
+    fs::write(sandbox.cache_file(), parts.with_checksum(&head, &blobs)).expect("writable");
+    let cached = sandbox.load();
+    assert_eq!(cached.source, Source::Cache, "the head is fine");
+    let store = cached.pages.expect("a page store");
+    assert!(store.blocks(2).is_ok(), "other pages read");
+    assert!(store.blocks(3).is_err(), "the forged page is refused");
+    assert!(!sandbox.cache_file().exists(), "and the cache removed, for the next launch");
+    // `list` reads every page: it falls back to the files, and the cache is rebuilt.
+    fs::write(sandbox.cache_file(), parts.with_checksum(&head, &blobs)).expect("writable");
+    let out = sandbox.list();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.stdout, good.stdout);
+    assert_eq!(fs::read(sandbox.cache_file()).expect("a cache"), good_bytes, "rebuilt");
+}
+
 /// Everything a learner can look at, drawn: the welcome screen, every page with the
 /// contents beside it, the quiz and the practice list. Panics where the program would.
 fn look_at_everything(cached: cache::Cached) {
@@ -238,16 +268,22 @@ fn look_at_everything(cached: cache::Cached) {
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+/// A fresh sandbox, its cache written, taken apart; and a runner of `CASES` cases.
+fn property() -> (Sandbox, Parts, TestRunner) {
+    const CASES: u32 = 32;
+    let sandbox = Sandbox::new();
+    sandbox.load();
+    let parts = Parts::of(&sandbox);
+    (sandbox, parts, TestRunner::new(ProptestConfig { cases: CASES, ..ProptestConfig::default() }))
+}
 
-    /// Bytes of the compact course changed at random, the checksum fixed: whatever decodes
-    /// is either refused or shown without a panic.
-    #[test]
-    fn a_cache_changed_anywhere_with_its_checksum_fixed_never_panics(
-        changes in prop::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..4),
-    ) {
-        let (sandbox, parts) = shared();
+/// Bytes of the compact course changed at random, the checksum fixed: whatever decodes is
+/// either refused or shown without a panic.
+#[test]
+fn a_cache_changed_anywhere_with_its_checksum_fixed_never_panics() {
+    let (sandbox, parts, mut runner) = property();
+    let changes = prop::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..4);
+    let result = runner.run(&changes, |changes| {
         let mut head = parts.header.clone();
         let split_at = head.len();
         head.extend(postcard::to_allocvec(&(&parts.course, &parts.slots)).expect("encodes"));
@@ -261,7 +297,9 @@ proptest! {
         }
         fs::write(sandbox.cache_file(), parts.with_checksum(&head, &blobs)).expect("writable");
         look_at_everything(sandbox.load());
-    }
+        Ok(())
+    });
+    result.unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// Sets one index the program trusts to `value` (wrapped onto an item of its list).
@@ -301,34 +339,23 @@ fn set_index(course: &mut Course, slots: &mut [Slot], field: usize, item: usize,
     }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
-
-    /// Indices set to anything, in range or not, the checksum valid: refused or shown,
-    /// never a panic.
-    #[test]
-    fn a_cache_with_any_index_forged_never_panics(
-        forged in prop::collection::vec((0usize..7, any::<usize>(), prop_oneof![0usize..80, any::<usize>()]), 1..4),
-    ) {
-        let (sandbox, parts) = shared();
+/// Indices set to anything, in range or not, the checksum valid: refused or shown, never
+/// a panic.
+#[test]
+fn a_cache_with_any_index_forged_never_panics() {
+    let (sandbox, parts, mut runner) = property();
+    let value = prop_oneof![0usize..80, any::<usize>()];
+    let forged = prop::collection::vec((0usize..7, any::<usize>(), value), 1..4);
+    let result = runner.run(&forged, |forged| {
         let (mut course, mut slots) = (parts.course.clone(), parts.slots.clone());
         for (field, item, value) in forged {
             set_index(&mut course, &mut slots, field, item, value);
         }
         fs::write(sandbox.cache_file(), parts.forge(&course, &slots)).expect("writable");
         look_at_everything(sandbox.load());
-    }
-}
-
-/// One sandbox for every case of the property (a course copy each would be slow).
-fn shared() -> &'static (Sandbox, Parts) {
-    static SHARED: std::sync::OnceLock<(Sandbox, Parts)> = std::sync::OnceLock::new();
-    SHARED.get_or_init(|| {
-        let sandbox = Sandbox::new();
-        sandbox.load();
-        let parts = Parts::of(&sandbox);
-        (sandbox, parts)
-    })
+        Ok(())
+    });
+    result.unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// The tutorial in a terminal shows its first frame and quits cleanly.

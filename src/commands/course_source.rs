@@ -18,7 +18,11 @@ pub fn course_and_pages(dir: Option<&Path>) -> Result<(Course, Option<PageStore>
 pub fn course(dir: Option<&Path>) -> Result<Course, String> {
     match dir {
         None => embedded::course(),
-        Some(dir) => cached(dir)?.into_full().map_err(|e| format!("{}: {e}", dir.display())),
+        Some(dir) => match cached(dir)?.into_full() {
+            Ok(course) => Ok(course),
+            // A page the cache could not give back: the cache is gone now, the files are read.
+            Err(_) => cached(dir)?.into_full().map_err(|e| format!("{}: {e}", one_line(&dir.display().to_string()))),
+        },
     }
 }
 

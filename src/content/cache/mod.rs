@@ -25,6 +25,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 mod integrity;
+mod texts;
 mod write;
 pub use write::DeferredWrite;
 use write::PendingWrite;
@@ -109,10 +110,11 @@ pub struct PageStore {
 
 #[derive(Debug)]
 enum Blobs {
-    /// The cache file and where the blobs start in it.
+    /// The cache file, where the blobs start in it, and its path.
     File {
         file: Mutex<File>,
         base: u64,
+        path: PathBuf,
     },
     Memory(&'static [u8]),
     /// A course just read from its TOML files: every page's blocks, shared with the
@@ -142,15 +144,19 @@ impl PageStore {
                 let blob = at.checked_add(slot.len as usize).and_then(|end| bytes.get(at..end));
                 compact::decode_blocks(blob.ok_or("the stored page is damaged")?, slot)
             }
-            Blobs::File { file, base } => {
+            Blobs::File { file, base, path } => {
                 let slot = slot()?;
                 let mut bytes = vec![0; slot.len as usize];
-                {
-                    let mut file = file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                    file.seek(SeekFrom::Start(base + slot.offset)).map_err(|e| e.to_string())?;
-                    file.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+                let mut file = file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                file.seek(SeekFrom::Start(base + slot.offset)).map_err(|e| e.to_string())?;
+                file.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+                let blocks = compact::decode_blocks(&bytes, slot);
+                // Checked as the course was: a forged cache's page may not drive the terminal.
+                let blocks = blocks.ok().filter(texts::all_safe);
+                if blocks.is_none() {
+                    forget(&file, path);
                 }
-                compact::decode_blocks(&bytes, slot).map_err(|_| "the cache file was changed while in use".to_string())
+                blocks.ok_or_else(|| "the cache file is damaged".to_string())
             }
         }
     }
@@ -309,5 +315,27 @@ fn read(path: &Path, header: &Header) -> Option<(Course, PageStore)> {
     let base = prefix.len() as u64 + head_len;
     // A forged cache can have a valid checksum: nothing in it is trusted unchecked.
     integrity::check(&course, &slots, file_len - base).ok()?;
-    Some((course, PageStore { blobs: Blobs::File { file: Mutex::new(file), base }, slots }))
+    if !texts::all_safe(&course) {
+        return None;
+    }
+    let blobs = Blobs::File { file: Mutex::new(file), base, path: path.to_path_buf() };
+    Some((course, PageStore { blobs, slots }))
+}
+
+/// Removes a cache found damaged after launch (a page's blocks do not decode, or hold what
+/// a course may not), so the next launch reads the course from its files: only while
+/// `path` is still `file` (a newer cache renamed over it is left alone).
+fn forget(file: &File, path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let same = |a: &fs::Metadata, b: &fs::Metadata| (a.dev(), a.ino()) == (b.dev(), b.ino());
+        if let (Ok(open), Ok(named)) = (file.metadata(), fs::symlink_metadata(path))
+            && same(&open, &named)
+        {
+            let _ = fs::remove_file(path);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, path); // left for the next launch's checksum to judge
 }
