@@ -168,8 +168,11 @@ fn a_cache_that_is_a_fifo_or_a_link_to_one_is_skipped_and_replaced() {
     }
 }
 
+/// A change to a cached course and its slots.
+type Forgery = fn(&mut Course, &mut Vec<Slot>);
+
 /// Ways to forge a cache that the checksum cannot tell: each index the program trusts.
-fn forgeries() -> Vec<(&'static str, fn(&mut Course, &mut Vec<Slot>))> {
+fn forgeries() -> Vec<(&'static str, Forgery)> {
     vec![
         ("a section's page out of range", |c, _| c.sections[0].pages[0] = 9999),
         ("a page's section out of range", |c, _| c.pages[0].section = 99),
