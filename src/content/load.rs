@@ -19,7 +19,8 @@ pub const MAX_PAGES: usize = 10_000;
 pub struct CourseFiles {
     /// Prefix for file names in messages: the folder, or `<built-in>`.
     pub origin: String,
-    /// (path relative to the course folder with `/` separators, text), sorted by path.
+    /// (path relative to the course folder with `/` separators, text), sorted by path
+    /// (exercises by their number).
     pub files: Vec<(String, String)>,
 }
 

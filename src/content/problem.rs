@@ -83,7 +83,7 @@ impl fmt::Display for Problem {
         // on one line, so a file name cannot forge the lines after it.
         let (file, message) = (one_line(&self.file), one_line(&self.message));
         if self.hidden > 0 {
-            return write!(f, "{file}: {message}");
+            return write!(f, "{file}: {label}{message}");
         }
         write!(f, "{file}:{}:{}: {label}{message}", self.line, self.col)
     }
