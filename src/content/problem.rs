@@ -231,3 +231,50 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     }
     index
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settled(text: &str, spans: &[Range<usize>]) -> Vec<Problem> {
+        let file = SourceFile { name: "f.toml", text };
+        let problems = spans.iter().rev().map(|span| file.error(span.clone(), "bad")).collect();
+        settle(problems, |name| (name == "f.toml").then_some(text))
+    }
+
+    #[test]
+    fn problems_are_located_in_order_however_they_were_found() {
+        let text = "a = 1\nbé = \"x\"\r\nc = 3\n";
+        let c = text.find('c').expect("c");
+        let x = text.find('x').expect("x");
+        let located: Vec<(usize, usize)> =
+            settled(text, &[c..c + 1, 0..1, x..x + 1]).iter().map(|p| (p.line, p.col)).collect();
+        assert_eq!(located, [(1, 1), (2, 7), (3, 1)]);
+        let excerpt = settled(text, &[x..x + 1])[0].excerpt.clone().expect("an excerpt");
+        assert_eq!(excerpt, "   2 | bé = \"x\"\n     |       ^");
+    }
+
+    #[test]
+    fn twenty_problems_of_a_file_are_shown_and_the_rest_counted() {
+        let text = "x\n".repeat(100);
+        let spans: Vec<Range<usize>> = (0..100).map(|i| 2 * i..2 * i + 1).collect();
+        let problems = settled(&text, &spans);
+        assert_eq!(problems.len(), SHOWN_PER_FILE + 1);
+        assert_eq!(problems[19].line, 20);
+        let last = &problems[SHOWN_PER_FILE];
+        assert_eq!((last.count(), last.is_error()), (80, true));
+        assert_eq!(
+            last.to_string(),
+            "f.toml: ... and 80 more problem(s) in this file, not shown (fix the ones above first)"
+        );
+    }
+
+    #[test]
+    fn a_message_quoting_a_huge_value_is_cut_in_the_middle() {
+        let file = SourceFile { name: "f.toml", text: "x" };
+        let long = format!("no page has id `{}`; did you mean `y`?", "z".repeat(100_000));
+        let problem = &settle(vec![file.error(0..1, long)], |_| Some("x"))[0];
+        assert!(problem.message.chars().count() < MESSAGE_CHARS + 5, "{}", problem.message.len());
+        assert!(problem.message.starts_with("no page has id `zzz") && problem.message.ends_with("did you mean `y`?"));
+    }
+}
