@@ -250,7 +250,7 @@ mod tests {
         let located: Vec<(usize, usize)> =
             settled(text, &[c..c + 1, 0..1, x..x + 1]).iter().map(|p| (p.line, p.col)).collect();
         assert_eq!(located, [(1, 1), (2, 7), (3, 1)]);
-        let excerpt = settled(text, &[x..x + 1])[0].excerpt.clone().expect("an excerpt");
+        let excerpt = settled(text, std::slice::from_ref(&(x..x + 1)))[0].excerpt.clone().expect("an excerpt");
         assert_eq!(excerpt, "   2 | bé = \"x\"\n     |       ^");
     }
 
