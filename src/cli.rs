@@ -54,7 +54,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate a course folder and print every problem as file:line:col: message
+    /// Validate a course folder and print its problems as file:line:col: message
     Check {
         /// The course folder (default: the built-in course, or --content)
         dir: Option<PathBuf>,

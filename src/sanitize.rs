@@ -45,6 +45,24 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` for one line (a file name, a message): as [`printable`], and newlines and tabs
+/// escaped too, so a name cannot break the line or forge the lines after it.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    let Some(first) = text.find(|c: char| c == '\n' || c == '\t' || must_escape(c)) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        if c == '\n' || c == '\t' || must_escape(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Whether `c` is a control, bidi or separator character that [`printable`] escapes (tab
 /// and newline are not: a tab is expanded, a newline kept).
 pub fn must_escape(c: char) -> bool {
@@ -87,6 +105,12 @@ mod tests {
         assert_eq!(printable("a\u{9b}b\u{7f}c"), "a\\u{9b}b\\u{7f}c");
         assert_eq!(printable("x\u{202e}y\u{2066}z"), "x\\u{202e}y\\u{2066}z");
         assert_eq!(printable("p\u{2028}q\u{2029}r\rs"), "p\\u{2028}q\\u{2029}r\\u{d}s");
+    }
+
+    #[test]
+    fn one_line_escapes_newlines_and_tabs_too() {
+        assert!(matches!(one_line("pages/café.toml"), Cow::Borrowed(_)));
+        assert_eq!(one_line("a\nb\tc\u{1b}d"), "a\\u{a}b\\u{9}c\\u{1b}d");
     }
 
     #[test]

@@ -239,3 +239,113 @@ fn a_link_inside_the_course_is_fine() {
     let (code, out) = check_with_deadline(course.path());
     assert_eq!(code, Some(0), "{out}");
 }
+
+// ------------------------------------------------------------ round 3, 1. floods of problems
+
+/// The lines of `out` that report a problem of `file` (message lines, not excerpts).
+fn problem_lines<'a>(out: &'a str, file: &str) -> Vec<&'a str> {
+    out.lines().filter(|l| l.contains(file) && !l.starts_with(' ')).collect()
+}
+
+#[test]
+fn a_megabyte_of_control_characters_is_reported_in_a_few_lines() {
+    // One line of NULs (the most a file may hold), and 500,000 lines of one ESC each.
+    let nul = vec![0u8; 1024 * 1024];
+    let esc = b"\x1b\n".repeat(500_000);
+    for (bytes, count) in [(nul, 1024 * 1024), (esc, 500_000)] {
+        let course = valid_course();
+        fs::write(page(course.path()), bytes).expect("write the page");
+        let out = check_and_list(course.path());
+        assert_inert(&out);
+        let lines = problem_lines(&out, "pages/not-found.toml");
+        // check: 20 located, then one line for the rest; list: its first 8 and a count.
+        assert!(lines.len() <= 2 * 21, "{} lines:\n{}", lines.len(), lines.join("\n"));
+        let more = format!("pages/not-found.toml: ... and {} more problem(s) in this file", count - 20);
+        assert!(out.contains(&more), "the rest counted:\n{}", &out[..out.len().min(3000)]);
+        assert!(out.contains(&format!("{count} error(s)")), "all counted in the summary");
+        assert!(out.contains(&format!("has {count} problem(s)")), "and by --content");
+        assert!(out.len() < 40_000, "bounded output: {} bytes", out.len());
+    }
+}
+
+#[test]
+fn thousands_of_problems_in_one_file_are_cut_to_twenty_and_a_count() {
+    let course = valid_course();
+    // 5,000 questions naming a page that does not exist, one with an id of 100,000 letters.
+    let question = |n: usize, page: &str| {
+        format!(
+            "[[question]]\nid = \"q{n}\"\nkind = \"true_false\"\nprompt = \"p\"\nanswer = true\n\
+             explanation = \"e\"\npage = \"{page}\"\ntags = [\"2xx\"]\n"
+        )
+    };
+    let mut quiz = question(0, &"x".repeat(100_000));
+    quiz.extend((1..5000).map(|n| question(n, "nowhere")));
+    fs::write(course.path().join("quiz/flood.toml"), quiz).expect("write the quiz");
+    let out = check_and_list(course.path());
+    let lines = problem_lines(&out, "quiz/flood.toml");
+    assert!(lines.len() <= 2 * 21, "{} lines", lines.len());
+    assert!(out.contains("quiz/flood.toml: ... and 4980 more problem(s) in this file"), "{}", lines.join("\n"));
+    assert!(lines.iter().any(|l| l.contains(":15:8: no page has id `nowhere`")), "located: {}", lines.join("\n"));
+    // The long id is quoted in part, not whole.
+    assert!(lines.iter().all(|l| l.chars().count() < 600), "a line quotes the whole id");
+    assert!(out.len() < 40_000, "bounded output: {} bytes", out.len());
+}
+
+// ------------------------------------------------------------ round 3, 9. newlines in file names
+
+#[test]
+fn a_newline_in_a_file_name_cannot_forge_an_output_line() {
+    let course = valid_course();
+    let name = "x.toml\nok: Forged course: 1 sections; 0 warning(s)\n\ty";
+    fs::write(course.path().join("pages").join(format!("{name}.toml")), "id = 1\n").expect("write the page");
+    let out = check_and_list(course.path());
+    assert_inert(&out);
+    assert!(!out.lines().any(|l| l.starts_with("ok: Forged")), "a forged line:\n{out}");
+    assert!(out.contains("pages/x.toml\\u{a}ok: Forged course"), "shown escaped:\n{out}");
+    assert!(out.contains("\\u{9}y.toml"), "a tab too:\n{out}");
+}
+
+// ------------------------------------------------------------ round 3, 10. 100 exercises or more
+
+#[test]
+fn a_course_with_more_than_a_hundred_exercises_passes_check() {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let course = temp.path().join("course");
+    copy_dir(&Path::new(ROOT).join("content"), &course);
+    let exercises = course.join("exercises");
+    let first = fs::read_dir(&exercises)
+        .expect("the exercises")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("01_")))
+        .expect("exercise 01");
+    let text = fs::read_to_string(&first).expect("read exercise 01");
+    let id_line = text.lines().find(|l| l.starts_with("id = ")).expect("an id").to_string();
+    let existing = fs::read_dir(&exercises).expect("the exercises").count();
+    // Numbered on from the last one, in any width: `0100_extra_100.toml`, `105_extra_105.toml`.
+    for n in existing + 1..=105 {
+        let name = if n == 100 { format!("0{n}_extra_{n}.toml") } else { format!("{n}_extra_{n}.toml") };
+        fs::write(exercises.join(name), text.replacen(&id_line, &format!("id = \"extra-{n}\""), 1))
+            .expect("write an exercise");
+    }
+    let data = tempfile::tempdir().expect("a data folder");
+    let check = status_tutor(&["check", course.to_str().expect("utf-8")], data.path());
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(0), "{out}");
+    assert!(out.contains(" 105 exercises;"), "{out}");
+    // And `list` reads the same course, in the same order.
+    let list = status_tutor(&["--content", course.to_str().expect("utf-8"), "list"], data.path());
+    assert_eq!(list.status.code(), Some(0), "{}", String::from_utf8_lossy(&list.stderr));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create the folder");
+    for entry in fs::read_dir(from).expect("read the folder").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).expect("copy a file");
+        }
+    }
+}

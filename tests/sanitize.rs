@@ -56,6 +56,24 @@ proptest! {
     }
 }
 
+proptest! {
+    /// For a file name or a message: one line, nothing that drives a terminal, nothing lost.
+    #[test]
+    fn one_line_is_one_printable_line(text in hostile_text()) {
+        let out = sanitize::one_line(&text);
+        for b in out.bytes() {
+            prop_assert!(b >= 0x20 && b != 0x7f, "control byte {b:#x} in {out:?}");
+        }
+        for c in out.chars() {
+            prop_assert!(!sanitize::must_escape(c), "{c:?} in {out:?}");
+        }
+        for c in text.chars().filter(|&c| c == '\n' || c == '\t' || sanitize::must_escape(c)) {
+            let name = format!("\\u{{{:x}}}", u32::from(c));
+            prop_assert!(out.contains(&name), "{c:?} not shown in {out:?}");
+        }
+    }
+}
+
 fn is_subsequence(needle: &str, haystack: &str) -> bool {
     let mut rest = haystack.chars();
     needle.chars().all(|c| rest.any(|h| h == c))

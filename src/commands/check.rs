@@ -1,16 +1,17 @@
 //! `status-tutor check`: every problem in a course, one per line, and an exit status.
 use crate::content::{CourseFiles, Problem, load};
-use crate::sanitize::printable;
+use crate::sanitize::one_line;
 use std::io::{self, Write};
 
-/// Prints every problem (with its excerpt) and a summary; returns true when there is no error.
+/// Prints the problems (with their excerpts; at most 20 of a file, then how many more)
+/// and a summary; returns true when there is no error.
 pub fn run(files: Result<CourseFiles, Vec<Problem>>, out: &mut impl Write) -> io::Result<bool> {
     let (problems, summary) = match files.map(|f| load(&f)) {
         Ok(Ok(loaded)) => {
             let c = &loaded.course;
             let summary = format!(
                 "{}: {} sections, {} pages, {} status codes, {} Django names, {} quiz questions, {} exercises",
-                printable(&c.title),
+                one_line(&c.title),
                 c.sections.len(),
                 c.pages.len(),
                 c.codes.len(),
@@ -28,8 +29,9 @@ pub fn run(files: Result<CourseFiles, Vec<Problem>>, out: &mut impl Write) -> io
             writeln!(out, "{excerpt}")?;
         }
     }
-    let errors = problems.iter().filter(|p| p.is_error()).count();
-    let warnings = problems.len() - errors;
+    // A line may stand for many problems not shown (a file holds at most 20 lines).
+    let errors: usize = problems.iter().filter(|p| p.is_error()).map(Problem::count).sum();
+    let warnings = problems.iter().filter(|p| !p.is_error()).map(Problem::count).sum::<usize>();
     match summary {
         Some(summary) => writeln!(out, "ok: {summary}; {warnings} warning(s)")?,
         None => writeln!(out, "{errors} error(s), {warnings} warning(s)")?,

@@ -2,6 +2,7 @@
 //! when the program was built) or a `--content` folder, through its cache when fresh.
 use crate::content::cache::{self, Cached, PageStore};
 use crate::content::{Course, Problem, embedded};
+use crate::sanitize::one_line;
 use std::path::{Path, PathBuf};
 
 /// The course without its pages' blocks (read as pages are opened, when there is a store).
@@ -17,7 +18,11 @@ pub fn course_and_pages(dir: Option<&Path>) -> Result<(Course, Option<PageStore>
 pub fn course(dir: Option<&Path>) -> Result<Course, String> {
     match dir {
         None => embedded::course(),
-        Some(dir) => cached(dir)?.into_full().map_err(|e| format!("{}: {e}", dir.display())),
+        Some(dir) => match cached(dir)?.into_full() {
+            Ok(course) => Ok(course),
+            // A page the cache could not give back: the cache is gone now, the files are read.
+            Err(_) => cached(dir)?.into_full().map_err(|e| format!("{}: {e}", one_line(&dir.display().to_string()))),
+        },
     }
 }
 
@@ -35,16 +40,18 @@ pub fn opened(dir: &Path) -> Result<(Cached, cache::DeferredWrite), String> {
         .map_err(|problems| describe_problems(&dir.display().to_string(), &problems))
 }
 
-/// The first few problems; `check` prints them all with excerpts.
+/// The first few problems; `check` prints more, with excerpts.
 fn describe_problems(origin: &str, problems: &[Problem]) -> String {
     const SHOWN: usize = 8;
-    let errors: Vec<String> = problems.iter().filter(|p| p.is_error()).map(|p| p.to_string()).collect();
-    let more = errors.len().saturating_sub(SHOWN);
+    let errors: Vec<&Problem> = problems.iter().filter(|p| p.is_error()).collect();
+    let total: usize = errors.iter().map(|p| p.count()).sum();
+    let shown: Vec<String> = errors.iter().take(SHOWN).map(|p| p.to_string()).collect();
+    let more = total - errors.iter().take(SHOWN).map(|p| p.count()).sum::<usize>();
     let more = if more > 0 { format!("\n... and {more} more") } else { String::new() };
-    let shown = errors.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("\n");
     format!(
-        "{origin} has {} problem(s):\n{shown}{more}\n(`status-tutor check` prints them all, with the offending lines)",
-        errors.len()
+        "{} has {total} problem(s):\n{}{more}\n(`status-tutor check` prints them, with the offending lines)",
+        one_line(origin),
+        shown.join("\n")
     )
 }
 

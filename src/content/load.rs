@@ -1,6 +1,6 @@
 //! Reading course files (from a folder or the embedded copy) and parsing them with spans.
 use super::parallel;
-use super::problem::{Problem, SourceFile};
+use super::problem::{Problem, SHOWN_PER_FILE, Severity, SourceFile};
 use super::text_safety::{self, is_forbidden};
 use serde::de::DeserializeOwned;
 use std::fs;
@@ -19,7 +19,8 @@ pub const MAX_PAGES: usize = 10_000;
 pub struct CourseFiles {
     /// Prefix for file names in messages: the folder, or `<built-in>`.
     pub origin: String,
-    /// (path relative to the course folder with `/` separators, text), sorted by path.
+    /// (path relative to the course folder with `/` separators, text), sorted by path
+    /// (exercises by their number).
     pub files: Vec<(String, String)>,
 }
 
@@ -68,7 +69,8 @@ impl CourseFiles {
                     name.ends_with(".toml").then(|| format!("exercises/{name}"))
                 })
                 .collect();
-            found.sort();
+            // By number, as the course numbers them: `100_x` after `99_y`, not after `10_z`.
+            found.sort_by(|a, b| exercise_order(a).cmp(&exercise_order(b)));
             names.extend(found);
         }
         let page_count = names.iter().filter(|n| n.starts_with("pages/")).count();
@@ -114,6 +116,15 @@ impl CourseFiles {
     pub fn display_name(&self, rel: &str) -> String {
         format!("{}/{rel}", self.origin.trim_end_matches('/'))
     }
+}
+
+/// How exercise files sort: by their leading number (compared as a number, of any length),
+/// then by name; a name without a number comes last.
+fn exercise_order(path: &str) -> (bool, usize, &str, &str) {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let number = &name[..name.bytes().take_while(u8::is_ascii_digit).count()];
+    let digits = number.trim_start_matches('0');
+    (number.is_empty(), digits.len(), digits, name)
 }
 
 /// Reads a course file that resolves inside `root` (the canonical course folder) and is a
@@ -213,13 +224,23 @@ fn raw_control_characters(file: &SourceFile<'_>, problems: &mut Vec<Problem>) {
     if !text_safety::may_hold_forbidden(file.text.as_bytes()) {
         return;
     }
+    // A file of a million NULs is a million problems: the first few are reported, the rest
+    // only counted (reporting each cost minutes and gigabytes).
+    let mut found = 0;
     let mut chars = file.text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
         if is_forbidden(c) && !crlf {
-            let message = format!("{} is not allowed; content may only use newline and tab", text_safety::name(c));
-            problems.push(file.error(i..i + c.len_utf8(), message));
+            found += 1;
+            if found <= SHOWN_PER_FILE {
+                let message = format!("{} is not allowed; content may only use newline and tab", text_safety::name(c));
+                problems.push(file.error(i..i + c.len_utf8(), message));
+            }
         }
+    }
+    if found > SHOWN_PER_FILE {
+        let more = found - SHOWN_PER_FILE;
+        problems.push(Problem::not_shown(file.name, Severity::Error, more));
     }
 }
 

@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+mod integrity;
+mod texts;
 mod write;
 pub use write::DeferredWrite;
 use write::PendingWrite;
@@ -108,10 +110,11 @@ pub struct PageStore {
 
 #[derive(Debug)]
 enum Blobs {
-    /// The cache file and where the blobs start in it.
+    /// The cache file, where the blobs start in it, and its path.
     File {
         file: Mutex<File>,
         base: u64,
+        path: PathBuf,
     },
     Memory(&'static [u8]),
     /// A course just read from its TOML files: every page's blocks, shared with the
@@ -141,15 +144,19 @@ impl PageStore {
                 let blob = at.checked_add(slot.len as usize).and_then(|end| bytes.get(at..end));
                 compact::decode_blocks(blob.ok_or("the stored page is damaged")?, slot)
             }
-            Blobs::File { file, base } => {
+            Blobs::File { file, base, path } => {
                 let slot = slot()?;
                 let mut bytes = vec![0; slot.len as usize];
-                {
-                    let mut file = file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                    file.seek(SeekFrom::Start(base + slot.offset)).map_err(|e| e.to_string())?;
-                    file.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+                let mut file = file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                file.seek(SeekFrom::Start(base + slot.offset)).map_err(|e| e.to_string())?;
+                file.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+                let blocks = compact::decode_blocks(&bytes, slot);
+                // Checked as the course was: a forged cache's page may not drive the terminal.
+                let blocks = blocks.ok().filter(texts::all_safe);
+                if blocks.is_none() {
+                    forget(&file, path);
                 }
-                compact::decode_blocks(&bytes, slot).map_err(|_| "the cache file was changed while in use".to_string())
+                blocks.ok_or_else(|| "the cache file is damaged".to_string())
             }
         }
     }
@@ -264,6 +271,11 @@ fn racy(key: &[Entry], started: SystemTime) -> bool {
 /// The cached course (without blocks) and its pages when `file` holds one for exactly
 /// `header`, checked whole; None for anything else.
 fn read(path: &Path, header: &Header) -> Option<(Course, PageStore)> {
+    // Opening a FIFO (or a link to one) blocks until a writer comes; a device may never
+    // end: the type is checked first (`stat` does not block), as for the progress file.
+    if !fs::metadata(path).ok()?.file_type().is_file() {
+        return None;
+    }
     let mut file = File::open(path).ok()?;
     let mut prefix = [0; 20];
     file.read_exact(&mut prefix).ok()?;
@@ -301,5 +313,29 @@ fn read(path: &Path, header: &Header) -> Option<(Course, PageStore)> {
     }
     let (course, slots) = compact::decode_head(rest).ok()?;
     let base = prefix.len() as u64 + head_len;
-    Some((course, PageStore { blobs: Blobs::File { file: Mutex::new(file), base }, slots }))
+    // A forged cache can have a valid checksum: nothing in it is trusted unchecked.
+    integrity::check(&course, &slots, file_len - base).ok()?;
+    if !texts::all_safe(&course) {
+        return None;
+    }
+    let blobs = Blobs::File { file: Mutex::new(file), base, path: path.to_path_buf() };
+    Some((course, PageStore { blobs, slots }))
+}
+
+/// Removes a cache found damaged after launch (a page's blocks do not decode, or hold what
+/// a course may not), so the next launch reads the course from its files: only while
+/// `path` is still `file` (a newer cache renamed over it is left alone).
+fn forget(file: &File, path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let same = |a: &fs::Metadata, b: &fs::Metadata| (a.dev(), a.ino()) == (b.dev(), b.ino());
+        if let (Ok(open), Ok(named)) = (file.metadata(), fs::symlink_metadata(path))
+            && same(&open, &named)
+        {
+            let _ = fs::remove_file(path);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, path); // left for the next launch's checksum to judge
 }

@@ -37,7 +37,7 @@ impl Checker<'_> {
             }
             let stem = file_stem(position, &id);
             let actual = file.name.rsplit('/').next().unwrap_or_default().trim_end_matches(".toml");
-            if actual != stem {
+            if !named_as(actual, position, &id) {
                 let message = format!(
                     "this file must be named {stem}.toml: exercise {} in lesson order, id `{id}` \
                      (the learner's file is named after it)",
@@ -177,6 +177,17 @@ fn says_it_writes(task: &str) -> bool {
     })
 }
 
+/// Whether a file stem names exercise `index` with `id`: its number (any width, so a course
+/// may pass 99) and its id with underscores.
+fn named_as(stem: &str, index: usize, id: &str) -> bool {
+    let Some((number, rest)) = stem.split_once('_') else { return false };
+    let digits = number.trim_start_matches('0');
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && digits == (index + 1).to_string()
+        && rest == id.replace('-', "_")
+}
+
 /// Whether Python `code` defines `name` at the top level (a function or a class).
 fn defines(code: &str, name: &str) -> bool {
     code.lines().any(|line| {
@@ -205,6 +216,17 @@ mod tests {
         }
         for task in ["Answer 200 with the list.", "createsuperuser is elsewhere", "a safe method"] {
             assert!(!says_it_writes(task), "{task}");
+        }
+    }
+
+    #[test]
+    fn a_file_is_named_by_its_number_in_any_width() {
+        for stem in ["07_created_with_location", "7_created_with_location", "007_created_with_location"] {
+            assert!(named_as(stem, 6, "created-with-location"), "{stem}");
+        }
+        assert!(named_as("100_rest", 99, "rest"));
+        for stem in ["08_rest", "_rest", "x7_rest", "07-rest", "07_other", "70_rest"] {
+            assert!(!named_as(stem, 6, "rest"), "{stem}");
         }
     }
 

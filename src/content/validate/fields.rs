@@ -1,5 +1,5 @@
 //! Single fields: texts, ids, status codes and page references.
-use super::{Checker, Index, suggestion};
+use super::{Checker, Index};
 use crate::content::problem::SourceFile;
 use toml::Spanned;
 
@@ -40,7 +40,7 @@ impl Checker<'_> {
             let message = format!(
                 "no page has id `{}`{}",
                 id.get_ref(),
-                suggestion(id.get_ref(), index.pages.keys().map(String::as_str))
+                self.suggestion(id.get_ref(), index.pages.keys().map(String::as_str))
             );
             self.problems.push(source.error(id.span(), message));
         }

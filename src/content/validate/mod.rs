@@ -2,7 +2,7 @@
 use super::load::{CourseFiles, parse_file};
 use super::model::*;
 use super::parallel;
-use super::problem::{Problem, SourceFile};
+use super::problem::{self, Problem, SourceFile};
 use super::raw;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -28,10 +28,16 @@ pub struct Loaded {
 
 /// Parses and checks every file. Errors (and warnings) come back sorted by file and line.
 pub fn load(files: &CourseFiles) -> Result<Loaded, Vec<Problem>> {
-    let mut checker = Checker { files, problems: Vec::new(), unparsed_pages: HashSet::new() };
+    let mut checker =
+        Checker { files, problems: Vec::new(), unparsed_pages: HashSet::new(), suggestions_left: SUGGESTIONS };
     let course = checker.course();
-    let mut problems = checker.problems;
-    problems.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    let problems = if checker.problems.is_empty() {
+        checker.problems
+    } else {
+        let texts: HashMap<String, &str> =
+            files.files.iter().map(|(rel, text)| (files.display_name(rel), text.as_str())).collect();
+        problem::settle(checker.problems, |name| texts.get(name).copied())
+    };
     match course {
         Some(course) if !problems.iter().any(Problem::is_error) => Ok(Loaded { course, warnings: problems }),
         _ => Err(problems),
@@ -44,6 +50,8 @@ struct Checker<'a> {
     /// Ids (file stems) of page files that did not parse: their own error says why, so
     /// references to them are not reported again as unknown pages.
     unparsed_pages: HashSet<String>,
+    /// "Did you mean" suggestions still to make (see `SUGGESTIONS`).
+    suggestions_left: usize,
 }
 
 /// A parsed file together with its name and text (borrowed from the `CourseFiles`: a big
@@ -221,7 +229,7 @@ impl<'a> Checker<'a> {
                     Some(&i) => order.push(i),
                     None if self.unparsed_pages.contains(id) => {}
                     None => {
-                        let message = format!("no page has id `{id}`{}", suggestion(id, by_id.keys().copied()));
+                        let message = format!("no page has id `{id}`{}", self.suggestion(id, by_id.keys().copied()));
                         self.problems.push(course.source().error(reference.span(), message));
                     }
                 }
@@ -235,6 +243,23 @@ impl<'a> Checker<'a> {
             }
         }
         order
+    }
+}
+
+/// How many "did you mean" suggestions a course gets: each compares a name with every page
+/// id, so a hostile course of unknown references would cost references × pages.
+const SUGGESTIONS: usize = 100;
+/// Names longer than this get no suggestion: the comparison costs their lengths' product.
+const SUGGESTED_BYTES: usize = 64;
+
+impl Checker<'_> {
+    /// ", did you mean `x`?" when a known name is close to `wanted`.
+    fn suggestion<'k>(&mut self, wanted: &str, known: impl Iterator<Item = &'k str>) -> String {
+        if self.suggestions_left == 0 || wanted.len() > SUGGESTED_BYTES {
+            return String::new();
+        }
+        self.suggestions_left -= 1;
+        suggestion(wanted, known.filter(|k| k.len() <= SUGGESTED_BYTES))
     }
 }
 

@@ -19,10 +19,15 @@ impl Checker<'_> {
         let mut files: Vec<Option<_>> = files.into_iter().map(Some).collect();
         let work: Vec<_> =
             placed.iter().filter_map(|&(file, section)| Some((files.get_mut(file)?.take()?, section))).collect();
-        let (all, unparsed) = (self.files, &self.unparsed_pages);
+        let (all, unparsed, suggestions) = (self.files, &self.unparsed_pages, self.suggestions_left);
         let many = work.len() >= parallel::PARALLEL_ITEMS;
         let parts = parallel::map_parts(work, |part| {
-            let mut checker = Checker { files: all, problems: Vec::new(), unparsed_pages: unparsed.clone() };
+            let mut checker = Checker {
+                files: all,
+                problems: Vec::new(),
+                unparsed_pages: unparsed.clone(),
+                suggestions_left: suggestions,
+            };
             let mut parsed = Vec::with_capacity(part.len());
             let mut pages = Vec::with_capacity(part.len());
             for (file, section) in part {
