@@ -53,6 +53,7 @@ fn exercise(id: &str, title: &str, page: usize) -> Exercise {
         absent_headers: vec![],
         json: None,
         body_contains: vec![],
+        ..Expectation::default()
     };
     Exercise {
         id: id.into(),

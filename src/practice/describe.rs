@@ -2,7 +2,7 @@
 //! `POST /articles/ {"title": "Hi"}  -> expected 201 with Location, got 400 {...}`.
 //! Shared by the practice screen and `practice check`.
 use super::report::CheckResult;
-use crate::content::{Exchange, RequestBody};
+use crate::content::{Exchange, FieldValue, RequestBody, RowsExpectation};
 use crate::sanitize::printable;
 
 /// The request of a check as written in the exercise: method, path, body.
@@ -30,7 +30,41 @@ pub fn expected_text(check: &Exchange) -> String {
     if let Some(json) = &e.json {
         text.push_str(&format!(" {json}"));
     }
+    if e.body_empty {
+        text.push_str(" and no body");
+    }
+    if e.signal == Some(true) || e.exception.is_some() {
+        text.push_str(" from an error Django handles");
+    }
+    for rows in &e.db {
+        text.push_str(&format!(", {}", rows_text(rows)));
+    }
     text
+}
+
+/// "Article rows: 1, unchanged": what a check states about one model's rows.
+fn rows_text(rows: &RowsExpectation) -> String {
+    let mut said = Vec::new();
+    if let Some(count) = rows.count {
+        said.push(format!("{count} row(s)"));
+    }
+    if rows.unchanged {
+        said.push("unchanged".to_string());
+    }
+    let fields = |row: &[(String, FieldValue)]| {
+        let shown: Vec<String> = row
+            .iter()
+            .map(|(k, v)| match v {
+                FieldValue::Text(t) => format!("{k}=\"{t}\""),
+                FieldValue::Integer(n) => format!("{k}={n}"),
+                FieldValue::Bool(b) => format!("{k}={b}"),
+            })
+            .collect();
+        shown.join(" ")
+    };
+    said.extend(rows.rows.iter().map(|r| format!("a row {}", fields(r))));
+    said.extend(rows.absent.iter().map(|r| format!("no row {}", fields(r))));
+    format!("{}: {}", rows.model, said.join(", "))
 }
 
 /// "400 {"error": "title required"}": the status and the start of the body.

@@ -103,6 +103,10 @@ impl Checker<'_> {
                 let message = format!("a request path starts with '/': `{}`", check.path.get_ref());
                 self.problems.push(source.error(check.path.span(), message));
             }
+            if !check.expect_logs.is_empty() || check.expect_mails.is_some() {
+                let message = "the practice checker does not read logs or mails: use expect_signal or expect_exception";
+                self.problems.push(source.error(check.path.span(), message));
+            }
             checks.extend(self.exchange(source, check));
         }
         if self.problems.len() != before {
