@@ -73,7 +73,11 @@ fn every_shipped_exercise_keeps_its_alternatives() {
         }
         // A view that touches the database can also get it wrong while answering right.
         if !exercise.models.is_empty() && counts.side_effect == 0 {
-            problems.push(format!("{}: uses {:?} but no wrong_ file is a side-effect mistake", dir.display(), exercise.models));
+            problems.push(format!(
+                "{}: uses {:?} but no wrong_ file is a side-effect mistake",
+                dir.display(),
+                exercise.models
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
