@@ -7,7 +7,7 @@ client would treat the same passes:
     Allow           a set of methods, any order; OPTIONS may be added, and HEAD when GET
                     is expected (a server that does GET does HEAD)
     Location        both resolved against the request URL: `/x/` and `http://testserver/x/`
-                    are the same target
+                    are the same target; the query is compared as its decoded fields
     ETag            an entity-tag: a strong expectation needs that strong tag; a weak one
                     (W/"x") compares weakly, so "x" and W/"x" both pass (RFC 9110 §8.8.3)
     WWW-Authenticate  one of the challenges has the expected scheme (case-free) and every
@@ -20,7 +20,7 @@ Header names are case-insensitive everywhere (Django's `response.headers` alread
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
 QUOTED = r'"(?:[^"\\]|\\.)*"'
@@ -100,7 +100,9 @@ def _target(url: str, request_url: str) -> tuple:
     port = parts.port
     if port == {"http": 80, "https": 443}.get(parts.scheme.lower()):
         port = None
-    return parts.scheme.lower(), host, port, parts.path or "/", parts.query
+    # the query as the fields it carries: `next=/x/` and `next=%2Fx%2F` say the same
+    query = sorted(parse_qsl(parts.query, keep_blank_values=True))
+    return parts.scheme.lower(), host, port, parts.path or "/", query
 
 
 def _location(name, want, got, request_url):
