@@ -14,7 +14,7 @@ class SearchView(View):
         key = f"search:{request.META.get('REMOTE_ADDR')}"
         cache.add(key, 0, timeout=PERIOD)  # opens the window on the first call
         if cache.incr(key) > LIMIT:
-            response = JsonResponse({"error": "rate limit exceeded"}, status=HTTPStatus.TOO_MANY_REQUESTS)
+            response = JsonResponse({"error": "too many requests"}, status=HTTPStatus.TOO_MANY_REQUESTS)
             response.headers["Retry-After"] = str(PERIOD)
             return response
         return super().dispatch(request, *args, **kwargs)

@@ -14,7 +14,7 @@ def search(request):
     count = cache.incr(key)
     if count > LIMIT:
         return HttpResponse(
-            json.dumps({"error": "too many searches, wait a minute"}),
+            json.dumps({"error": "too many requests"}),
             status=429,
             content_type="application/json; charset=utf-8",
             headers={"Retry-After": str(PERIOD)},

@@ -12,7 +12,7 @@ class JsonTooManyRequests(JsonResponse):
     status_code = HTTPStatus.TOO_MANY_REQUESTS
 
     def __init__(self, retry_after, **kwargs):
-        super().__init__({"error": f"retry in {retry_after} seconds"}, **kwargs)
+        super().__init__({"error": "too many requests", "retry_after": retry_after}, **kwargs)
         self["Retry-After"] = str(retry_after)
 
 
