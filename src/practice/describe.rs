@@ -108,4 +108,44 @@ mod tests {
         assert_eq!(got_text(&result(200, "<html><body>no title")), "200 <html><body>no title");
         assert_eq!(got_text(&result(200, "bell \u{7}")), "200 bell \\u{7}");
     }
+
+    #[test]
+    fn the_expectation_names_the_rows_and_the_signal_it_checks() {
+        use crate::content::{Client, Expectation, Request};
+        let check = Exchange {
+            request: Request {
+                method: "POST".into(),
+                path: "/p/".into(),
+                user: Client::Anonymous,
+                headers: vec![],
+                body: RequestBody::Empty,
+                csrf_token: false,
+                setup: vec![],
+            },
+            expect: Expectation {
+                status: 409,
+                headers: vec![("Allow".into(), "POST".into())],
+                signal: Some(true),
+                db: vec![
+                    RowsExpectation { model: "Product".into(), unchanged: true, ..RowsExpectation::default() },
+                    RowsExpectation {
+                        model: "Article".into(),
+                        count: Some(1),
+                        rows: vec![vec![
+                            ("id".into(), FieldValue::Integer(1)),
+                            ("title".into(), FieldValue::Text("Hi".into())),
+                        ]],
+                        absent: vec![vec![("draft".into(), FieldValue::Bool(true))]],
+                        ..RowsExpectation::default()
+                    },
+                ],
+                ..Expectation::default()
+            },
+        };
+        assert_eq!(
+            expected_text(&check),
+            "expected 409 with Allow: POST from an error Django handles, Product: unchanged, \
+             Article: 1 row(s), a row id=1 title=\"Hi\", no row draft=true"
+        );
+    }
 }
