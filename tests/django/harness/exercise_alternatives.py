@@ -40,8 +40,8 @@ def stray_files(exercises: Path, stems: set[str]) -> list[Path]:
         if not entry.is_dir() or entry.name not in stems:
             strays.append(entry)
             continue
-        strays.extend(p for p in sorted(entry.iterdir())
-                      if not (p.suffix == ".py" and p.name.startswith(("ok_", "wrong_"))))
+        strays.extend(p for p in sorted(entry.iterdir()) if p.name != "__pycache__"
+                      and not (p.suffix == ".py" and p.name.startswith(("ok_", "wrong_"))))
     return strays
 
 
