@@ -278,3 +278,35 @@ fn other_idioms_pass_and_a_view_that_did_not_do_it_is_told_what_it_left() {
     assert_eq!(failed.differences.len(), 1, "{:?}", failed.differences);
     assert!(failed.differences[0].contains("got_request_exception was not sent"), "{:?}", failed.differences);
 }
+
+/// tests/django proves every exercise (and its wrong versions) with jobs the harness builds
+/// in Python from the same TOML; the app sends `job_json`'s. They must be the same jobs, or
+/// the harness would prove checks the app never sends.
+#[test]
+fn the_rust_job_states_every_check_as_the_harness_reads_it() {
+    if skipped() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = "import glob, json, sys, tomllib\n\
+                  from status_tutor_checker.exchange import from_verify\n\
+                  out = []\n\
+                  for f in sorted(glob.glob('content/exercises/*.toml')):\n    \
+                  ex = tomllib.load(open(f, 'rb'))\n    \
+                  out.append([from_verify(c) for c in ex['checks']])\n\
+                  json.dump(out, sys.stdout)\n";
+    let out = Command::new(python())
+        .args(["-B", "-c", script])
+        .env("PYTHONPATH", root.join("src/practice/checker"))
+        .current_dir(root)
+        .output()
+        .expect("run python");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let harness: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let exercises = course_exercises();
+    assert_eq!(harness.len(), exercises.len());
+    for (ex, checks) in exercises.iter().zip(harness) {
+        let job: serde_json::Value = serde_json::from_str(&job_json(ex, Path::new("x.py"))).expect("job json");
+        assert_eq!(job["checks"], checks, "{}: the Rust job and the harness disagree", ex.id);
+    }
+}
