@@ -321,7 +321,11 @@ fn a_course_with_more_than_a_hundred_exercises_passes_check() {
         .expect("exercise 01");
     let text = fs::read_to_string(&first).expect("read exercise 01");
     let id_line = text.lines().find(|l| l.starts_with("id = ")).expect("an id").to_string();
-    let existing = fs::read_dir(&exercises).expect("the exercises").count();
+    let existing = fs::read_dir(&exercises)
+        .expect("the exercises")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .count();
     // Numbered on from the last one, in any width: `0100_extra_100.toml`, `105_extra_105.toml`.
     for n in existing + 1..=105 {
         let name = if n == 100 { format!("0{n}_extra_{n}.toml") } else { format!("{n}_extra_{n}.toml") };
