@@ -3,6 +3,7 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod app;
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod content;

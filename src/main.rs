@@ -7,7 +7,7 @@ use status_tutor::cli::{Cli, Command, PracticeArgs, PracticeCommand};
 use status_tutor::commands::course_source::{course, course_and_pages, opened};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::rounds::{self, NoRound, Request};
-use status_tutor::commands::{check, explain, list, open, practice};
+use status_tutor::commands::{audit, check, explain, list, open, practice};
 use status_tutor::content::cache;
 use status_tutor::content::{Course, CourseFiles, embedded};
 use status_tutor::progress::{Progress, Store};
@@ -83,6 +83,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let options = QuizOptions { count: Some(usize::from(args.questions)), seed: args.seed.unwrap_or(seed) };
             let round = (Request::Review, options);
             if args.plain { plain_quiz(&cli, &round, args.json) } else { tutorial(&cli, Some(round), None) }
+        }
+        Some(Command::Audit(args)) => {
+            let titles = io::stdout().is_terminal().then(|| course(cli.content.as_deref()).ok()).flatten();
+            Ok(ExitCode::from(audit::run(args, titles.as_ref(), &mut stdout)))
         }
         Some(Command::Practice(args)) if args.action.is_none() => {
             drop(stdout);
