@@ -72,7 +72,8 @@ pub struct FileResult {
 
 /// Audits one file's text; `name` is how findings name the file.
 pub fn audit_source(parser: &mut Parser, name: &str, source: &str, rules: &[&'static dyn Rule]) -> FileResult {
-    let mut result = FileResult { django: source.contains("django") || source.contains("rest_framework"), ..FileResult::default() };
+    let mut result =
+        FileResult { django: source.contains("django") || source.contains("rest_framework"), ..FileResult::default() };
     let Some(tree) = parser.parse(source, None) else {
         result.note = Some(format!("{name}: could not be parsed; skipped"));
         return result;
@@ -80,7 +81,9 @@ pub fn audit_source(parser: &mut Parser, name: &str, source: &str, rules: &[&'st
     let root = tree.root_node();
     if root.has_error() {
         let line = first_error(root).map_or(1, |n| n.start_position().row + 1);
-        result.note = Some(format!("{name}: could not read fully (syntax error near line {line}); findings there may be missing"));
+        result.note = Some(format!(
+            "{name}: could not read fully (syntax error near line {line}); findings there may be missing"
+        ));
     }
     let module = module::Module::read(&tree, source);
     let lines: Vec<&str> = source.lines().collect();

@@ -6,15 +6,40 @@ use tree_sitter::{Node, Tree};
 
 /// Methods through which a class-based view or a DRF view/viewset answers a request.
 pub const HANDLER_METHODS: &[&str] = &[
-    "get", "post", "put", "patch", "delete", "head", "options", "dispatch", "create", "update", "partial_update",
-    "destroy", "list", "retrieve",
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "head",
+    "options",
+    "dispatch",
+    "create",
+    "update",
+    "partial_update",
+    "destroy",
+    "list",
+    "retrieve",
 ];
 
 /// Base classes that make a class a DRF view (its responses pass through DRF's finalize).
 const DRF_BASES: &[&str] = &[
-    "APIView", "GenericAPIView", "ViewSet", "GenericViewSet", "ModelViewSet", "ReadOnlyModelViewSet", "ViewSetMixin",
-    "CreateAPIView", "ListAPIView", "RetrieveAPIView", "DestroyAPIView", "UpdateAPIView", "ListCreateAPIView",
-    "RetrieveUpdateAPIView", "RetrieveDestroyAPIView", "RetrieveUpdateDestroyAPIView",
+    "APIView",
+    "GenericAPIView",
+    "ViewSet",
+    "GenericViewSet",
+    "ModelViewSet",
+    "ReadOnlyModelViewSet",
+    "ViewSetMixin",
+    "CreateAPIView",
+    "ListAPIView",
+    "RetrieveAPIView",
+    "DestroyAPIView",
+    "UpdateAPIView",
+    "ListCreateAPIView",
+    "RetrieveUpdateAPIView",
+    "RetrieveDestroyAPIView",
+    "RetrieveUpdateDestroyAPIView",
 ];
 
 pub struct Module<'t> {
@@ -86,7 +111,11 @@ fn collect<'t>(node: Node<'t>, source: &str, class: Option<&Class<'t>>, out: &mu
                     node: definition,
                     name,
                     decorators,
-                    class: class.map(|c| Class { name: c.name.clone(), bases: c.bases.clone(), decorators: c.decorators.clone() }),
+                    class: class.map(|c| Class {
+                        name: c.name.clone(),
+                        bases: c.bases.clone(),
+                        decorators: c.decorators.clone(),
+                    }),
                     params: parameters(definition, source),
                     nodes: body.map(own_nodes).unwrap_or_default(),
                 });
@@ -127,7 +156,9 @@ impl<'t> Function<'t> {
         self.has_decorator("api_view", source)
             || self.has_decorator("action", source)
             || self.class.as_ref().is_some_and(|c| {
-                c.bases.iter().any(|b| DRF_BASES.contains(&b.as_str()) || b.ends_with("APIView") || b.ends_with("ViewSet"))
+                c.bases
+                    .iter()
+                    .any(|b| DRF_BASES.contains(&b.as_str()) || b.ends_with("APIView") || b.ends_with("ViewSet"))
             })
     }
 
@@ -164,7 +195,9 @@ impl<'t> Function<'t> {
                     .nodes
                     .iter()
                     .filter(|n| n.kind() == "assignment")
-                    .filter(|n| n.child_by_field_name("left").is_some_and(|l| text(l, source) == format!("{name}.status_code")))
+                    .filter(|n| {
+                        n.child_by_field_name("left").is_some_and(|l| text(l, source) == format!("{name}.status_code"))
+                    })
                     .filter_map(|n| n.child_by_field_name("right"))
                     .collect();
                 match changed.as_slice() {
@@ -181,9 +214,7 @@ impl<'t> Function<'t> {
     /// Whether any plain string literal in the function equals `wanted` (any case): used to
     /// see a header named anywhere, such as `response["Allow"]` or `headers={"Allow": ...}`.
     pub fn names_string(&self, wanted: &str, source: &str) -> bool {
-        self.nodes.iter().any(|n| {
-            n.kind() == "string_content" && text(*n, source).trim().eq_ignore_ascii_case(wanted)
-        })
+        self.nodes.iter().any(|n| n.kind() == "string_content" && text(*n, source).trim().eq_ignore_ascii_case(wanted))
     }
 
     /// Calls in the function whose dotted name ends with `suffix` (`objects.create`).

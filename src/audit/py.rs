@@ -47,7 +47,9 @@ impl<'t> Args<'t> {
         for arg in children(list) {
             match arg.kind() {
                 "keyword_argument" => {
-                    if let (Some(name), Some(value)) = (arg.child_by_field_name("name"), arg.child_by_field_name("value")) {
+                    if let (Some(name), Some(value)) =
+                        (arg.child_by_field_name("name"), arg.child_by_field_name("value"))
+                    {
                         args.keywords.push((text(name, source).to_string(), value));
                     }
                 }
@@ -106,7 +108,9 @@ pub fn own_nodes(node: Node<'_>) -> Vec<Node<'_>> {
     while let Some(current) = stack.pop() {
         out.push(current);
         let mut kids = children(current);
-        kids.retain(|k| !matches!(k.kind(), "function_definition" | "class_definition" | "lambda" | "decorated_definition"));
+        kids.retain(|k| {
+            !matches!(k.kind(), "function_definition" | "class_definition" | "lambda" | "decorated_definition")
+        });
         stack.extend(kids.into_iter().rev());
     }
     out

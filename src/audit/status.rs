@@ -83,10 +83,9 @@ pub fn resolve(node: Node<'_>, scope: &[Node<'_>], source: &str, depth: u8) -> S
     let unknown = Status { code: None, spelling: Spelling::Named };
     match node.kind() {
         "integer" => Status { code: text(node, source).parse().ok(), spelling: Spelling::Number },
-        "string" => Status {
-            code: string_value(node, source).and_then(|s| s.trim().parse().ok()),
-            spelling: Spelling::Text,
-        },
+        "string" => {
+            Status { code: string_value(node, source).and_then(|s| s.trim().parse().ok()), spelling: Spelling::Text }
+        }
         "attribute" => Status { code: named_code(last_name(node, source)), spelling: Spelling::Named },
         "parenthesized_expression" => children(node).first().map_or(unknown, |n| resolve(*n, scope, source, depth)),
         "identifier" if depth < 3 => {

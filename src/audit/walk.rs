@@ -40,7 +40,10 @@ pub fn audit_tree(root: &Path, rules: &[&'static dyn Rule]) -> Report {
                     let name = display_name(root, entry.path());
                     match parser.as_mut() {
                         Some(parser) => audit_file(parser, entry.path(), &name, rules),
-                        None => FileResult { note: Some("the Python grammar could not be loaded".into()), ..FileResult::default() },
+                        None => FileResult {
+                            note: Some("the Python grammar could not be loaded".into()),
+                            ..FileResult::default()
+                        },
                     }
                 }
             };

@@ -58,8 +58,23 @@ fn reports(handler: Node<'_>, source: &str) -> bool {
         "call" => {
             let name = dotted(*n, source);
             let last = last_name(*n, source);
-            name.starts_with("log") || name.contains("logger") || name.contains("sentry") || name.contains("traceback")
-                || ["exception", "error", "warning", "critical", "capture_exception", "capture_message", "report", "notify", "print_exc", "send"].contains(&last)
+            name.starts_with("log")
+                || name.contains("logger")
+                || name.contains("sentry")
+                || name.contains("traceback")
+                || [
+                    "exception",
+                    "error",
+                    "warning",
+                    "critical",
+                    "capture_exception",
+                    "capture_message",
+                    "report",
+                    "notify",
+                    "print_exc",
+                    "send",
+                ]
+                .contains(&last)
         }
         _ => false,
     })
@@ -96,7 +111,8 @@ impl Rule for BroadExcept {
 }
 
 /// Exceptions that mean the client sent something wrong.
-const CLIENT_ERRORS: &[&str] = &["ValueError", "KeyError", "JSONDecodeError", "ValidationError", "MultiValueDictKeyError"];
+const CLIENT_ERRORS: &[&str] =
+    &["ValueError", "KeyError", "JSONDecodeError", "ValidationError", "MultiValueDictKeyError"];
 /// Of those, the ones that could as well be a server bug unless the input came from the request.
 const AMBIGUOUS: &[&str] = &["ValueError", "KeyError"];
 
@@ -126,7 +142,10 @@ impl Rule for ClientError5xx {
                     own_nodes(b).iter().any(|n| n.kind() == "identifier" && text(*n, source) == "request")
                         || text(b, source).contains("loads(")
                 });
-                if AMBIGUOUS.contains(&name.as_str()) && caught.iter().all(|c| AMBIGUOUS.contains(&c.as_str())) && !reads_request {
+                if AMBIGUOUS.contains(&name.as_str())
+                    && caught.iter().all(|c| AMBIGUOUS.contains(&c.as_str()))
+                    && !reads_request
+                {
                     continue;
                 }
                 for call in returned_responses(clause, &function.nodes, source) {

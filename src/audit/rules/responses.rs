@@ -107,7 +107,8 @@ impl Rule for SerializerErrors200 {
                 if response.class.name != "Response" || response.status.code != Some(200) {
                     continue;
                 }
-                if body(&response, source).is_some_and(|b| b.kind() == "attribute" && last_name(b, source) == "errors") {
+                if body(&response, source).is_some_and(|b| b.kind() == "attribute" && last_name(b, source) == "errors")
+                {
                     out.push(Hit::at(
                         response.call,
                         "validation errors sent with 200 (Response's default). Pass status=status.HTTP_400_BAD_REQUEST, or use is_valid(raise_exception=True).",
@@ -130,8 +131,7 @@ fn may_set_header(function: &Function<'_>, response: &Response<'_>, header: &str
     }
     let Some(name) = &response.bound else { return false };
     function.nodes.iter().any(|n| {
-        n.kind() == "argument_list"
-            && children(*n).iter().any(|a| a.kind() == "identifier" && text(*a, source) == name)
+        n.kind() == "argument_list" && children(*n).iter().any(|a| a.kind() == "identifier" && text(*a, source) == name)
     })
 }
 
@@ -183,7 +183,8 @@ impl Rule for WwwAuthenticateMissing {
         let source = module.source;
         for function in &module.functions {
             for response in function.responses(source, module.uses_drf) {
-                if response.status.code != Some(401) || may_set_header(function, &response, "www-authenticate", source) {
+                if response.status.code != Some(401) || may_set_header(function, &response, "www-authenticate", source)
+                {
                     continue;
                 }
                 out.push(Hit::at(
@@ -239,8 +240,7 @@ fn handles_post(function: &Function<'_>, source: &str) -> bool {
         || function.has_decorator("require_POST", source)
         || function.decorators.iter().any(|d| {
             last_name(*d, source) == "require_http_methods" && {
-                let methods: Vec<String> =
-                    own_nodes(*d).into_iter().filter_map(|n| string_value(n, source)).collect();
+                let methods: Vec<String> = own_nodes(*d).into_iter().filter_map(|n| string_value(n, source)).collect();
                 !methods.is_empty() && methods.iter().all(|m| m.eq_ignore_ascii_case("post"))
             }
         })
@@ -275,13 +275,15 @@ impl Rule for Create200 {
             // (the create call, the name that then holds what was created)
             let mut creates: Vec<(Node<'_>, String)> = Vec::new();
             for call in function.calls_ending("objects.create", source) {
-                let target = call.parent().filter(|p| p.kind() == "assignment").and_then(|p| p.child_by_field_name("left"));
+                let target =
+                    call.parent().filter(|p| p.kind() == "assignment").and_then(|p| p.child_by_field_name("left"));
                 if let Some(target) = target.filter(|t| t.kind() == "identifier") {
                     creates.push((call, text(target, source).to_string()));
                 }
             }
             for call in function.calls_ending(".save", source) {
-                let Some(object) = call.child_by_field_name("function").and_then(|f| f.child_by_field_name("object")) else {
+                let Some(object) = call.child_by_field_name("function").and_then(|f| f.child_by_field_name("object"))
+                else {
                     continue;
                 };
                 if object.kind() == "identifier" && text(object, source).contains("serializer") {

@@ -28,7 +28,8 @@ impl Rule for MagicStatus {
                     Spelling::Text => "a string",
                     Spelling::Default | Spelling::Named => continue,
                 };
-                let better = http_status_name(code).map_or_else(|| "an HTTPStatus member".to_string(), |n| format!("HTTPStatus.{n}"));
+                let better = http_status_name(code)
+                    .map_or_else(|| "an HTTPStatus member".to_string(), |n| format!("HTTPStatus.{n}"));
                 out.push(Hit::at(response.call, format!("status {code} given as {how}; {better} says what it means.")));
             }
         }

@@ -15,7 +15,8 @@ fn answers_json(function: &Function<'_>, module: &Module<'_>) -> bool {
 /// The decorator `name` of a class given through `@method_decorator(name, ...)`.
 fn class_decorator<'t>(function: &Function<'t>, name: &str, source: &str) -> Option<Node<'t>> {
     function.class.as_ref()?.decorators.iter().copied().find(|d| {
-        decorator_name(*d, source) == "method_decorator" && own_nodes(*d).iter().any(|n| n.kind() == "identifier" && text(*n, source) == name)
+        decorator_name(*d, source) == "method_decorator"
+            && own_nodes(*d).iter().any(|n| n.kind() == "identifier" && text(*n, source) == name)
     })
 }
 
@@ -35,7 +36,8 @@ impl Rule for LoginRequiredApi {
         let source = module.source;
         let mut classes_done: Vec<String> = Vec::new();
         for function in module.functions.iter().filter(|f| f.is_view() && !f.is_drf(source)) {
-            let decorator = function.decorators.iter().copied().find(|d| decorator_name(*d, source) == "login_required");
+            let decorator =
+                function.decorators.iter().copied().find(|d| decorator_name(*d, source) == "login_required");
             let mixin = function.class.as_ref().filter(|c| c.bases.iter().any(|b| b == "LoginRequiredMixin"));
             let at = match (decorator, mixin) {
                 (Some(d), _) => d,
@@ -69,7 +71,8 @@ fn put_only(function: &Function<'_>, source: &str) -> bool {
         || function.decorators.iter().any(|d| {
             decorator_name(*d, source) == "require_http_methods" && {
                 let methods: Vec<String> = own_nodes(*d).into_iter().filter_map(|n| string_value(n, source)).collect();
-                !methods.is_empty() && methods.iter().all(|m| m.eq_ignore_ascii_case("put") || m.eq_ignore_ascii_case("patch"))
+                !methods.is_empty()
+                    && methods.iter().all(|m| m.eq_ignore_ascii_case("put") || m.eq_ignore_ascii_case("patch"))
             }
         })
 }
@@ -88,7 +91,9 @@ impl Rule for PutReadsPost {
         let source = module.source;
         for function in module.functions.iter().filter(|f| f.is_view() && !f.is_drf(source)) {
             let whole = put_only(function, source);
-            for node in function.nodes.iter().filter(|n| n.kind() == "attribute" && text(**n, source).ends_with("request.POST")) {
+            for node in
+                function.nodes.iter().filter(|n| n.kind() == "attribute" && text(**n, source).ends_with("request.POST"))
+            {
                 if whole || in_method_branch(*node, function.node, source, &["PUT", "PATCH"]) {
                     out.push(Hit::at(
                         *node,
