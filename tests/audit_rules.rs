@@ -25,9 +25,11 @@ def create(request):
         return JsonResponse({"status": "error", "message": "negative"})
     if form.cleaned_data["x"] > 9:
         return JsonResponse({"success": False, "message": "too big"}, status=HTTPStatus.OK)
+    if form.cleaned_data["x"] == 5:
+        return JsonResponse({"success": False, "error": "five"})
     return JsonResponse(form.errors)
 "#;
-    assert_eq!(lines("error-body-200", source), [7, 10, 12, 14, 15]);
+    assert_eq!(lines("error-body-200", source), [7, 10, 12, 14, 16, 17]);
 }
 
 #[test]
@@ -50,6 +52,9 @@ def batch(request):
 
 def status(request):
     return JsonResponse({"status": "ok", "error": None, "detail": {"id": 3}})
+
+def upload(request):
+    return JsonResponse({"success": False, "form": render_to_string("form.html")})
 "#;
     assert_eq!(lines("error-body-200", source), Vec::<usize>::new());
 }
@@ -198,8 +203,17 @@ def public_api(request):
 class Page(LoginRequiredMixin, View):
     def get(self, request):
         return render(request, "page.html")
+
+@login_required
+def cve_json_record(request, cve_id):
+    return JsonResponse(issue.cve_data)
+
+@login_required
+def save_draft(request):
+    draft = json.loads(request.body)
+    return JsonResponse({"saved": True})
 "#;
-    assert_eq!(lines("login-required-api", source), [7, 13]);
+    assert_eq!(lines("login-required-api", source), [7, 13, 39]);
 }
 
 #[test]

@@ -85,7 +85,7 @@ pub fn audit_source(parser: &mut Parser, name: &str, source: &str, rules: &[&'st
             "{name}: could not read fully (syntax error near line {line}); findings there may be missing"
         ));
     }
-    let module = module::Module::read(&tree, source);
+    let module = module::Module::read(&tree, name, source);
     let lines: Vec<&str> = source.lines().collect();
     for rule in rules {
         let mut hits = Vec::new();

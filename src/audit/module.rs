@@ -43,6 +43,8 @@ const DRF_BASES: &[&str] = &[
 ];
 
 pub struct Module<'t> {
+    /// How findings name the file (its path under the audited folder).
+    pub name: &'t str,
     pub source: &'t str,
     pub root: Node<'t>,
     pub functions: Vec<Function<'t>>,
@@ -78,11 +80,11 @@ pub struct Response<'t> {
 }
 
 impl<'t> Module<'t> {
-    pub fn read(tree: &'t Tree, source: &'t str) -> Module<'t> {
+    pub fn read(tree: &'t Tree, name: &'t str, source: &'t str) -> Module<'t> {
         let root = tree.root_node();
         let mut functions = Vec::new();
         collect(root, source, None, &mut functions);
-        Module { source, root, functions, uses_drf: source.contains("rest_framework") }
+        Module { name, source, root, functions, uses_drf: source.contains("rest_framework") }
     }
 }
 

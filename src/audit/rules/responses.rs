@@ -4,8 +4,6 @@ use crate::audit::module::{Function, Module, Response, in_method_branch};
 use crate::audit::py::{Args, children, is_text, last_name, own_nodes, string_value, text, within};
 use tree_sitter::Node;
 
-/// Keys whose presence says "this body is an error".
-const ERROR_KEYS: &[&str] = &["error", "errors", "detail"];
 /// Values of a `status`/`result` key that say the request failed.
 const FAILURE_WORDS: &[&str] = &["error", "fail", "failed", "failure"];
 
@@ -23,28 +21,32 @@ fn is_empty_value(node: Node<'_>, source: &str) -> bool {
     }
 }
 
-/// The key of a dictionary literal that makes it an error body, if any.
+/// The key of a dictionary literal that makes it an error body, if any: `error`, `errors`
+/// or a `detail` text; else `status`/`result` saying "error" or "failed"; else `success` or
+/// `ok` set to False next to a message (without one it is often a form re-rendered for a
+/// page's own script, which rightly stays 200).
 fn error_key(dict: Node<'_>, source: &str) -> Option<String> {
-    for pair in children(dict).into_iter().filter(|p| p.kind() == "pair") {
-        let (Some(key), Some(value)) = (pair.child_by_field_name("key"), pair.child_by_field_name("value")) else {
-            continue;
-        };
-        let Some(key) = string_value(key, source) else { continue };
-        let lower = key.to_ascii_lowercase();
-        let error = match lower.as_str() {
-            "error" | "errors" => !is_empty_value(value, source),
-            "detail" => is_text(value, source),
-            "status" | "result" => {
-                string_value(value, source).is_some_and(|v| FAILURE_WORDS.contains(&v.to_ascii_lowercase().as_str()))
-            }
-            "success" | "ok" => value.kind() == "false",
-            _ => false,
-        };
-        if error && (ERROR_KEYS.contains(&lower.as_str()) || !lower.is_empty()) {
-            return Some(key);
-        }
-    }
-    None
+    let pairs: Vec<(String, Node<'_>)> = children(dict)
+        .into_iter()
+        .filter(|p| p.kind() == "pair")
+        .filter_map(|p| {
+            let key = string_value(p.child_by_field_name("key")?, source)?;
+            Some((key.to_ascii_lowercase(), p.child_by_field_name("value")?))
+        })
+        .collect();
+    let found = |test: &dyn Fn(&str, Node<'_>) -> bool| pairs.iter().find(|(k, v)| test(k, *v)).map(|(k, _)| k.clone());
+    found(&|k, v| matches!(k, "error" | "errors") && !is_empty_value(v, source))
+        .or_else(|| found(&|k, v| k == "detail" && is_text(v, source)))
+        .or_else(|| {
+            found(&|k, v| {
+                matches!(k, "status" | "result")
+                    && string_value(v, source).is_some_and(|v| FAILURE_WORDS.contains(&v.to_ascii_lowercase().as_str()))
+            })
+        })
+        .or_else(|| {
+            let message = found(&|k, v| matches!(k, "message" | "msg") && is_text(v, source)).is_some();
+            found(&|k, v| matches!(k, "success" | "ok") && v.kind() == "false").filter(|_| message)
+        })
 }
 
 pub struct ErrorBody200;

@@ -20,6 +20,23 @@ fn class_decorator<'t>(function: &Function<'t>, name: &str, source: &str) -> Opt
     })
 }
 
+/// Whether a view is meant for programs rather than a person's browser: it (or its class,
+/// or its file) is named for an API, or it reads a request body. A JSON download that a
+/// logged-in person opens in the browser is fine behind login_required.
+fn looks_like_api(function: &Function<'_>, module: &Module<'_>) -> bool {
+    let source = module.source;
+    let named = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "api")
+            || lower.starts_with("api")
+            || lower.ends_with("api")
+    };
+    named(&function.name)
+        || function.class.as_ref().is_some_and(|c| named(&c.name))
+        || named(module.name)
+        || function.nodes.iter().any(|n| n.kind() == "attribute" && text(*n, source).ends_with("request.body"))
+}
+
 pub struct LoginRequiredApi;
 
 impl Rule for LoginRequiredApi {
@@ -49,7 +66,7 @@ impl Rule for LoginRequiredApi {
                 }
                 _ => continue,
             };
-            if !answers_json(function, module) {
+            if !answers_json(function, module) || !looks_like_api(function, module) {
                 continue;
             }
             if let Some(class) = mixin {
