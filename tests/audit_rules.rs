@@ -304,6 +304,9 @@ def passed_on(request):
     response = HttpResponse(status=401)
     add_challenge(response)
     return response
+
+def login_page(request):
+    return render(request, "login.html", {"failed": True}, status=401)
 "#;
     assert_eq!(lines("www-authenticate-missing", source), [6]);
 }
@@ -419,8 +422,24 @@ def drf_like(request):
 
 def normal(request):
     return JsonResponse({"user": request.user.id})
+
+@csrf_exempt
+@require_GET
+def me(request):
+    return JsonResponse({"user": request.user.id})
+
+@method_decorator(csrf_exempt, name="dispatch")
+class Profile(View):
+    def get(self, request):
+        return JsonResponse({"user": request.user.id})
+    def put(self, request):
+        request.user.name = "x"
+        return JsonResponse({})
+    def delete(self, request):
+        request.user.delete()
+        return JsonResponse({})
 "#;
-    assert_eq!(lines("csrf-exempt-session", source), [5, 15]);
+    assert_eq!(lines("csrf-exempt-session", source), [5, 15, 34]);
 }
 
 #[test]

@@ -82,7 +82,7 @@ pub fn audit_source(parser: &mut Parser, name: &str, source: &str, rules: &[&'st
     if root.has_error() {
         let line = first_error(root).map_or(1, |n| n.start_position().row + 1);
         result.note = Some(format!(
-            "{name}: could not read fully (syntax error near line {line}); findings there may be missing"
+            "{name}: could not read fully (the parser lost track near line {line}); findings there may be missing"
         ));
     }
     let module = module::Module::read(&tree, name, source);

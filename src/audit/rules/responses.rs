@@ -185,7 +185,11 @@ impl Rule for WwwAuthenticateMissing {
         let source = module.source;
         for function in &module.functions {
             for response in function.responses(source, module.uses_drf) {
-                if response.status.code != Some(401) || may_set_header(function, &response, "www-authenticate", source)
+                // A login page re-rendered for a person (render, TemplateResponse) is left alone:
+                // browsers ignore the header, and the fix there is the page, not a challenge.
+                if response.status.code != Some(401)
+                    || matches!(response.class.name, "render" | "TemplateResponse")
+                    || may_set_header(function, &response, "www-authenticate", source)
                 {
                     continue;
                 }

@@ -122,6 +122,24 @@ impl Rule for PutReadsPost {
     }
 }
 
+/// Whether a view may take an unsafe method (CSRF guards only those): a class's
+/// post/put/patch/delete/dispatch, or a function view not limited to GET and HEAD.
+fn may_change_state(function: &Function<'_>, source: &str) -> bool {
+    if function.class.is_some() {
+        return matches!(function.name.as_str(), "post" | "put" | "patch" | "delete" | "dispatch");
+    }
+    let read_only = function.decorators.iter().any(|d| match decorator_name(*d, source) {
+        "require_GET" | "require_safe" => true,
+        "require_http_methods" => {
+            let methods: Vec<String> = own_nodes(*d).into_iter().filter_map(|n| string_value(n, source)).collect();
+            !methods.is_empty()
+                && methods.iter().all(|m| m.eq_ignore_ascii_case("get") || m.eq_ignore_ascii_case("head"))
+        }
+        _ => false,
+    });
+    !read_only
+}
+
 pub struct CsrfExemptSession;
 
 impl Rule for CsrfExemptSession {
@@ -136,7 +154,10 @@ impl Rule for CsrfExemptSession {
     }
     fn check(&self, module: &Module<'_>, out: &mut Vec<Hit>) {
         let source = module.source;
-        for function in module.functions.iter().filter(|f| f.is_view() && !f.is_drf(source)) {
+        let mut classes_done: Vec<String> = Vec::new();
+        for function in
+            module.functions.iter().filter(|f| f.is_view() && !f.is_drf(source) && may_change_state(f, source))
+        {
             let decorator = function
                 .decorators
                 .iter()
@@ -144,6 +165,12 @@ impl Rule for CsrfExemptSession {
                 .find(|d| decorator_name(*d, source) == "csrf_exempt")
                 .or_else(|| class_decorator(function, "csrf_exempt", source));
             let Some(decorator) = decorator else { continue };
+            if let Some(class) = &function.class
+                && function.decorators.is_empty()
+                && classes_done.contains(&class.name)
+            {
+                continue;
+            }
             let session = function.nodes.iter().find(|n| {
                 n.kind() == "attribute" && {
                     let t = text(**n, source);
@@ -151,6 +178,9 @@ impl Rule for CsrfExemptSession {
                 }
             });
             if let Some(session) = session {
+                if let Some(class) = &function.class {
+                    classes_done.push(class.name.clone());
+                }
                 let row = session.start_position().row + 1;
                 out.push(Hit::at(
                     decorator,
