@@ -486,3 +486,17 @@ def view(request):
 "#;
     assert_eq!(lines("allow-missing", source), [6]);
 }
+
+#[test]
+fn the_docs_table_lists_every_rule_with_its_lesson() {
+    let docs = std::fs::read_to_string("docs/audit.md").expect("docs/audit.md");
+    for rule in rules::ALL {
+        let row = docs
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", rule.id())))
+            .unwrap_or_else(|| panic!("no row for {}", rule.id()));
+        assert!(row.ends_with(&format!("| `{}` |", rule.page())), "{} links {}: {row}", rule.id(), rule.page());
+        let on = if rule.default_on() { "| yes |" } else { "| no (style) |" };
+        assert!(row.contains(on), "{row}");
+    }
+}
