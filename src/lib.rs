@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod audit_view;
 pub mod cli;
 pub mod commands;
 pub mod content;

@@ -36,7 +36,19 @@ pub fn run(args: &AuditArgs, course: Option<&Course>, out: &mut impl Write) -> u
         say(&format!("status-tutor audit: {}: no such file or folder", printable(&root.display().to_string())));
         return USAGE;
     }
+    if args.tui && !io::stdout().is_terminal() {
+        say("status-tutor audit: --tui needs a terminal");
+        return USAGE;
+    }
     let report = walk::audit_tree(&root, &chosen);
+    if args.tui {
+        say(&output::summary(&report, chosen.len()));
+        let found = !report.findings.is_empty();
+        if let Err(e) = super::audit_tui::run(&root, report.findings, course) {
+            say(&format!("status-tutor audit: {e}"));
+        }
+        return if found { FINDINGS } else { CLEAN };
+    }
     let titles: Option<BTreeMap<String, String>> =
         course.map(|c| c.pages.iter().map(|p| (p.id.clone(), p.title.clone())).collect());
     let written = if args.json {

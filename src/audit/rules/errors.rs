@@ -83,6 +83,9 @@ fn reports(handler: Node<'_>, source: &str) -> bool {
 pub struct BroadExcept;
 
 impl Rule for BroadExcept {
+    fn passage(&self) -> Option<&'static str> {
+        Some("except Exception -> JsonResponse(500)")
+    }
     fn id(&self) -> &'static str {
         "broad-except-response"
     }
@@ -119,6 +122,9 @@ const AMBIGUOUS: &[&str] = &["ValueError", "KeyError"];
 pub struct ClientError5xx;
 
 impl Rule for ClientError5xx {
+    fn passage(&self) -> Option<&'static str> {
+        Some("400, 422 or 415?")
+    }
     fn id(&self) -> &'static str {
         "client-error-5xx"
     }

@@ -30,6 +30,11 @@ pub trait Rule: Sync {
     fn page(&self) -> &'static str;
     /// One line: why it matters (the docs' rules table).
     fn why(&self) -> &'static str;
+    /// The start of the title of the passage in the lesson page that teaches the fix (a
+    /// callout, list or code caption); None: the page's summary and first paragraph.
+    fn passage(&self) -> Option<&'static str> {
+        None
+    }
     /// Style rules are off unless selected.
     fn default_on(&self) -> bool {
         true

@@ -140,6 +140,9 @@ fn may_set_header(function: &Function<'_>, response: &Response<'_>, header: &str
 pub struct AllowMissing;
 
 impl Rule for AllowMissing {
+    fn passage(&self) -> Option<&'static str> {
+        Some("The hand-written 405 has no Allow header")
+    }
     fn id(&self) -> &'static str {
         "allow-missing"
     }
@@ -172,6 +175,9 @@ impl Rule for AllowMissing {
 pub struct WwwAuthenticateMissing;
 
 impl Rule for WwwAuthenticateMissing {
+    fn passage(&self) -> Option<&'static str> {
+        Some("A 401 MUST say how to authenticate")
+    }
     fn id(&self) -> &'static str {
         "www-authenticate-missing"
     }
@@ -205,6 +211,9 @@ impl Rule for WwwAuthenticateMissing {
 pub struct NoContentBody;
 
 impl Rule for NoContentBody {
+    fn passage(&self) -> Option<&'static str> {
+        Some("Django does not strip a body you add")
+    }
     fn id(&self) -> &'static str {
         "no-content-body"
     }
@@ -265,6 +274,9 @@ fn enclosing_block(node: Node<'_>) -> Option<Node<'_>> {
 }
 
 impl Rule for Create200 {
+    fn passage(&self) -> Option<&'static str> {
+        Some("Say where the new resource lives")
+    }
     fn id(&self) -> &'static str {
         "create-200"
     }

@@ -40,6 +40,9 @@ fn looks_like_api(function: &Function<'_>, module: &Module<'_>) -> bool {
 pub struct LoginRequiredApi;
 
 impl Rule for LoginRequiredApi {
+    fn passage(&self) -> Option<&'static str> {
+        Some("@login_required never sends 401")
+    }
     fn id(&self) -> &'static str {
         "login-required-api"
     }
@@ -95,6 +98,9 @@ fn put_only(function: &Function<'_>, source: &str) -> bool {
 }
 
 impl Rule for PutReadsPost {
+    fn passage(&self) -> Option<&'static str> {
+        Some("PUT reads request.POST")
+    }
     fn id(&self) -> &'static str {
         "put-reads-post"
     }
@@ -143,6 +149,9 @@ fn may_change_state(function: &Function<'_>, source: &str) -> bool {
 pub struct CsrfExemptSession;
 
 impl Rule for CsrfExemptSession {
+    fn passage(&self) -> Option<&'static str> {
+        Some("Never exempt a cookie-authenticated view")
+    }
     fn id(&self) -> &'static str {
         "csrf-exempt-session"
     }
