@@ -1,5 +1,5 @@
 //! Rules on exception handlers that turn into responses.
-use super::{Hit, Rule};
+use super::{Hit, RESPONSES, Rule};
 use crate::audit::module::{Function, Module};
 use crate::audit::py::{children, dotted, last_name, own_nodes, text};
 use crate::audit::status;
@@ -83,6 +83,9 @@ fn reports(handler: Node<'_>, source: &str) -> bool {
 pub struct BroadExcept;
 
 impl Rule for BroadExcept {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["except"], &["Response", "render", "redirect"]]
+    }
     fn passage(&self) -> Option<&'static str> {
         Some("except Exception -> JsonResponse(500)")
     }
@@ -122,6 +125,9 @@ const AMBIGUOUS: &[&str] = &["ValueError", "KeyError"];
 pub struct ClientError5xx;
 
 impl Rule for ClientError5xx {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["except"], RESPONSES]
+    }
     fn passage(&self) -> Option<&'static str> {
         Some("400, 422 or 415?")
     }

@@ -39,7 +39,20 @@ pub trait Rule: Sync {
     fn default_on(&self) -> bool {
         true
     }
+    /// Words the file must contain for the rule to have anything to find: every group
+    /// must have one of its words present. Files that fail every enabled rule's triggers
+    /// are not parsed at all (most files of a project build no response), so these must
+    /// be exact supersets of what `check` looks for.
+    fn triggers(&self) -> &'static [&'static [&'static str]];
     fn check(&self, module: &Module<'_>, out: &mut Vec<Hit>);
+}
+
+/// Every response class and shortcut contains one of these.
+pub const RESPONSES: &[&str] = &["Response", "render"];
+
+/// Whether `source` contains the words `rule` needs; `has` answers (and remembers) one word.
+pub fn may_apply(rule: &dyn Rule, has: &mut impl FnMut(&'static str) -> bool) -> bool {
+    rule.triggers().iter().all(|group| group.iter().any(|word| has(word)))
 }
 
 /// Every rule, in the order of the docs' table.

@@ -1,5 +1,5 @@
 //! Rules on the responses themselves: what status goes with which body and headers.
-use super::{Hit, Rule};
+use super::{Hit, RESPONSES, Rule};
 use crate::audit::module::{Function, Module, Response, in_method_branch};
 use crate::audit::py::{Args, children, is_text, last_name, own_nodes, string_value, text, within};
 use tree_sitter::Node;
@@ -52,6 +52,9 @@ fn error_key(dict: Node<'_>, source: &str) -> Option<String> {
 pub struct ErrorBody200;
 
 impl Rule for ErrorBody200 {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["Response"]]
+    }
     fn id(&self) -> &'static str {
         "error-body-200"
     }
@@ -93,6 +96,9 @@ impl Rule for ErrorBody200 {
 pub struct SerializerErrors200;
 
 impl Rule for SerializerErrors200 {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["Response"]]
+    }
     fn id(&self) -> &'static str {
         "serializer-errors-200"
     }
@@ -140,6 +146,9 @@ fn may_set_header(function: &Function<'_>, response: &Response<'_>, header: &str
 pub struct AllowMissing;
 
 impl Rule for AllowMissing {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["405", "METHOD_NOT_ALLOWED"], RESPONSES]
+    }
     fn passage(&self) -> Option<&'static str> {
         Some("The hand-written 405 has no Allow header")
     }
@@ -175,6 +184,9 @@ impl Rule for AllowMissing {
 pub struct WwwAuthenticateMissing;
 
 impl Rule for WwwAuthenticateMissing {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["401", "UNAUTHORIZED"], RESPONSES]
+    }
     fn passage(&self) -> Option<&'static str> {
         Some("A 401 MUST say how to authenticate")
     }
@@ -211,6 +223,9 @@ impl Rule for WwwAuthenticateMissing {
 pub struct NoContentBody;
 
 impl Rule for NoContentBody {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["204", "NO_CONTENT"], &["Response"]]
+    }
     fn passage(&self) -> Option<&'static str> {
         Some("Django does not strip a body you add")
     }
@@ -274,6 +289,9 @@ fn enclosing_block(node: Node<'_>) -> Option<Node<'_>> {
 }
 
 impl Rule for Create200 {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["objects.create", ".save"], &["Response"]]
+    }
     fn passage(&self) -> Option<&'static str> {
         Some("Say where the new resource lives")
     }

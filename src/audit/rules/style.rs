@@ -1,11 +1,14 @@
 //! Style: statuses written as numbers or strings (off unless selected).
-use super::{Hit, Rule};
+use super::{Hit, RESPONSES, Rule};
 use crate::audit::module::Module;
 use crate::audit::status::{Spelling, http_status_name};
 
 pub struct MagicStatus;
 
 impl Rule for MagicStatus {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[RESPONSES]
+    }
     fn id(&self) -> &'static str {
         "magic-status"
     }

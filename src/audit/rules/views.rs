@@ -40,6 +40,9 @@ fn looks_like_api(function: &Function<'_>, module: &Module<'_>) -> bool {
 pub struct LoginRequiredApi;
 
 impl Rule for LoginRequiredApi {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["login_required", "LoginRequiredMixin"], &["Response"]]
+    }
     fn passage(&self) -> Option<&'static str> {
         Some("@login_required never sends 401")
     }
@@ -98,6 +101,9 @@ fn put_only(function: &Function<'_>, source: &str) -> bool {
 }
 
 impl Rule for PutReadsPost {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["request.POST"]]
+    }
     fn passage(&self) -> Option<&'static str> {
         Some("PUT reads request.POST")
     }
@@ -149,6 +155,9 @@ fn may_change_state(function: &Function<'_>, source: &str) -> bool {
 pub struct CsrfExemptSession;
 
 impl Rule for CsrfExemptSession {
+    fn triggers(&self) -> &'static [&'static [&'static str]] {
+        &[&["csrf_exempt"], &["request.user", "request.session"]]
+    }
     fn passage(&self) -> Option<&'static str> {
         Some("Never exempt a cookie-authenticated view")
     }
