@@ -68,9 +68,12 @@ pub struct Function<'t> {
     pub params: Vec<String>,
     /// Every node of the function's own body, in source order (nested definitions left out).
     pub nodes: Vec<Node<'t>>,
+    /// The responses it builds, with their status followed (computed once for all rules).
+    pub responses: Vec<Response<'t>>,
 }
 
 /// A response built in a function.
+#[derive(Clone)]
 pub struct Response<'t> {
     pub call: Node<'t>,
     pub class: &'static ResponseClass,
@@ -84,7 +87,11 @@ impl<'t> Module<'t> {
         let root = tree.root_node();
         let mut functions = Vec::new();
         collect(root, source, None, &mut functions);
-        Module { name, source, root, functions, uses_drf: source.contains("rest_framework") }
+        let uses_drf = source.contains("rest_framework");
+        for function in &mut functions {
+            function.responses = function.find_responses(source, uses_drf);
+        }
+        Module { name, source, root, functions, uses_drf }
     }
 }
 
@@ -120,6 +127,7 @@ fn collect<'t>(node: Node<'t>, source: &str, class: Option<&Class<'t>>, out: &mu
                     }),
                     params: parameters(definition, source),
                     nodes: body.map(own_nodes).unwrap_or_default(),
+                    responses: Vec::new(),
                 });
                 if let Some(body) = body {
                     collect(body, source, None, out);
@@ -175,9 +183,9 @@ impl<'t> Function<'t> {
             || (self.class.is_some() && HANDLER_METHODS.contains(&self.name.as_str()))
     }
 
-    /// The responses this function builds, with their status followed.
-    /// DRF's `Response` counts only in a file that names rest_framework (`drf`).
-    pub fn responses(&self, source: &str, drf: bool) -> Vec<Response<'t>> {
+    /// The responses this function builds, with their status followed. DRF's `Response`
+    /// counts only in a file that names rest_framework (`drf`).
+    fn find_responses(&self, source: &str, drf: bool) -> Vec<Response<'t>> {
         let mut out = Vec::new();
         for node in &self.nodes {
             let Some(class) = status::class_of(*node, source) else { continue };

@@ -84,7 +84,7 @@ pub struct BroadExcept;
 
 impl Rule for BroadExcept {
     fn triggers(&self) -> &'static [&'static [&'static str]] {
-        &[&["except"], &["Response", "render", "redirect"]]
+        &[&["except"], &["Response", "render(", "redirect"]]
     }
     fn passage(&self) -> Option<&'static str> {
         Some("except Exception -> JsonResponse(500)")

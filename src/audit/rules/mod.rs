@@ -48,7 +48,7 @@ pub trait Rule: Sync {
 }
 
 /// Every response class and shortcut contains one of these.
-pub const RESPONSES: &[&str] = &["Response", "render"];
+pub const RESPONSES: &[&str] = &["Response", "render("];
 
 /// Whether `source` contains the words `rule` needs; `has` answers (and remembers) one word.
 pub fn may_apply(rule: &dyn Rule, has: &mut impl FnMut(&'static str) -> bool) -> bool {

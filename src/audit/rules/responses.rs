@@ -67,7 +67,7 @@ impl Rule for ErrorBody200 {
     fn check(&self, module: &Module<'_>, out: &mut Vec<Hit>) {
         let source = module.source;
         for function in &module.functions {
-            for response in function.responses(source, module.uses_drf) {
+            for response in function.responses.iter().cloned() {
                 if !response.class.json || response.status.code != Some(200) {
                     continue;
                 }
@@ -111,7 +111,7 @@ impl Rule for SerializerErrors200 {
     fn check(&self, module: &Module<'_>, out: &mut Vec<Hit>) {
         let source = module.source;
         for function in &module.functions {
-            for response in function.responses(source, module.uses_drf) {
+            for response in function.responses.iter().cloned() {
                 if response.class.name != "Response" || response.status.code != Some(200) {
                     continue;
                 }
@@ -164,7 +164,7 @@ impl Rule for AllowMissing {
     fn check(&self, module: &Module<'_>, out: &mut Vec<Hit>) {
         let source = module.source;
         for function in &module.functions {
-            for response in function.responses(source, module.uses_drf) {
+            for response in function.responses.iter().cloned() {
                 // HttpResponseNotAllowed sets Allow; DRF's views add it to every response.
                 if response.status.code != Some(405)
                     || matches!(response.class.name, "HttpResponseNotAllowed" | "Response")
@@ -202,7 +202,7 @@ impl Rule for WwwAuthenticateMissing {
     fn check(&self, module: &Module<'_>, out: &mut Vec<Hit>) {
         let source = module.source;
         for function in &module.functions {
-            for response in function.responses(source, module.uses_drf) {
+            for response in function.responses.iter().cloned() {
                 // A login page re-rendered for a person (render, TemplateResponse) is left alone:
                 // browsers ignore the header, and the fix there is the page, not a challenge.
                 if response.status.code != Some(401)
@@ -241,7 +241,7 @@ impl Rule for NoContentBody {
     fn check(&self, module: &Module<'_>, out: &mut Vec<Hit>) {
         let source = module.source;
         for function in &module.functions {
-            for response in function.responses(source, module.uses_drf) {
+            for response in function.responses.iter().cloned() {
                 if response.status.code != Some(204) {
                     continue;
                 }
@@ -331,7 +331,7 @@ impl Rule for Create200 {
                     continue;
                 }
                 let Some(block) = enclosing_block(create) else { continue };
-                for response in function.responses(source, module.uses_drf) {
+                for response in function.responses.iter().cloned() {
                     let mentions = Args::of(response.call, source)
                         .positional
                         .first()

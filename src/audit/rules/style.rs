@@ -22,9 +22,8 @@ impl Rule for MagicStatus {
         false
     }
     fn check(&self, module: &Module<'_>, out: &mut Vec<Hit>) {
-        let source = module.source;
         for function in &module.functions {
-            for response in function.responses(source, module.uses_drf) {
+            for response in function.responses.iter().cloned() {
                 let (Some(code), spelling) = (response.status.code, response.status.spelling) else { continue };
                 let how = match spelling {
                     Spelling::Number => "a number",

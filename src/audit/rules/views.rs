@@ -6,7 +6,7 @@ use tree_sitter::Node;
 
 /// Whether every response a function builds is JSON (and it builds at least one).
 fn answers_json(function: &Function<'_>, module: &Module<'_>) -> bool {
-    let responses = function.responses(module.source, module.uses_drf);
+    let responses = &function.responses;
     !responses.is_empty()
         && responses.iter().all(|r| r.class.json)
         && !function.calls_ending("redirect", module.source).any(|_| true)
