@@ -125,6 +125,10 @@ fn symlink_loops_and_big_files_end_quietly() {
     let mut big = view.to_string();
     big.push_str(&"# filler line\n".repeat(200_000));
     std::fs::write(app.join("big.py"), big).expect("write");
+    // A .gitignore counts even where there is no .git.
+    std::fs::write(dir.path().join(".gitignore"), "ignored/\n").expect("write");
+    std::fs::create_dir(dir.path().join("ignored")).expect("mkdir");
+    std::fs::write(dir.path().join("ignored/views.py"), view).expect("write");
     let output = audit(&[dir.path().to_str().expect("utf-8 path")]);
     assert_eq!(places(&output), ["app/views.py:4:12: allow-missing"], "{}", stderr(&output));
     assert!(stderr(&output).contains("app/big.py: skipped, larger than 2 MiB"), "{}", stderr(&output));

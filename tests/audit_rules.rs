@@ -307,8 +307,23 @@ def passed_on(request):
 
 def login_page(request):
     return render(request, "login.html", {"failed": True}, status=401)
+
+def error(msg, status=400):
+    return JsonResponse({"error": msg}, status=status)
+
+def challenge(msg, status=401):
+    return JsonResponse({"error": msg}, status=status, headers={"WWW-Authenticate": "Bearer"})
+
+def by_key(request):
+    if "X-Api-Key" not in request.headers:
+        return error("missing api key", 401)
+    if request.headers["X-Api-Key"] == "":
+        return error("empty key")
+    if request.headers["X-Api-Key"] == "x":
+        return error("read-only key", status=403)
+    return challenge("wrong key")
 "#;
-    assert_eq!(lines("www-authenticate-missing", source), [6]);
+    assert_eq!(lines("www-authenticate-missing", source), [6, 36]);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `status-tutor audit`: reads a Django project's Python files statically (never importing
 //! or running them) and reports status-code mistakes, each linked to the lesson that
 //! explains it. Files are parsed with tree-sitter-python on all cores.
+pub mod factory;
 pub mod module;
 pub mod output;
 pub mod py;

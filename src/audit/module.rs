@@ -80,6 +80,9 @@ pub struct Response<'t> {
     pub status: Status,
     /// The name it is assigned to (`response = HttpResponse(...)`), if any.
     pub bound: Option<String>,
+    /// Built by a helper in the same file (`error("no key", 401)`): the call is the
+    /// helper's, so its arguments are not the response's body.
+    pub factory: bool,
 }
 
 impl<'t> Module<'t> {
@@ -90,6 +93,11 @@ impl<'t> Module<'t> {
         let uses_drf = source.contains("rest_framework");
         for function in &mut functions {
             function.responses = function.find_responses(source, uses_drf);
+        }
+        let factories = super::factory::find(&functions, source);
+        for function in &mut functions {
+            let more = super::factory::calls(function, &factories, source);
+            function.responses.extend(more);
         }
         Module { name, source, root, functions, uses_drf }
     }
@@ -216,7 +224,7 @@ impl<'t> Function<'t> {
                     _ => status.code = None,
                 }
             }
-            out.push(Response { call: *node, class, status, bound });
+            out.push(Response { call: *node, class, status, bound, factory: false });
         }
         out
     }

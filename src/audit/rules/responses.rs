@@ -68,7 +68,7 @@ impl Rule for ErrorBody200 {
         let source = module.source;
         for function in &module.functions {
             for response in function.responses.iter().cloned() {
-                if !response.class.json || response.status.code != Some(200) {
+                if response.factory || !response.class.json || response.status.code != Some(200) {
                     continue;
                 }
                 let Some(body) = body(&response, source) else { continue };
@@ -112,7 +112,7 @@ impl Rule for SerializerErrors200 {
         let source = module.source;
         for function in &module.functions {
             for response in function.responses.iter().cloned() {
-                if response.class.name != "Response" || response.status.code != Some(200) {
+                if response.factory || response.class.name != "Response" || response.status.code != Some(200) {
                     continue;
                 }
                 if body(&response, source).is_some_and(|b| b.kind() == "attribute" && last_name(b, source) == "errors")
@@ -242,7 +242,7 @@ impl Rule for NoContentBody {
         let source = module.source;
         for function in &module.functions {
             for response in function.responses.iter().cloned() {
-                if response.status.code != Some(204) {
+                if response.factory || response.status.code != Some(204) {
                     continue;
                 }
                 let has_body = match response.class.name {
@@ -336,7 +336,8 @@ impl Rule for Create200 {
                         .positional
                         .first()
                         .is_some_and(|b| own_nodes(*b).iter().any(|n| text(*n, source) == holder));
-                    if response.class.json
+                    if !response.factory
+                        && response.class.json
                         && response.status.code == Some(200)
                         && within(response.call, block)
                         && response.call.start_byte() > create.end_byte()
