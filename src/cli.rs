@@ -95,6 +95,9 @@ pub struct AuditArgs {
     /// Print the rules (id, on by default, lesson, why) and exit
     #[arg(long)]
     pub rules: bool,
+    /// Read test code too (tests/, test_*.py, tests.py, conftest.py: left out by default)
+    #[arg(long)]
+    pub tests: bool,
     /// Browse the findings full-screen: Enter shows the code beside the lesson, e edits
     #[arg(long, conflicts_with = "json")]
     pub tui: bool,

@@ -88,6 +88,9 @@ fn select_and_ignore_choose_the_rules() {
     let without = audit(&[PROJECT, "--ignore", "allow-missing"]);
     assert_eq!(places(&without).len(), 6);
     assert!(!stdout(&without).contains("allow-missing"));
+    // Test code is left out unless asked for.
+    let with_tests = audit(&[PROJECT, "--select", "allow-missing", "--tests"]);
+    assert!(places(&with_tests).contains(&"shop/tests.py:5:12: allow-missing".to_string()), "{}", stdout(&with_tests));
     let none = audit(&[PROJECT, "--select", "put-reads-post"]);
     assert_eq!(none.status.code(), Some(0), "no findings is exit 0");
     assert!(stdout(&none).is_empty());

@@ -42,6 +42,23 @@ const DRF_BASES: &[&str] = &[
     "RetrieveUpdateDestroyAPIView",
 ];
 
+/// Statements that hold blocks, where definitions can sit.
+const COMPOUND: &[&str] = &[
+    "block",
+    "if_statement",
+    "elif_clause",
+    "else_clause",
+    "try_statement",
+    "except_clause",
+    "except_group_clause",
+    "finally_clause",
+    "with_statement",
+    "for_statement",
+    "while_statement",
+    "match_statement",
+    "case_clause",
+];
+
 pub struct Module<'t> {
     /// How findings name the file (its path under the audited folder).
     pub name: &'t str,
@@ -152,8 +169,9 @@ fn collect<'t>(node: Node<'t>, source: &str, class: Option<&Class<'t>>, out: &mu
                     collect(body, source, Some(&inner), out);
                 }
             }
-            // Definitions inside if/try/with blocks at module or class level.
-            _ => collect(definition, source, class, out),
+            // Definitions inside if/try/with blocks; expressions hold none worth following.
+            kind if COMPOUND.contains(&kind) => collect(definition, source, class, out),
+            _ => {}
         }
     }
 }

@@ -103,17 +103,31 @@ pub fn is_text(node: Node<'_>, source: &str) -> bool {
 /// Every node under `node` (itself included) in source order, without entering nested
 /// functions, classes or lambdas: what one function's own body does.
 pub fn own_nodes(node: Node<'_>) -> Vec<Node<'_>> {
-    let mut out = Vec::new();
-    let mut stack = vec![node];
-    while let Some(current) = stack.pop() {
-        out.push(current);
-        let mut kids = children(current);
-        kids.retain(|k| {
-            !matches!(k.kind(), "function_definition" | "class_definition" | "lambda" | "decorated_definition")
-        });
-        stack.extend(kids.into_iter().rev());
+    let mut out = vec![node];
+    // One cursor for the whole walk: no allocation per node (this runs on every function).
+    let mut cursor = node.walk();
+    if !cursor.goto_first_child() {
+        return out;
     }
-    out
+    loop {
+        let current = cursor.node();
+        let enter = current.is_named()
+            && !matches!(
+                current.kind(),
+                "function_definition" | "class_definition" | "lambda" | "decorated_definition"
+            );
+        if enter {
+            out.push(current);
+            if cursor.goto_first_child() {
+                continue;
+            }
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return out;
+            }
+        }
+    }
 }
 
 /// Whether `inner` lies inside `outer` (or is it).

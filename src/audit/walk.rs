@@ -14,11 +14,16 @@ pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 const SKIPPED_DIRS: &[&str] =
     &["venv", "env", "node_modules", "site-packages", "__pycache__", "build", "dist", ".git", ".tox", ".nox"];
 
-/// Audits every `.py` file under `root` (or `root` itself when it is a file).
-pub fn audit_tree(root: &Path, rules: &[&'static dyn Rule]) -> Report {
+/// Audits every `.py` file under `root` (or `root` itself when it is a file). Test code
+/// (`tests/`, `test_*.py`, `tests.py`, `conftest.py`...) is left out unless `tests`: it
+/// builds wrong responses on purpose, and what users get comes from the views.
+pub fn audit_tree(root: &Path, rules: &[&'static dyn Rule], tests: bool) -> Report {
     let mut builder = WalkBuilder::new(root);
-    builder.hidden(true).git_ignore(true).require_git(false).follow_links(false).filter_entry(|entry| {
+    builder.hidden(true).git_ignore(true).require_git(false).follow_links(false).filter_entry(move |entry| {
         let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        if !tests && entry.depth() > 0 && is_test(&entry.file_name().to_string_lossy(), is_dir) {
+            return false;
+        }
         // A virtualenv by another name still has its pyvenv.cfg.
         !(is_dir
             && entry.depth() > 0
@@ -64,6 +69,19 @@ pub fn audit_tree(root: &Path, rules: &[&'static dyn Rule]) -> Report {
     report.findings.sort();
     report.notes.sort();
     report
+}
+
+/// Whether a file or folder name is test code by Django's and pytest's conventions.
+pub fn is_test(name: &str, is_dir: bool) -> bool {
+    if is_dir {
+        return matches!(name, "tests" | "test");
+    }
+    let stem = name.strip_suffix(".py").unwrap_or(name);
+    stem == "tests"
+        || stem == "conftest"
+        || stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem.ends_with("_tests")
 }
 
 /// How findings name a file: relative to the audited folder.

@@ -40,7 +40,7 @@ pub fn run(args: &AuditArgs, course: Option<&Course>, out: &mut impl Write) -> u
         say("status-tutor audit: --tui needs a terminal");
         return USAGE;
     }
-    let report = walk::audit_tree(&root, &chosen);
+    let report = walk::audit_tree(&root, &chosen, args.tests);
     if args.tui {
         say(&output::summary(&report, chosen.len()));
         let found = !report.findings.is_empty();
