@@ -126,12 +126,18 @@ pub fn audit_source(parser: &mut Parser, name: &str, source: &str, rules: &[&'st
     result
 }
 
-/// The first node tree-sitter could not fit into the grammar.
-fn first_error(node: Node<'_>) -> Option<Node<'_>> {
-    if node.is_error() || node.is_missing() {
-        return Some(node);
+/// The first node tree-sitter could not fit into the grammar. A loop, not recursion: a
+/// file of nested brackets makes a tree a million levels deep.
+fn first_error(root: Node<'_>) -> Option<Node<'_>> {
+    let mut node = root;
+    loop {
+        if node.is_error() || node.is_missing() {
+            return Some(node);
+        }
+        let mut cursor = node.walk();
+        let next = node.children(&mut cursor).find(|c| c.has_error() || c.is_missing());
+        node = next?;
     }
-    py::children(node).into_iter().filter(|c| c.has_error() || c.is_missing()).find_map(first_error)
 }
 
 /// Whether `line` carries `# status-tutor: ignore` (every rule) or `ignore[a, b]` naming `rule`.
