@@ -153,3 +153,16 @@ fn one_file_can_be_audited_and_control_characters_are_escaped() {
     assert_eq!(single.status.code(), Some(1));
     assert!(!stdout(&single).contains('\u{1b}'));
 }
+
+#[test]
+fn deeply_nested_and_broken_code_is_noted_not_fatal() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let nested = format!("from django.http import HttpResponse\nx = {} def\n", "[".repeat(300_000));
+    std::fs::write(dir.path().join("nested.py"), nested).expect("write");
+    let calls = format!("from django.http import HttpResponse\nx = {}\n", "f(".repeat(100_000));
+    std::fs::write(dir.path().join("calls.py"), calls).expect("write");
+    let output = audit(&[dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("nested.py: could not read fully") && err.contains("calls.py: could not read fully"), "{err}");
+}
