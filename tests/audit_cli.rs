@@ -104,6 +104,9 @@ fn usage_errors_exit_2() {
     let missing = audit(&["tests/fixtures/no-such-project"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("no such file or folder"));
+    let no_terminal = audit(&[PROJECT, "--tui"]);
+    assert_eq!(no_terminal.status.code(), Some(2));
+    assert!(stderr(&no_terminal).contains("--tui needs a terminal"));
 }
 
 #[test]

@@ -9,7 +9,7 @@ fn answers_json(function: &Function<'_>, module: &Module<'_>) -> bool {
     let responses = &function.responses;
     !responses.is_empty()
         && responses.iter().all(|r| r.class.json)
-        && !function.calls_ending("redirect", module.source).any(|_| true)
+        && function.calls_ending("redirect", module.source).next().is_none()
 }
 
 /// The decorator `name` of a class given through `@method_decorator(name, ...)`.
