@@ -16,6 +16,7 @@ Examples:
   status-tutor stats --json          your progress, as JSON
   status-tutor practice              write Django views; a real Django checks them
   status-tutor check my-course/      validate a course you wrote
+  status-tutor audit ~/my-site       find status-code mistakes in your Django project
   status-tutor --content my-course/  read another course";
 
 /// A terminal tutorial of HTTP status codes, the way Django developers meet them.
@@ -79,6 +80,34 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read a Django project's Python files (never run them) and report status-code mistakes,
+    /// each with the lesson that explains it. Exit 0: none, 1: findings, 2: usage
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AuditArgs {
+    /// The project folder or file (default: the current folder)
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// One JSON array, an object per finding (file, line, col, rule, message, page, source)
+    #[arg(long)]
+    pub json: bool,
+    /// Run only these rules (comma-separated; `all` for every rule, style ones included)
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Leave out these rules (comma-separated)
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Print the rules (id, on by default, lesson, why) and exit
+    #[arg(long)]
+    pub rules: bool,
+    /// Read test code too (tests/, test_*.py, tests.py, conftest.py: left out by default)
+    #[arg(long)]
+    pub tests: bool,
+    /// Browse the findings full-screen: Enter shows the code beside the lesson, e edits
+    #[arg(long, conflicts_with = "json")]
+    pub tui: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -3,6 +3,8 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod app;
+pub mod audit;
+pub mod audit_view;
 pub mod cli;
 pub mod commands;
 pub mod content;

@@ -7,7 +7,7 @@ use status_tutor::cli::{Cli, Command, PracticeArgs, PracticeCommand};
 use status_tutor::commands::course_source::{course, course_and_pages, opened, progress_key};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::rounds::{self, NoRound, Request};
-use status_tutor::commands::{check, explain, list, open, practice, stats};
+use status_tutor::commands::{audit, check, explain, list, open, practice, stats};
 use status_tutor::content::cache;
 use status_tutor::content::{Course, CourseFiles, embedded};
 use status_tutor::progress::{Progress, Store};
@@ -86,8 +86,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Stats { json }) => {
             let course = course(cli.content.as_deref())?;
-            let (_, progress, _) = Store::open(cli.data_dir.as_deref(), &course.id);
+            let key = progress_key(cli.content.as_deref(), &course.id);
+            let (_, progress, _) = Store::open(cli.data_dir.as_deref(), &key);
             quietly(stats::write(&course, &progress, *json, &mut stdout)).map(|_| ExitCode::SUCCESS)
+        }
+        Some(Command::Audit(args)) => {
+            let titles = io::stdout().is_terminal().then(|| course(cli.content.as_deref()).ok()).flatten();
+            Ok(ExitCode::from(audit::run(args, titles.as_ref(), &mut stdout)))
         }
         Some(Command::Practice(args)) if args.action.is_none() => {
             drop(stdout);

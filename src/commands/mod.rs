@@ -1,4 +1,6 @@
-//! The line-oriented commands: check, list, explain. They write to any `Write`.
+//! The line-oriented commands: check, list, explain, audit. They write to any `Write`.
+pub mod audit;
+pub mod audit_tui;
 pub mod check;
 pub mod course_source;
 pub mod explain;
