@@ -77,6 +77,9 @@ pub fn check(
         workspace: workspace.root().to_path_buf(),
         json: job::job_json(exercise, &file),
     };
+    // The checker is in a session of its own: a signal to this process (Ctrl-C included)
+    // must stop it here.
+    crate::practice::process::stop_runs_on_signals();
     let result = runner::run_checker(&job, runner::TIMEOUT, &AtomicBool::new(false));
     let passed = result.as_ref().is_ok_and(|r| all_passed(r, exercise.checks.len()));
     let write = |out: &mut dyn Write| -> io::Result<()> {
@@ -155,6 +158,7 @@ pub fn error_text(error: &RunError, python: &Path) -> String {
         RunError::NoPython(detail) => {
             format!("Python could not start ({detail}); install Python 3.10+ or pass --python")
         }
+        RunError::LearnerExit(detail) => format!("your code ended the run before it answered: {detail}"),
         RunError::Checker(detail) => format!("the checker failed: {detail}"),
     }
 }

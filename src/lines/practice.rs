@@ -199,6 +199,9 @@ fn state_lines(view: &View, item: &Item, theme: &Theme, width: usize) -> Vec<Lin
             format!("Python could not start ({detail}). Install Python 3.10+, or press S to set up a virtualenv."),
             theme.wrong,
         ),
+        RunState::Error(RunError::LearnerExit(detail)) => {
+            (format!("✗ Your code ended the run before it answered: {detail}."), theme.wrong)
+        }
         RunState::Error(RunError::Checker(detail)) => (format!("The checker failed: {detail}"), theme.wrong),
         RunState::Error(RunError::Timeout | RunError::Cancelled) => ("Stopped.".to_string(), theme.dim),
     };

@@ -210,6 +210,12 @@ impl Session {
                 item.report = None;
             }
             Err(RunError::Cancelled) => item.state = RunState::Idle,
+            // The learner's code ended the process: a failed attempt, like a timeout.
+            Err(error @ RunError::LearnerExit(_)) => {
+                item.state = RunState::Error(error);
+                item.failed_runs += 1;
+                item.report = None;
+            }
             Err(error) => {
                 item.state = RunState::Error(error);
                 item.report = None;

@@ -10,8 +10,10 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How long the folder must stay quiet before a save counts.
-pub const DEBOUNCE: Duration = Duration::from_millis(100);
+/// How long the folder must stay quiet before a save counts. An editor's burst (write,
+/// rename, chmod) takes a few milliseconds; a save read early anyway only costs a run
+/// that the next one replaces, since only a changed content counts.
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Watches while it lives; dropping it stops the watching thread.
 pub struct Watcher {

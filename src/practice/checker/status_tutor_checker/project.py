@@ -20,9 +20,25 @@ SETUP_ROWS = ("article", "product")
 MODELS = ("Article", "Product")
 
 _urlconfs = itertools.count(1)
+# Whether this process made its in-memory tables. The warm server configures Django but
+# never opens the database, so each forked child starts with none and makes its own.
+_tables_made = False
 
 
 def configure() -> None:
+    """Settings, apps, and this process's in-memory tables (once)."""
+    global _tables_made
+    configure_settings()
+    if _tables_made:
+        return
+    from django.core.management import call_command
+
+    call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
+    _tables_made = True
+
+
+def configure_settings() -> None:
+    """Settings and apps only, no database connection: safe to fork after."""
     import django
     from django.conf import settings
 
@@ -66,9 +82,6 @@ def configure() -> None:
         DEFAULT_AUTO_FIELD="django.db.models.AutoField",
     )
     django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
 
 
 def reset(setup: list) -> dict:
