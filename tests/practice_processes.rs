@@ -160,7 +160,12 @@ fn a_checker_file_changed_or_deleted_by_learner_code_is_put_back_before_the_next
         // Deleted: the next run puts it back and still gives a verdict.
         std::fs::remove_file(dir.join(".status-tutor/checker/status_tutor_checker/run.py")).expect("delete run.py");
         std::fs::write(dir.join(".status-tutor/checker/django.py"), "raise SystemExit(7)\n").expect("a stray module");
-        let fixed = setup(python, dir, "from django.http import HttpResponse\n\ndef view(request):\n    return HttpResponse('x')\n", &[]);
+        let fixed = setup(
+            python,
+            dir,
+            "from django.http import HttpResponse\n\ndef view(request):\n    return HttpResponse('x')\n",
+            &[],
+        );
         let report = run(how, &fixed).expect("a report after the deletion");
         assert!(passed(&report), "{report:?}");
         // The learner code of the first runs appended again during its run: fixed before this one.

@@ -210,10 +210,9 @@ pub(super) fn interpret(code: i32, files: &RunFiles) -> RunResult {
     if code == 0 {
         return match files.read_report() {
             Some(Ok(text)) => Report::parse(&text).map_err(|e| RunError::Checker(e.to_string())),
-            Some(Err(())) => Err(RunError::Checker(format!(
-                "the checker's report is larger than {} KB",
-                process::REPORT_CAP >> 10
-            ))),
+            Some(Err(())) => {
+                Err(RunError::Checker(format!("the checker's report is larger than {} KB", process::REPORT_CAP >> 10)))
+            }
             None => Err(RunError::Checker(format!("the checker wrote no report: {}", last_line(&log)))),
         };
     }
