@@ -165,6 +165,7 @@ impl App {
             _ if confirming => Some(Event::Decline),
             Action::Up => Some(Event::Prev),
             Action::Down => Some(Event::Next),
+            Action::NextPage => Some(Event::NextUndone),
             Action::RunChecks => Some(Event::Run),
             Action::Hint => Some(Event::Hint),
             Action::ShowSolution => Some(Event::Solution),
