@@ -61,10 +61,11 @@ fn millis(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+/// The median as `summary` prints it.
 fn median(samples: &[Duration]) -> Duration {
     let mut sorted = samples.to_vec();
     sorted.sort();
-    sorted[(sorted.len() - 1) / 2]
+    sorted[((sorted.len() - 1) as f64 * 0.5).round() as usize]
 }
 
 fn summary(mut samples: Vec<Duration>, what: &str) -> String {

@@ -42,7 +42,7 @@ fn render_list(view: &View, area: Rect, buf: &mut Buffer) {
         buf,
         inner.x,
         inner.y + 1,
-        &Line::styled("✓ pass ✗ fail · not run * done", theme.dim),
+        &Line::styled("✓ ✗ · now    * done once", theme.dim),
         inner.width,
     );
     let rows = usize::from(inner.height.saturating_sub(LIST_TOP));
@@ -63,7 +63,7 @@ fn render_list(view: &View, area: Rect, buf: &mut Buffer) {
         let mut line = Line::from(vec![
             Span::raw(if index == view.session.current { "›" } else { " " }),
             now,
-            Span::styled(format!("{:>2}", index + 1), theme.dim),
+            Span::styled(format!("{:>2} ", index + 1), theme.dim),
             done,
             Span::raw(title.to_string()),
         ]);

@@ -31,10 +31,21 @@ def configure() -> None:
     configure_settings()
     if _tables_made:
         return
-    from django.core.management import call_command
-
-    call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
+    make_tables()
     _tables_made = True
+
+
+def make_tables() -> None:
+    """Every model's table (and its many-to-many tables) straight from the model: about five
+    times faster than `migrate --run-syncdb`, paid on every run. What migrate adds after is
+    left out: permission rows (no check gives a user one; superusers need none) and content
+    types (made when first asked for)."""
+    from django.apps import apps
+    from django.db import connection
+
+    with connection.schema_editor() as editor:
+        for model in apps.get_models():
+            editor.create_model(model)
 
 
 def configure_settings() -> None:
@@ -73,7 +84,7 @@ def configure_settings() -> None:
                 "django.contrib.auth.context_processors.auth",
             ]},
         }],
-        # Tables straight from the models (no migration files to apply): the run starts faster.
+        # Tables straight from the models (make_tables, no migrations): the run starts faster.
         MIGRATION_MODULES={app: None for app in ("auth", "contenttypes", "sessions", "practice")},
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},

@@ -61,7 +61,6 @@ def warm_up() -> None:
     from . import exchange, learner, project, run  # noqa: F401
 
     project.configure_settings()
-    import django.core.management.commands.migrate  # noqa: F401
     import django.db.backends.sqlite3.base  # noqa: F401
     import django.test  # noqa: F401
     import django.test.utils  # noqa: F401
