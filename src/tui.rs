@@ -61,6 +61,7 @@ pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io:
         app.runner = Some(Box::new(ProcessRunner::new(Arc::new(move |run, result| {
             let _ = deliver.send(AppEvent::Checked(run, result));
         }))));
+        app.warm_practice();
         let ready = events.clone();
         app.wake_when_search_is_ready(Arc::new(move || {
             let _ = ready.send(AppEvent::SearchIndexReady);

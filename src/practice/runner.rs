@@ -64,6 +64,9 @@ pub trait Runner {
     fn start(&mut self, run: RunId, job: Job);
     /// Stops `run` if it is still going; its result then is `Cancelled` (and stale anyway).
     fn cancel(&mut self, run: RunId);
+    /// Gets ready for runs with this interpreter and workspace (`job.json` is unused), so
+    /// the first one is as quick as the next. Optional.
+    fn prepare(&mut self, _job: Job) {}
 }
 
 /// Where results go: the app's event channel, wrapped by the caller.
@@ -78,18 +81,21 @@ pub struct ProcessRunner {
     runs: HashMap<RunId, (Weak<AtomicBool>, JoinHandle<()>)>,
     /// None: every run is cold (`ProcessRunner::cold`).
     warm: Option<Arc<WarmPool>>,
+    /// The thread starting the warm server ahead of the first run.
+    warming: Option<JoinHandle<()>>,
 }
 
 impl ProcessRunner {
     /// Runs go to a warm server, started on the first run (and again whenever the
     /// interpreter or the checker's files change).
     pub fn new(deliver: Deliver) -> ProcessRunner {
-        ProcessRunner { timeout: TIMEOUT, deliver, runs: HashMap::new(), warm: Some(Arc::new(WarmPool::default())) }
+        let warm = Some(Arc::new(WarmPool::default()));
+        ProcessRunner { timeout: TIMEOUT, deliver, runs: HashMap::new(), warm, warming: None }
     }
 
     /// Every run starts its own Python (no server).
     pub fn cold(deliver: Deliver) -> ProcessRunner {
-        ProcessRunner { timeout: TIMEOUT, deliver, runs: HashMap::new(), warm: None }
+        ProcessRunner { timeout: TIMEOUT, deliver, runs: HashMap::new(), warm: None, warming: None }
     }
 }
 
@@ -120,18 +126,33 @@ impl Runner for ProcessRunner {
             flag.store(true, Ordering::Relaxed);
         }
     }
+
+    fn prepare(&mut self, job: Job) {
+        let Some(pool) = self.warm.clone() else { return };
+        if self.warming.as_ref().is_some_and(|t| !t.is_finished()) {
+            return;
+        }
+        self.warming =
+            std::thread::Builder::new().name("practice warm-up".into()).spawn(move || pool.warm_up(&job)).ok();
+    }
 }
 
 impl Drop for ProcessRunner {
     /// Quitting stops the runs still going (an endless view would otherwise keep its
     /// Python busy after the tutorial is gone), then the warm server (its own drop).
     fn drop(&mut self) {
+        if let Some(pool) = &self.warm {
+            pool.close();
+        }
         for (flag, _) in self.runs.values() {
             if let Some(flag) = flag.upgrade() {
                 flag.store(true, Ordering::Relaxed);
             }
         }
         for (_, (_, thread)) in self.runs.drain() {
+            let _ = thread.join();
+        }
+        if let Some(thread) = self.warming.take() {
             let _ = thread.join();
         }
     }
@@ -207,17 +228,21 @@ pub(super) fn interpret(code: i32, files: &RunFiles) -> RunResult {
     if let Some(rest) = log.lines().find_map(|l| l.strip_prefix("django-missing:")) {
         return Err(RunError::DjangoMissing(rest.trim().to_string()));
     }
-    if code == 0 {
-        return match files.read_report() {
-            Some(Ok(text)) => Report::parse(&text).map_err(|e| RunError::Checker(e.to_string())),
-            Some(Err(())) => {
-                Err(RunError::Checker(format!("the checker's report is larger than {} KB", process::REPORT_CAP >> 10)))
-            }
-            None => Err(RunError::Checker(format!("the checker wrote no report: {}", last_line(&log)))),
-        };
+    let report = files.read_report();
+    if code == 0
+        && let Some(Ok(text)) = &report
+    {
+        return Report::parse(text).map_err(|e| RunError::Checker(e.to_string()));
     }
+    // Before "no report": `os._exit(0)` in the learner's code ends the run with status 0.
     if let Some(rest) = log.lines().rev().find_map(|l| l.strip_prefix(LEARNER_EXIT)) {
         return Err(RunError::LearnerExit(rest.trim().to_string()));
+    }
+    if code == 0 {
+        return Err(RunError::Checker(match report {
+            Some(_) => format!("the checker's report is larger than {} KB", process::REPORT_CAP >> 10),
+            None => format!("the checker wrote no report: {}", last_line(&log)),
+        }));
     }
     if code < 0 {
         return Err(RunError::LearnerExit(format!(

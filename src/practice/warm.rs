@@ -46,6 +46,8 @@ pub struct WarmPool {
     server: Mutex<Option<Server>>,
     /// A server for this key could not start: cold runs until the key changes.
     broken: Mutex<Option<Key>>,
+    /// Set when the runner goes: a server still starting gives up.
+    closing: AtomicBool,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -55,28 +57,13 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl WarmPool {
     /// Runs `job` in a child of the server; None when it cannot (then run it cold).
     pub fn run(&self, job: &Job, timeout: Duration, cancel: &AtomicBool) -> Option<RunResult> {
-        let rewritten = match verify_checker(job) {
-            Ok(rewritten) => rewritten,
-            Err(error) => return Some(Err(error)),
+        let mut slot = match self.ready(job) {
+            Ok(slot) => slot,
+            Err(result) => return result,
         };
-        let key = Key::of(job);
-        let mut slot = lock(&self.server);
-        // A server that imported other checker files, or another Python, must go.
-        if rewritten || slot.as_mut().is_some_and(|s| s.key != key || s.exited()) {
-            *slot = None;
-        }
-        if slot.is_none() {
-            if lock(&self.broken).as_ref() == Some(&key) && !rewritten {
-                return None;
-            }
-            match Server::start(key.clone(), job, cancel) {
-                Ok(server) => *slot = Some(server),
-                Err(Some(error)) => return Some(Err(error)),
-                Err(None) => {
-                    *lock(&self.broken) = Some(key);
-                    return None;
-                }
-            }
+        // A run cancelled while the server started: the server stays, for the next run.
+        if cancel.load(Ordering::Relaxed) {
+            return Some(Err(RunError::Cancelled));
         }
         let server = slot.as_mut()?;
         let files = RunFiles::new(&job.json).ok()?;
@@ -89,6 +76,43 @@ impl WarmPool {
             }
         }
     }
+
+    /// Starts the server for `job`'s interpreter and workspace ahead of the first run (the
+    /// practice screen opened), so that run is warm too.
+    pub fn warm_up(&self, job: &Job) {
+        drop(self.ready(job));
+    }
+
+    /// Gives up on a server still starting (the runner is going).
+    pub fn close(&self) {
+        self.closing.store(true, Ordering::Relaxed);
+    }
+
+    /// The checker's files verified, and the server for them and this interpreter running
+    /// (held locked); else what the run's result is (`None`: run it cold).
+    fn ready(&self, job: &Job) -> Result<MutexGuard<'_, Option<Server>>, Option<RunResult>> {
+        let rewritten = verify_checker(job).map_err(|error| Some(Err(error)))?;
+        let key = Key::of(job);
+        let mut slot = lock(&self.server);
+        // A server that imported other checker files, or another Python, must go.
+        if rewritten || slot.as_mut().is_some_and(|s| s.key != key || s.exited()) {
+            *slot = None;
+        }
+        if slot.is_none() {
+            if lock(&self.broken).as_ref() == Some(&key) && !rewritten {
+                return Err(None);
+            }
+            match Server::start(key.clone(), job, &self.closing) {
+                Ok(server) => *slot = Some(server),
+                Err(Some(error)) => return Err(Some(Err(error))),
+                Err(None) => {
+                    *lock(&self.broken) = Some(key);
+                    return Err(None);
+                }
+            }
+        }
+        Ok(slot)
+    }
 }
 
 struct Server {
@@ -100,8 +124,8 @@ struct Server {
 
 impl Server {
     /// Starts a server and waits until it is ready. `Err(None)`: it cannot be (no Python,
-    /// no Django: a cold run says why); `Err(Some(Cancelled))`: the run was cancelled.
-    fn start(key: Key, job: &Job, cancel: &AtomicBool) -> Result<Server, Option<RunError>> {
+    /// no Django: a cold run says why); `Err(Some(Cancelled))`: the runner is closing.
+    fn start(key: Key, job: &Job, closing: &AtomicBool) -> Result<Server, Option<RunError>> {
         let mut command = checker_command(job);
         command.arg("--serve").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null());
         let mut child = command.spawn().map_err(|_| None)?;
@@ -124,7 +148,7 @@ impl Server {
             match server.lines.recv_timeout(POLL * 5) {
                 Ok(line) if line == "ready" => return Ok(server),
                 Ok(_) | Err(RecvTimeoutError::Disconnected) => return Err(None),
-                Err(RecvTimeoutError::Timeout) if cancel.load(Ordering::Relaxed) => {
+                Err(RecvTimeoutError::Timeout) if closing.load(Ordering::Relaxed) => {
                     return Err(Some(RunError::Cancelled));
                 }
                 Err(RecvTimeoutError::Timeout) if started.elapsed() > START_LIMIT => return Err(None),

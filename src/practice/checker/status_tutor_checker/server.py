@@ -1,10 +1,11 @@
 """`python -m status_tutor_checker --serve`: the warm checker.
 
 Django is imported and configured once, here; each job then runs in a child forked from
-this process, so a run costs a fork instead of a Python start and a Django set-up. The
-child imports the learner's module fresh, makes its own in-memory tables, runs the checks
-and exits: nothing of one run (the module, rows, settings it changed) reaches the next.
-This process never runs learner code and never opens the database.
+this process, so a run costs no Python start and no Django set-up. The child is forked
+ahead of its run and makes its own in-memory tables while it waits (no learner code yet);
+on the request it imports the learner's module fresh, runs the checks and exits: nothing
+of one run (the module, rows, settings it changed) reaches the next. This process never
+runs learner code and never opens the database.
 
 Protocol, one line each way: status-tutor writes a JSON request
 `{"job": path, "report": path, "log": path, "timeout": seconds}`; this process answers
@@ -76,23 +77,44 @@ def warm_up() -> None:
         pass
 
 
-def child(request: dict, run_files) -> None:
-    """The forked child: a session of its own (no terminal, its own process group), stdin
-    from /dev/null, stdout and stderr into the log; runs the job, then exits."""
+def standby(requests: int, run_files) -> None:
+    """A child forked ahead of its run (the save has not happened yet): it takes a session of
+    its own (no terminal, its own process group), stdin and stdout from /dev/null, and makes
+    its in-memory tables, all before any learner code. Then it waits for its one request on
+    `requests`, sends stdout and stderr into the run's log, runs the job and exits."""
     code = 70
+    unprepared = None
     try:
         for name in ("SIGTERM", "SIGHUP"):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
         os.setsid()
-        null = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(null, 0)
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
         os.close(null)
+        try:
+            from . import project
+
+            project.configure()
+            rehearse(project)
+        except BaseException:  # noqa: BLE001 - told in the run's log, once there is one
+            unprepared = traceback.format_exc()
+        line = b""
+        while not line.endswith(b"\n"):
+            chunk = os.read(requests, 65536)
+            if not chunk:
+                _exit(0)  # the server is gone, or stopped this child unused
+            line += chunk
+        request = json.loads(line)
         log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(log, 1)
         os.dup2(log, 2)
         os.close(log)
         # (the file size limit is the server's, inherited)
-        code = run_files(request["job"], request["report"])
+        if unprepared:
+            sys.stderr.write(unprepared)
+        else:
+            code = run_files(request["job"], request["report"])
     except BaseException:  # noqa: BLE001 - whatever happened, the parent hears an exit code
         traceback.print_exc()
     finally:
@@ -101,6 +123,64 @@ def child(request: dict, run_files) -> None:
             sys.stderr.flush()
         finally:
             _exit(code)
+
+
+def rehearse(project) -> None:
+    """One request to the built-in home page, as a check sends it: what a first request
+    imports and caches lazily (middleware, sessions, auth, the test client) is then ready.
+    The tables are emptied after, and every check empties them again anyway."""
+    from django.core.management.color import no_style
+    from django.db import connection
+    from django.test import Client
+
+    project.reset([])
+    Client().get("/")
+    # and empty again: the learner's module, imported before the first check, sees no rows
+    tables = connection.introspection.django_table_names(only_existing=True)
+    connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables, reset_sequences=True))
+
+
+class Standby:
+    """The next run's child, forked and prepared while the learner is still typing."""
+
+    def __init__(self, run_files):
+        self.run_files = run_files
+        self.next = None  # (pid, the write end of its request pipe)
+
+    def fork(self) -> None:
+        if self.next is not None:
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(write)
+            standby(read, self.run_files)
+        os.close(read)
+        self.next = (pid, write)
+
+    def dispatch(self, line: bytes) -> int:
+        """Hands `line` to the prepared child (forking one if there is none, or again if it
+        died waiting); its pid."""
+        for _ in range(2):
+            self.fork()
+            pid, write = self.next
+            self.next = None
+            try:
+                os.write(write, line + b"\n")
+                return pid
+            except OSError:
+                stop_group(pid)
+                os.waitpid(pid, 0)
+            finally:
+                os.close(write)
+        raise RuntimeError("no child could be prepared")
+
+    def stop(self) -> None:
+        if self.next is not None:
+            pid, write = self.next
+            self.next = None
+            os.close(write)
+            stop_group(pid)
 
 
 def stop_group(pid: int) -> None:
@@ -150,31 +230,34 @@ def serve(run_files, django_problem) -> int:
     warm_up()
     control = Control(0)
     running = []
+    ahead = Standby(run_files)
 
     def stop(signum, frame):
         # status-tutor is going (a signal it got): the run goes with it.
         for pid in running:
             stop_group(pid)
+        ahead.stop()
         _exit(0)
 
     for name in ("SIGTERM", "SIGHUP"):
         signal.signal(getattr(signal, name), stop)
+    ahead.fork()
     say("ready")
     while True:
         line = control.line()
         if line is None:
+            ahead.stop()
             return 0
         try:
-            request = json.loads(line)
-            timeout = float(request["timeout"])
+            timeout = float(json.loads(line)["timeout"])
         except (ValueError, KeyError, TypeError) as exc:
             say(f"bad-request: {exc}")
             continue
-        pid = os.fork()
-        if pid == 0:
-            child(request, run_files)
+        pid = ahead.dispatch(line)
         running.append(pid)
         say(f"started {pid}")
         code = wait(pid, timeout, control)
         running.remove(pid)
         say(f"exited {pid} {code}")
+        if not control.ended:
+            ahead.fork()  # the next run's child gets ready while the learner types
