@@ -59,7 +59,7 @@ impl WarmPool {
     pub fn run(&self, job: &Job, timeout: Duration, cancel: &AtomicBool) -> Option<RunResult> {
         let mut slot = match self.ready(job) {
             Ok(slot) => slot,
-            Err(result) => return result,
+            Err(error) => return error.map(Err),
         };
         // A run cancelled while the server started: the server stays, for the next run.
         if cancel.load(Ordering::Relaxed) {
@@ -89,9 +89,9 @@ impl WarmPool {
     }
 
     /// The checker's files verified, and the server for them and this interpreter running
-    /// (held locked); else what the run's result is (`None`: run it cold).
-    fn ready(&self, job: &Job) -> Result<MutexGuard<'_, Option<Server>>, Option<RunResult>> {
-        let rewritten = verify_checker(job).map_err(|error| Some(Err(error)))?;
+    /// (held locked); else the run's error (`None`: run it cold).
+    fn ready(&self, job: &Job) -> Result<MutexGuard<'_, Option<Server>>, Option<RunError>> {
+        let rewritten = verify_checker(job).map_err(Some)?;
         let key = Key::of(job);
         let mut slot = lock(&self.server);
         // A server that imported other checker files, or another Python, must go.
@@ -104,7 +104,7 @@ impl WarmPool {
             }
             match Server::start(key.clone(), job, &self.closing) {
                 Ok(server) => *slot = Some(server),
-                Err(Some(error)) => return Err(Some(Err(error))),
+                Err(Some(error)) => return Err(Some(error)),
                 Err(None) => {
                     *lock(&self.broken) = Some(key);
                     return Err(None);
