@@ -3,8 +3,11 @@
 //!   result (alternately a failing and a passing file), median over 20 saves;
 //! - frame time while a run is in flight: a key (next / previous exercise) to the whole
 //!   frame that shows its effect, while the checker is busy in a view that sleeps;
-//! - the checker alone on the same file (Python and Django, no watcher, no screen), to
-//!   tell what the Rust side adds;
+//! - a cold `status-tutor practice check` of the same file (a new Python and Django set-up
+//!   each time), and the ratio of the save -> screen median to it (targets: <= 150 ms and
+//!   <= 0.3x; the tutorial runs the checks in a warm server's forked child);
+//! - the checker alone on the same file (a cold run: Python and Django, no watcher, no
+//!   screen), to tell what the Rust side adds;
 //! - peak RSS of status-tutor (not Python) at the end.
 //!
 //! `cargo build --release && cargo bench --bench practice`. The binary is
@@ -58,6 +61,13 @@ fn millis(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+/// The median as `summary` prints it.
+fn median(samples: &[Duration]) -> Duration {
+    let mut sorted = samples.to_vec();
+    sorted.sort();
+    sorted[((sorted.len() - 1) as f64 * 0.5).round() as usize]
+}
+
 fn summary(mut samples: Vec<Duration>, what: &str) -> String {
     samples.sort();
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
@@ -102,7 +112,30 @@ fn main() -> Result<()> {
         samples.push(frame_showing(&pty, offset, expect)? - saved);
     }
     println!("practice: {bin}");
+    let save_median = median(&samples);
     println!("save -> results on screen:        {}", summary(samples, "saves"));
+
+    // A cold `practice check` of the same file, in the same run.
+    let mut samples = Vec::new();
+    for _ in 0..saves.min(10) {
+        let started = Instant::now();
+        let out = Command::new(&bin)
+            .args(["practice", "check", "1", "--workspace", &ws, "--python", &py])
+            .env("STATUS_TUTOR_DATA_DIR", dir.path())
+            .output()?;
+        samples.push(started.elapsed());
+        if out.status.code() != Some(0) {
+            return Err(format!("practice check failed: {}", String::from_utf8_lossy(&out.stdout)).into());
+        }
+    }
+    let cold_median = median(&samples);
+    println!("cold `practice check`, same file: {}", summary(samples, "runs"));
+    println!(
+        "save -> screen / cold check:      {:.2}x  (median {:.1} ms / {:.1} ms; targets <= 150 ms and <= 0.30x)",
+        save_median.as_secs_f64() / cold_median.as_secs_f64(),
+        millis(save_median),
+        millis(cold_median)
+    );
 
     // The checker alone (Python and Django, no watcher, no screen), on the same file.
     let job = Job { python: python.clone(), workspace: workspace.clone(), json: job_json(first, &file) };

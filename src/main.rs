@@ -331,13 +331,23 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
             Ok(ExitCode::SUCCESS)
         }
         Some(PracticeCommand::Check { id, json }) => {
-            let index = practice::find(&course, id.as_deref(), &progress)?;
-            practice::prepare(&workspace, &course)?;
+            // Exit 0 all pass, 1 checks fail, 2 usage (unknown id) or environment.
+            let index = match practice::find(&course, id.as_deref(), &progress) {
+                Ok(index) => index,
+                Err(message) => {
+                    say!("status-tutor: {}", printable(&message));
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            if let Err(message) = practice::prepare(&workspace, &course) {
+                say!("status-tutor: {}", printable(&message));
+                return Ok(ExitCode::from(2));
+            }
             let python = status_tutor::practice::python::find(args.python.as_deref(), &workspace);
-            let passed = practice::check(&course, index, &workspace, &python, *json, &mut out)?;
-            let done = passed.then(|| course.exercises[index].id.clone());
+            let verdict = practice::check(&course, index, &workspace, &python, *json, &mut out)?;
+            let done = (verdict == practice::Verdict::Pass).then(|| course.exercises[index].id.clone());
             remember(&mut progress, &mut store, done);
-            Ok(if passed { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(ExitCode::from(verdict.exit_code()))
         }
         Some(PracticeCommand::Reset { id, yes }) => {
             let index = practice::find(&course, Some(id), &progress)?;

@@ -65,6 +65,7 @@ pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io:
         writer.on_saved(Arc::new(move || {
             let _ = saved.send(AppEvent::ProgressSaved);
         }));
+        app.warm_practice();
         let ready = events.clone();
         app.wake_when_search_is_ready(Arc::new(move || {
             let _ = ready.send(AppEvent::SearchIndexReady);
@@ -112,12 +113,13 @@ fn try_restore() -> io::Result<()> {
     mouse.and(screen)
 }
 
-/// A panic prints its message on a restored terminal; SIGTERM and SIGHUP let the writer
-/// finish, restore the terminal and exit 128 + the signal. The signals are caught from
+/// A panic prints its message on a restored terminal; SIGTERM and SIGHUP stop the
+/// checker's runs, let the writer finish, restore the terminal and exit 128 + the signal. The signals are caught from
 /// here on; the thread that acts on them starts after the first frame (start-up time).
 fn install_restore_hooks(writer: Writer) -> io::Result<SignalWatch> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        crate::practice::process::stop_all();
         restore();
         previous(info);
     }));
@@ -138,6 +140,9 @@ impl SignalWatch {
         let Some((mut signals, writer)) = self.0.take() else { return };
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
+                // Every way out stops the checker's runs (each in a session of its own,
+                // so the terminal's hangup does not reach them).
+                crate::practice::process::stop_all();
                 writer.flush(FLUSH_TIMEOUT);
                 restore();
                 std::process::exit(128 + signal);

@@ -304,3 +304,28 @@ fn a_click_on_an_exercise_selects_it() {
     assert!(!app.on_mouse(click(20)), "below the list: nothing");
     assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(1));
 }
+
+#[test]
+fn after_a_pass_the_screen_says_what_is_next_and_the_list_tells_now_from_done_once() {
+    let passed = Report::parse(
+        r#"{"version": 1, "checks": [{"index": 0, "request": "POST /articles/", "passed": true, "status": 201},
+            {"index": 1, "request": "POST /articles/", "passed": true, "status": 400}]}"#,
+    )
+    .expect("report");
+    let text = screen_after(120, 40, false, Ok(passed));
+    assert!(text.contains("Well done!"), "{text}");
+    // The other exercise was done before: nothing is left.
+    assert!(text.contains("Every exercise is done. q goes back to the lessons."), "{text}");
+    assert!(text.contains("* done once"), "the list's legend:\n{text}");
+    let load_error = Report::parse(
+        r#"{"version": 1, "load_error": {"kind": "SyntaxError", "message": "invalid syntax"},
+            "checks": [{"index": 0, "request": "POST /articles/", "passed": false},
+                       {"index": 1, "request": "POST /articles/", "passed": false}]}"#,
+    )
+    .expect("report");
+    let text = screen_after(120, 40, false, Ok(load_error));
+    let error = text.find("Your file does not load: SyntaxError").expect("the load error is shown");
+    assert!(text.contains("None of the 2 checks ran."), "{text}");
+    assert!(!text.contains("not run: your file did not load"), "no line per check that did not run:\n{text}");
+    assert!(text.find("Checks").is_none_or(|checks| checks > error), "the reason comes first:\n{text}");
+}

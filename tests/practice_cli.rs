@@ -37,13 +37,13 @@ fn list_shows_every_exercise_as_todo_then_done() {
 }
 
 #[test]
-fn without_django_check_fails_and_says_to_run_setup() {
+fn without_django_check_exits_2_and_says_to_run_setup() {
     let dir = tempfile::tempdir().expect("tempdir");
     let python = dir.path().join("python3");
     std::fs::write(&python, "#!/bin/sh\necho 'django-missing: No module named django' >&2\nexit 3\n").expect("script");
     std::fs::set_permissions(&python, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let out = run(dir.path(), &["practice", "check", "1", "--python", &python.to_string_lossy()]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "the environment, not the learner's code");
     let text = stdout(&out);
     assert!(text.contains("ERROR") && text.contains("status-tutor practice setup"), "{text}");
     let json = run(dir.path(), &["practice", "check", "1", "--json", "--python", &python.to_string_lossy()]);
@@ -56,7 +56,7 @@ fn without_django_check_fails_and_says_to_run_setup() {
 fn an_unknown_exercise_is_an_error_that_points_to_the_list() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = run(dir.path(), &["practice", "check", "no-such-exercise"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "a usage error");
     assert!(String::from_utf8_lossy(&out.stderr).contains("practice list"));
 }
 
@@ -65,8 +65,8 @@ fn reset_puts_the_starter_back() {
     let course = load(&CourseFiles::embedded()).expect("course").course;
     let exercise = &course.exercises[0];
     let dir = tempfile::tempdir().expect("tempdir");
-    // A check with no Python still prepares the workspace (and fails).
-    assert_eq!(run(dir.path(), &["practice", "check", "1", "--python", "/nonexistent/python"]).status.code(), Some(1));
+    // A check with no Python still prepares the workspace (and exits 2: the environment).
+    assert_eq!(run(dir.path(), &["practice", "check", "1", "--python", "/nonexistent/python"]).status.code(), Some(2));
     let file = Workspace::new(&dir.path().join("ws")).file_for(1, &exercise.id);
     std::fs::write(&file, "my attempt").expect("write");
     // Without a terminal there is nobody to ask: it refuses unless --yes (as --reset-progress).
@@ -110,4 +110,30 @@ fn check_fails_the_starter_passes_the_solution_and_marks_it_done() {
     assert_eq!(passes, exercise.checks.len(), "{}", stdout(&solved));
     let list = stdout(&run(dir.path(), &["practice", "list"]));
     assert!(list.lines().any(|l| l.contains(" done ") && l.contains(&exercise.id)), "{list}");
+}
+
+#[test]
+fn a_load_error_comes_first_and_the_learners_exit_is_theirs() {
+    let Some(python) = django_python() else { return };
+    let python = python.to_string_lossy().into_owned();
+    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let exercise = &course.exercises[0];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = Workspace::new(&dir.path().join("ws")).file_for(1, &exercise.id);
+    std::fs::create_dir_all(file.parent().expect("folder")).expect("folder");
+    std::fs::write(&file, "def broken(:\n    pass\n").expect("a syntax error");
+    let out = run(dir.path(), &["practice", "check", "1", "--python", &python]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[1].starts_with("ERROR your file does not load: SyntaxError"), "the reason first:\n{text}");
+    assert!(text.contains(&format!("None of the {} checks ran.", exercise.checks.len())), "{text}");
+    assert!(!lines.iter().any(|l| l.starts_with("FAIL") || l.starts_with("SKIP")), "no not-run lines:\n{text}");
+    let view = exercise.urls.first().map(|(_, name)| name.clone()).expect("a view");
+    std::fs::write(&file, format!("import os\n\ndef {view}(request):\n    os._exit(4)\n")).expect("write");
+    let out = run(dir.path(), &["practice", "check", "1", "--python", &python]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("your code ended the run") && text.contains("os._exit(4)"), "{text}");
+    assert!(!text.contains("the checker failed"), "{text}");
 }

@@ -60,9 +60,10 @@ fn output_that_is_not_a_report_is_a_checker_error() {
 }
 
 #[test]
-fn a_huge_output_is_capped_not_kept() {
+fn a_huge_report_is_capped_not_kept() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let python = fake_python(dir.path(), "head -c 5000000 /dev/zero");
+    // `-m status_tutor_checker --job JOB --report REPORT`: the report is $6.
+    let python = fake_python(dir.path(), "head -c 2000000 /dev/zero > \"$6\"");
     let result = run_checker(&job(python, dir.path()), Duration::from_secs(10), &AtomicBool::new(false));
     match result {
         Err(RunError::Checker(why)) => assert!(why.contains("larger than"), "{why}"),

@@ -205,3 +205,31 @@ fn an_empty_list_accepts_every_event_without_panicking() {
     }
     assert!(s.current().is_none() && !s.running());
 }
+
+#[test]
+fn after_a_pass_next_goes_to_the_next_exercise_not_done_and_wraps() {
+    let done: BTreeSet<String> = ["b".to_string()].into();
+    let mut s = Session::new(&[exercise("a", 1, 0), exercise("b", 1, 0), exercise("c", 1, 0)], &done);
+    assert_eq!(s.current, 0);
+    let run = started(&s.apply(Event::Run));
+    s.apply(Event::Checked(run, Ok(report(&[true]))));
+    assert_eq!(s.items[0].state, RunState::Passed);
+    assert_eq!(s.next_undone(), Some(2), "b is done: c is next");
+    s.apply(Event::NextUndone);
+    assert_eq!(s.current, 2);
+    let run = started(&s.apply(Event::Run));
+    s.apply(Event::Checked(run, Ok(report(&[true]))));
+    assert_eq!(s.next_undone(), None, "a, b and c are done");
+    assert_eq!(s.apply(Event::NextUndone), vec![Effect::Say("Every exercise is done".to_string())]);
+    assert_eq!(s.current, 2);
+}
+
+#[test]
+fn learner_code_ending_the_run_counts_as_a_failed_attempt() {
+    let mut s = session();
+    let run = started(&s.apply(Event::Run));
+    s.apply(Event::Checked(run, Err(RunError::LearnerExit("your code called os._exit(3)".into()))));
+    assert_eq!(s.items[0].failed_runs, 1);
+    assert!(matches!(s.items[0].state, RunState::Error(RunError::LearnerExit(_))));
+    assert!(!s.items[0].done);
+}

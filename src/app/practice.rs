@@ -92,6 +92,7 @@ impl App {
         if self.practice.is_none() {
             let view = self.prepare_practice();
             self.practice = Some(view);
+            self.warm_practice();
         }
         if let (Some(n), Some(view)) = (at, self.practice.as_mut()) {
             view.session.apply(Event::Select(n));
@@ -164,6 +165,7 @@ impl App {
             _ if confirming => Some(Event::Decline),
             Action::Up => Some(Event::Prev),
             Action::Down => Some(Event::Next),
+            Action::NextPage => Some(Event::NextUndone),
             Action::RunChecks => Some(Event::Run),
             Action::Hint => Some(Event::Hint),
             Action::ShowSolution => Some(Event::Solution),
@@ -299,6 +301,21 @@ impl App {
                 let missing = crate::practice::runner::RunError::Checker("no runner".to_string());
                 self.practice_event(Event::Checked(run, Err(missing)));
             }
+        }
+    }
+
+    /// Lets the runner get ready for this workspace and interpreter (the warm server starts
+    /// while the learner reads the task). Called when practice opens and when the runner
+    /// arrives, whichever is later.
+    pub fn warm_practice(&mut self) {
+        let (Some(view), Some(runner)) = (self.practice.as_ref(), self.runner.as_mut()) else { return };
+        if view.workspace_error.is_none() {
+            let job = Job {
+                python: view.python.clone(),
+                workspace: view.workspace.root().to_path_buf(),
+                json: String::new(),
+            };
+            runner.prepare(job);
         }
     }
 

@@ -60,8 +60,28 @@ pub fn list(
     Ok(())
 }
 
+/// What `practice check` found, and its exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every check passes: exit 0.
+    Pass,
+    /// Checks fail (a load error, a timeout, the learner's code ending the run included): exit 1.
+    Fail,
+    /// The checks could not run (no Python, no Django, the checker broken): exit 2.
+    Environment,
+}
+
+impl Verdict {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Verdict::Pass => 0,
+            Verdict::Fail => 1,
+            Verdict::Environment => 2,
+        }
+    }
+}
+
 /// `practice check`: runs one exercise's checks and prints one line per check (or JSON).
-/// Returns whether every check passed.
 pub fn check(
     course: &Course,
     index: usize,
@@ -69,7 +89,7 @@ pub fn check(
     python: &Path,
     as_json: bool,
     out: &mut impl Write,
-) -> Result<bool, String> {
+) -> Result<Verdict, String> {
     let exercise = course.exercises.get(index).ok_or("this course has no exercises")?;
     let file = workspace.file_for(index + 1, &exercise.id);
     let job = Job {
@@ -77,8 +97,16 @@ pub fn check(
         workspace: workspace.root().to_path_buf(),
         json: job::job_json(exercise, &file),
     };
+    // The checker is in a session of its own: a signal to this process (Ctrl-C included)
+    // must stop it here.
+    crate::practice::process::stop_runs_on_signals();
     let result = runner::run_checker(&job, runner::TIMEOUT, &AtomicBool::new(false));
     let passed = result.as_ref().is_ok_and(|r| all_passed(r, exercise.checks.len()));
+    let verdict = match &result {
+        _ if passed => Verdict::Pass,
+        Ok(_) | Err(RunError::Timeout | RunError::LearnerExit(_) | RunError::Cancelled) => Verdict::Fail,
+        Err(RunError::DjangoMissing(_) | RunError::NoPython(_) | RunError::Checker(_)) => Verdict::Environment,
+    };
     let write = |out: &mut dyn Write| -> io::Result<()> {
         if as_json {
             let value = match &result {
@@ -103,7 +131,9 @@ pub fn check(
             Err(error) => return writeln!(out, "ERROR {}", printable(&error_text(error, python))),
         };
         if let Some(failure) = &report.load_error {
+            // The reason alone: no check ran, so listing them would only bury it.
             write_error(out, "ERROR your file does not load:", "      ", failure)?;
+            return writeln!(out, "None of the {} checks ran.", exercise.checks.len());
         }
         for (i, check) in exercise.checks.iter().enumerate() {
             match report.checks.iter().find(|c| c.index == i) {
@@ -129,7 +159,7 @@ pub fn check(
         }
     };
     write(out).map_err(|e| e.to_string())?;
-    Ok(passed)
+    Ok(verdict)
 }
 
 /// A run error as one line for the learner.
@@ -155,6 +185,7 @@ pub fn error_text(error: &RunError, python: &Path) -> String {
         RunError::NoPython(detail) => {
             format!("Python could not start ({detail}); install Python 3.10+ or pass --python")
         }
+        RunError::LearnerExit(detail) => format!("your code ended the run before it answered: {detail}"),
         RunError::Checker(detail) => format!("the checker failed: {detail}"),
     }
 }

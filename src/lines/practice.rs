@@ -141,13 +141,18 @@ pub fn detail_lines(view: &View, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::default());
     out.extend(state_lines(view, item, theme, width));
-    out.extend(check_lines(exercise, item.report.as_ref(), theme, width));
-    if let Some(report) = &item.report {
-        if let Some(failure) = &report.load_error {
+    match item.report.as_ref().and_then(|r| r.load_error.as_ref()) {
+        // The reason first: the checks did not run, listing them would only push it down.
+        Some(failure) => {
             out.push(Line::default());
             out.extend(wrapped(&format!("Your file does not load: {}", describe(failure)), width, theme.wrong, ""));
             out.extend(frame_lines(failure, theme, width));
+            let count = exercise.checks.len();
+            out.push(Line::styled(format!("None of the {count} checks ran."), theme.dim));
         }
+        None => out.extend(check_lines(exercise, item.report.as_ref(), theme, width)),
+    }
+    if let Some(report) = &item.report {
         let output = report.output.trim_end();
         if !output.is_empty() {
             out.push(Line::default());
@@ -181,7 +186,7 @@ fn state_lines(view: &View, item: &Item, theme: &Theme, width: usize) -> Vec<Lin
         RunState::Idle => ("Not run yet: save the file (or press r) to run the checks.".to_string(), theme.dim),
         RunState::Running(_) => (format!("{} running the checks…", view.spinner()), theme.key),
         RunState::Passed => (format!("✓ All {} checks pass. Well done!", item.checks), theme.right),
-        RunState::Failed if failing == 0 => {
+        RunState::Failed if failing == 0 || item.report.as_ref().is_some_and(|r| r.load_error.is_some()) => {
             ("✗ Your file did not load, so no check could run.".to_string(), theme.wrong)
         }
         RunState::Failed => (format!("✗ {failing} of {} checks fail", item.checks), theme.wrong),
@@ -199,10 +204,24 @@ fn state_lines(view: &View, item: &Item, theme: &Theme, width: usize) -> Vec<Lin
             format!("Python could not start ({detail}). Install Python 3.10+, or press S to set up a virtualenv."),
             theme.wrong,
         ),
+        RunState::Error(RunError::LearnerExit(detail)) => {
+            (format!("✗ Your code ended the run before it answered: {detail}."), theme.wrong)
+        }
         RunState::Error(RunError::Checker(detail)) => (format!("The checker failed: {detail}"), theme.wrong),
         RunState::Error(RunError::Timeout | RunError::Cancelled) => ("Stopped.".to_string(), theme.dim),
     };
     let mut lines = wrapped(&printable(&text.0), width, text.1, "");
+    if item.state == RunState::Passed {
+        let next = match view.session.next_undone() {
+            Some(n) => format!(
+                "Next: n or Enter opens {}. {}",
+                n + 1,
+                view.course.exercises.get(n).map_or("", |e| e.title.as_str())
+            ),
+            None => "Every exercise is done. q goes back to the lessons.".to_string(),
+        };
+        lines.extend(wrapped(&printable(&next), width, theme.key, ""));
+    }
     if item.failed_runs >= crate::practice::session::FAILS_BEFORE_SOLUTION && !item.solution_shown && !item.done {
         lines.push(Line::styled("Stuck? s shows the reference solution.", theme.dim));
     }

@@ -7,9 +7,11 @@
 pub mod checker_files;
 pub mod describe;
 pub mod job;
+pub mod process;
 pub mod python;
 pub mod report;
 pub mod runner;
 pub mod session;
+pub mod warm;
 pub mod watcher;
 pub mod workspace;

@@ -16,6 +16,8 @@ pub enum Event {
     Select(usize),
     Next,
     Prev,
+    /// Go to the next exercise not done yet (after a pass: `n` or Enter), as rustlings does.
+    NextUndone,
     /// Run the current exercise's checks (the `r` key, or an editor closed without a watcher).
     Run,
     /// Exercise `n`'s file changed on disk: it becomes current and its checks run.
@@ -123,6 +125,12 @@ impl Session {
         self.items.iter().filter(|i| i.done).count()
     }
 
+    /// The next exercise after the current one (wrapping round) that is not done yet.
+    pub fn next_undone(&self) -> Option<usize> {
+        let count = self.items.len();
+        (1..count).map(|step| (self.current + step) % count).find(|&n| !self.items[n].done)
+    }
+
     /// Whether a run is going (the caller animates a spinner only then).
     pub fn running(&self) -> bool {
         self.in_flight.is_some()
@@ -147,6 +155,10 @@ impl Session {
             Event::Select(n) if n < count => self.current = n,
             Event::Next => self.current = (self.current + 1).min(last),
             Event::Prev => self.current = self.current.saturating_sub(1),
+            Event::NextUndone => match self.next_undone() {
+                Some(n) => self.current = n,
+                None => return vec![Effect::Say("Every exercise is done".to_string())],
+            },
             Event::Run if !self.items.is_empty() => return self.start(self.current),
             Event::Saved(n) if n < count => {
                 self.current = n;
@@ -210,6 +222,12 @@ impl Session {
                 item.report = None;
             }
             Err(RunError::Cancelled) => item.state = RunState::Idle,
+            // The learner's code ended the process: a failed attempt, like a timeout.
+            Err(error @ RunError::LearnerExit(_)) => {
+                item.state = RunState::Error(error);
+                item.failed_runs += 1;
+                item.report = None;
+            }
             Err(error) => {
                 item.state = RunState::Error(error);
                 item.report = None;

@@ -4,14 +4,16 @@
 //! checker itself opens the file, and inotify reports that too, so without it every run
 //! would start the next one.
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify_debouncer_mini::{DebounceEventResult, DebouncedEventKind, Debouncer, new_debouncer};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How long the folder must stay quiet before a save counts.
-pub const DEBOUNCE: Duration = Duration::from_millis(100);
+/// How long a file must stay quiet before its save counts. An editor's burst (write,
+/// rename, chmod) takes a few milliseconds; a burst split by a busy machine only costs a
+/// run that the next one replaces, since only a changed content counts.
+pub const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// Watches while it lives; dropping it stops the watching thread.
 pub struct Watcher {
@@ -32,7 +34,9 @@ pub fn watch(dir: &Path, debounce: Duration, on_save: impl Fn(PathBuf) + Send + 
     let handler = move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
         for event in events {
-            if !is_python(&event.path) {
+            // Only once the file has been quiet for the debounce: a burst longer than that
+            // is reported mid-way too (AnyContinuous), which would be a run of a half-written file.
+            if event.kind != DebouncedEventKind::Any || !is_python(&event.path) {
                 continue;
             }
             match content_hash(&event.path) {

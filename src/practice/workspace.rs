@@ -9,6 +9,7 @@
 //! A learner's file is never overwritten, except by [`Workspace::reset`], which the caller
 //! confirms first.
 use crate::content::Exercise;
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -76,15 +77,16 @@ impl Workspace {
         Ok(written)
     }
 
-    /// Writes the checker's files unless this `version` is already there. Returns whether
-    /// it wrote them. The version file is written last, so an interrupted install is
-    /// redone next time.
+    /// Writes the checker's files unless exactly these are there already: each file with
+    /// its text, the `version` file, and nothing else (a stray module there would be on the
+    /// import path). Called before every run, so a checker file the learner's code changed
+    /// or deleted is put back before it can change a verdict. Returns whether it wrote
+    /// them. The version file is written last, so an interrupted install is redone.
     pub fn install_checker(&self, files: &[(&str, &str)], version: &str) -> io::Result<bool> {
         let dir = self.checker_dir();
-        if fs::read_to_string(dir.join(VERSION_FILE)).is_ok_and(|v| v == version) {
+        if checker_intact(&dir, files, version) {
             return Ok(false);
         }
-        // Files an older checker had and this one lacks must not linger on the import path.
         match fs::remove_dir_all(&dir) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
             _ => {}
@@ -112,4 +114,34 @@ impl Workspace {
         temp.persist(&path).map_err(|e| e.error)?;
         Ok(path)
     }
+}
+
+/// Whether `dir` holds exactly the checker: every file with its text, the version, and no
+/// other file or folder. Reads a few small files: cheap next to a run.
+fn checker_intact(dir: &Path, files: &[(&str, &str)], version: &str) -> bool {
+    if !fs::read(dir.join(VERSION_FILE)).is_ok_and(|v| v == version.as_bytes()) {
+        return false;
+    }
+    if !files.iter().all(|(relative, text)| fs::read(dir.join(relative)).is_ok_and(|t| t == text.as_bytes())) {
+        return false;
+    }
+    let mut expected: BTreeSet<PathBuf> = files.iter().map(|(r, _)| PathBuf::from(r)).collect();
+    expected.insert(PathBuf::from(VERSION_FILE));
+    only_expected(dir, Path::new(""), &expected)
+}
+
+/// Whether every entry under `dir` is an expected file or a folder on the way to one
+/// (a link is neither: it is replaced too).
+fn only_expected(dir: &Path, relative: &Path, expected: &BTreeSet<PathBuf>) -> bool {
+    let Ok(entries) = fs::read_dir(dir.join(relative)) else { return false };
+    entries.flatten().all(|entry| {
+        let path = relative.join(entry.file_name());
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => {
+                expected.iter().any(|e| e.starts_with(&path)) && only_expected(dir, &path, expected)
+            }
+            Ok(kind) if kind.is_file() => expected.contains(&path),
+            _ => false,
+        }
+    })
 }

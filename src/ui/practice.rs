@@ -4,6 +4,7 @@ use super::status_bar;
 use crate::app::App;
 use crate::lines::practice::{self, LIST_TOP, View};
 use crate::lines::text::ellipsized;
+use crate::practice::runner::RunError;
 use crate::practice::session::RunState;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -36,20 +37,34 @@ fn render_list(view: &View, area: Rect, buf: &mut Buffer) {
         &Line::styled(format!("Practice: {done}/{total} done"), theme.heading),
         inner.width,
     );
+    // What the marks mean, in the row between the heading and the list.
+    super::cells::set_line(
+        buf,
+        inner.x,
+        inner.y + 1,
+        &Line::styled("✓ ✗ · now    * done once", theme.dim),
+        inner.width,
+    );
     let rows = usize::from(inner.height.saturating_sub(LIST_TOP));
     let offset = practice::list_offset(view, area);
     for (row, (index, item)) in view.session.items.iter().enumerate().skip(offset).take(rows).enumerate() {
         let title = view.course.exercises.get(index).map_or("", |e| e.title.as_str());
-        let mark = match (&item.state, item.done) {
-            (RunState::Running(_), _) => Span::styled(format!("{} ", view.spinner()), theme.key),
-            (_, true) => Span::styled("✓ ", theme.read_mark),
-            (RunState::Failed | RunState::Timeout, false) => Span::styled("✗ ", theme.wrong),
-            _ => Span::styled("· ", theme.dim),
+        // The state now (passing, failing, not run this time), apart from "done once".
+        let now = match &item.state {
+            RunState::Running(_) => Span::styled(format!("{} ", view.spinner()), theme.key),
+            RunState::Passed => Span::styled("✓ ", theme.right),
+            RunState::Failed | RunState::Timeout | RunState::Error(RunError::LearnerExit(_)) => {
+                Span::styled("✗ ", theme.wrong)
+            }
+            // No Python or Django, a broken checker: not run, the details say why.
+            RunState::Idle | RunState::Error(_) => Span::styled("· ", theme.dim),
         };
+        let done = if item.done { Span::styled("* ", theme.read_mark) } else { Span::raw("  ") };
         let mut line = Line::from(vec![
             Span::raw(if index == view.session.current { "›" } else { " " }),
-            mark,
+            now,
             Span::styled(format!("{:>2} ", index + 1), theme.dim),
+            done,
             Span::raw(title.to_string()),
         ]);
         if index == view.session.current {

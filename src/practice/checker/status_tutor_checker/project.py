@@ -20,9 +20,36 @@ SETUP_ROWS = ("article", "article-2", "product", "product-2")
 MODELS = ("Article", "Product")
 
 _urlconfs = itertools.count(1)
+# Whether this process made its in-memory tables. The warm server configures Django but
+# never opens the database, so each forked child starts with none and makes its own.
+_tables_made = False
 
 
 def configure() -> None:
+    """Settings, apps, and this process's in-memory tables (once)."""
+    global _tables_made
+    configure_settings()
+    if _tables_made:
+        return
+    make_tables()
+    _tables_made = True
+
+
+def make_tables() -> None:
+    """Every model's table (and its many-to-many tables) straight from the model: about five
+    times faster than `migrate --run-syncdb`, paid on every run. What migrate adds after is
+    left out: permission rows (no check gives a user one; superusers need none) and content
+    types (made when first asked for)."""
+    from django.apps import apps
+    from django.db import connection
+
+    with connection.schema_editor() as editor:
+        for model in apps.get_models():
+            editor.create_model(model)
+
+
+def configure_settings() -> None:
+    """Settings and apps only, no database connection: safe to fork after."""
     import django
     from django.conf import settings
 
@@ -57,7 +84,7 @@ def configure() -> None:
                 "django.contrib.auth.context_processors.auth",
             ]},
         }],
-        # Tables straight from the models (no migration files to apply): the run starts faster.
+        # Tables straight from the models (make_tables, no migrations): the run starts faster.
         MIGRATION_MODULES={app: None for app in ("auth", "contenttypes", "sessions", "practice")},
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
@@ -66,9 +93,6 @@ def configure() -> None:
         DEFAULT_AUTO_FIELD="django.db.models.AutoField",
     )
     django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
 
 
 def reset(setup: list) -> dict:
