@@ -3,7 +3,9 @@
 For every exercise: the starter fails at least one check, the reference solution passes
 every check, and each wrong version of the solution (exercise_mutations.py, plus the ones
 derived here: every `HTTPStatus.X` swapped for another, every `response["Header"] = ...`
-removed) fails at least one. All versions go to ONE checker process
+removed) fails at least one. The hand-written alternatives stored beside the exercises
+(exercise_alternatives.py) are judged too: every ok_ passes, every wrong_ loads and fails.
+All versions go to ONE checker process
 (`python -m status_tutor_checker --batch`), exactly as the Rust side runs it, one job each.
 """
 
@@ -18,6 +20,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+from harness import exercise_alternatives as alternatives
 from harness.exercise_mutations import MUTATIONS
 from harness.report import Report
 
@@ -120,6 +123,14 @@ def check_exercises(content: Path, repo: Path, report: Report) -> int:
                 view_file = work / f"{path.stem}.{n}.py"
                 view_file.write_text(source, encoding="utf-8")
                 runs.append((where, kind, label, job(exercise, view_file)))
+            for alt in alternatives.alternative_files(path):
+                source = alt.read_text(encoding="utf-8")
+                problem = alternatives.header_problem(alt, source)
+                if problem:
+                    report.fail(rel(alt), problem)
+                runs.append((rel(alt), alternatives.kind_of(alt), alt.name, job(exercise, alt)))
+        for stray in alternatives.stray_files(content / "exercises", {p.stem for p in files}):
+            report.fail(rel(stray), "not run: alternatives/<exercise stem>/ holds only ok_*.py and wrong_*.py")
         try:
             results = run_batch([r[3] for r in runs], work)
         except (RuntimeError, ValueError, subprocess.TimeoutExpired) as exc:
@@ -130,7 +141,9 @@ def check_exercises(content: Path, repo: Path, report: Report) -> int:
         checks = result["checks"]
         passed = sum(1 for c in checks if c["passed"])
         all_passed = result["load_error"] is None and checks and passed == len(checks)
-        if kind == "solution":
+        if kind in alternatives.KINDS.values():
+            alternatives.judge(where, kind, label, result, all_passed, summary(result), report)
+        elif kind == "solution":
             if all_passed:
                 report.ok(where, f"solution passes all {len(checks)} checks")
             else:

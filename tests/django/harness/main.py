@@ -60,6 +60,9 @@ def self_test(repo: Path, report: Report) -> None:
     ]
     inner = Report(out=io.StringIO())
     run_checks(SELFTEST / "content", repo, inner)
+    from harness.exercises import check_exercises
+
+    check_exercises(SELFTEST / "content", repo, inner)
     problems = []
     for want in expected:
         hits = [f for f in inner.failures if want in f]

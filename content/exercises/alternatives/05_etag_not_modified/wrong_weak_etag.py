@@ -1,0 +1,20 @@
+# wrong: a weak ETag (W/"1-Hello") where the task asks for the strong one
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import etag, require_safe
+
+from .models import Article
+
+
+def article_etag(request, article_id):
+    article = Article.objects.filter(id=article_id).first()
+    if article is None:
+        return None
+    return f'W/"{article.id}-{article.title}"'
+
+
+@require_safe
+@etag(article_etag)
+def article_detail(request, article_id):
+    article = get_object_or_404(Article, id=article_id)
+    return JsonResponse({"id": article.id, "title": article.title})

@@ -1,0 +1,6 @@
+# wrong: no Location
+from django.http import HttpResponse
+
+
+def made(request):
+    return HttpResponse("made", status=201)

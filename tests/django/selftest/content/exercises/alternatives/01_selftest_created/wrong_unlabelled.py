@@ -1,0 +1,5 @@
+from django.http import HttpResponse
+
+
+def made(request):
+    return HttpResponse("made", status=200)
