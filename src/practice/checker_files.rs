@@ -21,6 +21,7 @@ checker_files!(
     "models.py",
     "project.py",
     "run.py",
+    "testrun.py",
 );
 
 /// FNV-1a over every path and text, so any change to any file changes the version.

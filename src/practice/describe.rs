@@ -2,8 +2,50 @@
 //! `POST /articles/ {"title": "Hi"}  -> expected 201 with Location, got 400 {...}`.
 //! Shared by the practice screen and `practice check`.
 use super::report::CheckResult;
-use crate::content::{Exchange, FieldValue, RequestBody, RowsExpectation};
+use crate::content::{Exchange, Exercise, ExerciseKind, FieldValue, RequestBody, RowsExpectation};
 use crate::sanitize::printable;
+
+/// The heading above an exercise's verdicts.
+pub fn verdicts_heading(exercise: &Exercise) -> &'static str {
+    match exercise.kind {
+        ExerciseKind::View => "Checks",
+        ExerciseKind::Tests { .. } => "Your tests against the views",
+    }
+}
+
+/// Verdict `index` of `exercise` as one line, before a run (`result` None), passed or
+/// failed: for a check, the request and what came back; for a test-writing exercise, the
+/// view the tests ran against and how they did. Sanitised.
+pub fn verdict_text(exercise: &Exercise, index: usize, result: Option<&CheckResult>) -> String {
+    if let ExerciseKind::Tests { .. } = exercise.kind {
+        return test_verdict_text(index, result);
+    }
+    let Some(check) = exercise.checks.get(index) else { return String::new() };
+    let expected = expected_text(check);
+    match result {
+        None => format!("{}  -> {expected}", request_text(check)),
+        Some(r) if r.passed => format!("{}  -> {}", printable(&r.request), got_text(r)),
+        Some(r) => format!("{}  -> {expected}, got {}", printable(&r.request), got_text(r)),
+    }
+}
+
+fn test_verdict_text(index: usize, result: Option<&CheckResult>) -> String {
+    let view = if index == 0 { "the right view".to_string() } else { format!("wrong view {index}") };
+    let Some(r) = result else {
+        let want = if index == 0 { "every test passes" } else { "a test fails" };
+        return format!("your tests against {view}  -> expected: {want}");
+    };
+    let (ran, failed) = r.tests.as_ref().map_or((0, &[][..]), |t| (t.ran, t.failed.as_slice()));
+    let said = match (index, r.passed) {
+        (0, true) => format!("all {ran} tests pass"),
+        (0, false) if failed.is_empty() => "not run".to_string(),
+        (0, false) => format!("{} of {ran} tests fail", failed.len()),
+        (_, true) => format!("caught by {}", failed.join(", ")),
+        (_, false) if ran == 0 => "not run".to_string(),
+        (_, false) => "it survived: no test failed".to_string(),
+    };
+    printable(&format!("your tests against {view}  -> {said}")).into_owned()
+}
 
 /// The request of a check as written in the exercise: method, path, body.
 pub fn request_text(check: &Exchange) -> String {

@@ -1,8 +1,10 @@
 """The throwaway Django project a learner's view runs in, configured in code.
 
 DEBUG=False, SQLite in memory, the full middleware stack with CSRF enforced, users alice
-(logged in, not staff) and admin (staff), the test models Article and Product, and the
-named URLs home (/), dashboard (/dashboard/) and login (/accounts/login/).
+(logged in, not staff) and admin (staff), the test models Article and Product, Django REST
+framework with its `authtoken` app (DRF's default settings; an exercise may override
+`REST_FRAMEWORK`, see `settings_for`), and the named URLs home (/), dashboard (/dashboard/)
+and login (/accounts/login/).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ def configure() -> None:
             "django.contrib.contenttypes",
             "django.contrib.auth",
             "django.contrib.sessions",
+            "rest_framework",
+            "rest_framework.authtoken",  # the Token model TokenAuthentication reads
             "status_tutor_checker.apps.PracticeConfig",
         ],
         MIDDLEWARE=[
@@ -58,7 +62,7 @@ def configure() -> None:
             ]},
         }],
         # Tables straight from the models (no migration files to apply): the run starts faster.
-        MIGRATION_MODULES={app: None for app in ("auth", "contenttypes", "sessions", "practice")},
+        MIGRATION_MODULES={app: None for app in ("auth", "contenttypes", "sessions", "authtoken", "practice")},
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
         USE_TZ=True,
@@ -71,15 +75,21 @@ def configure() -> None:
     call_command("migrate", run_syncdb=True, verbosity=0, interactive=False)
 
 
-def reset(setup: list) -> dict:
-    """Empty every table, create the users and the rows a check asks for; returns the users.
-    The cache is not cleared here but once per run, so checks can count (rate limits)."""
-    from django.contrib.auth.models import User
+def flush() -> None:
+    """Empty every table (users and tokens too), ids restarting at 1."""
     from django.core.management.color import no_style
     from django.db import connection
 
     tables = connection.introspection.django_table_names(only_existing=True)
     connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables, reset_sequences=True))
+
+
+def reset(setup: list) -> dict:
+    """Empty every table, create the users and the rows a check asks for; returns the users.
+    The cache is not cleared here but once per run, so checks can count (rate limits)."""
+    from django.contrib.auth.models import User
+
+    flush()
     users = {}
     for kind, (username, staff) in USERS.items():
         users[kind] = User.objects.create_user(
@@ -118,14 +128,56 @@ def _page(name):
     return view
 
 
+def is_viewset(obj) -> bool:
+    from rest_framework.viewsets import ViewSetMixin
+
+    return isinstance(obj, type) and issubclass(obj, ViewSetMixin)
+
+
+def patterns(route: str, name: str, view) -> list:
+    """The URL patterns for one mounted view: a view or class-based view at `route`, named
+    after it (so `redirect("thanks")` works); a DRF ViewSet through a SimpleRouter, as a
+    project mounts it: `api/notes/` gives `api/notes/` (`<name>-list`) and
+    `api/notes/<pk>/` (`<name>-detail`)."""
+    from django.urls import path
+
+    if is_viewset(view):
+        from rest_framework.routers import SimpleRouter
+
+        router = SimpleRouter()
+        router.register(route.strip("/"), view, basename=name)
+        return list(router.urls)
+    if isinstance(view, type) and hasattr(view, "as_view"):
+        view = view.as_view()
+    return [path(route, view, name=name)]
+
+
+def settings_for(overrides: dict, module_name: str) -> dict:
+    """An exercise's settings (`settings.REST_FRAMEWORK`, ...) for override_settings. A dotted
+    path `views.NAME` in them names NAME in the module that holds the views (the learner's
+    file, or the exercise's view for a test-writing exercise): EXCEPTION_HANDLER and the
+    like can point at a function the learner writes."""
+
+    def resolve(value):
+        if isinstance(value, str) and value.startswith("views."):
+            return module_name + value[len("views"):]
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        if isinstance(value, dict):
+            return {k: resolve(v) for k, v in value.items()}
+        return value
+
+    return {name: resolve(value) for name, value in (overrides or {}).items()}
+
+
 def make_urlconf(routes: list) -> str:
-    """A new URLconf module: `routes` [(route, view name, view)] first, each named after its
-    view (so `redirect("thanks")` works), then the built-in named URLs."""
+    """A new URLconf module: `routes` [(route, view name, view)] first (see `patterns`), then
+    the built-in named URLs."""
     from django.urls import path
 
     name = f"status_tutor_practice_urls_{next(_urlconfs)}"
     module = types.ModuleType(name)
-    module.urlpatterns = [path(route, view, name=name) for route, name, view in routes] + [
+    module.urlpatterns = [p for route, view_name, view in routes for p in patterns(route, view_name, view)] + [
         path("", _page("home"), name="home"),
         path("dashboard/", _page("dashboard"), name="dashboard"),
         path("accounts/login/", _page("login"), name="login"),
