@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
-use status_tutor::content::{CourseFiles, Exercise, load};
+use status_tutor::content::{CourseFiles, Exercise, ExerciseKind, load};
 use status_tutor::practice::checker_files::CHECKER_FILES;
 use status_tutor::practice::job::job_json;
 use status_tutor::practice::report::Report;
@@ -114,8 +114,11 @@ fn every_starter_fails_and_every_solution_passes_through_the_rust_job() {
         assert!(starter.load_error.is_none(), "{}: the starter must load: {:?}", ex.id, starter.load_error);
         assert!(!starter.all_passed(), "{}: the starter passes already", ex.id);
         assert!(solution.all_passed(), "{}: the solution fails: {:?}", ex.id, solution.checks);
-        assert_eq!(solution.checks.len(), ex.checks.len());
-        assert!(solution.checks.iter().enumerate().all(|(i, c)| c.index == i && c.status.is_some()));
+        assert_eq!(solution.checks.len(), ex.verdicts());
+        // a check answers with a status; a test-writing exercise's verdict says how the tests did
+        let tests = matches!(ex.kind, ExerciseKind::Tests { .. });
+        assert!(solution.checks.iter().enumerate().all(|(i, c)| c.index == i && (tests || c.status.is_some())));
+        assert!(solution.checks.iter().all(|c| c.tests.is_some() == tests), "{}", ex.id);
     }
 }
 
@@ -281,23 +284,23 @@ fn other_idioms_pass_and_a_view_that_did_not_do_it_is_told_what_it_left() {
 
 /// tests/django proves every exercise (and its wrong versions) with jobs the harness builds
 /// in Python from the same TOML; the app sends `job_json`'s. They must be the same jobs, or
-/// the harness would prove checks the app never sends.
+/// the harness would prove checks (or views) the app never sends.
 #[test]
-fn the_rust_job_states_every_check_as_the_harness_reads_it() {
+fn the_rust_job_is_the_job_the_harness_proves() {
     if skipped() {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let script = "import glob, json, sys, tomllib\n\
-                  from status_tutor_checker.exchange import from_verify\n\
-                  out = []\n\
-                  for f in sorted(glob.glob('content/exercises/*.toml')):\n    \
-                  ex = tomllib.load(open(f, 'rb'))\n    \
-                  out.append([from_verify(c) for c in ex['checks']])\n\
+                  from pathlib import Path\n\
+                  from harness.exercises import job\n\
+                  out = [job(tomllib.load(open(f, 'rb')), Path('x.py'))\n       \
+                  for f in sorted(glob.glob('content/exercises/*.toml'))]\n\
                   json.dump(out, sys.stdout)\n";
+    let path = std::env::join_paths([root.join("src/practice/checker"), root.join("tests/django")]).expect("a path");
     let out = Command::new(python())
         .args(["-B", "-c", script])
-        .env("PYTHONPATH", root.join("src/practice/checker"))
+        .env("PYTHONPATH", path)
         .current_dir(root)
         .output()
         .expect("run python");
@@ -305,8 +308,9 @@ fn the_rust_job_states_every_check_as_the_harness_reads_it() {
     let harness: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
     let exercises = course_exercises();
     assert_eq!(harness.len(), exercises.len());
-    for (ex, checks) in exercises.iter().zip(harness) {
+    assert!(exercises.iter().any(|e| matches!(e.kind, ExerciseKind::Tests { .. })), "a test-writing exercise is compared too");
+    for (ex, from_harness) in exercises.iter().zip(harness) {
         let job: serde_json::Value = serde_json::from_str(&job_json(ex, Path::new("x.py"))).expect("job json");
-        assert_eq!(job["checks"], checks, "{}: the Rust job and the harness disagree", ex.id);
+        assert_eq!(job, from_harness, "{}: the Rust job and the harness disagree", ex.id);
     }
 }

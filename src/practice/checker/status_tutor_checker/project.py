@@ -9,6 +9,7 @@ and login (/accounts/login/).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sys
 import types
@@ -18,7 +19,7 @@ USERS = {
     "user": ("alice", False),
     "staff": ("admin", True),
 }
-SETUP_ROWS = ("article", "article-2", "product", "product-2")
+SETUP_ROWS = ("article", "article-2", "product", "product-2", "token")
 MODELS = ("Article", "Product")
 
 _urlconfs = itertools.count(1)
@@ -108,6 +109,10 @@ def reset(setup: list) -> dict:
             Product.objects.create(id=1, name="Widget", price="9.99")
         elif row == "product-2":
             Product.objects.create(id=2, name="Gizmo", price="4.50")
+        elif row == "token":
+            from rest_framework.authtoken.models import Token
+
+            Token.objects.create(key="alice-token", user=users["user"])
     return users
 
 
@@ -168,6 +173,51 @@ def settings_for(overrides: dict, module_name: str) -> dict:
         return value
 
     return {name: resolve(value) for name, value in (overrides or {}).items()}
+
+
+# DRF copies these settings into class attributes when it is imported, so overriding
+# REST_FRAMEWORK alone would not reach them: (module, class, attribute, setting).
+_DRF_CLASS_SETTINGS = [
+    ("rest_framework.views", "APIView", attr, setting) for attr, setting in (
+        ("renderer_classes", "DEFAULT_RENDERER_CLASSES"),
+        ("parser_classes", "DEFAULT_PARSER_CLASSES"),
+        ("authentication_classes", "DEFAULT_AUTHENTICATION_CLASSES"),
+        ("throttle_classes", "DEFAULT_THROTTLE_CLASSES"),
+        ("permission_classes", "DEFAULT_PERMISSION_CLASSES"),
+        ("content_negotiation_class", "DEFAULT_CONTENT_NEGOTIATION_CLASS"),
+        ("metadata_class", "DEFAULT_METADATA_CLASS"),
+        ("versioning_class", "DEFAULT_VERSIONING_CLASS"),
+    )
+] + [
+    ("rest_framework.generics", "GenericAPIView", "filter_backends", "DEFAULT_FILTER_BACKENDS"),
+    ("rest_framework.generics", "GenericAPIView", "pagination_class", "DEFAULT_PAGINATION_CLASS"),
+    ("rest_framework.throttling", "SimpleRateThrottle", "THROTTLE_RATES", "DEFAULT_THROTTLE_RATES"),
+]
+
+
+@contextlib.contextmanager
+def mounted(routes: list, overrides: dict, module_name: str):
+    """The URLconf of `routes` and the exercise's settings in force (see `settings_for`),
+    also where DRF copied them at import (`_DRF_CLASS_SETTINGS`), as if the project's
+    settings.py had said them from the start. Everything is put back afterwards."""
+    import importlib
+
+    from django.test.utils import override_settings
+    from rest_framework.settings import api_settings
+
+    settings = settings_for(overrides, module_name)
+    with override_settings(ROOT_URLCONF=make_urlconf(routes), **settings):
+        saved = []
+        try:
+            if settings.get("REST_FRAMEWORK"):
+                for module, cls, attr, setting in _DRF_CLASS_SETTINGS:
+                    owner = getattr(importlib.import_module(module), cls)
+                    saved.append((owner, attr, owner.__dict__[attr]))
+                    setattr(owner, attr, getattr(api_settings, setting))
+            yield
+        finally:
+            for owner, attr, value in saved:
+                setattr(owner, attr, value)
 
 
 def make_urlconf(routes: list) -> str:

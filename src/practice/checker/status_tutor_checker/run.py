@@ -97,8 +97,6 @@ def run(job) -> dict:
 
 def run_views(job) -> dict:
     """The learner's views against the exercise's checks."""
-    from django.test.utils import override_settings
-
     _check_job(job)
     project.configure()
     view_file = job["view_file"]
@@ -116,8 +114,7 @@ def run_views(job) -> dict:
                 report["checks"].append(_not_run(index, check))
         else:
             project.clear_cache()
-            settings = project.settings_for(job.get("settings"), module.__name__)
-            with override_settings(ROOT_URLCONF=project.make_urlconf(routes), **settings):
+            with project.mounted(routes, job.get("settings"), module.__name__):
                 for index, check in enumerate(job["checks"]):
                     report["checks"].append(run_check(index, check, view_file))
     report["output"] = output.value()

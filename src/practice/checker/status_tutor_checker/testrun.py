@@ -97,8 +97,6 @@ def test_classes(module) -> list[type]:
 def run_once(job: dict, view_source: str, label: str):
     """The learner's tests against one view, from a fresh start. Returns (outcome, problem):
     problem is a LoadError of the learner's file, or a text when the view itself is broken."""
-    from django.test.utils import override_settings
-
     project.flush()
     project.clear_cache()
     try:
@@ -107,8 +105,7 @@ def run_once(job: dict, view_source: str, label: str):
     except learner.LoadError as exc:
         return None, f"the exercise's {label} does not load ({exc.report['kind']}: {exc.report['message']}): " \
                      "a mistake in the course, not in your tests"
-    settings = project.settings_for(job.get("settings"), views.__name__)
-    with override_settings(ROOT_URLCONF=project.make_urlconf(routes), **settings):
+    with project.mounted(routes, job.get("settings"), views.__name__):
         try:
             module = learner.load(job["test_file"])
         except learner.LoadError as exc:
