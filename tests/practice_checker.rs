@@ -314,3 +314,71 @@ fn the_rust_job_is_the_job_the_harness_proves() {
         assert_eq!(job, from_harness, "{}: the Rust job and the harness disagree", ex.id);
     }
 }
+
+/// A test-writing exercise: every run of the learner's tests starts fresh (a new module, an
+/// empty database, an empty cache), so nothing one run leaves makes a test of the next one
+/// fail and count as "caught"; and a wrong view that survives is named by its mistake.
+#[test]
+fn learner_tests_run_fresh_against_each_view_and_a_survivor_is_named_by_its_mistake() {
+    if skipped() {
+        return;
+    }
+    let ex = exercise("test-created");
+    let ExerciseKind::Tests { wrong_views, .. } = &ex.kind else { panic!("test-created writes tests") };
+    let leaky = r#"
+from django.core.cache import cache
+from django.test import TestCase
+
+from .models import Article
+
+RUNS = []
+
+
+class Leaks(TestCase):
+    def test_starts_fresh_and_leaves_state(self):
+        self.assertEqual(RUNS, [])
+        self.assertIsNone(cache.get("seen"))
+        self.assertEqual(Article.objects.count(), 0)
+        RUNS.append(1)
+        cache.set("seen", 1)
+        response = self.client.post("/api/articles/", {"title": "Hi"}, content_type="application/json")
+        self.assertIn(response.status_code, (200, 201))
+"#;
+    let report = check(&ex, leaky);
+    assert!(report.load_error.is_none(), "{:?}", report.load_error);
+    assert_eq!(report.checks.len(), ex.verdicts());
+    assert!(report.checks[0].passed, "the right view: {:?}", report.checks[0]);
+    // The test never fails, so no wrong view is caught: each survived, named by its description.
+    for (verdict, wrong) in report.checks[1..].iter().zip(wrong_views) {
+        let run = verdict.tests.as_ref().expect("a test run");
+        assert!(!verdict.passed && run.ran == 1 && run.failed.is_empty(), "state leaked into {verdict:?}");
+        assert!(verdict.differences[0].ends_with(&format!("survived: it {}", wrong.description)), "{verdict:?}");
+        assert!(!verdict.differences[0].contains("def "), "the code is never shown: {verdict:?}");
+    }
+
+    let solution = check(&ex, &ex.solution);
+    assert!(solution.all_passed(), "{:?}", solution.checks);
+    let caught = solution.checks[1].tests.as_ref().expect("a test run");
+    assert!(!caught.failed.is_empty(), "the tests that caught it are named: {caught:?}");
+}
+
+#[test]
+fn a_failing_learner_test_points_at_its_line_and_a_broken_test_file_runs_nothing() {
+    if skipped() {
+        return;
+    }
+    let ex = exercise("test-created");
+    let failing = "from django.test import TestCase\n\n\nclass T(TestCase):\n    def test_x(self):\n        self.assertEqual(1, 2)\n";
+    let report = check(&ex, failing);
+    let right = &report.checks[0];
+    assert!(!right.passed);
+    assert_eq!(right.differences, ["T.test_x fails against the right view: AssertionError: 1 != 2"]);
+    let frame = &right.exception.as_ref().expect("the failure").frames[0];
+    assert_eq!((frame.line, frame.text.as_str()), (6, "self.assertEqual(1, 2)"));
+    // a test failing on the right view catches nothing
+    assert!(report.checks[1..].iter().all(|c| !c.passed));
+
+    let report = check(&ex, "def broken(:\n");
+    assert_eq!(report.load_error.as_ref().map(|e| e.kind.as_str()), Some("SyntaxError"));
+    assert!(report.checks.iter().all(|c| !c.passed && c.differences == ["not run: your file did not load"]));
+}

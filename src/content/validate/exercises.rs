@@ -104,7 +104,10 @@ impl Checker<'_> {
             }
             ExerciseKind::Tests { right_view, wrong_views } => {
                 let span = raw.view.as_ref().map_or(raw.id.span(), |v| v.span());
-                defined.push(("view".to_string(), right_view.as_str(), span.clone()));
+                if raw.view.is_some() {
+                    // a missing view is reported once, by exercise_kind
+                    defined.push(("view".to_string(), right_view.as_str(), span.clone()));
+                }
                 for (n, wrong) in wrong_views.iter().enumerate() {
                     defined.push((format!("wrong view {}", n + 1), wrong.source.as_str(), span.clone()));
                 }
