@@ -470,9 +470,11 @@ fn a_test_writing_exercise_loads_with_its_views_and_settings() {
 
 #[test]
 fn a_test_writing_exercise_is_refused_without_its_views_or_with_checks() {
-    let no_view = TESTS_KIND.replacen("view = '''\ndef hello(request):\n    return HttpResponse(status=201)\n'''\n", "", 1);
+    let no_view =
+        TESTS_KIND.replacen("view = '''\ndef hello(request):\n    return HttpResponse(status=201)\n'''\n", "", 1);
     assert_only_error(&[("01_test_hello.toml", &no_view)], "01_test_hello.toml", 1, 6, "needs `view`");
-    let one_wrong = TESTS_KIND.replacen("[[wrong_views]]\ndescription = \"answers 202\"", "[[nothing]]\ndescription = \"x\"", 1);
+    let one_wrong =
+        TESTS_KIND.replacen("[[wrong_views]]\ndescription = \"answers 202\"", "[[nothing]]\ndescription = \"x\"", 1);
     assert!(problems(&[("01_test_hello.toml", &one_wrong)])[0].message.contains("unknown field `nothing`"));
     let one_wrong = {
         let start = TESTS_KIND.find("[[wrong_views]]\ndescription = \"answers 202\"").expect("second");
@@ -480,13 +482,22 @@ fn a_test_writing_exercise_is_refused_without_its_views_or_with_checks() {
         format!("{}{}", &TESTS_KIND[..start], &TESTS_KIND[end..])
     };
     let problems_found = problems(&[("01_test_hello.toml", &one_wrong)]);
-    assert!(problems_found.iter().any(|p| p.message.contains("2 to 8 [[wrong_views]]")), "{}", listing(&problems_found));
+    assert!(
+        problems_found.iter().any(|p| p.message.contains("2 to 8 [[wrong_views]]")),
+        "{}",
+        listing(&problems_found)
+    );
     let with_check = format!("{TESTS_KIND}\n[[checks]]\npath = \"/hello/\"\nstatus = 201\n");
     let found = problems(&[("01_test_hello.toml", &with_check)]);
     assert!(found.iter().any(|p| p.message.contains("has no [[checks]]")), "{}", listing(&found));
-    let undefined = TESTS_KIND.replacen("def hello(request):\n    return HttpResponse()", "def other(request):\n    return 1", 1);
+    let undefined =
+        TESTS_KIND.replacen("def hello(request):\n    return HttpResponse()", "def other(request):\n    return 1", 1);
     let found = problems(&[("01_test_hello.toml", &undefined)]);
-    assert!(found.iter().any(|p| p.message.contains("the wrong view 1 does not define `hello`")), "{}", listing(&found));
+    assert!(
+        found.iter().any(|p| p.message.contains("the wrong view 1 does not define `hello`")),
+        "{}",
+        listing(&found)
+    );
     let same = TESTS_KIND.replacen("    return HttpResponse()\n", "    return HttpResponse(status=201)\n", 1);
     let found = problems(&[("01_test_hello.toml", &same)]);
     assert!(found.iter().any(|p| p.message.contains("this wrong view is the right view")), "{}", listing(&found));

@@ -308,7 +308,10 @@ fn the_rust_job_is_the_job_the_harness_proves() {
     let harness: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
     let exercises = course_exercises();
     assert_eq!(harness.len(), exercises.len());
-    assert!(exercises.iter().any(|e| matches!(e.kind, ExerciseKind::Tests { .. })), "a test-writing exercise is compared too");
+    assert!(
+        exercises.iter().any(|e| matches!(e.kind, ExerciseKind::Tests { .. })),
+        "a test-writing exercise is compared too"
+    );
     for (ex, from_harness) in exercises.iter().zip(harness) {
         let job: serde_json::Value = serde_json::from_str(&job_json(ex, Path::new("x.py"))).expect("job json");
         assert_eq!(job, from_harness, "{}: the Rust job and the harness disagree", ex.id);

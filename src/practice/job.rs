@@ -296,7 +296,10 @@ mod tests {
         ex.checks.clear();
         ex.kind = ExerciseKind::Tests {
             right_view: "def create_article(request): ...".into(),
-            wrong_views: vec![WrongView { description: "answers 200".into(), source: "def create_article(r): 1".into() }],
+            wrong_views: vec![WrongView {
+                description: "answers 200".into(),
+                source: "def create_article(r): 1".into(),
+            }],
         };
         let job: Value = serde_json::from_str(&job_json(&ex, Path::new("/w/exercises/19.py"))).expect("json");
         assert_eq!(job["kind"], "tests");

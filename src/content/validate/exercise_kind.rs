@@ -62,7 +62,11 @@ impl Checker<'_> {
     }
 
     /// `[settings.NAME]` tables: (name, value as JSON text).
-    pub(super) fn exercise_settings(&mut self, source: &SourceFile<'_>, raw: &raw::ExerciseFile) -> Vec<(String, String)> {
+    pub(super) fn exercise_settings(
+        &mut self,
+        source: &SourceFile<'_>,
+        raw: &raw::ExerciseFile,
+    ) -> Vec<(String, String)> {
         let mut out = Vec::new();
         for (name, value) in raw.settings.as_ref().map(|s| s.get_ref().iter()).into_iter().flatten() {
             if !SETTINGS.contains(&name.as_str()) {
