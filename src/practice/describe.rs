@@ -37,12 +37,13 @@ fn test_verdict_text(index: usize, result: Option<&CheckResult>) -> String {
     };
     let (ran, failed) = r.tests.as_ref().map_or((0, &[][..]), |t| (t.ran, t.failed.as_slice()));
     let said = match (index, r.passed) {
+        (0, true) if ran == 1 => "its one test passes".to_string(),
         (0, true) => format!("all {ran} tests pass"),
         (0, false) if failed.is_empty() => "not run".to_string(),
         (0, false) => format!("{} of {ran} tests fail", failed.len()),
         (_, true) => format!("caught by {}", failed.join(", ")),
         (_, false) if ran == 0 => "not run".to_string(),
-        (_, false) => "it survived: no test failed".to_string(),
+        (_, false) => "survived: no test failed".to_string(),
     };
     printable(&format!("your tests against {view}  -> {said}")).into_owned()
 }

@@ -184,7 +184,7 @@ def _judge_wrong(verdict: dict, outcome: Outcome, right_passing: set[str], descr
     if caught:
         verdict["passed"] = True
     elif outcome.testsRun == 0:
-        verdict["differences"] = [f"no test ran, so this view survived: it {description}"]
+        verdict["differences"] = [f"no test ran, so nothing caught this view: it {description}"]
     else:
-        verdict["differences"] = [f"every test that passes against the right view passes here too, "
-                                  f"so this view survived: it {description}"]
+        # a test that fails against the right view too says nothing about this one
+        verdict["differences"] = [f"no test caught this view: it {description}"]
