@@ -318,9 +318,10 @@ fn the_rust_job_is_the_job_the_harness_proves() {
     }
 }
 
-/// A test-writing exercise: every run of the learner's tests starts fresh (a new module, an
-/// empty database, an empty cache), so nothing one run leaves makes a test of the next one
-/// fail and count as "caught"; and a wrong view that survives is named by its mistake.
+/// A test-writing exercise: every run of the learner's tests starts fresh (a forked process,
+/// a new module, an empty database, an empty cache), so nothing one run leaves makes a test
+/// of the next one fail and count as "caught"; and a wrong view that survives is named by
+/// its mistake.
 #[test]
 fn learner_tests_run_fresh_against_each_view_and_a_survivor_is_named_by_its_mistake() {
     if skipped() {
@@ -332,6 +333,7 @@ fn learner_tests_run_fresh_against_each_view_and_a_survivor_is_named_by_its_mist
 from django.core.cache import cache
 from django.test import TestCase
 
+from . import models
 from .models import Article
 
 RUNS = []
@@ -341,6 +343,9 @@ class Leaks(TestCase):
     def test_starts_fresh_and_leaves_state(self):
         self.assertEqual(RUNS, [])
         self.assertIsNone(cache.get("seen"))
+        # a patched module outlives a fresh load of the test module: only a fresh process forgets it
+        self.assertFalse(hasattr(models, "PATCHED"))
+        models.PATCHED = True
         self.assertEqual(Article.objects.count(), 0)
         RUNS.append(1)
         cache.set("seen", 1)
@@ -371,8 +376,9 @@ fn a_failing_learner_test_points_at_its_line_and_a_broken_test_file_runs_nothing
         return;
     }
     let ex = exercise("test-created");
-    let failing = "from django.test import TestCase\n\n\nclass T(TestCase):\n    def test_x(self):\n        self.assertEqual(1, 2)\n";
+    let failing = "from django.test import TestCase\n\n\nclass T(TestCase):\n    def test_x(self):\n        self.assertEqual(1, 2)\n\n    def test_y(self):\n        print(\"printed in a test\")\n";
     let report = check(&ex, failing);
+    assert_eq!(report.output.matches("printed in a test").count(), ex.verdicts(), "{:?}", report.output);
     let right = &report.checks[0];
     assert!(!right.passed);
     assert_eq!(right.differences, ["T.test_x fails against the right view: AssertionError: 1 != 2"]);
@@ -380,6 +386,11 @@ fn a_failing_learner_test_points_at_its_line_and_a_broken_test_file_runs_nothing
     assert_eq!((frame.line, frame.text.as_str()), (6, "self.assertEqual(1, 2)"));
     // a test failing on the right view catches nothing
     assert!(report.checks[1..].iter().all(|c| !c.passed));
+
+    let exits = "import os\nfrom django.test import TestCase\n\n\nclass T(TestCase):\n    def test_x(self):\n        os._exit(3)\n";
+    let report = check(&ex, exits);
+    assert!(report.checks.iter().all(|c| !c.passed), "{:?}", report.checks);
+    assert!(report.checks[0].differences[0].contains("did not finish"), "{:?}", report.checks[0]);
 
     let report = check(&ex, "def broken(:\n");
     assert_eq!(report.load_error.as_ref().map(|e| e.kind.as_str()), Some("SyntaxError"));

@@ -2,10 +2,10 @@
 
 The job names the learner's test file and ships the views: the right one (`right_view`) and
 several wrong ones (`wrong_views`, each with a `description` of what makes it wrong). The
-learner's TestCase classes run once against each view, every run from a fresh start: the
-view module and the test module loaded anew, the database emptied (no users: tests create
-their own, as under `manage.py test`), the cache cleared, the URLconf and the exercise's
-settings set again. The report has one verdict per view, in the format of a check
+learner's TestCase classes run once against each view, every run from a fresh start, in a
+forked child where the platform has fork (`isolated`): the view module and the test module
+loaded anew, the database emptied (no users: tests create their own, as under `manage.py
+test`), the cache cleared, the URLconf and the exercise's settings set again. The report has one verdict per view, in the format of a check
 (report.rs):
 
 - index 0, the right view: passes when every test passes (and there is at least one);
@@ -18,7 +18,10 @@ Each verdict has `tests`: {"ran": n, "failed": [test names]}.
 
 from __future__ import annotations
 
+import json
+import os
 import unittest
+from contextlib import redirect_stderr, redirect_stdout
 
 from . import REPORT_VERSION, learner, project
 from .run import BadJob, CappedOutput, check_common
@@ -94,27 +97,69 @@ def test_classes(module) -> list[type]:
             and obj.__module__ == module.__name__]
 
 
-def run_once(job: dict, view_source: str, label: str):
-    """The learner's tests against one view, from a fresh start. Returns (outcome, problem):
-    problem is a LoadError of the learner's file, or a text when the view itself is broken."""
-    project.flush()
-    project.clear_cache()
-    try:
-        views = learner.load_source(view_source, f"<{label}>")
-        routes = [(route, name, learner.view(views, name, label)) for route, name in job["urls"]]
-    except learner.LoadError as exc:
-        return None, f"the exercise's {label} does not load ({exc.report['kind']}: {exc.report['message']}): " \
-                     "a mistake in the course, not in your tests"
-    with project.mounted(routes, job.get("settings"), views.__name__):
+def run_once(job: dict, view_source: str, label: str) -> dict:
+    """The learner's tests against one view, from a fresh start, as plain data:
+    {"load_error": report | None, "problem": text | None, "ran": n,
+     "failed": [[test name, first line of the error, error report]], "passed": [test names],
+     "output": what the code printed}. `problem` says the view itself is broken."""
+    result = {"load_error": None, "problem": None, "ran": 0, "failed": [], "passed": [], "output": ""}
+    output = CappedOutput()
+    with redirect_stdout(output), redirect_stderr(output):
+        project.flush()
+        project.clear_cache()
         try:
-            module = learner.load(job["test_file"])
+            views = learner.load_source(view_source, f"<{label}>")
+            routes = [(route, name, learner.view(views, name, label)) for route, name in job["urls"]]
         except learner.LoadError as exc:
-            return None, exc
-        outcome = Outcome(module.__name__)
-        suite = unittest.TestSuite(unittest.defaultTestLoader.loadTestsFromTestCase(cls)
-                                   for cls in test_classes(module))
-        suite.run(outcome)
-    return outcome, None
+            result["problem"] = (f"the exercise's {label} does not load ({exc.report['kind']}: "
+                                 f"{exc.report['message']}): a mistake in the course, not in your tests")
+            return result
+        with project.mounted(routes, job.get("settings"), views.__name__):
+            try:
+                module = learner.load(job["test_file"])
+            except learner.LoadError as exc:
+                result["load_error"] = exc.report
+                return result
+            outcome = Outcome(module.__name__)
+            suite = unittest.TestSuite(unittest.defaultTestLoader.loadTestsFromTestCase(cls)
+                                       for cls in test_classes(module))
+            suite.run(outcome)
+    result["ran"] = outcome.testsRun
+    result["failed"] = [[name, _last_line(exc), learner.error(exc, job["test_file"])] for name, exc in outcome.failed]
+    result["passed"] = outcome.passed
+    result["output"] = output.value()
+    return result
+
+
+def isolated(work, label: str) -> dict:
+    """`work()` in a forked child where the platform can fork, so nothing one run changes
+    (a module the tests patched, a setting, a row) reaches the next; its result comes back
+    as JSON through a pipe. Without fork, in this process (fresh modules, emptied tables)."""
+    if not hasattr(os, "fork"):
+        return work()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        try:
+            data = json.dumps(work())
+        except BaseException as exc:  # noqa: BLE001 - anything the tests did is reported
+            data = json.dumps({"crash": f"{type(exc).__name__}: {exc}"})
+        with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
+            pipe.write(data)
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, encoding="utf-8") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    try:
+        result = json.loads(data)
+    except ValueError:
+        result = {"crash": "the process ended before it reported (os._exit or a crash in your tests?)"}
+    if "crash" in result:
+        return {"load_error": None, "ran": 0, "failed": [], "passed": [], "output": "",
+                "problem": f"your tests against {label} did not finish: {result['crash']}"}
+    return result
 
 
 def _verdict(index: int, request: str) -> dict:
@@ -129,12 +174,9 @@ def _last_line(exc: BaseException) -> str:
 
 def run(job) -> dict:
     """The report for a job of kind "tests"."""
-    from contextlib import redirect_stderr, redirect_stdout
-
     _check_job(job)
     project.configure()
     _test_environment()
-    test_file = job["test_file"]
     views = [(RIGHT, "the right view", job["right_view"], None)] + [
         (f"your tests against wrong view {n}", f"wrong view {n}", w["source"], w["description"])
         for n, w in enumerate(job["wrong_views"], start=1)
@@ -142,48 +184,48 @@ def run(job) -> dict:
     report = {"version": REPORT_VERSION, "load_error": None, "checks": [], "output": ""}
     output = CappedOutput()
     right_passing: set[str] = set()
-    with redirect_stdout(output), redirect_stderr(output):
-        for index, (request, label, source, description) in enumerate(views):
-            verdict = _verdict(index, request)
-            report["checks"].append(verdict)
-            if report["load_error"] is not None:
-                verdict["differences"] = ["not run: your file did not load"]
-                continue
-            outcome, problem = run_once(job, source, label)
-            if isinstance(problem, learner.LoadError):
-                report["load_error"] = problem.report
-                verdict["differences"] = ["not run: your file did not load"]
-                continue
-            if problem is not None:
-                verdict["differences"] = [problem]
-                continue
-            verdict["tests"] = {"ran": outcome.testsRun, "failed": [name for name, _ in outcome.failed]}
-            if description is None:
-                _judge_right(verdict, outcome, test_file)
-                right_passing = set(outcome.passed)
-            else:
-                _judge_wrong(verdict, outcome, right_passing, description)
+    for index, (request, label, source, description) in enumerate(views):
+        verdict = _verdict(index, request)
+        report["checks"].append(verdict)
+        if report["load_error"] is not None:
+            verdict["differences"] = ["not run: your file did not load"]
+            continue
+        result = isolated(lambda: run_once(job, source, label), label)
+        output.write(result.get("output", ""))
+        if result["load_error"] is not None:
+            report["load_error"] = result["load_error"]
+            verdict["differences"] = ["not run: your file did not load"]
+            continue
+        if result["problem"] is not None:
+            verdict["differences"] = [result["problem"]]
+            continue
+        verdict["tests"] = {"ran": result["ran"], "failed": [name for name, _, _ in result["failed"]]}
+        if description is None:
+            _judge_right(verdict, result)
+            right_passing = set(result["passed"])
+        else:
+            _judge_wrong(verdict, result, right_passing, description)
     report["output"] = output.value()
     return report
 
 
-def _judge_right(verdict: dict, outcome: Outcome, test_file: str) -> None:
-    if outcome.testsRun == 0:
+def _judge_right(verdict: dict, result: dict) -> None:
+    if result["ran"] == 0:
         verdict["differences"] = ["no test ran: your file defines no TestCase class with a test_ method"]
         return
-    for name, exc in outcome.failed:
-        verdict["differences"].append(f"{name} fails against the right view: {_last_line(exc)}")
-    if outcome.failed:
-        verdict["exception"] = learner.error(outcome.failed[0][1], test_file)
-    verdict["passed"] = not outcome.failed
+    for name, line, _ in result["failed"]:
+        verdict["differences"].append(f"{name} fails against the right view: {line}")
+    if result["failed"]:
+        verdict["exception"] = result["failed"][0][2]
+    verdict["passed"] = not result["failed"]
 
 
-def _judge_wrong(verdict: dict, outcome: Outcome, right_passing: set[str], description: str) -> None:
-    caught = [name for name, _ in outcome.failed if name in right_passing]
+def _judge_wrong(verdict: dict, result: dict, right_passing: set[str], description: str) -> None:
+    caught = [name for name, _, _ in result["failed"] if name in right_passing]
     verdict["tests"]["failed"] = caught
     if caught:
         verdict["passed"] = True
-    elif outcome.testsRun == 0:
+    elif result["ran"] == 0:
         verdict["differences"] = [f"no test ran, so nothing caught this view: it {description}"]
     else:
         # a test that fails against the right view too says nothing about this one
