@@ -31,6 +31,9 @@ def configure() -> None:
 
     if settings.configured:
         return
+    # DRF is pinned beside Django (`practice setup` installs both); a Python with Django
+    # alone still runs the plain-Django exercises, and a DRF one says what it cannot import.
+    drf = ["rest_framework", "rest_framework.authtoken"] if has_drf() else []
     settings.configure(
         DEBUG=False,
         SECRET_KEY="status-tutor-practice-not-a-secret",
@@ -40,8 +43,7 @@ def configure() -> None:
             "django.contrib.contenttypes",
             "django.contrib.auth",
             "django.contrib.sessions",
-            "rest_framework",
-            "rest_framework.authtoken",  # the Token model TokenAuthentication reads
+            *drf,  # rest_framework.authtoken: the Token model TokenAuthentication reads
             "status_tutor_checker.apps.PracticeConfig",
         ],
         MIDDLEWARE=[
@@ -85,6 +87,12 @@ def flush() -> None:
     connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables, reset_sequences=True))
 
 
+def has_drf() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("rest_framework") is not None
+
+
 def reset(setup: list) -> dict:
     """Empty every table, create the users and the rows a check asks for; returns the users.
     The cache is not cleared here but once per run, so checks can count (rate limits)."""
@@ -109,7 +117,7 @@ def reset(setup: list) -> dict:
             Product.objects.create(id=1, name="Widget", price="9.99")
         elif row == "product-2":
             Product.objects.create(id=2, name="Gizmo", price="4.50")
-        elif row == "token":
+        elif row == "token" and has_drf():
             from rest_framework.authtoken.models import Token
 
             Token.objects.create(key="alice-token", user=users["user"])
@@ -134,6 +142,8 @@ def _page(name):
 
 
 def is_viewset(obj) -> bool:
+    if not has_drf():
+        return False
     from rest_framework.viewsets import ViewSetMixin
 
     return isinstance(obj, type) and issubclass(obj, ViewSetMixin)
@@ -203,13 +213,14 @@ def mounted(routes: list, overrides: dict, module_name: str):
     import importlib
 
     from django.test.utils import override_settings
-    from rest_framework.settings import api_settings
 
     settings = settings_for(overrides, module_name)
     with override_settings(ROOT_URLCONF=make_urlconf(routes), **settings):
         saved = []
         try:
-            if settings.get("REST_FRAMEWORK"):
+            if settings.get("REST_FRAMEWORK") and has_drf():
+                from rest_framework.settings import api_settings
+
                 for module, cls, attr, setting in _DRF_CLASS_SETTINGS:
                     owner = getattr(importlib.import_module(module), cls)
                     saved.append((owner, attr, owner.__dict__[attr]))
