@@ -153,6 +153,33 @@ mod tests {
     }
 
     #[test]
+    fn a_test_writing_verdict_says_how_the_tests_did_against_that_view() {
+        let verdict = |index: usize, passed: bool, ran: u32, failed: &[&str]| -> CheckResult {
+            let json = serde_json::json!({"index": index, "request": "x", "passed": passed,
+                "tests": {"ran": ran, "failed": failed}});
+            serde_json::from_value(json).expect("verdict")
+        };
+        assert_eq!(test_verdict_text(0, None), "your tests against the right view  -> expected: every test passes");
+        assert_eq!(test_verdict_text(2, None), "your tests against wrong view 2  -> expected: a test fails");
+        assert_eq!(
+            test_verdict_text(0, Some(&verdict(0, true, 3, &[]))),
+            "your tests against the right view  -> all 3 tests pass"
+        );
+        assert_eq!(
+            test_verdict_text(0, Some(&verdict(0, false, 3, &["T.test_a"]))),
+            "your tests against the right view  -> 1 of 3 tests fail"
+        );
+        assert_eq!(
+            test_verdict_text(1, Some(&verdict(1, true, 3, &["T.test_a", "T.test_b"]))),
+            "your tests against wrong view 1  -> caught by T.test_a, T.test_b"
+        );
+        assert_eq!(
+            test_verdict_text(1, Some(&verdict(1, false, 3, &[]))),
+            "your tests against wrong view 1  -> survived: no test failed"
+        );
+    }
+
+    #[test]
     fn the_expectation_names_the_rows_and_the_signal_it_checks() {
         use crate::content::{Client, Expectation, Request};
         let check = Exchange {
