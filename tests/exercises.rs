@@ -246,12 +246,26 @@ fn the_shipped_exercises_cover_the_course_in_lesson_order() {
     for (i, ex) in course.exercises.iter().enumerate() {
         assert!(ex.starter.contains("TODO"), "{}", ex.id);
         assert!((2..=3).contains(&ex.hints.len()), "{}", ex.id);
-        assert!(!ex.checks.is_empty(), "{}", ex.id);
+        assert!(ex.verdicts() >= 2, "{}: a run gives more than one verdict", ex.id);
         let name = course.exercise_file_name(i).expect("a file name");
         assert!(name.starts_with(&format!("{:02}_", i + 1)) && name.ends_with(".py"), "{name}");
     }
     let ids: Vec<&str> = course.exercises.iter().map(|e| e.id.as_str()).collect();
-    for topic in ["json-list", "created-with-location", "rest-resource", "csrf-json-api", "rate-limit"] {
+    let tests = course.exercises.iter().filter(|e| matches!(e.kind, status_tutor::content::ExerciseKind::Tests { .. }));
+    assert!(tests.count() >= 4, "at least 4 exercises where the learner writes the tests");
+    for topic in [
+        "json-list",
+        "created-with-location",
+        "rest-resource",
+        "csrf-json-api",
+        "rate-limit",
+        "drf-validation",
+        "drf-token-auth",
+        "drf-object-permission",
+        "drf-throttling",
+        "drf-viewset",
+        "drf-exception-handler",
+    ] {
         assert!(ids.contains(&topic), "missing {topic}: {ids:?}");
     }
 }
@@ -389,4 +403,112 @@ fn json_is_at_least_or_exactly_and_an_empty_body_is_only_checked_where_one_can_a
     assert!(loaded.course.exercises[0].checks[1].expect.body_empty);
     let text = edited("status = 405", "status = 405\nexpect_logs = [\"ERROR django.request\"]");
     assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 41, 8, "does not read logs or mails");
+}
+
+const TESTS_KIND: &str = r#"id = "test-hello"
+kind = "tests"
+title = "Test hello"
+page = "intro"
+task = "Write the tests."
+hints = ["First hint.", "Second, more concrete."]
+starter = '''
+from django.test import TestCase
+
+# TODO: test it
+'''
+solution = '''
+from django.test import TestCase
+
+
+class HelloTests(TestCase):
+    def test_201(self):
+        self.assertEqual(self.client.get("/hello/").status_code, 201)
+'''
+view = '''
+def hello(request):
+    return HttpResponse(status=201)
+'''
+
+[settings.REST_FRAMEWORK]
+EXCEPTION_HANDLER = "views.handler"
+
+[[wrong_views]]
+description = "answers 200"
+source = '''
+def hello(request):
+    return HttpResponse()
+'''
+
+[[wrong_views]]
+description = "answers 202"
+source = '''
+def hello(request):
+    return HttpResponse(status=202)
+'''
+
+[[urls]]
+path = "hello/"
+view = "hello"
+"#;
+
+#[test]
+fn a_test_writing_exercise_loads_with_its_views_and_settings() {
+    use status_tutor::content::ExerciseKind;
+    let loaded =
+        load_with(&[("01_test_hello.toml", TESTS_KIND)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let ex = &loaded.course.exercises[0];
+    let ExerciseKind::Tests { right_view, wrong_views } = &ex.kind else { panic!("kind = \"tests\"") };
+    assert!(right_view.starts_with("def hello(request):"), "{right_view:?}");
+    assert_eq!(wrong_views.iter().map(|w| w.description.as_str()).collect::<Vec<_>>(), ["answers 200", "answers 202"]);
+    assert_eq!((ex.checks.len(), ex.verdicts()), (0, 3));
+    assert_eq!(ex.settings, [("REST_FRAMEWORK".to_string(), r#"{"EXCEPTION_HANDLER":"views.handler"}"#.to_string())]);
+    // a view exercise keeps the default kind and gives one verdict per check
+    let view = load_with(&[("01_hello.toml", GOOD)]).expect("loads").course;
+    assert_eq!((view.exercises[0].kind.clone(), view.exercises[0].verdicts()), (ExerciseKind::View, 2));
+}
+
+#[test]
+fn a_test_writing_exercise_is_refused_without_its_views_or_with_checks() {
+    let no_view =
+        TESTS_KIND.replacen("view = '''\ndef hello(request):\n    return HttpResponse(status=201)\n'''\n", "", 1);
+    assert_only_error(&[("01_test_hello.toml", &no_view)], "01_test_hello.toml", 1, 6, "needs `view`");
+    let one_wrong =
+        TESTS_KIND.replacen("[[wrong_views]]\ndescription = \"answers 202\"", "[[nothing]]\ndescription = \"x\"", 1);
+    assert!(problems(&[("01_test_hello.toml", &one_wrong)])[0].message.contains("unknown field `nothing`"));
+    let one_wrong = {
+        let start = TESTS_KIND.find("[[wrong_views]]\ndescription = \"answers 202\"").expect("second");
+        let end = TESTS_KIND.find("[[urls]]").expect("urls");
+        format!("{}{}", &TESTS_KIND[..start], &TESTS_KIND[end..])
+    };
+    let problems_found = problems(&[("01_test_hello.toml", &one_wrong)]);
+    assert!(
+        problems_found.iter().any(|p| p.message.contains("2 to 8 [[wrong_views]]")),
+        "{}",
+        listing(&problems_found)
+    );
+    let with_check = format!("{TESTS_KIND}\n[[checks]]\npath = \"/hello/\"\nstatus = 201\n");
+    let found = problems(&[("01_test_hello.toml", &with_check)]);
+    assert!(found.iter().any(|p| p.message.contains("has no [[checks]]")), "{}", listing(&found));
+    let undefined =
+        TESTS_KIND.replacen("def hello(request):\n    return HttpResponse()", "def other(request):\n    return 1", 1);
+    let found = problems(&[("01_test_hello.toml", &undefined)]);
+    assert!(
+        found.iter().any(|p| p.message.contains("the wrong view 1 does not define `hello`")),
+        "{}",
+        listing(&found)
+    );
+    let same = TESTS_KIND.replacen("    return HttpResponse()\n", "    return HttpResponse(status=201)\n", 1);
+    let found = problems(&[("01_test_hello.toml", &same)]);
+    assert!(found.iter().any(|p| p.message.contains("this wrong view is the right view")), "{}", listing(&found));
+}
+
+#[test]
+fn views_belong_to_the_tests_kind_and_settings_to_a_short_list() {
+    let text = GOOD.replacen("[[urls]]", "wrong_views = []\n\n[[urls]]", 1);
+    let found = problems(&[("01_hello.toml", &text)]);
+    assert!(found.iter().any(|p| p.message.contains("belong to a test-writing exercise")), "{}", listing(&found));
+    let text = TESTS_KIND.replacen("[settings.REST_FRAMEWORK]", "[settings.DEBUG]", 1);
+    let found = problems(&[("01_test_hello.toml", &text)]);
+    assert!(found.iter().any(|p| p.message.contains("`DEBUG` cannot be set")), "{}", listing(&found));
 }

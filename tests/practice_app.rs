@@ -72,6 +72,8 @@ fn exercise(id: &str, title: &str, page: usize) -> Exercise {
             },
             Exchange { request: request("GET", RequestBody::Empty), expect: expect(405, false) },
         ],
+        settings: vec![],
+        kind: status_tutor::content::ExerciseKind::View,
     }
 }
 

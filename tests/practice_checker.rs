@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
-use status_tutor::content::{CourseFiles, Exercise, load};
+use status_tutor::content::{CourseFiles, Exercise, ExerciseKind, load};
 use status_tutor::practice::checker_files::CHECKER_FILES;
 use status_tutor::practice::job::job_json;
 use status_tutor::practice::report::Report;
@@ -114,8 +114,11 @@ fn every_starter_fails_and_every_solution_passes_through_the_rust_job() {
         assert!(starter.load_error.is_none(), "{}: the starter must load: {:?}", ex.id, starter.load_error);
         assert!(!starter.all_passed(), "{}: the starter passes already", ex.id);
         assert!(solution.all_passed(), "{}: the solution fails: {:?}", ex.id, solution.checks);
-        assert_eq!(solution.checks.len(), ex.checks.len());
-        assert!(solution.checks.iter().enumerate().all(|(i, c)| c.index == i && c.status.is_some()));
+        assert_eq!(solution.checks.len(), ex.verdicts());
+        // a check answers with a status; a test-writing exercise's verdict says how the tests did
+        let tests = matches!(ex.kind, ExerciseKind::Tests { .. });
+        assert!(solution.checks.iter().enumerate().all(|(i, c)| c.index == i && (tests || c.status.is_some())));
+        assert!(solution.checks.iter().all(|c| c.tests.is_some() == tests), "{}", ex.id);
     }
 }
 
@@ -281,23 +284,23 @@ fn other_idioms_pass_and_a_view_that_did_not_do_it_is_told_what_it_left() {
 
 /// tests/django proves every exercise (and its wrong versions) with jobs the harness builds
 /// in Python from the same TOML; the app sends `job_json`'s. They must be the same jobs, or
-/// the harness would prove checks the app never sends.
+/// the harness would prove checks (or views) the app never sends.
 #[test]
-fn the_rust_job_states_every_check_as_the_harness_reads_it() {
+fn the_rust_job_is_the_job_the_harness_proves() {
     if skipped() {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let script = "import glob, json, sys, tomllib\n\
-                  from status_tutor_checker.exchange import from_verify\n\
-                  out = []\n\
-                  for f in sorted(glob.glob('content/exercises/*.toml')):\n    \
-                  ex = tomllib.load(open(f, 'rb'))\n    \
-                  out.append([from_verify(c) for c in ex['checks']])\n\
+                  from pathlib import Path\n\
+                  from harness.exercises import job\n\
+                  out = [job(tomllib.load(open(f, 'rb')), Path('x.py'))\n       \
+                  for f in sorted(glob.glob('content/exercises/*.toml'))]\n\
                   json.dump(out, sys.stdout)\n";
+    let path = std::env::join_paths([root.join("src/practice/checker"), root.join("tests/django")]).expect("a path");
     let out = Command::new(python())
         .args(["-B", "-c", script])
-        .env("PYTHONPATH", root.join("src/practice/checker"))
+        .env("PYTHONPATH", path)
         .current_dir(root)
         .output()
         .expect("run python");
@@ -305,8 +308,91 @@ fn the_rust_job_states_every_check_as_the_harness_reads_it() {
     let harness: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
     let exercises = course_exercises();
     assert_eq!(harness.len(), exercises.len());
-    for (ex, checks) in exercises.iter().zip(harness) {
+    assert!(
+        exercises.iter().any(|e| matches!(e.kind, ExerciseKind::Tests { .. })),
+        "a test-writing exercise is compared too"
+    );
+    for (ex, from_harness) in exercises.iter().zip(harness) {
         let job: serde_json::Value = serde_json::from_str(&job_json(ex, Path::new("x.py"))).expect("job json");
-        assert_eq!(job["checks"], checks, "{}: the Rust job and the harness disagree", ex.id);
+        assert_eq!(job, from_harness, "{}: the Rust job and the harness disagree", ex.id);
     }
+}
+
+/// A test-writing exercise: every run of the learner's tests starts fresh (a forked process,
+/// a new module, an empty database, an empty cache), so nothing one run leaves makes a test
+/// of the next one fail and count as "caught"; and a wrong view that survives is named by
+/// its mistake.
+#[test]
+fn learner_tests_run_fresh_against_each_view_and_a_survivor_is_named_by_its_mistake() {
+    if skipped() {
+        return;
+    }
+    let ex = exercise("test-created");
+    let ExerciseKind::Tests { wrong_views, .. } = &ex.kind else { panic!("test-created writes tests") };
+    let leaky = r#"
+from django.core.cache import cache
+from django.test import TestCase
+
+from . import models
+from .models import Article
+
+RUNS = []
+
+
+class Leaks(TestCase):
+    def test_starts_fresh_and_leaves_state(self):
+        self.assertEqual(RUNS, [])
+        self.assertIsNone(cache.get("seen"))
+        # a patched module outlives a fresh load of the test module: only a fresh process forgets it
+        self.assertFalse(hasattr(models, "PATCHED"))
+        models.PATCHED = True
+        self.assertEqual(Article.objects.count(), 0)
+        RUNS.append(1)
+        cache.set("seen", 1)
+        response = self.client.post("/api/articles/", {"title": "Hi"}, content_type="application/json")
+        self.assertIn(response.status_code, (200, 201))
+"#;
+    let report = check(&ex, leaky);
+    assert!(report.load_error.is_none(), "{:?}", report.load_error);
+    assert_eq!(report.checks.len(), ex.verdicts());
+    assert!(report.checks[0].passed, "the right view: {:?}", report.checks[0]);
+    // The test never fails, so no wrong view is caught: each survived, named by its description.
+    for (verdict, wrong) in report.checks[1..].iter().zip(wrong_views) {
+        let run = verdict.tests.as_ref().expect("a test run");
+        assert!(!verdict.passed && run.ran == 1 && run.failed.is_empty(), "state leaked into {verdict:?}");
+        assert!(verdict.differences[0] == format!("no test caught this view: it {}", wrong.description), "{verdict:?}");
+        assert!(!verdict.differences[0].contains("def "), "the code is never shown: {verdict:?}");
+    }
+
+    let solution = check(&ex, &ex.solution);
+    assert!(solution.all_passed(), "{:?}", solution.checks);
+    let caught = solution.checks[1].tests.as_ref().expect("a test run");
+    assert!(!caught.failed.is_empty(), "the tests that caught it are named: {caught:?}");
+}
+
+#[test]
+fn a_failing_learner_test_points_at_its_line_and_a_broken_test_file_runs_nothing() {
+    if skipped() {
+        return;
+    }
+    let ex = exercise("test-created");
+    let failing = "from django.test import TestCase\n\n\nclass T(TestCase):\n    def test_x(self):\n        self.assertEqual(1, 2)\n\n    def test_y(self):\n        print(\"printed in a test\")\n";
+    let report = check(&ex, failing);
+    assert_eq!(report.output.matches("printed in a test").count(), ex.verdicts(), "{:?}", report.output);
+    let right = &report.checks[0];
+    assert!(!right.passed);
+    assert_eq!(right.differences, ["T.test_x fails against the right view: AssertionError: 1 != 2"]);
+    let frame = &right.exception.as_ref().expect("the failure").frames[0];
+    assert_eq!((frame.line, frame.text.as_str()), (6, "self.assertEqual(1, 2)"));
+    // a test failing on the right view catches nothing
+    assert!(report.checks[1..].iter().all(|c| !c.passed));
+
+    let exits = "import os\nfrom django.test import TestCase\n\n\nclass T(TestCase):\n    def test_x(self):\n        os._exit(3)\n";
+    let report = check(&ex, exits);
+    assert!(report.checks.iter().all(|c| !c.passed), "{:?}", report.checks);
+    assert!(report.checks[0].differences[0].contains("did not finish"), "{:?}", report.checks[0]);
+
+    let report = check(&ex, "def broken(:\n");
+    assert_eq!(report.load_error.as_ref().map(|e| e.kind.as_str()), Some("SyntaxError"));
+    assert!(report.checks.iter().all(|c| !c.passed && c.differences == ["not run: your file did not load"]));
 }

@@ -123,6 +123,8 @@ pub fn created_exercise() -> Exercise {
         models: vec!["Article".into()],
         urls: vec![("articles/".into(), "create_article".into())],
         checks: vec![post(r#"{"title": "Hi"}"#, 201, true), post("{}", 400, false)],
+        settings: vec![],
+        kind: status_tutor::content::ExerciseKind::View,
     }
 }
 

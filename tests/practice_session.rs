@@ -38,6 +38,8 @@ fn exercise(id: &str, checks: usize, hints: usize) -> Exercise {
         models: vec![],
         urls: vec![],
         checks: vec![check; checks],
+        settings: vec![],
+        kind: status_tutor::content::ExerciseKind::View,
     }
 }
 

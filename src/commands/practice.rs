@@ -3,7 +3,7 @@
 use super::paint::Paint;
 use crate::content::Course;
 use crate::practice::checker_files::{CHECKER_FILES, CHECKER_VERSION};
-use crate::practice::describe::{expected_text, got_text, request_text};
+use crate::practice::describe::verdict_text;
 use crate::practice::report::PyError;
 use crate::practice::runner::{self, Job, RunError};
 use crate::practice::session::all_passed;
@@ -101,7 +101,7 @@ pub fn check(
     // must stop it here.
     crate::practice::process::stop_runs_on_signals();
     let result = runner::run_checker(&job, runner::TIMEOUT, &AtomicBool::new(false));
-    let passed = result.as_ref().is_ok_and(|r| all_passed(r, exercise.checks.len()));
+    let passed = result.as_ref().is_ok_and(|r| all_passed(r, exercise.verdicts()));
     let verdict = match &result {
         _ if passed => Verdict::Pass,
         Ok(_) | Err(RunError::Timeout | RunError::LearnerExit(_) | RunError::Cancelled) => Verdict::Fail,
@@ -117,6 +117,7 @@ pub fn check(
                         "index": c.index, "request": c.request, "passed": c.passed, "status": c.status,
                         "differences": c.differences,
                         "exception": c.exception.as_ref().map(|f| format!("{}: {}", f.kind, f.message)),
+                        "tests": c.tests.as_ref().map(|t| json!({"ran": t.ran, "failed": t.failed})),
                     })).collect::<Vec<_>>(),
                     "output": report.output,
                 }),
@@ -133,13 +134,15 @@ pub fn check(
         if let Some(failure) = &report.load_error {
             // The reason alone: no check ran, so listing them would only bury it.
             write_error(out, "ERROR your file does not load:", "      ", failure)?;
-            return writeln!(out, "None of the {} checks ran.", exercise.checks.len());
+            return writeln!(out, "None of the {} checks ran.", exercise.verdicts());
         }
-        for (i, check) in exercise.checks.iter().enumerate() {
-            match report.checks.iter().find(|c| c.index == i) {
-                Some(r) if r.passed => writeln!(out, "PASS {}  -> {}", printable(&r.request), got_text(r))?,
+        for i in 0..exercise.verdicts() {
+            let result = report.checks.iter().find(|c| c.index == i);
+            let text = verdict_text(exercise, i, result);
+            match result {
+                Some(r) if r.passed => writeln!(out, "PASS {text}")?,
                 Some(r) => {
-                    writeln!(out, "FAIL {}  -> {}, got {}", printable(&r.request), expected_text(check), got_text(r))?;
+                    writeln!(out, "FAIL {text}")?;
                     for difference in &r.differences {
                         writeln!(out, "       - {}", printable(difference))?;
                     }
@@ -147,15 +150,15 @@ pub fn check(
                         write_error(out, "       exception", "         ", failure)?;
                     }
                 }
-                None => writeln!(out, "SKIP {}  -> {} (not run)", request_text(check), expected_text(check))?,
+                None => writeln!(out, "SKIP {text} (not run)")?,
             }
         }
-        let fails =
-            exercise.checks.len() - report.checks.iter().filter(|c| c.passed).count().min(exercise.checks.len());
+        let total = exercise.verdicts();
+        let fails = total - report.checks.iter().filter(|c| c.passed).count().min(total);
         if passed {
-            writeln!(out, "All {} checks pass.", exercise.checks.len())
+            writeln!(out, "All {total} checks pass.")
         } else {
-            writeln!(out, "{fails} of {} checks fail.", exercise.checks.len())
+            writeln!(out, "{fails} of {total} checks fail.")
         }
     };
     write(out).map_err(|e| e.to_string())?;

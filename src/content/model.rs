@@ -87,7 +87,41 @@ pub struct Exercise {
     pub models: Vec<String>,
     /// URL routes mounted for the view: (route without leading '/', view function name).
     pub urls: Vec<(String, String)>,
+    /// The requests a view exercise sends; empty for a test-writing exercise.
     pub checks: Vec<Exchange>,
+    /// Settings the checker overrides while the views run: (name, value as JSON text),
+    /// e.g. `REST_FRAMEWORK`.
+    pub settings: Vec<(String, String)>,
+    pub kind: ExerciseKind,
+}
+
+/// What the learner writes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ExerciseKind {
+    /// A view, answered by the exercise's checks.
+    View,
+    /// A test module, run against the right view (all pass) and each wrong one (one fails).
+    Tests { right_view: String, wrong_views: Vec<WrongView> },
+}
+
+/// A view a test-writing exercise's tests must catch, and what makes it wrong (shown when
+/// it survives; its code never is).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WrongView {
+    /// Completes "it ...": "answers 200 instead of 201".
+    pub description: String,
+    pub source: String,
+}
+
+impl Exercise {
+    /// How many verdicts a run gives: one per check, or for a test-writing exercise one for
+    /// the right view and one per wrong view.
+    pub fn verdicts(&self) -> usize {
+        match &self.kind {
+            ExerciseKind::View => self.checks.len(),
+            ExerciseKind::Tests { wrong_views, .. } => 1 + wrong_views.len(),
+        }
+    }
 }
 
 /// The HTTP response a client receives from a sample.

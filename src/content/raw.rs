@@ -276,7 +276,31 @@ pub struct ExerciseFile {
     #[serde(default)]
     pub models: Vec<Text>,
     pub urls: Spanned<Vec<ExerciseUrl>>,
-    pub checks: Spanned<Vec<RequestEntry>>,
+    /// A view exercise's requests (none for a test-writing exercise).
+    pub checks: Option<Spanned<Vec<RequestEntry>>>,
+    /// `view` (default): the learner writes the view; `tests`: the learner writes tests.
+    pub kind: Option<Spanned<ExerciseKindEntry>>,
+    /// Settings overridden while the views run (`[settings.REST_FRAMEWORK]`).
+    pub settings: Option<Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
+    /// A test-writing exercise's right view (Python source).
+    pub view: Option<Text>,
+    /// A test-writing exercise's wrong views.
+    pub wrong_views: Option<Spanned<Vec<WrongViewEntry>>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ExerciseKindEntry {
+    View,
+    Tests,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrongViewEntry {
+    /// What makes it wrong, completing "it ...".
+    pub description: Text,
+    pub source: Text,
 }
 
 #[derive(Debug, Deserialize)]

@@ -5,7 +5,7 @@
 //! `sanitize::printable` here.
 use super::{code, text};
 use crate::content::{Course, Exercise};
-use crate::practice::describe::{expected_text, got_text, request_text};
+use crate::practice::describe::{verdict_text, verdicts_heading};
 use crate::practice::report::{PyError, Report};
 use crate::practice::runner::RunError;
 use crate::practice::session::{Item, RunState, Session};
@@ -230,14 +230,14 @@ fn state_lines(view: &View, item: &Item, theme: &Theme, width: usize) -> Vec<Lin
 
 /// One line per check, like the lessons' "the client receives" panel, with what differed.
 fn check_lines(exercise: &Exercise, report: Option<&Report>, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let mut out = vec![Line::default(), Line::styled("Checks", theme.title)];
-    for (index, check) in exercise.checks.iter().enumerate() {
+    let mut out = vec![Line::default(), Line::styled(verdicts_heading(exercise), theme.title)];
+    for index in 0..exercise.verdicts() {
         let result = report.and_then(|r| r.checks.iter().find(|c| c.index == index));
-        let expected = expected_text(check);
-        let (mark, style, text) = match result {
-            None => ("·", theme.text, format!("{}  -> {expected}", request_text(check))),
-            Some(r) if r.passed => ("✓", theme.right, format!("{}  -> {}", printable(&r.request), got_text(r))),
-            Some(r) => ("✗", theme.wrong, format!("{}  -> {expected}, got {}", printable(&r.request), got_text(r))),
+        let text = verdict_text(exercise, index, result);
+        let (mark, style) = match result {
+            None => ("·", theme.text),
+            Some(r) if r.passed => ("✓", theme.right),
+            Some(_) => ("✗", theme.wrong),
         };
         out.extend(text::wrap(
             &[Span::styled(text, style)],

@@ -22,6 +22,7 @@ checker_files!(
     "project.py",
     "run.py",
     "server.py",
+    "testrun.py",
 );
 
 /// FNV-1a over every path and text, so any change to any file changes the version.

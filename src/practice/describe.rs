@@ -2,8 +2,51 @@
 //! `POST /articles/ {"title": "Hi"}  -> expected 201 with Location, got 400 {...}`.
 //! Shared by the practice screen and `practice check`.
 use super::report::CheckResult;
-use crate::content::{Exchange, FieldValue, RequestBody, RowsExpectation};
+use crate::content::{Exchange, Exercise, ExerciseKind, FieldValue, RequestBody, RowsExpectation};
 use crate::sanitize::printable;
+
+/// The heading above an exercise's verdicts.
+pub fn verdicts_heading(exercise: &Exercise) -> &'static str {
+    match exercise.kind {
+        ExerciseKind::View => "Checks",
+        ExerciseKind::Tests { .. } => "Your tests against the views",
+    }
+}
+
+/// Verdict `index` of `exercise` as one line, before a run (`result` None), passed or
+/// failed: for a check, the request and what came back; for a test-writing exercise, the
+/// view the tests ran against and how they did. Sanitised.
+pub fn verdict_text(exercise: &Exercise, index: usize, result: Option<&CheckResult>) -> String {
+    if let ExerciseKind::Tests { .. } = exercise.kind {
+        return test_verdict_text(index, result);
+    }
+    let Some(check) = exercise.checks.get(index) else { return String::new() };
+    let expected = expected_text(check);
+    match result {
+        None => format!("{}  -> {expected}", request_text(check)),
+        Some(r) if r.passed => format!("{}  -> {}", printable(&r.request), got_text(r)),
+        Some(r) => format!("{}  -> {expected}, got {}", printable(&r.request), got_text(r)),
+    }
+}
+
+fn test_verdict_text(index: usize, result: Option<&CheckResult>) -> String {
+    let view = if index == 0 { "the right view".to_string() } else { format!("wrong view {index}") };
+    let Some(r) = result else {
+        let want = if index == 0 { "every test passes" } else { "a test fails" };
+        return format!("your tests against {view}  -> expected: {want}");
+    };
+    let (ran, failed) = r.tests.as_ref().map_or((0, &[][..]), |t| (t.ran, t.failed.as_slice()));
+    let said = match (index, r.passed) {
+        (0, true) if ran == 1 => "its one test passes".to_string(),
+        (0, true) => format!("all {ran} tests pass"),
+        (0, false) if failed.is_empty() => "not run".to_string(),
+        (0, false) => format!("{} of {ran} tests fail", failed.len()),
+        (_, true) => format!("caught by {}", failed.join(", ")),
+        (_, false) if ran == 0 => "not run".to_string(),
+        (_, false) => "survived: no test failed".to_string(),
+    };
+    printable(&format!("your tests against {view}  -> {said}")).into_owned()
+}
 
 /// The request of a check as written in the exercise: method, path, body.
 pub fn request_text(check: &Exchange) -> String {
@@ -107,6 +150,33 @@ mod tests {
         assert_eq!(got_text(&result(400, "{\"error\":\n \"title required\"}")), "400 {\"error\": \"title required\"}");
         assert_eq!(got_text(&result(200, "<html><body>no title")), "200 <html><body>no title");
         assert_eq!(got_text(&result(200, "bell \u{7}")), "200 bell \\u{7}");
+    }
+
+    #[test]
+    fn a_test_writing_verdict_says_how_the_tests_did_against_that_view() {
+        let verdict = |index: usize, passed: bool, ran: u32, failed: &[&str]| -> CheckResult {
+            let json = serde_json::json!({"index": index, "request": "x", "passed": passed,
+                "tests": {"ran": ran, "failed": failed}});
+            serde_json::from_value(json).expect("verdict")
+        };
+        assert_eq!(test_verdict_text(0, None), "your tests against the right view  -> expected: every test passes");
+        assert_eq!(test_verdict_text(2, None), "your tests against wrong view 2  -> expected: a test fails");
+        assert_eq!(
+            test_verdict_text(0, Some(&verdict(0, true, 3, &[]))),
+            "your tests against the right view  -> all 3 tests pass"
+        );
+        assert_eq!(
+            test_verdict_text(0, Some(&verdict(0, false, 3, &["T.test_a"]))),
+            "your tests against the right view  -> 1 of 3 tests fail"
+        );
+        assert_eq!(
+            test_verdict_text(1, Some(&verdict(1, true, 3, &["T.test_a", "T.test_b"]))),
+            "your tests against wrong view 1  -> caught by T.test_a, T.test_b"
+        );
+        assert_eq!(
+            test_verdict_text(1, Some(&verdict(1, false, 3, &[]))),
+            "your tests against wrong view 1  -> survived: no test failed"
+        );
     }
 
     #[test]

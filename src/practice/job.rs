@@ -1,20 +1,48 @@
 //! The job the checker reads on stdin: an exercise's routes and checks, and the learner's file.
-use crate::content::{Client, Exchange, Exercise, FieldValue, RequestBody, RowsExpectation};
+//! A test-writing exercise's job carries its views instead of checks, and the learner's file
+//! is a test module (`test_file`).
+use crate::content::{Client, Exchange, Exercise, ExerciseKind, FieldValue, RequestBody, RowsExpectation, WrongView};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use std::path::Path;
 
 /// The job format version the shipped checker reads (its `JOB_VERSION`): 2 added
-/// `json_exact`, `body_empty`, `signal`, `exception` and `db` to `expect`.
-pub const JOB_VERSION: u32 = 2;
+/// `json_exact`, `body_empty`, `signal`, `exception` and `db` to `expect`; 3 added `kind`
+/// ("view" or "tests", with `test_file`, `right_view` and `wrong_views`) and `settings`.
+pub const JOB_VERSION: u32 = 3;
 
 #[derive(Debug, Serialize)]
 struct Job<'a> {
     version: u32,
-    view_file: String,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view_file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    test_file: Option<String>,
     models: &'a [String],
     urls: Vec<[&'a str; 2]>,
-    checks: Vec<Check<'a>>,
+    settings: Settings<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checks: Option<Vec<Check<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    right_view: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wrong_views: Option<&'a [WrongView]>,
+}
+
+/// Settings by name, each value the JSON it was stored as.
+#[derive(Debug)]
+struct Settings<'a>(&'a [(String, String)]);
+
+impl Serialize for Settings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, json) in self.0 {
+            let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+            map.serialize_entry(name, &value)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -139,14 +167,33 @@ fn check(exchange: &Exchange) -> Check<'_> {
 
 /// The job JSON for running `exercise`'s checks against the learner's `view_file`
 /// (an absolute path is best: the checker runs with the workspace as its directory).
+/// For a test-writing exercise, `view_file` is the learner's test module.
 pub fn job_json(exercise: &Exercise, view_file: &Path) -> String {
-    let job = Job {
+    let file = Some(view_file.to_string_lossy().into_owned());
+    let mut job = Job {
         version: JOB_VERSION,
-        view_file: view_file.to_string_lossy().into_owned(),
+        kind: "view",
+        view_file: None,
+        test_file: None,
         models: &exercise.models,
         urls: exercise.urls.iter().map(|(route, view)| [route.as_str(), view.as_str()]).collect(),
-        checks: exercise.checks.iter().map(check).collect(),
+        settings: Settings(&exercise.settings),
+        checks: None,
+        right_view: None,
+        wrong_views: None,
     };
+    match &exercise.kind {
+        ExerciseKind::View => {
+            job.view_file = file;
+            job.checks = Some(exercise.checks.iter().map(check).collect());
+        }
+        ExerciseKind::Tests { right_view, wrong_views } => {
+            job.kind = "tests";
+            job.test_file = file;
+            job.right_view = Some(right_view);
+            job.wrong_views = Some(wrong_views);
+        }
+    }
     // Strings, numbers, bools and maps with string keys: serialising cannot fail.
     serde_json::to_string(&job).unwrap_or_default()
 }
@@ -209,6 +256,8 @@ mod tests {
                     false,
                 ),
             ],
+            settings: vec![("REST_FRAMEWORK".into(), "{\"PAGE_SIZE\": 2}".into())],
+            kind: ExerciseKind::View,
         }
     }
 
@@ -216,7 +265,10 @@ mod tests {
     fn the_job_has_the_protocol_shape() {
         let job: Value = serde_json::from_str(&job_json(&exercise(), Path::new("/w/exercises/07.py"))).expect("json");
         assert_eq!(job["version"], JOB_VERSION);
+        assert_eq!(job["kind"], "view");
         assert_eq!(job["view_file"], "/w/exercises/07.py");
+        assert_eq!(job["settings"], json!({"REST_FRAMEWORK": {"PAGE_SIZE": 2}}));
+        assert_eq!(job.get("test_file"), None);
         assert_eq!(job["urls"], json!([["articles/", "create_article"]]));
         assert_eq!(job["models"], json!(["Article"]));
         let first = &job["checks"][0];
@@ -236,6 +288,27 @@ mod tests {
         );
         assert_eq!(job["checks"][1]["user"], "anonymous");
         assert_eq!(job["checks"][1]["json"], Value::Null);
+    }
+
+    #[test]
+    fn a_test_writing_job_names_the_test_file_and_carries_the_views_not_checks() {
+        let mut ex = exercise();
+        ex.checks.clear();
+        ex.kind = ExerciseKind::Tests {
+            right_view: "def create_article(request): ...".into(),
+            wrong_views: vec![WrongView {
+                description: "answers 200".into(),
+                source: "def create_article(r): 1".into(),
+            }],
+        };
+        let job: Value = serde_json::from_str(&job_json(&ex, Path::new("/w/exercises/19.py"))).expect("json");
+        assert_eq!(job["kind"], "tests");
+        assert_eq!(job["test_file"], "/w/exercises/19.py");
+        assert_eq!(job.get("view_file"), None);
+        assert_eq!(job.get("checks"), None);
+        assert_eq!(job["right_view"], "def create_article(request): ...");
+        assert_eq!(job["wrong_views"], json!([{"description": "answers 200", "source": "def create_article(r): 1"}]));
+        assert_eq!(job["urls"], json!([["articles/", "create_article"]]));
     }
 
     #[test]

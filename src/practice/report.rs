@@ -63,9 +63,23 @@ pub struct CheckResult {
     /// Each way the response differs from the expectation ("expected status 201, got 400").
     #[serde(default)]
     pub differences: Vec<String>,
-    /// An exception the view raised (Django turned it into a response, usually 500).
+    /// An exception the view raised (Django turned it into a response, usually 500); for a
+    /// test-writing exercise, the first failure of the learner's tests against the right view.
     #[serde(default)]
     pub exception: Option<PyError>,
+    /// A test-writing exercise's verdict on one view: how the learner's tests did there.
+    #[serde(default)]
+    pub tests: Option<TestRun>,
+}
+
+/// The learner's tests against one view.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct TestRun {
+    pub ran: u32,
+    /// Against the right view: the tests that failed; against a wrong view: the tests that
+    /// caught it (they pass against the right view and fail here).
+    #[serde(default)]
+    pub failed: Vec<String>,
 }
 
 /// Why checker output is not a usable report.
@@ -149,6 +163,19 @@ mod tests {
         assert!(report.all_passed());
         assert_eq!(report.checks[0].status, None);
         assert!(report.load_error.is_none());
+    }
+
+    #[test]
+    fn a_test_writing_verdict_reads_its_test_run() {
+        let text = r#"{"version": 1, "checks": [
+            {"index": 0, "request": "your tests against the right view", "passed": true, "tests": {"ran": 3, "failed": []}},
+            {"index": 1, "request": "your tests against wrong view 1", "passed": true,
+             "tests": {"ran": 3, "failed": ["Created.test_status"]}}]}"#;
+        let report = Report::parse(text).expect("valid report");
+        assert!(report.all_passed());
+        let caught = report.checks[1].tests.as_ref().expect("a test run");
+        assert_eq!((caught.ran, caught.failed.as_slice()), (3, ["Created.test_status".to_string()].as_slice()));
+        assert_eq!(report.checks[0].status, None);
     }
 
     #[test]

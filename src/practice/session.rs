@@ -103,7 +103,7 @@ impl Session {
             .iter()
             .map(|e| Item {
                 id: e.id.clone(),
-                checks: e.checks.len(),
+                checks: e.verdicts(),
                 hints: e.hints.len(),
                 done: done.contains(&e.id),
                 state: RunState::Idle,

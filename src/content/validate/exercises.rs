@@ -93,12 +93,48 @@ impl Checker<'_> {
         }
         let hints: Vec<String> = hints.iter().map(|h| self.text(source, h, "hint")).collect();
         let models = self.models(source, &raw.models);
-        let urls = self.exercise_urls(source, raw, &starter, &solution);
-        if raw.checks.get_ref().is_empty() {
-            self.problems.push(source.error(raw.checks.span(), "an exercise needs at least one [[checks]]"));
+        let kind = self.exercise_kind(source, raw);
+        // The views the routes name: the learner's (starter and solution) for a view
+        // exercise, the exercise's own (right and wrong) for a test-writing one.
+        let mut defined = Vec::new();
+        match &kind {
+            ExerciseKind::View => {
+                defined.push(("starter".to_string(), starter.as_str(), raw.starter.span()));
+                defined.push(("solution".to_string(), solution.as_str(), raw.solution.span()));
+            }
+            ExerciseKind::Tests { right_view, wrong_views } => {
+                let span = raw.view.as_ref().map_or(raw.id.span(), |v| v.span());
+                if raw.view.is_some() {
+                    // a missing view is reported once, by exercise_kind
+                    defined.push(("view".to_string(), right_view.as_str(), span.clone()));
+                }
+                for (n, wrong) in wrong_views.iter().enumerate() {
+                    defined.push((format!("wrong view {}", n + 1), wrong.source.as_str(), span.clone()));
+                }
+                if !solution.contains("def test") {
+                    let message = "a test-writing exercise's solution is a test module: a TestCase with test_ methods";
+                    self.problems.push(source.error(raw.solution.span(), message));
+                }
+            }
         }
+        let urls = self.exercise_urls(source, raw, &defined);
+        let settings = self.exercise_settings(source, raw);
         let mut checks = Vec::new();
-        for check in raw.checks.get_ref() {
+        let raw_checks = raw.checks.as_ref().map(|c| c.get_ref().as_slice()).unwrap_or_default();
+        match (&kind, &raw.checks) {
+            (ExerciseKind::View, None) => {
+                self.problems.push(source.error(raw.id.span(), "an exercise needs at least one [[checks]]"));
+            }
+            (ExerciseKind::View, Some(c)) if c.get_ref().is_empty() => {
+                self.problems.push(source.error(c.span(), "an exercise needs at least one [[checks]]"));
+            }
+            (ExerciseKind::Tests { .. }, Some(c)) => {
+                let message = "a test-writing exercise has no [[checks]]: the learner's tests are run against `view` and `wrong_views`";
+                self.problems.push(source.error(c.span(), message));
+            }
+            _ => {}
+        }
+        for check in raw_checks {
             if !check.path.get_ref().starts_with('/') {
                 let message = format!("a request path starts with '/': `{}`", check.path.get_ref());
                 self.problems.push(source.error(check.path.span(), message));
@@ -109,7 +145,7 @@ impl Checker<'_> {
             }
             checks.extend(self.exchange(source, check));
         }
-        if says_it_writes(&task) && raw.checks.get_ref().iter().all(|c| c.expect_db.is_none()) {
+        if kind == ExerciseKind::View && says_it_writes(&task) && raw_checks.iter().all(|c| c.expect_db.is_none()) {
             // a task that promises a write is checked on the database, or a view that only
             // answers the right status would pass without doing it
             let message =
@@ -119,17 +155,16 @@ impl Checker<'_> {
         if self.problems.iter().skip(before).any(|p| p.is_error()) {
             return None;
         }
-        Some(Exercise { id, title, page: page?, task, starter, solution, hints, models, urls, checks })
+        Some(Exercise { id, title, page: page?, task, starter, solution, hints, models, urls, checks, settings, kind })
     }
 
-    /// The routes the checker mounts: a Django route (no leading '/') and a view the
-    /// starter and the solution both define.
+    /// The routes the checker mounts: a Django route (no leading '/') and a view that each
+    /// of `defined` (what, Python source, where) defines.
     fn exercise_urls(
         &mut self,
         source: &SourceFile<'_>,
         raw: &raw::ExerciseFile,
-        starter: &str,
-        solution: &str,
+        defined: &[(String, &str, std::ops::Range<usize>)],
     ) -> Vec<(String, String)> {
         if raw.urls.get_ref().is_empty() {
             self.problems.push(source.error(raw.urls.span(), "an exercise needs at least one [[urls]]"));
@@ -142,13 +177,11 @@ impl Checker<'_> {
                 self.problems.push(source.error(url.path.span(), message));
             }
             let view = self.view_name(source, &url.view);
-            for (what, code, span) in
-                [("starter", starter, raw.starter.span()), ("solution", solution, raw.solution.span())]
-            {
+            for (what, code, span) in defined {
                 if !view.is_empty() && !defines(code, &view) {
                     let message =
                         format!("the {what} does not define `{view}` (def {view}(request...) or class {view})");
-                    self.problems.push(source.error(span, message));
+                    self.problems.push(source.error(span.clone(), message));
                 }
             }
             urls.push((route.clone(), view));

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 mod codes;
+mod exercise_kind;
 mod exercises;
 mod fields;
 mod pages;

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 const METHODS: &[&str] = &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const USERS: &[&str] = &["anonymous", "user", "staff"];
-const SETUPS: &[&str] = &["article", "article-2", "product", "product-2"];
+const SETUPS: &[&str] = &["article", "article-2", "product", "product-2", "token"];
 /// The columns of each test model a row expectation may name (`values()` names: `author_id`).
 const COLUMNS: &[(&str, &[&str])] =
     &[("Article", &["id", "title", "content", "author_id"]), ("Product", &["id", "name", "price"])];

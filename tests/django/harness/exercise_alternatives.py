@@ -76,4 +76,15 @@ def judge(where: str, kind: str, name: str, result: dict, all_passed: bool, summ
     elif all_passed:
         report.fail(where, f"wrong alternative {name} passes every check")
     else:
-        report.ok(where, f"wrong alternative rejected: {summary[:160]}")
+        report.ok(where, f"wrong alternative rejected: {how_tests_failed(checks) or summary[:160]}")
+
+
+def how_tests_failed(checks: list) -> str | None:
+    """For a test-writing exercise's wrong test module: how it failed, the right view refused
+    or which wrong views it let through; None for a view exercise."""
+    if not checks or checks[0].get("tests") is None:
+        return None
+    if not checks[0]["passed"]:
+        return "its tests fail against the right view"
+    missed = [str(c["index"]) for c in checks[1:] if not c["passed"]]
+    return f"its tests let wrong view(s) {', '.join(missed)} through"

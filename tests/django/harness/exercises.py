@@ -34,12 +34,23 @@ STATUS_NAME = re.compile(r"HTTPStatus\.([A-Z_]+)")
 
 
 def job(exercise: dict, view_file: Path) -> dict:
-    """The job the Rust side builds (src/practice/job.rs) from the same TOML."""
-    return {
+    """The job the Rust side builds (src/practice/job.rs) from the same TOML. For a
+    test-writing exercise (kind = "tests") `view_file` is the learner's test module."""
+    common = {
         "version": JOB_VERSION,
-        "view_file": str(view_file),
         "models": list(exercise.get("models", [])),
         "urls": [[u["path"], u["view"]] for u in exercise.get("urls", [])],
+        "settings": dict(exercise.get("settings") or {}),
+    }
+    if exercise.get("kind") == "tests":
+        return {
+            **common, "kind": "tests", "test_file": str(view_file),
+            "right_view": exercise.get("view", "").lstrip("\n"),
+            "wrong_views": [{"description": w["description"].strip(), "source": w["source"].lstrip("\n")}
+                            for w in exercise.get("wrong_views", [])],
+        }
+    return {
+        **common, "kind": "view", "view_file": str(view_file),
         "checks": [from_verify(check) for check in exercise.get("checks", [])],
     }
 

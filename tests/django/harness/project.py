@@ -24,7 +24,7 @@ USERS = {
     "staff": ("admin", "admin-password", True),
 }
 USER_KINDS = ("anonymous", "user", "staff")
-SETUP_ROWS = ("article", "article-2", "product", "product-2")
+SETUP_ROWS = ("article", "article-2", "product", "product-2", "token")
 MODELS = ("Article", "Product")
 BUILTIN_URL_NAMES = {"home": "/", "dashboard": "/dashboard/", "login": "/accounts/login/"}
 PROBE_TEMPLATES = {
@@ -152,6 +152,10 @@ def create_rows(setup: list[str], users: dict) -> None:
             Product.objects.create(id=1, name="Widget")
         elif row == "product-2":
             Product.objects.create(id=2, name="Gizmo")
+        elif row == "token":
+            from rest_framework.authtoken.models import Token
+
+            Token.objects.create(key="alice-token", user=users["user"])
         else:  # validated before
             raise ValueError(row)
 

@@ -40,11 +40,16 @@ class CappedOutput(io.TextIOBase):
         return "".join(self.parts) + ("\n[output cut at 4 KB]" if self.cut else "")
 
 
-def _check_job(job) -> None:
+KINDS = ("view", "tests")
+SETTINGS = ("REST_FRAMEWORK",)
+
+
+def check_common(job) -> None:
+    """What every kind of job has: its version, kind, routes, models and settings."""
     if not isinstance(job, dict) or job.get("version") != JOB_VERSION:
         raise BadJob(f"expected a job object with version {JOB_VERSION}")
-    if not isinstance(job.get("view_file"), str):
-        raise BadJob("view_file must be a path")
+    if job.get("kind", "view") not in KINDS:
+        raise BadJob(f"unknown kind {job.get('kind')!r}")
     urls = job.get("urls")
     if not isinstance(urls, list) or not all(
         isinstance(u, list) and len(u) == 2 and all(isinstance(x, str) for x in u) for u in urls
@@ -53,6 +58,15 @@ def _check_job(job) -> None:
     for model in job.get("models") or []:
         if model not in project.MODELS:
             raise BadJob(f"unknown model {model!r}")
+    settings = job.get("settings") or {}
+    if not isinstance(settings, dict) or not all(k in SETTINGS and isinstance(v, dict) for k, v in settings.items()):
+        raise BadJob(f"settings must be an object of {', '.join(SETTINGS)} (each an object)")
+
+
+def _check_job(job) -> None:
+    check_common(job)
+    if not isinstance(job.get("view_file"), str):
+        raise BadJob("view_file must be a path")
     checks = job.get("checks")
     if not isinstance(checks, list):
         raise BadJob("checks must be a list")
@@ -72,9 +86,17 @@ def _check_job(job) -> None:
 
 
 def run(job) -> dict:
-    """The report for one job (see src/practice/report.rs). Raises BadJob for a malformed job."""
-    from django.test.utils import override_settings
+    """The report for one job (see src/practice/report.rs). Raises BadJob for a malformed job.
+    A job of kind "tests" runs the learner's tests against the exercise's views (testrun.py)."""
+    if isinstance(job, dict) and job.get("kind") == "tests":
+        from . import testrun
 
+        return testrun.run(job)
+    return run_views(job)
+
+
+def run_views(job) -> dict:
+    """The learner's views against the exercise's checks."""
     _check_job(job)
     project.configure()
     view_file = job["view_file"]
@@ -92,7 +114,7 @@ def run(job) -> dict:
                 report["checks"].append(_not_run(index, check))
         else:
             project.clear_cache()
-            with override_settings(ROOT_URLCONF=project.make_urlconf(routes)):
+            with project.mounted(routes, job.get("settings"), module.__name__):
                 for index, check in enumerate(job["checks"]):
                     report["checks"].append(run_check(index, check, view_file))
     report["output"] = output.value()

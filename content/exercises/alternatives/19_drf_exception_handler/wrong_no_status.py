@@ -1,0 +1,23 @@
+# wrong: DRF's response unchanged, no status in the body
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView, exception_handler
+
+
+def api_exception_handler(exc, context):
+    return exception_handler(exc, context)
+
+
+class Secret(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request):
+        return Response({"secret": 42})
+
+
+class Item(APIView):
+    permission_classes = [AllowAny]
+
+    def get(self, request, pk):
+        raise NotFound(f"No item {pk}.")

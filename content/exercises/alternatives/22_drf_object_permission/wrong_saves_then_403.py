@@ -1,0 +1,31 @@
+# wrong (side effect): saves the change, then answers 403
+from rest_framework import generics, permissions, serializers
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from django.shortcuts import get_object_or_404
+
+from .models import Article
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Article
+        fields = ["id", "title", "content", "author"]
+        read_only_fields = ["author"]
+
+
+class IsAuthorOrReadOnly(permissions.BasePermission):
+    def has_object_permission(self, request, view, obj):
+        return True
+
+
+class ArticleDetail(generics.RetrieveUpdateAPIView):
+    queryset = Article.objects.all()
+    serializer_class = ArticleSerializer
+    permission_classes = [permissions.IsAuthenticated, IsAuthorOrReadOnly]
+
+    def perform_update(self, serializer):
+        article = serializer.save()
+        if article.author != self.request.user:
+            raise PermissionDenied("Only the author may change this article.")

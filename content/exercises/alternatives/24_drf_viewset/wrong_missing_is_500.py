@@ -1,0 +1,21 @@
+# wrong: destroy of a missing product crashes (DoesNotExist, 500)
+from django.shortcuts import get_object_or_404
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.response import Response
+
+from .models import Product
+
+
+class ProductSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Product
+        fields = ["id", "name", "price"]
+
+
+class ProductViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    queryset = Product.objects.order_by("id")
+    serializer_class = ProductSerializer
+
+    def destroy(self, request, pk=None):
+        Product.objects.get(pk=pk).delete()
+        return Response(status=204)
