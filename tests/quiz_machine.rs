@@ -4,8 +4,8 @@
 #[path = "support/question_bank.rs"]
 mod question_bank;
 
-use question_bank::{bank, multiple, question, single, true_false, type_code};
 use proptest::prelude::*;
+use question_bank::{bank, multiple, question, single, true_false, type_code};
 use status_tutor::quiz::{
     Answer, Direction, Input, Phase, QuestionKind, QuizEvent, Rejected, Session, Verdict, draw_round,
 };

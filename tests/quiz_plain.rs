@@ -214,7 +214,9 @@ fn escape_sequences_in_questions_never_reach_the_output() {
     let mut hostile = question(
         "evil",
         &["4xx\u{1b}[2J"],
-        QuestionKind::Single { choices: question_bank::choices(&[("\u{1b}]0;title\u{7}ok", true), ("\u{9b}31m no", false)]) },
+        QuestionKind::Single {
+            choices: question_bank::choices(&[("\u{1b}]0;title\u{7}ok", true), ("\u{9b}31m no", false)]),
+        },
     );
     hostile.prompt = "Clear \u{1b}[2J the screen?".into();
     hostile.explanation = "Bell\u{7}".into();

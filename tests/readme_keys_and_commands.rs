@@ -115,7 +115,8 @@ fn flags(text: &str) -> Vec<&str> {
     while let Some(at) = rest.find("--") {
         let before = text.len() - rest.len() + at;
         let tail = &rest[at + 2..];
-        let end = tail.find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')).unwrap_or(tail.len());
+        let end =
+            tail.find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')).unwrap_or(tail.len());
         let preceded_by_word = text[..before].chars().next_back().is_some_and(|c| c.is_alphanumeric());
         if end > 0 && !preceded_by_word {
             found.push(&tail[..end]);
@@ -128,7 +129,9 @@ fn flags(text: &str) -> Vec<&str> {
 /// Whether `command` or one of the commands above it takes `--flag`.
 fn takes(path: &[clap::Command], flag: &str) -> bool {
     path.iter().rev().any(|command| {
-        command.get_arguments().any(|arg| arg.get_long() == Some(flag) || arg.get_all_aliases().is_some_and(|a| a.contains(&flag)))
+        command
+            .get_arguments()
+            .any(|arg| arg.get_long() == Some(flag) || arg.get_all_aliases().is_some_and(|a| a.contains(&flag)))
     })
 }
 
