@@ -76,7 +76,7 @@ pub struct Progress {
     /// When `silent_terminal` was found silent (Unix seconds).
     pub silent_since: Option<i64>,
     /// Spaced review: what each answered question's memory is, answers per day, a paused
-    /// round (issue 9; see `progress/review.rs`).
+    /// round (see `progress/review.rs`).
     pub review: review::ReviewState,
 }
 

@@ -90,3 +90,42 @@ fn the_same_seed_asks_the_same_questions() {
     assert_eq!(first, second);
     assert!(first.contains(&round()[0].question.prompt.chars().take(30).collect::<String>()));
 }
+
+/// The binary with `args`, `script` on stdin and the clock set to `now`.
+fn run(now: &str, args: &[&str], script: &str, data: &std::path::Path) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_status-tutor"))
+        .args(args)
+        .env("STATUS_TUTOR_DATA_DIR", data)
+        .env("STATUS_TUTOR_NOW", now)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child.stdin.take().expect("stdin").write_all(script.as_bytes()).expect("script written");
+    child.wait_with_output().expect("the binary ends")
+}
+
+const NOW: &str = "2026-11-20T10:00:00Z";
+
+#[test]
+fn retry_missed_asks_the_last_full_rounds_missed_questions() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = run(NOW, &["quiz", "--plain", "--retry-missed"], "", data.path());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing to retry"));
+    // A full round of 4, every question skipped: all 4 missed.
+    let out =
+        run(NOW, &["quiz", "--plain", "--questions", "4", "--seed", "3", "--json"], &"s\n".repeat(4), data.path());
+    let score: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the round's JSON");
+    let missed: Vec<&str> = score["missed"].as_array().expect("missed").iter().filter_map(|m| m.as_str()).collect();
+    assert_eq!(missed.len(), 4);
+    let out = run(NOW, &["quiz", "--plain", "--retry-missed", "--json"], &"s\n".repeat(4), data.path());
+    let retry: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the retry's JSON");
+    let mut asked: Vec<&str> =
+        retry["questions"].as_array().expect("questions").iter().filter_map(|q| q["id"].as_str()).collect();
+    let mut wanted = missed.clone();
+    asked.sort_unstable();
+    wanted.sort_unstable();
+    assert_eq!(asked, wanted);
+}

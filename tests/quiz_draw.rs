@@ -1,9 +1,10 @@
 //! Drawing rounds: fair to every question, spread across the classes, shuffled,
 //! reproducible by seed.
 
-mod common;
+#[path = "support/question_bank.rs"]
+mod question_bank;
 
-use common::bank;
+use question_bank::bank;
 use status_tutor::app::quiz_bank;
 use status_tutor::content::{CourseFiles, load};
 use status_tutor::quiz::{Question, QuestionKind, RoundQuestion, draw_from, draw_ordered, draw_round};
@@ -24,8 +25,8 @@ fn share_band(bank: &[Question], class: Option<&str>, n: usize) -> (usize, usize
 #[test]
 fn every_class_gets_its_share_of_the_round() {
     let mut bank = bank();
-    bank.push(common::single("rest-only", &["rest"]));
-    bank.push(common::single("csrf-only", &["csrf", "decorators"]));
+    bank.push(question_bank::single("rest-only", &["rest"]));
+    bank.push(question_bank::single("csrf-only", &["csrf", "decorators"]));
     for n in [3, 5, 7, 10] {
         for seed in 0..200 {
             let round = draw_round(&bank, Some(n), seed);
@@ -100,10 +101,10 @@ fn over_1000_seeds_the_small_bank_is_fair_too() {
 #[test]
 fn within_a_class_topics_are_spread() {
     let bank = vec![
-        common::single("a1", &["4xx", "shortcuts"]),
-        common::single("a2", &["4xx", "shortcuts"]),
-        common::single("b1", &["4xx", "decorators"]),
-        common::single("b2", &["4xx", "decorators"]),
+        question_bank::single("a1", &["4xx", "shortcuts"]),
+        question_bank::single("a2", &["4xx", "shortcuts"]),
+        question_bank::single("b1", &["4xx", "decorators"]),
+        question_bank::single("b2", &["4xx", "decorators"]),
     ];
     for seed in 0..200 {
         let mut ids: Vec<char> =

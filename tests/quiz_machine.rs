@@ -1,10 +1,11 @@
 //! The quiz state machine: every transition, refused events, scoring, and proptest
 //! invariants over random event sequences.
 
-mod common;
+#[path = "support/question_bank.rs"]
+mod question_bank;
 
-use common::{bank, multiple, question, single, true_false, type_code};
 use proptest::prelude::*;
+use question_bank::{bank, multiple, question, single, true_false, type_code};
 use status_tutor::quiz::{
     Answer, Direction, Input, Phase, QuestionKind, QuizEvent, Rejected, Session, Verdict, draw_round,
 };

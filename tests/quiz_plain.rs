@@ -1,8 +1,9 @@
 //! Plain mode: scripted input gives the expected transcript and score.
 
-mod common;
+#[path = "support/question_bank.rs"]
+mod question_bank;
 
-use common::{bank, multiple, question, single, true_false, type_code};
+use question_bank::{bank, multiple, question, single, true_false, type_code};
 use status_tutor::quiz::{QuestionKind, Score, Session, Verdict, plain};
 
 /// A seed that asks [`four`] in this order: single, type the code, true/false, multiple,
@@ -213,7 +214,9 @@ fn escape_sequences_in_questions_never_reach_the_output() {
     let mut hostile = question(
         "evil",
         &["4xx\u{1b}[2J"],
-        QuestionKind::Single { choices: common::choices(&[("\u{1b}]0;title\u{7}ok", true), ("\u{9b}31m no", false)]) },
+        QuestionKind::Single {
+            choices: question_bank::choices(&[("\u{1b}]0;title\u{7}ok", true), ("\u{9b}31m no", false)]),
+        },
     );
     hostile.prompt = "Clear \u{1b}[2J the screen?".into();
     hostile.explanation = "Bell\u{7}".into();

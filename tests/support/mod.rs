@@ -1,4 +1,5 @@
-//! Helpers shared by more than one test or bench crate.
+//! Helpers shared by more than one test or bench crate (the one support folder; some
+//! crates take a single file by `#[path]`).
 
 pub mod course_copy;
 pub mod pty;

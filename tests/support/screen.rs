@@ -1,5 +1,6 @@
 //! What the learner sees in an 80x24 pseudo-terminal, rebuilt from the program's output.
-//! Used by `tests/e2e.rs`, `tests/practice_e2e.rs` and `tests/resilience_pty.rs` through `#[path]`.
+//! Used by the pty tests (`tests/e2e.rs`, `tests/practice_e2e.rs`, `tests/hostile_keys_pty.rs`...)
+//! through `#[path]`.
 use crate::pty::{COLS, ROWS};
 use unicode_width::UnicodeWidthChar;
 

@@ -1,4 +1,4 @@
-//! A small question bank shared by the quiz tests.
+//! A small question bank shared by the quiz tests (by `#[path]`).
 #![allow(dead_code)] // each test crate uses a different part of this module
 
 use status_tutor::quiz::{Choice, Question, QuestionKind};

@@ -1,5 +1,4 @@
-//! `status-tutor stats [--json]` and `quiz --plain --retry-missed`: the real binary, the
-//! clock set by `STATUS_TUTOR_NOW`.
+//! `status-tutor stats [--json]`: the real binary, the clock set by `STATUS_TUTOR_NOW`.
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -65,25 +64,4 @@ fn stats_text_piped_has_no_escape_sequences() {
     assert!(text.contains(&format!("Pages read 0/{pages}")), "{text}");
     assert!(text.contains(&format!("Review {questions} questions")), "{text}");
     assert!(!text.contains('\x1b'), "{text:?}");
-}
-
-#[test]
-fn retry_missed_asks_the_last_full_rounds_missed_questions() {
-    let data = tempfile::tempdir().expect("tempdir");
-    let out = run(NOW, &["quiz", "--plain", "--retry-missed"], "", data.path());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing to retry"));
-    // A full round of 4, every question skipped: all 4 missed.
-    let out =
-        run(NOW, &["quiz", "--plain", "--questions", "4", "--seed", "3", "--json"], &"s\n".repeat(4), data.path());
-    let score: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the round's JSON");
-    let missed: Vec<&str> = score["missed"].as_array().expect("missed").iter().filter_map(|m| m.as_str()).collect();
-    assert_eq!(missed.len(), 4);
-    let out = run(NOW, &["quiz", "--plain", "--retry-missed", "--json"], &"s\n".repeat(4), data.path());
-    let retry: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the retry's JSON");
-    let mut asked: Vec<&str> =
-        retry["questions"].as_array().expect("questions").iter().filter_map(|q| q["id"].as_str()).collect();
-    let mut wanted = missed.clone();
-    asked.sort_unstable();
-    wanted.sort_unstable();
-    assert_eq!(asked, wanted);
 }
