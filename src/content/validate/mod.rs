@@ -10,6 +10,7 @@ use std::ops::Range;
 mod codes;
 mod exercises;
 mod fields;
+mod learning;
 mod pages;
 mod quiz;
 mod verify;
@@ -108,11 +109,13 @@ impl<'a> Checker<'a> {
             members.dedup();
             sections.push(Section { title, pages: members });
         }
+        let spots = learning::PageSpots::new(&pages);
         let checked_pages = self.pages(pages, &placed, &index);
 
         let codes = self.codes(&codes_file, &index);
         let django = self.django_names(&codes_file, &index);
         let questions = self.questions(&quizzes, &index, &checked_pages);
+        self.learning_path(&checked_pages, &questions, &spots);
         let exercise_names: Vec<String> = self
             .files
             .files

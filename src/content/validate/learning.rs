@@ -1,0 +1,85 @@
+//! Rules about the course as a learning path rather than about one file's shape: every
+//! page that teaches a status code is practised by enough quiz questions, and no page
+//! speaks to course authors. Checked on the finished pages and questions; reported as
+//! warnings at the page's `id` (the built-in course must have none: `check` says "0
+//! warning(s)" for it in CI).
+use super::{Checker, Parsed};
+use crate::content::model::{Block, Page, Question};
+use crate::content::raw;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Retrieval practice: one question can be guessed, three start to show what stuck.
+pub const MIN_QUESTIONS_PER_CODE_PAGE: usize = 3;
+
+/// Words that belong to the people who write and prove the course, not to learners.
+const AUTHOR_WORDS: &[&str] = &["the harness"];
+
+/// Where each page's `id` is written, by page id, taken before the page files are consumed.
+pub(super) struct PageSpots<'a> {
+    spots: HashMap<String, (String, &'a str, Range<usize>)>,
+}
+
+impl<'a> PageSpots<'a> {
+    pub(super) fn new(files: &[Parsed<'a, raw::PageFile>]) -> PageSpots<'a> {
+        let spots =
+            files.iter().map(|f| (f.value.id.get_ref().clone(), (f.name.clone(), f.text, f.value.id.span()))).collect();
+        PageSpots { spots }
+    }
+}
+
+impl Checker<'_> {
+    pub(super) fn learning_path(&mut self, pages: &[Page], questions: &[Question], spots: &PageSpots<'_>) {
+        let mut asked = vec![0usize; pages.len()];
+        for question in questions {
+            if let Some(count) = asked.get_mut(question.page) {
+                *count += 1;
+            }
+        }
+        for (page, &count) in pages.iter().zip(&asked) {
+            let Some((name, text, span)) = spots.spots.get(&page.id) else { continue };
+            let source = crate::content::problem::SourceFile { name, text };
+            // A course without a quiz is not asked for one.
+            if !questions.is_empty() && !page.codes.is_empty() && count < MIN_QUESTIONS_PER_CODE_PAGE {
+                let message = format!(
+                    "this page teaches a status code but {count} quiz question(s) send the learner here; \
+                     a code page needs at least {MIN_QUESTIONS_PER_CODE_PAGE} (retrieval practice)"
+                );
+                self.problems.push(source.warning(span.clone(), message));
+            }
+            if let Some(word) = author_words(page) {
+                let message = format!("the page says \"{word}\": words for course authors do not belong on a page");
+                self.problems.push(source.warning(span.clone(), message));
+            }
+        }
+    }
+}
+
+/// The first author-only phrase any text of the page uses.
+fn author_words(page: &Page) -> Option<&'static str> {
+    let mut texts: Vec<&str> = vec![&page.title, &page.summary];
+    for block in &page.blocks {
+        match block {
+            Block::Paragraph(text) => texts.push(text),
+            Block::List { heading, items } => {
+                texts.extend(heading.as_deref());
+                texts.extend(items.iter().map(String::as_str));
+            }
+            Block::Code(sample) => {
+                texts.push(&sample.source);
+                texts.extend(sample.caption.as_deref());
+            }
+            Block::Categories(cards) => texts.extend(cards.iter().map(|c| c.description.as_str())),
+            Block::Callout { title, text, .. } => {
+                texts.extend(title.as_deref());
+                texts.push(text);
+            }
+            Block::Table { caption, header, rows } => {
+                texts.extend(caption.as_deref());
+                texts.extend(header.iter().map(String::as_str));
+                texts.extend(rows.iter().flatten().map(String::as_str));
+            }
+        }
+    }
+    AUTHOR_WORDS.iter().copied().find(|word| texts.iter().any(|t| t.to_lowercase().contains(word)))
+}
