@@ -17,6 +17,10 @@ pub struct CourseFile {
     pub title: Text,
     #[serde(default)]
     pub intro: Option<Text>,
+    /// The course's own rule: each page that teaches a code is practised by at least this
+    /// many quiz questions (`check` refuses fewer).
+    #[serde(default)]
+    pub questions_per_code_page: Option<Spanned<i64>>,
     pub sections: Vec<SectionEntry>,
 }
 

@@ -1,16 +1,13 @@
 //! Rules about the course as a learning path rather than about one file's shape: every
-//! page that teaches a status code is practised by enough quiz questions, and no page
-//! speaks to course authors. Checked on the finished pages and questions; reported as
-//! warnings at the page's `id` (the built-in course must have none: `check` says "0
-//! warning(s)" for it in CI).
+//! page that teaches a status code is practised by enough quiz questions (when
+//! course.toml sets `questions_per_code_page`: an error), and no page speaks to course
+//! authors (a warning). Checked on the finished pages and questions, reported at the
+//! page's `id`.
 use super::{Checker, Parsed};
 use crate::content::model::{Block, Page, Question};
 use crate::content::raw;
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// Retrieval practice: one question can be guessed, three start to show what stuck.
-pub const MIN_QUESTIONS_PER_CODE_PAGE: usize = 3;
 
 /// Words that belong to the people who write and prove the course, not to learners.
 const AUTHOR_WORDS: &[&str] = &["the harness"];
@@ -29,7 +26,14 @@ impl<'a> PageSpots<'a> {
 }
 
 impl Checker<'_> {
-    pub(super) fn learning_path(&mut self, pages: &[Page], questions: &[Question], spots: &PageSpots<'_>) {
+    /// `minimum`: course.toml's `questions_per_code_page`, if set.
+    pub(super) fn learning_path(
+        &mut self,
+        pages: &[Page],
+        questions: &[Question],
+        spots: &PageSpots<'_>,
+        minimum: Option<usize>,
+    ) {
         let mut asked = vec![0usize; pages.len()];
         for question in questions {
             if let Some(count) = asked.get_mut(question.page) {
@@ -39,13 +43,12 @@ impl Checker<'_> {
         for (page, &count) in pages.iter().zip(&asked) {
             let Some((name, text, span)) = spots.spots.get(&page.id) else { continue };
             let source = crate::content::problem::SourceFile { name, text };
-            // A course without a quiz is not asked for one.
-            if !questions.is_empty() && !page.codes.is_empty() && count < MIN_QUESTIONS_PER_CODE_PAGE {
+            if let Some(minimum) = minimum.filter(|&m| !page.codes.is_empty() && count < m) {
                 let message = format!(
                     "this page teaches a status code but {count} quiz question(s) send the learner here; \
-                     a code page needs at least {MIN_QUESTIONS_PER_CODE_PAGE} (retrieval practice)"
+                     course.toml asks for at least {minimum} (questions_per_code_page)"
                 );
-                self.problems.push(source.warning(span.clone(), message));
+                self.problems.push(source.error(span.clone(), message));
             }
             if let Some(word) = author_words(page) {
                 let message = format!("the page says \"{word}\": words for course authors do not belong on a page");
@@ -82,4 +85,19 @@ fn author_words(page: &Page) -> Option<&'static str> {
         }
     }
     AUTHOR_WORDS.iter().copied().find(|word| texts.iter().any(|t| t.to_lowercase().contains(word)))
+}
+
+impl Checker<'_> {
+    /// course.toml's `questions_per_code_page`: a count from 1 to 100, or nothing.
+    pub(super) fn questions_per_code_page(&mut self, course: &Parsed<'_, raw::CourseFile>) -> Option<usize> {
+        let value = course.value.questions_per_code_page.as_ref()?;
+        match usize::try_from(*value.get_ref()) {
+            Ok(n @ 1..=100) => Some(n),
+            _ => {
+                let message = "questions_per_code_page is a count from 1 to 100";
+                self.problems.push(course.source().error(value.span(), message));
+                None
+            }
+        }
+    }
 }

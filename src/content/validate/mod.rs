@@ -115,7 +115,8 @@ impl<'a> Checker<'a> {
         let codes = self.codes(&codes_file, &index);
         let django = self.django_names(&codes_file, &index);
         let questions = self.questions(&quizzes, &index, &checked_pages);
-        self.learning_path(&checked_pages, &questions, &spots);
+        let minimum = self.questions_per_code_page(&course_file);
+        self.learning_path(&checked_pages, &questions, &spots, minimum);
         let exercise_names: Vec<String> = self
             .files
             .files
