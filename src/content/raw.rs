@@ -21,6 +21,12 @@ pub struct CourseFile {
     /// many quiz questions (`check` refuses fewer).
     #[serde(default)]
     pub questions_per_code_page: Option<Spanned<i64>>,
+    /// Page ids of the core path, read first; the other pages are reference.
+    #[serde(default)]
+    pub core: Vec<Text>,
+    /// Page ids the welcome screen points to ("why did I get this code?").
+    #[serde(default)]
+    pub signposts: Vec<Text>,
     pub sections: Vec<SectionEntry>,
 }
 

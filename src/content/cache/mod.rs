@@ -29,7 +29,7 @@ pub use write::DeferredWrite;
 use write::PendingWrite;
 
 /// Names a status-tutor course cache, format 2.
-const MAGIC: &[u8; 8] = b"STCACHE2";
+const MAGIC: &[u8; 8] = b"STCACHE3";
 /// A file changed this recently may change again within the same timestamp: such a
 /// course is not cached yet (git's "racily clean" rule).
 const RACY: Duration = Duration::from_secs(2);

@@ -101,3 +101,32 @@ impl Checker<'_> {
         }
     }
 }
+
+impl Checker<'_> {
+    /// Page ids listed in course.toml (`core`, `signposts`) as page indices; an unknown id
+    /// is an error, a repeated one is kept once.
+    pub(super) fn page_list(
+        &mut self,
+        source: &crate::content::problem::SourceFile<'_>,
+        ids: &[raw::Text],
+        index: &super::Index,
+    ) -> Vec<usize> {
+        let mut pages = Vec::new();
+        for id in ids {
+            match index.pages.get(id.get_ref()) {
+                Some(&page) if !pages.contains(&page) => pages.push(page),
+                Some(_) => {}
+                None if self.unparsed_pages.contains(id.get_ref()) => {}
+                None => {
+                    let message = format!(
+                        "no page has id `{}`{}",
+                        id.get_ref(),
+                        super::suggestion(id.get_ref(), index.pages.keys().map(String::as_str))
+                    );
+                    self.problems.push(source.error(id.span(), message));
+                }
+            }
+        }
+        pages
+    }
+}

@@ -110,7 +110,11 @@ impl<'a> Checker<'a> {
             sections.push(Section { title, pages: members });
         }
         let spots = learning::PageSpots::new(&pages);
-        let checked_pages = self.pages(pages, &placed, &index);
+        let mut checked_pages = self.pages(pages, &placed, &index);
+        for page in self.page_list(&course_file.source(), &course_file.value.core, &index) {
+            checked_pages[page].core = true;
+        }
+        let signposts = self.page_list(&course_file.source(), &course_file.value.signposts, &index);
 
         let codes = self.codes(&codes_file, &index);
         let django = self.django_names(&codes_file, &index);
@@ -137,6 +141,7 @@ impl<'a> Checker<'a> {
             django,
             questions,
             exercises,
+            signposts,
         })
     }
 
