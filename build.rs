@@ -14,6 +14,8 @@ mod content {
     mod anchor;
     #[path = "../src/content/compact.rs"]
     pub mod compact;
+    #[path = "../src/content/exchange.rs"]
+    mod exchange;
     #[path = "../src/content/load.rs"]
     pub mod load;
     #[path = "../src/content/model.rs"]

@@ -4,7 +4,7 @@ use ratatui::layout::Rect;
 use status_tutor::app::{App, Clock, QuizOptions, SystemClock};
 use status_tutor::cli::QuizArgs;
 use status_tutor::cli::{Cli, Command, PracticeArgs, PracticeCommand};
-use status_tutor::commands::course_source::{course, course_and_pages, opened};
+use status_tutor::commands::course_source::{course, course_and_pages, opened, progress_key};
 use status_tutor::commands::paint::{Paint, no_color};
 use status_tutor::commands::rounds::{self, NoRound, Request};
 use status_tutor::commands::{check, explain, list, open, practice};
@@ -127,7 +127,8 @@ fn quiz_options(args: Option<&QuizArgs>) -> QuizOptions {
 /// stdout as JSON. Each answer is saved as it is given.
 fn plain_quiz(cli: &Cli, (request, options): &(Request, QuizOptions), json: bool) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
-    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let key = progress_key(cli.content.as_deref(), &course.id);
+    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &key);
     for warning in &warnings {
         say!("status-tutor: warning: {}", printable(warning));
     }
@@ -199,7 +200,8 @@ fn tutorial(
             (Some((cached.course, cached.pages)), id)
         }
     };
-    let (store, progress, warnings) = Store::open(cli.data_dir.as_deref(), &course_id);
+    let key = progress_key(cli.content.as_deref(), &course_id);
+    let (store, progress, warnings) = Store::open(cli.data_dir.as_deref(), &key);
     let env_theme = std::env::var("STATUS_TUTOR_THEME").ok();
     let decided = theme_choice::decided(cli.theme, env_theme.as_deref(), progress.theme.as_deref());
     let terminal = theme_choice::terminal_name(
@@ -245,13 +247,12 @@ fn tutorial(
     }
     app.message = warnings.into_iter().next();
     if source == theme_choice::Source::Flag {
-        app.progress.theme = Some(theme_choice::name(name));
-        app.progress_dirty = true;
+        app.progress.edit().theme = Some(theme_choice::name(name));
     }
     if reply == Some(Reply::Silent) {
-        app.progress.silent_terminal = Some(terminal);
-        app.progress.silent_since = Some(now);
-        app.progress_dirty = true;
+        let progress = app.progress.edit();
+        progress.silent_terminal = Some(terminal);
+        progress.silent_since = Some(now);
     }
     app.quiz_options = quiz.as_ref().map_or_else(|| quiz_options(None), |(_, options)| *options);
     match session {
@@ -293,7 +294,8 @@ fn page_argument(cli: &Cli, course: &Course) -> Result<Option<usize>, ExitCode> 
 /// `practice list|check|reset|setup`: practice without the full-screen interface.
 fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> {
     let course = course(cli.content.as_deref())?;
-    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let key = progress_key(cli.content.as_deref(), &course.id);
+    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &key);
     for warning in &warnings {
         say!("status-tutor: warning: {}", printable(warning));
     }
@@ -308,7 +310,7 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
         }
         let solved = done.is_some_and(|id| progress.practice.done.insert(id));
         if (moved || solved)
-            && let Some(warning) = store.save(progress)
+            && let Some(warning) = store.sync(progress)
         {
             say!("status-tutor: warning: {}", printable(&warning));
         }
@@ -357,7 +359,8 @@ fn practice_command(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> 
 /// Returns whether the progress was forgotten.
 fn reset_progress(cli: &Cli) -> Result<bool, String> {
     let course = course(cli.content.as_deref())?;
-    let (mut store, _, _) = Store::open(cli.data_dir.as_deref(), &course.id);
+    let key = progress_key(cli.content.as_deref(), &course.id);
+    let (mut store, _, _) = Store::open(cli.data_dir.as_deref(), &key);
     let path = store.path().display().to_string();
     if !cli.yes
         && !confirm(

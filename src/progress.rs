@@ -4,7 +4,10 @@
 //! (`$XDG_DATA_HOME/status-tutor/<course-id>.toml` on Linux, or an override), loads it,
 //! sets a corrupt file aside instead of failing, and saves atomically: a temporary file in
 //! the same directory is written, fsynced and renamed over the target, so a crash or a
-//! `kill -9` leaves either the old file or the new one, never half of one.
+//! `kill -9` leaves either the old file or the new one, never half of one. Every save
+//! takes the file's lock and merges with what it holds ([`merge`]), so instances running
+//! at once never lose each other's work; the application changes its progress only
+//! through [`Tracked::edit`], so no change goes unsaved.
 //!
 //! Nothing here returns an error for a problem the learner cannot fix mid-lesson: each one
 //! becomes a one-line warning and, where data could be lost, saving is turned off.
@@ -16,13 +19,18 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+mod clamp;
 mod limits;
+mod lock;
+pub mod merge;
 pub mod review;
 mod store;
+mod tracked;
 pub mod writer;
 
 pub use limits::MAX_PROGRESS_BYTES;
 pub use store::{Store, course_file_name};
+pub use tracked::Tracked;
 pub use writer::Writer;
 
 /// The version of the progress file format written by this build.

@@ -61,6 +61,10 @@ pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io:
         app.runner = Some(Box::new(ProcessRunner::new(Arc::new(move |run, result| {
             let _ = deliver.send(AppEvent::Checked(run, result));
         }))));
+        let saved = events.clone();
+        writer.on_saved(Arc::new(move || {
+            let _ = saved.send(AppEvent::ProgressSaved);
+        }));
         let ready = events.clone();
         app.wake_when_search_is_ready(Arc::new(move || {
             let _ = ready.send(AppEvent::SearchIndexReady);
@@ -70,9 +74,7 @@ pub fn run(app: &mut App, store: Store, after_first_frame: impl FnOnce()) -> io:
     // A loop that failed before its first frame has not started it yet.
     signals.start();
     // Whatever ended the loop, an error included, what the learner did is kept.
-    if app.progress_dirty {
-        writer.send(app.progress.clone());
-    }
+    writer.offer(&app.progress);
     let restored = try_restore();
     if restored.is_err() {
         // The terminal is gone: dropping the `Terminal` would try to show the cursor and
@@ -216,6 +218,8 @@ fn event_loop(
                     true
                 }
                 AppEvent::SearchIndexReady => app.search_index_ready(),
+                // What the save found in the file (another instance's work) is shown.
+                AppEvent::ProgressSaved => writer.adopt(&mut app.progress),
             };
             // Every step goes to the writer at once, keys still queued or not.
             send_progress(app, writer);
@@ -268,10 +272,7 @@ fn handle(app: &mut App, event: Event) -> bool {
 
 /// Sends changed progress to the writer (which writes the newest state it was sent).
 fn send_progress(app: &mut App, writer: &Writer) {
-    if app.progress_dirty {
-        app.progress_dirty = false;
-        writer.send(app.progress.clone());
-    }
+    writer.offer(&app.progress);
 }
 
 /// Whether the quiz's results are about to be drawn (a round of any kind just ended).

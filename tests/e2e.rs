@@ -165,14 +165,14 @@ fn int_field(table: &toml::Table, key: &str) -> Option<i64> {
     table.get(key).and_then(toml::Value::as_integer)
 }
 
-/// The names in the data directory other than the progress file (set-aside corrupt files,
-/// leftover temporary files).
+/// The names in the data directory other than the progress file and its lock (set-aside
+/// corrupt files, leftover temporary files).
 fn strays(dir: &Path) -> Result<Vec<String>, Box<dyn Error>> {
-    let wanted = format!("{COURSE_ID}.toml");
+    let wanted = [format!("{COURSE_ID}.toml"), format!("{COURSE_ID}.toml.lock")];
     let mut names = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        if name != wanted {
+        if !wanted.contains(&name) {
             names.push(name);
         }
     }

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use status_tutor::content::{Client, CourseFiles, Loaded, Problem, RequestBody, Severity, load};
+use status_tutor::content::{Client, CourseFiles, FieldValue, Loaded, Problem, RequestBody, Severity, load};
 
 fn fixture() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid"))
@@ -305,4 +305,88 @@ fn a_list_item_glued_to_the_line_above_in_a_task_is_a_warning() {
         shown.contains("01_hello.toml:4:8: warning: a `- ` item in a task needs a blank line before it"),
         "{shown}"
     );
+    assert_eq!(loaded.course.exercises.len(), 1, "a warning does not drop the exercise");
+}
+
+#[test]
+fn a_task_that_promises_a_write_needs_a_check_of_the_database() {
+    let text = edited("task = \"Answer **201** with `Location`.\"", "task = \"It creates a greeting: **201**.\"");
+    let loaded = load_with(&[("01_hello.toml", &text)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    let shown = listing(&loaded.warnings);
+    assert!(shown.contains("01_hello.toml:4:8: warning: the task says the view creates, saves or deletes"), "{shown}");
+    assert_eq!(loaded.course.exercises.len(), 1);
+    let checked = text.replacen(
+        "body_contains = [\"hi\"]",
+        "body_contains = [\"hi\"]\nexpect_db = { Article = { count = 1 } }",
+        1,
+    );
+    let loaded = load_with(&[("01_hello.toml", &checked)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    assert!(loaded.warnings.is_empty(), "{}", listing(&loaded.warnings));
+}
+
+#[test]
+fn a_check_states_rows_the_signal_and_exact_json() {
+    let text = edited(
+        "body_contains = [\"hi\"]",
+        "body_contains = [\"hi\"]\nexpect_signal = false\nexpect_db = { Article = { count = 1, rows = [{ id = 1, title = \"Hi\" }] }, \
+         Product = { unchanged = true, absent = [{ price = \"0.00\", id = 2 }] } }",
+    )
+    .replacen("expect_json = '{\"error\": \"no\"}'", "expect_json_exact = '{\"error\": \"no\"}'\nexpect_exception = \"ZeroDivisionError\"", 1);
+    let loaded = load_with(&[("01_hello.toml", &text)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    let ex = &loaded.course.exercises[0];
+    let first = &ex.checks[0].expect;
+    assert_eq!(first.signal, Some(false));
+    assert!(!first.json_exact && first.json.is_none());
+    let models: Vec<&str> = first.db.iter().map(|d| d.model.as_str()).collect();
+    assert_eq!(models, ["Article", "Product"]);
+    let article = &first.db[0];
+    assert_eq!((article.count, article.unchanged), (Some(1), false));
+    assert_eq!(
+        article.rows,
+        [vec![("id".to_string(), FieldValue::Integer(1)), ("title".to_string(), FieldValue::Text("Hi".into()))]]
+    );
+    let product = &first.db[1];
+    assert_eq!((product.count, product.unchanged, product.rows.len()), (None, true, 0));
+    assert_eq!(product.absent[0].len(), 2);
+    let second = &ex.checks[1].expect;
+    assert!(second.json_exact);
+    assert_eq!(second.json.as_deref(), Some(r#"{"error": "no"}"#));
+    assert_eq!((second.exception.as_deref(), second.signal), (Some("ZeroDivisionError"), None));
+}
+
+#[test]
+fn a_row_expectation_names_known_models_columns_and_values() {
+    let text = edited(
+        "body_contains = [\"hi\"]",
+        "body_contains = [\"hi\"]\nexpect_db = { Order = { count = 1 }, Article = { rows = [{ titel = \"Hi\" }, { id = 1.5 }] }, \
+         Product = {} }",
+    );
+    let shown = listing(&problems(&[("01_hello.toml", &text)]));
+    for expected in [
+        "unknown test model `Order`",
+        "Article has no column `titel` (columns: id, title, content, author_id)",
+        "write a decimal as text",
+        "expect_db.Product states nothing",
+    ] {
+        assert!(shown.contains(expected), "missing `{expected}` in:\n{shown}");
+    }
+    let text = edited(
+        "absent_headers = [\"Allow\"]",
+        "absent_headers = [\"Allow\"]\nexpect_db = { Article = { count = -1 } }",
+    );
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 38, 35, "a row count is 0 or more");
+}
+
+#[test]
+fn json_is_at_least_or_exactly_and_an_empty_body_is_only_checked_where_one_can_arrive() {
+    let text =
+        edited("expect_json = '{\"error\": \"no\"}'", "expect_json = '{\"error\": \"no\"}'\nexpect_json_exact = '{}'");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 45, 21, "not both");
+    let text = edited("status = 405", "status = 204\nbody_empty = true");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 43, 10, "body_empty proves nothing");
+    let text = edited("status = 405", "status = 200\nbody_empty = true");
+    let loaded = load_with(&[("01_hello.toml", &text)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    assert!(loaded.course.exercises[0].checks[1].expect.body_empty);
+    let text = edited("status = 405", "status = 405\nexpect_logs = [\"ERROR django.request\"]");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 41, 8, "does not read logs or mails");
 }

@@ -53,6 +53,7 @@ fn exercise(id: &str, title: &str, page: usize) -> Exercise {
         absent_headers: vec![],
         json: None,
         body_contains: vec![],
+        ..Expectation::default()
     };
     Exercise {
         id: id.into(),
@@ -125,7 +126,7 @@ fn opening_practice_creates_the_workspace_and_remembers_it() {
     assert!(dir.path().join("ws/.status-tutor/checker/status_tutor_checker/__main__.py").is_file());
     let remembered = app.progress.practice.workspace.as_deref().map(Path::new);
     assert_eq!(remembered, Some(dir.path().join("ws").as_path()));
-    assert!(app.progress_dirty);
+    assert!(app.progress.edits() > 0, "the change is recorded for the saver");
     assert_eq!(app.requests, vec![Request::Watch(dir.path().join("ws/exercises"))]);
 }
 
@@ -156,11 +157,11 @@ fn r_runs_the_current_exercise_with_its_file_and_a_pass_is_saved_as_done() {
     let sent: serde_json::Value = serde_json::from_str(&job.json).expect("job json");
     assert_eq!(sent["view_file"], dir.path().join("ws/exercises/01_created.py").to_string_lossy().as_ref());
     assert!(app.practice_running());
-    app.progress_dirty = false;
+    let before = app.progress.edits();
     app.run_finished(run, Ok(report(&[true, true])));
     assert!(!app.practice_running());
     assert!(app.progress.practice.done.contains("created"));
-    assert!(app.progress_dirty);
+    assert!(app.progress.edits() > before, "the change is recorded for the saver");
     assert_eq!(app.practice_done(), (1, 2));
 }
 

@@ -156,7 +156,8 @@ fn an_exception_shows_the_learners_frames_and_their_output() {
     assert_eq!(frames, [(10, "create_article"), (5, "helper")]);
     assert!(exception.frames[1].file.ends_with("exercises/view.py"));
     assert_eq!(exception.frames[1].text, "return data[\"title\"]");
-    assert_eq!(report.output, "got POST\ngot POST\n", "prints are captured; a raw write to fd 1 is not in the report");
+    let prints = "got POST\n".repeat(ex.checks.len());
+    assert_eq!(report.output, prints, "prints are captured; a raw write to fd 1 is not in the report");
 }
 
 #[test]
@@ -226,4 +227,86 @@ fn the_documented_example_exercise_is_solved_by_its_solution() {
     let ex = load(&files).expect("the example loads").course.exercises.remove(0);
     assert!(check(&ex, &ex.solution).all_passed());
     assert!(!check(&ex, &ex.starter).all_passed());
+}
+
+#[test]
+fn other_idioms_pass_and_a_view_that_did_not_do_it_is_told_what_it_left() {
+    if skipped() {
+        return;
+    }
+    // an absolute Location, a charset on the media type, HTTPStatus as an int, a class-based view
+    let created = "import json\nfrom django.http import HttpResponse\nfrom django.views import View\n\
+                   from .models import Article\n\n\
+                   class create_article(View):\n    def post(self, request):\n        \
+                   title = json.loads(request.body or b'{}').get('title')\n        \
+                   if not title:\n            \
+                   return HttpResponse(json.dumps({'error': 'title required'}), status=400, \
+                   content_type='application/json; charset=utf-8')\n        \
+                   article = Article.objects.create(title=title)\n        \
+                   response = HttpResponse(json.dumps({'title': title, 'id': article.pk}), status=201, \
+                   content_type='application/json; charset=utf-8')\n        \
+                   response['location'] = request.build_absolute_uri(f'{article.pk}/')\n        \
+                   return response\n";
+    let ex = exercise("created-with-location");
+    let report = check(&ex, created);
+    assert!(report.all_passed(), "{:?}", report.checks.iter().map(|c| &c.differences).collect::<Vec<_>>());
+
+    // the 400 is right, but the article was created first
+    let eager = ex
+        .solution
+        .replace("    if not title:\n", "    Article.objects.create(title=title or \"\")\n    if not title:\n");
+    let report = check(&ex, &eager);
+    let refused = &report.checks[1];
+    assert_eq!(refused.status, Some(400));
+    assert_eq!(
+        refused.differences,
+        [
+            "Article: expected 0 row(s) after the request, found 1 (there are: id=1, title='', content='', author_id=None)"
+        ]
+    );
+
+    // a 500 the view builds itself: the right text, but the error never reached Django
+    let ex = exercise("server-error");
+    let hidden = ex.solution.replace(
+        "    average = sum(prices) / len(prices)\n",
+        "    if not prices:\n        from django.http import HttpResponseServerError\n        \
+         return HttpResponseServerError(\"<h1>Server Error (500)</h1>\")\n    average = sum(prices) / len(prices)\n",
+    );
+    let report = check(&ex, &hidden);
+    let failed = &report.checks[1];
+    assert_eq!(failed.status, Some(500));
+    assert_eq!(failed.differences.len(), 1, "{:?}", failed.differences);
+    assert!(failed.differences[0].contains("got_request_exception was not sent"), "{:?}", failed.differences);
+}
+
+/// tests/django proves every exercise (and its wrong versions) with jobs the harness builds
+/// in Python from the same TOML; the app sends `job_json`'s. They must be the same jobs, or
+/// the harness would prove checks the app never sends.
+#[test]
+fn the_rust_job_states_every_check_as_the_harness_reads_it() {
+    if skipped() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = "import glob, json, sys, tomllib\n\
+                  from status_tutor_checker.exchange import from_verify\n\
+                  out = []\n\
+                  for f in sorted(glob.glob('content/exercises/*.toml')):\n    \
+                  ex = tomllib.load(open(f, 'rb'))\n    \
+                  out.append([from_verify(c) for c in ex['checks']])\n\
+                  json.dump(out, sys.stdout)\n";
+    let out = Command::new(python())
+        .args(["-B", "-c", script])
+        .env("PYTHONPATH", root.join("src/practice/checker"))
+        .current_dir(root)
+        .output()
+        .expect("run python");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let harness: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let exercises = course_exercises();
+    assert_eq!(harness.len(), exercises.len());
+    for (ex, checks) in exercises.iter().zip(harness) {
+        let job: serde_json::Value = serde_json::from_str(&job_json(ex, Path::new("x.py"))).expect("job json");
+        assert_eq!(job["checks"], checks, "{}: the Rust job and the harness disagree", ex.id);
+    }
 }

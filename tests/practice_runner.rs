@@ -108,6 +108,7 @@ pub fn created_exercise() -> Exercise {
             absent_headers: vec![],
             json: None,
             body_contains: vec![],
+            ..Expectation::default()
         },
     };
     Exercise {

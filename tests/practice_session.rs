@@ -24,6 +24,7 @@ fn exercise(id: &str, checks: usize, hints: usize) -> Exercise {
             absent_headers: vec![],
             json: None,
             body_contains: vec![],
+            ..Expectation::default()
         },
     };
     Exercise {

@@ -101,6 +101,68 @@ fn values_read_are_clamped() -> TestResult {
 }
 
 #[test]
+fn hand_edited_cards_are_clamped_and_nothing_but_numbers_is_written_back() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let text = "version = 1\n\
+        [review.cards.huge]\ndue = 1764000000\nstability = 1e308\ndifficulty = 50.0\nreps = 2147483647\n\
+        lapses = 2147483647\nlast_review = 1764000000\n\
+        [review.cards.future]\ndue = 253402300799\nstability = 3.0\ndifficulty = 5.0\nreps = 2\n\
+        last_review = 253402300799\n\
+        [review.cards.broken]\ndue = 1764000000\nstability = nan\ndifficulty = inf\nreps = 3\n";
+    fs::write(dir.path().join(course_file_name(COURSE)), text)?;
+    let (mut store, mut progress, warnings) = open_with_deadline(dir.path());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let now = i64::try_from(SystemTime::now().duration_since(SystemTime::UNIX_EPOCH)?.as_secs())?;
+    let huge = &progress.review.cards["huge"];
+    assert_eq!(huge.stability, 36_500.0, "at most FSRS's longest interval");
+    assert_eq!(huge.difficulty, 10.0);
+    assert!(huge.reps <= 1_000_000 && huge.lapses <= 1_000_000, "a counter can still grow: {huge:?}");
+    let future = &progress.review.cards["future"];
+    assert!(future.last_review <= now + 1, "no answer in the future: {future:?}");
+    assert!(future.due <= now + 36_501 * 86_400, "{future:?}");
+    let nan = &progress.review.cards["broken"];
+    assert!(nan.stability.is_finite() && nan.difficulty.is_finite(), "{nan:?}");
+    // Answering each again schedules finite numbers, and the file written has no NaN.
+    let record = status_tutor::quiz::Record {
+        answer: status_tutor::quiz::Answer::Skipped,
+        verdict: status_tutor::quiz::Verdict::Skipped,
+        spent_ms: 0,
+    };
+    for id in ["huge", "future", "broken"] {
+        progress.review.note_answer(id, &record, now);
+    }
+    assert_eq!(store.save(&progress), None);
+    let written = fs::read_to_string(store.path())?;
+    assert!(!written.contains("= nan") && !written.contains("inf"), "{written}");
+    let (_, again, warnings) = open_with_deadline(dir.path());
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(again.review.cards.values().all(|c| c.stability.is_finite() && c.due <= now + 36_501 * 86_400));
+    Ok(())
+}
+
+#[test]
+fn a_save_never_writes_a_file_the_next_launch_would_set_aside() -> TestResult {
+    use status_tutor::progress::RoundRecord;
+    let dir = tempfile::tempdir()?;
+    let (mut store, _, _) = open_with_deadline(dir.path());
+    // Records of long topic lists, as many `--topic` rounds once wrote (over 1 MiB).
+    let mut progress = Progress::default();
+    let long = "t".repeat(20_000);
+    for n in 0..80 {
+        let record = RoundRecord { date: format!("2026-01-01T00:{n:02}:00Z"), correct: 1, total: 2, missed: vec![] };
+        progress.review.records.insert(format!("topic:{long}{n}"), record.clone());
+        progress.quiz.history.push(RoundRecord { missed: vec![long.clone()], ..record });
+    }
+    assert_eq!(store.save(&progress), None);
+    let size = fs::metadata(store.path())?.len();
+    assert!(size <= MAX_PROGRESS_BYTES, "{size} bytes");
+    let (_, loaded, warnings) = open_with_deadline(dir.path());
+    assert!(warnings.is_empty(), "the next launch reads it: {warnings:?}");
+    assert!(!loaded.review.records.is_empty() || !loaded.quiz.history.is_empty(), "only the oldest went");
+    Ok(())
+}
+
+#[test]
 fn stale_temp_files_of_killed_saves_are_removed_fresh_ones_kept() -> TestResult {
     let dir = tempfile::tempdir()?;
     let name = course_file_name(COURSE);

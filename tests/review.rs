@@ -158,7 +158,7 @@ fn review_takes_the_most_overdue_first_then_new_questions_from_pages_read() {
             verdict: status_tutor::quiz::Verdict::Skipped,
             spent_ms: 0,
         };
-        app.progress.review.note_answer(id, &record, DAY_ONE + day * DAY);
+        app.progress.edit().review.note_answer(id, &record, DAY_ONE + day * DAY);
     }
     clock.seconds.set(DAY_ONE + 10 * DAY);
     app.update(Action::StartReview);
@@ -260,9 +260,9 @@ fn a_paused_round_resumes_on_the_next_launch_at_the_same_question() {
     assert_eq!(app.screen, Screen::Reader);
     let paused = app.progress.review.paused.clone().expect("the round is kept");
     assert_eq!(paused.answered(), 1);
-    assert!(app.progress_dirty);
+    assert!(app.progress.edits() > 0, "the change is recorded for the saver");
     // The next launch: the welcome screen says so, t resumes at the second question.
-    let mut again = app_at(app.progress.clone(), &clock);
+    let mut again = app_at((*app.progress).clone(), &clock);
     assert!(render_text(&again).contains("resume your paused round (1 of 4 answered)"));
     again.update(Action::StartQuiz);
     assert_eq!(current_id(&again), second);
@@ -287,7 +287,6 @@ fn ctrl_c_mid_round_keeps_the_answers_and_the_round() {
     app.update(Action::StartQuiz);
     app.update(Action::Open);
     answer(&mut app, false);
-    app.progress_dirty = false; // as if saved after the answer
     app.update(Action::ForceQuit);
     assert!(app.should_quit());
     assert_eq!(app.progress.review.cards.len(), 1, "the answer moved its question's memory");
@@ -399,7 +398,7 @@ fn the_welcome_screen_says_how_many_questions_are_due() {
     let mut app = app_at(Progress::default(), &clock);
     full_round(&mut app, &["created", "client-errors", "missing-row"]);
     clock.seconds.set(DAY_ONE + DAY + 60);
-    let welcome = app_at(app.progress.clone(), &clock);
+    let welcome = app_at((*app.progress).clone(), &clock);
     assert!(render_text(&welcome).contains("R 3 questions due for review"), "{}", render_text(&welcome));
 }
 
@@ -540,10 +539,10 @@ fn moving_the_cursor_does_not_rewrite_the_paused_round() {
     answer(&mut app, true);
     app.update(Action::Open);
     assert!(app.progress.review.paused.is_some());
-    app.progress_dirty = false; // as if saved
+    let saved = (*app.progress).clone();
     app.update(Action::Down);
     app.update(Action::Up);
-    assert!(!app.progress_dirty, "a cursor move is not a change worth a write");
+    assert_eq!(*app.progress, saved, "a cursor move is not a change worth a write");
 }
 
 #[test]

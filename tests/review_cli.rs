@@ -55,7 +55,7 @@ fn a_topic_round_asks_only_that_topic_and_skipping_makes_it_due_tomorrow() {
     let progress: toml::Table = saved.parse().expect("progress parses");
     let cards = progress["review"]["cards"].as_table().expect("cards");
     assert!(cards.contains_key("csrf-missing-token") && cards.contains_key("410-gone-class"), "{saved}");
-    assert!(progress["review"]["records"].as_table().is_some_and(|r| r.contains_key("topic:csrf+410-gone")), "{saved}");
+    assert!(progress["review"]["records"].as_table().is_some_and(|r| r.contains_key("topic:410-gone+csrf")), "{saved}");
     assert!(progress["quiz"].get("best").is_none(), "a topic round is not the best score");
     // The same day, nothing is due yet; the review says when.
     let out = run(&["review", "--plain"], "", data.path());

@@ -1,5 +1,5 @@
 //! The generated big course in `target/` (made by `make-big-course.py` when missing),
-//! shared by the big_course and formats benches.
+//! used by the big_course bench.
 use std::error::Error;
 use std::path::PathBuf;
 use std::process::Command;

@@ -17,7 +17,7 @@ use crate::layout::{self, Areas, SidebarMode};
 use crate::lines::document::Document;
 use crate::lines::quiz::View as QuizLines;
 use crate::lines::verified;
-use crate::progress::Progress;
+use crate::progress::Tracked;
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -72,7 +72,7 @@ struct Snapshot {
     sidebar_choice: Option<bool>,
     overlay: (u8, String, usize),
     digits: String,
-    progress_dirty: bool,
+    progress_edits: u64,
     message: Option<String>,
     quiz: Option<(crate::quiz::Phase, bool, usize)>,
     practice: Option<(crate::practice::session::Session, usize, usize, Option<String>)>,
@@ -107,11 +107,10 @@ pub struct App {
     pub message: Option<String>,
     /// The text a search jumped to, marked on the page until the next key.
     pub found: Option<String>,
-    pub progress: Progress,
+    /// Read freely; changed only through `progress.edit()`, which the saver notices.
+    pub progress: Tracked,
     /// The sidebar width that shows every entry whole (it grows to it on wide terminals).
     pub sidebar_natural: u16,
-    /// Set when `progress` changed and should be saved.
-    pub progress_dirty: bool,
     /// The quiz, once started; kept while the learner reads a page it pointed to.
     pub quiz: Option<QuizView>,
     pub quiz_options: QuizOptions,
@@ -135,7 +134,8 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(course: Course, theme: Theme, progress: Progress, size: Rect) -> App {
+    pub fn new(course: Course, theme: Theme, progress: impl Into<Tracked>, size: Rect) -> App {
+        let progress: Tracked = progress.into();
         let mut entries = Vec::new();
         for (s, section) in course.sections.iter().enumerate() {
             entries.push(Entry::Section(s));
@@ -171,7 +171,6 @@ impl App {
             message: None,
             found: None,
             progress,
-            progress_dirty: false,
             sidebar_natural: 0,
             quiz: None,
             quiz_options: QuizOptions { count: Some(12), seed: 0 },
@@ -282,9 +281,11 @@ impl App {
         let Some(page) = self.course.pages.get(self.page) else { return };
         let scroll = u16::try_from(self.scroll).unwrap_or(u16::MAX);
         let end_seen = self.scroll + self.page_height() >= self.document.lines.len();
-        let moved = self.progress.set_position(&page.id, scroll);
-        let read = end_seen && self.progress.mark_read(&page.id);
-        self.progress_dirty |= moved || read;
+        // Asked before `edit`, so a key that moves nothing is no change to save.
+        if self.progress.last_page.as_deref() != Some(page.id.as_str()) || self.progress.scroll != scroll {
+            self.progress.edit().set_position(&page.id, scroll);
+        }
+        let read = end_seen && !self.progress.pages_read.contains(&page.id) && self.progress.edit().mark_read(&page.id);
         if read {
             self.offer_section_round();
         }
@@ -373,7 +374,7 @@ impl App {
             sidebar_choice: self.sidebar_choice,
             overlay: (overlay, query, overlay_pos),
             digits: self.digits.clone(),
-            progress_dirty: self.progress_dirty,
+            progress_edits: self.progress.edits(),
             message: self.message.clone(),
             quiz: self.quiz.as_ref().map(|q| (q.session.phase().clone(), q.confirm_leave, q.scroll)),
             practice: self.practice.as_ref().map(|p| (p.session.clone(), p.scroll, p.spinner, p.learner_code.clone())),

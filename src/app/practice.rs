@@ -133,8 +133,7 @@ impl App {
         if workspace_error.is_none() {
             let remembered = workspace.root().to_str().map(str::to_string);
             if remembered.is_some() && self.progress.practice.workspace != remembered {
-                self.progress.practice.workspace = remembered;
-                self.progress_dirty = true;
+                self.progress.edit().practice.workspace = remembered;
             }
         }
         let watch_note = if self.practice_options.manual_run {
@@ -279,9 +278,7 @@ impl App {
                 }
             }
             Effect::MarkDone(id) => {
-                if self.progress.practice.done.insert(id) {
-                    self.progress_dirty = true;
-                }
+                self.progress.edit().practice.done.insert(id);
             }
             Effect::Say(text) => self.message = Some(text),
         }

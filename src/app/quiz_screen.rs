@@ -53,10 +53,8 @@ impl App {
         if let Some(quiz) = self.quiz.as_mut() {
             quiz.scroll = quiz.scroll.min(max);
         }
-        if let Some(quiz) = self.quiz.as_mut()
-            && quiz.record_results(&mut self.progress, self.clock.date(), self.clock.unix())
-        {
-            self.progress_dirty = true;
+        if let Some(quiz) = self.quiz.as_mut() {
+            quiz.record_results(self.progress.edit(), self.clock.date(), self.clock.unix());
         }
     }
 }

@@ -5,25 +5,21 @@ impl App {
     pub(super) fn update_welcome(&mut self, action: Action) {
         match action {
             Action::Open => {
-                self.progress.welcomed = true;
-                self.progress_dirty = true;
+                self.progress.edit().welcomed = true;
                 let (page, scroll) = (self.page, self.scroll);
                 self.open_page(page, scroll);
             }
             Action::StartQuiz => {
-                self.progress.welcomed = true;
-                self.progress_dirty = true;
+                self.progress.edit().welcomed = true;
                 self.start_quiz();
             }
             Action::StartReview => {
-                self.progress.welcomed = true;
-                self.progress_dirty = true;
+                self.progress.edit().welcomed = true;
                 self.start_review();
             }
             Action::Help => self.open_help(),
             Action::Practice => {
-                self.progress.welcomed = true;
-                self.progress_dirty = true;
+                self.progress.edit().welcomed = true;
                 self.open_practice(None);
             }
             Action::Quit => self.quit = true,
@@ -72,8 +68,7 @@ impl App {
             Action::ToggleSidebar => {
                 self.sidebar_choice = Some(self.sidebar_mode() != SidebarMode::Docked);
                 // Remembered for the next launch.
-                self.progress.sidebar = self.sidebar_choice;
-                self.progress_dirty = true;
+                self.progress.edit().sidebar = self.sidebar_choice;
                 if self.sidebar_choice == Some(false) {
                     self.focus = Focus::Page;
                 }

@@ -20,8 +20,7 @@ impl super::App {
                 return view;
             }
             // Nothing left of it (the course changed): forget it.
-            self.progress.review.paused = None;
-            self.progress_dirty = true;
+            self.progress.edit().review.paused = None;
         }
         let mut view = QuizView::new(&self.course, self.quiz_options);
         view.origin = origin;
@@ -110,8 +109,7 @@ impl super::App {
     /// Keeps the round in progress as the paused round (`p`).
     pub(super) fn pause_quiz(&mut self) {
         if let Some(paused) = self.quiz.as_ref().and_then(|quiz| quiz.session.paused()) {
-            self.progress.review.paused = Some(paused);
-            self.progress_dirty = true;
+            self.progress.edit().review.paused = Some(paused);
         }
     }
 

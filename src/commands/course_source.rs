@@ -53,3 +53,21 @@ fn describe_problems(origin: &str, problems: &[Problem]) -> String {
 fn cache_root() -> Option<PathBuf> {
     std::env::var_os("STATUS_TUTOR_CACHE_DIR").map(PathBuf::from).or_else(dirs::cache_dir)
 }
+
+/// The key the progress of a course is kept under (see `progress::course_file_name`):
+/// its id, except for a `--content` course that takes the built-in course's id, which is
+/// told apart by a hash of its folder, so its rounds never replace the built-in course's
+/// (and editing that course keeps its progress). Other courses keep their id, so files
+/// written before stay theirs.
+#[must_use]
+pub fn progress_key(dir: Option<&Path>, course_id: &str) -> String {
+    let Some(dir) = dir else { return course_id.to_owned() };
+    if embedded::course_id().is_ok_and(|builtin| builtin != course_id) {
+        return course_id.to_owned();
+    }
+    let folder = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let bytes = folder.as_os_str().as_encoded_bytes();
+    // FNV-1a: stable across Rust versions, so the key is the same on every launch.
+    let hash = bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    format!("{course_id}@content-{hash:08x}")
+}

@@ -42,7 +42,16 @@ pub fn session(
     match request {
         Request::Full => Ok(Session::new(bank, count, seed)),
         Request::Topics(wanted) => match topic_pool(&bank, wanted) {
-            Ok(pool) => Ok(Session::drawn_from(bank, pool, RoundKind::Topic(wanted.clone()), count, seed)),
+            Ok(pool) => {
+                // Each topic once, in the order typed (the record's key sorts them).
+                let mut topics: Vec<String> = Vec::new();
+                for topic in wanted {
+                    if !topics.contains(topic) {
+                        topics.push(topic.clone());
+                    }
+                }
+                Ok(Session::drawn_from(bank, pool, RoundKind::Topic(topics), count, seed))
+            }
             Err(unknown) => Err(NoRound::UnknownTopic(unknown_topics(&bank, &unknown))),
         },
         Request::Review => {
@@ -78,12 +87,16 @@ pub fn run_plain(
     clock: &dyn Clock,
 ) -> io::Result<Score> {
     let input = io::stdin().lock();
+    // The tutorial's paused round, if any: this round stands in for it while it runs
+    // (so a kill leaves it resumable) and gives it back when it ends.
+    let paused_before = progress.review.paused.clone();
     let mut save_answer = |session: &Session| {
         let Some((index, rq)) = session.current() else { return };
         let Some(record) = session.record(index) else { return };
         progress.review.note_answer(&rq.question.id, record, clock.unix());
         progress.review.paused = session.paused();
-        if let Some(warning) = store.save(progress) {
+        // Merged with the file: another instance's answers meanwhile are kept.
+        if let Some(warning) = store.sync(progress) {
             // Not eprintln!, which panics on a closed stderr; the text may quote a path.
             let _ = writeln!(io::stderr(), "status-tutor: warning: {}", crate::sanitize::printable(&warning));
         }
@@ -101,10 +114,10 @@ pub fn run_plain(
         out.flush()?;
         score
     };
-    progress.review.paused = None;
+    progress.review.paused = paused_before;
     review::record_round(progress, session.kind(), &score, clock.date());
-    if let Some(warning) = store.save(progress) {
-        eprintln!("status-tutor: warning: {warning}");
+    if let Some(warning) = store.sync(progress) {
+        let _ = writeln!(io::stderr(), "status-tutor: warning: {}", crate::sanitize::printable(&warning));
     }
     Ok(score)
 }

@@ -3,6 +3,7 @@ mod anchor;
 pub mod cache;
 pub mod compact;
 pub mod embedded;
+mod exchange;
 pub mod load;
 pub mod model;
 mod parallel;

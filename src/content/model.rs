@@ -2,9 +2,11 @@
 //! (or decoded from the compact form `validate` output was stored in: see `compact`).
 use serde::{Deserialize, Serialize};
 
+/// The request model verified samples and practice checks share lives beside this one.
+pub use super::exchange::{Client, Exchange, Expectation, FieldValue, Request, RequestBody, RowsExpectation};
+
 /// A whole course, validated: every reference resolves, every text is safe to print.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Course {
     pub id: String,
     pub title: String,
@@ -23,7 +25,6 @@ pub struct Course {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Section {
     pub title: String,
     /// Indices into `Course::pages`, in order.
@@ -31,7 +32,6 @@ pub struct Section {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Page {
     pub id: String,
     pub title: String,
@@ -47,7 +47,6 @@ pub struct Page {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum Block {
     Paragraph(String),
     List { heading: Option<String>, items: Vec<String> },
@@ -58,7 +57,6 @@ pub enum Block {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum CalloutStyle {
     Note,
     Tip,
@@ -66,7 +64,6 @@ pub enum CalloutStyle {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct CodeSample {
     pub language: String,
     pub source: String,
@@ -78,68 +75,8 @@ pub struct CodeSample {
     pub tests: Vec<String>,
 }
 
-/// Which user the test client is logged in as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
-pub enum Client {
-    Anonymous,
-    User,
-    Staff,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
-pub enum RequestBody {
-    Empty,
-    /// Form-encoded fields, in the order written.
-    Form(Vec<(String, String)>),
-    /// A body sent as application/json, as written (possibly malformed on purpose).
-    Json(String),
-}
-
-/// One request a Django test client sends: a verified sample's or a practice check's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
-pub struct Request {
-    pub method: String,
-    pub path: String,
-    pub user: Client,
-    pub headers: Vec<(String, String)>,
-    pub body: RequestBody,
-    /// Sends a valid CSRF token (the test client then enforces CSRF checks either way).
-    pub csrf_token: bool,
-    /// Rows created before the request ("article", "product").
-    pub setup: Vec<String>,
-}
-
-/// What must come back for a request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
-pub struct Expectation {
-    pub status: u16,
-    /// Headers that must be present with exactly this value (name, value).
-    pub headers: Vec<(String, String)>,
-    /// Headers that must be present, whatever their value.
-    pub present_headers: Vec<String>,
-    /// Headers that must be absent.
-    pub absent_headers: Vec<String>,
-    /// A JSON document the response body must contain as a subset.
-    pub json: Option<String>,
-    /// Texts the body must contain.
-    pub body_contains: Vec<String>,
-}
-
-/// A request and what must come back.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
-pub struct Exchange {
-    pub request: Request,
-    pub expect: Expectation,
-}
-
 /// A practice exercise: the learner writes a view, a real Django answers the checks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Exercise {
     pub id: String,
     pub title: String,
@@ -162,7 +99,6 @@ pub struct Exercise {
 
 /// The HTTP response a client receives from a sample.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct ExampleResponse {
     pub status: u16,
     /// From codes.toml, so it always agrees with the reference.
@@ -172,7 +108,6 @@ pub struct ExampleResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct CategoryCard {
     pub class: StatusClass,
     pub name: String,
@@ -182,7 +117,6 @@ pub struct CategoryCard {
 
 /// The five classes of status codes, named by their first digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum StatusClass {
     Informational,
     Success,
@@ -240,7 +174,6 @@ impl StatusClass {
 
 /// One status code as codes.toml describes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct StatusCode {
     pub code: u16,
     pub reason: String,
@@ -264,11 +197,9 @@ pub const DJANGO_KINDS: [&str; 6] = ["class", "shortcut", "decorator", "exceptio
 
 /// A Django class, shortcut, decorator, exception or mixin the course teaches.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct DjangoName {
     pub name: String,
     /// One of `DJANGO_KINDS`.
-    #[cfg_attr(feature = "measure-formats", rkyv(with = kind_index::KindIndex))]
     pub kind: &'static str,
     pub module: String,
     pub status: Option<u16>,
@@ -298,7 +229,6 @@ impl<'de> Deserialize<'de> for DjangoName {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Question {
     pub id: String,
     pub kind: QuestionKind,
@@ -313,7 +243,6 @@ pub struct Question {
 
 /// Where on its page a question's answer is taught.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum Anchor {
     /// A block of the page, by position (0-based, as in the page file).
     Block(usize),
@@ -346,47 +275,5 @@ impl Course {
     pub fn exercise_file_name(&self, index: usize) -> Option<String> {
         let exercise = self.exercises.get(index)?;
         Some(format!("{}.py", crate::content::validate::exercise_file_stem(index, &exercise.id)))
-    }
-}
-
-/// rkyv (benches/formats.rs only) stores a `DjangoName::kind` as its index in `DJANGO_KINDS`:
-/// a `&'static str` cannot be archived as it is.
-#[cfg(feature = "measure-formats")]
-mod kind_index {
-    use super::DJANGO_KINDS;
-    use rkyv::rancor::{Fallible, Source};
-    use rkyv::with::{ArchiveWith, DeserializeWith, SerializeWith};
-    use rkyv::{Archive, Place};
-
-    pub struct KindIndex;
-
-    fn index(kind: &str) -> u8 {
-        // validate only lets kinds of `DJANGO_KINDS` through; anything else reads back as an error.
-        DJANGO_KINDS.iter().position(|k| *k == kind).map_or(u8::MAX, |i| i as u8)
-    }
-
-    impl ArchiveWith<&'static str> for KindIndex {
-        type Archived = u8;
-        type Resolver = ();
-
-        fn resolve_with(field: &&'static str, resolver: (), out: Place<u8>) {
-            index(field).resolve(resolver, out);
-        }
-    }
-
-    impl<S: Fallible + ?Sized> SerializeWith<&'static str, S> for KindIndex {
-        fn serialize_with(_: &&'static str, _: &mut S) -> Result<(), S::Error> {
-            Ok(())
-        }
-    }
-
-    impl<D: Fallible + ?Sized> DeserializeWith<u8, &'static str, D> for KindIndex
-    where
-        D::Error: Source,
-    {
-        fn deserialize_with(field: &u8, _: &mut D) -> Result<&'static str, D::Error> {
-            let unknown = || D::Error::new(std::io::Error::other("unknown Django kind"));
-            DJANGO_KINDS.get(usize::from(*field)).copied().ok_or_else(unknown)
-        }
     }
 }

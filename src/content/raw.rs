@@ -152,20 +152,39 @@ pub struct RequestEntry {
     pub present_headers: Vec<Text>,
     #[serde(default)]
     pub absent_headers: Vec<Text>,
-    /// A JSON document the body must contain (a subset).
+    /// A JSON document the body must contain (at least these keys).
     pub expect_json: Option<Text>,
+    /// The JSON value the body must be (exactly these keys; key order free).
+    pub expect_json_exact: Option<Text>,
     #[serde(default)]
     pub body_contains: Vec<Text>,
+    /// The body must be empty.
+    pub body_empty: Option<bool>,
+    /// The database after the request, by model (`[checks.expect_db.Article]`): exercises only.
+    pub expect_db: Option<Spanned<BTreeMap<String, Spanned<DbEntry>>>>,
     /// Log records the request must cause ("ERROR django.request: Internal Server Error"),
     /// whether `got_request_exception` fires, how many mails ADMINS get: tests/django checks them.
     #[serde(default)]
     pub expect_logs: Vec<Text>,
-    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
     pub expect_signal: Option<bool>,
-    #[expect(dead_code, reason = "tests/django reads it; parsing here checks its shape")]
     pub expect_mails: Option<Spanned<u32>>,
     /// The exception class the view must raise (it reaches Django: a 500).
     pub expect_exception: Option<Text>,
+}
+
+/// One model's rows after a request (`[checks.expect_db.Product]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DbEntry {
+    pub count: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub unchanged: bool,
+    /// Each a table of column = value: some row has them.
+    #[serde(default)]
+    pub rows: Vec<Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
+    /// Each a table of column = value: no row has them.
+    #[serde(default)]
+    pub absent: Vec<Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
 }
 
 #[derive(Debug, Deserialize)]

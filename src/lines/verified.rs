@@ -116,7 +116,10 @@ fn details(course: &Course, exchange: &Exchange, width: usize, theme: &Theme) ->
         rows.push(("no header", name.clone()));
     }
     if let Some(json) = &expect.json {
-        rows.push(("body has", json.clone()));
+        rows.push((if expect.json_exact { "body is" } else { "body has" }, json.clone()));
+    }
+    if expect.body_empty {
+        rows.push(("body", "empty".to_string()));
     }
     for text in &expect.body_contains {
         rows.push(("body has", format!("\"{text}\"")));
@@ -221,6 +224,7 @@ mod tests {
                 absent_headers: vec!["WWW-Authenticate".to_string()],
                 json: Some("{\"id\": 1}".to_string()),
                 body_contains: vec![],
+                ..Expectation::default()
             },
         }
     }

@@ -2,7 +2,7 @@
 //! `POST /articles/ {"title": "Hi"}  -> expected 201 with Location, got 400 {...}`.
 //! Shared by the practice screen and `practice check`.
 use super::report::CheckResult;
-use crate::content::{Exchange, RequestBody};
+use crate::content::{Exchange, FieldValue, RequestBody, RowsExpectation};
 use crate::sanitize::printable;
 
 /// The request of a check as written in the exercise: method, path, body.
@@ -30,7 +30,41 @@ pub fn expected_text(check: &Exchange) -> String {
     if let Some(json) = &e.json {
         text.push_str(&format!(" {json}"));
     }
+    if e.body_empty {
+        text.push_str(" and no body");
+    }
+    if e.signal == Some(true) || e.exception.is_some() {
+        text.push_str(" from an error Django handles");
+    }
+    for rows in &e.db {
+        text.push_str(&format!(", {}", rows_text(rows)));
+    }
     text
+}
+
+/// "Article rows: 1, unchanged": what a check states about one model's rows.
+fn rows_text(rows: &RowsExpectation) -> String {
+    let mut said = Vec::new();
+    if let Some(count) = rows.count {
+        said.push(format!("{count} row(s)"));
+    }
+    if rows.unchanged {
+        said.push("unchanged".to_string());
+    }
+    let fields = |row: &[(String, FieldValue)]| {
+        let shown: Vec<String> = row
+            .iter()
+            .map(|(k, v)| match v {
+                FieldValue::Text(t) => format!("{k}=\"{t}\""),
+                FieldValue::Integer(n) => format!("{k}={n}"),
+                FieldValue::Bool(b) => format!("{k}={b}"),
+            })
+            .collect();
+        shown.join(" ")
+    };
+    said.extend(rows.rows.iter().map(|r| format!("a row {}", fields(r))));
+    said.extend(rows.absent.iter().map(|r| format!("no row {}", fields(r))));
+    format!("{}: {}", rows.model, said.join(", "))
 }
 
 /// "400 {"error": "title required"}": the status and the start of the body.
@@ -73,5 +107,45 @@ mod tests {
         assert_eq!(got_text(&result(400, "{\"error\":\n \"title required\"}")), "400 {\"error\": \"title required\"}");
         assert_eq!(got_text(&result(200, "<html><body>no title")), "200 <html><body>no title");
         assert_eq!(got_text(&result(200, "bell \u{7}")), "200 bell \\u{7}");
+    }
+
+    #[test]
+    fn the_expectation_names_the_rows_and_the_signal_it_checks() {
+        use crate::content::{Client, Expectation, Request};
+        let check = Exchange {
+            request: Request {
+                method: "POST".into(),
+                path: "/p/".into(),
+                user: Client::Anonymous,
+                headers: vec![],
+                body: RequestBody::Empty,
+                csrf_token: false,
+                setup: vec![],
+            },
+            expect: Expectation {
+                status: 409,
+                headers: vec![("Allow".into(), "POST".into())],
+                signal: Some(true),
+                db: vec![
+                    RowsExpectation { model: "Product".into(), unchanged: true, ..RowsExpectation::default() },
+                    RowsExpectation {
+                        model: "Article".into(),
+                        count: Some(1),
+                        rows: vec![vec![
+                            ("id".into(), FieldValue::Integer(1)),
+                            ("title".into(), FieldValue::Text("Hi".into())),
+                        ]],
+                        absent: vec![vec![("draft".into(), FieldValue::Bool(true))]],
+                        ..RowsExpectation::default()
+                    },
+                ],
+                ..Expectation::default()
+            },
+        };
+        assert_eq!(
+            expected_text(&check),
+            "expected 409 with Allow: POST from an error Django handles, Product: unchanged, \
+             Article: 1 row(s), a row id=1 title=\"Hi\", no row draft=true"
+        );
     }
 }

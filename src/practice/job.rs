@@ -1,11 +1,12 @@
 //! The job the checker reads on stdin: an exercise's routes and checks, and the learner's file.
-use crate::content::{Client, Exchange, Exercise, RequestBody};
+use crate::content::{Client, Exchange, Exercise, FieldValue, RequestBody, RowsExpectation};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use std::path::Path;
 
-/// The job format version the shipped checker reads.
-pub const JOB_VERSION: u32 = 1;
+/// The job format version the shipped checker reads (its `JOB_VERSION`): 2 added
+/// `json_exact`, `body_empty`, `signal`, `exception` and `db` to `expect`.
+pub const JOB_VERSION: u32 = 2;
 
 #[derive(Debug, Serialize)]
 struct Job<'a> {
@@ -36,7 +37,49 @@ struct Expect<'a> {
     present_headers: &'a [String],
     absent_headers: &'a [String],
     json: Option<&'a str>,
+    json_exact: bool,
     body_contains: &'a [String],
+    body_empty: bool,
+    signal: Option<bool>,
+    exception: Option<&'a str>,
+    db: Vec<Rows<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct Rows<'a> {
+    model: &'a str,
+    count: Option<u32>,
+    unchanged: bool,
+    rows: Vec<Fields<'a>>,
+    absent: Vec<Fields<'a>>,
+}
+
+/// A row's (column, value) pairs as a JSON object: `{"id": 1, "title": "Hi"}`.
+#[derive(Debug)]
+struct Fields<'a>(&'a [(String, FieldValue)]);
+
+impl Serialize for Fields<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (column, value) in self.0 {
+            match value {
+                FieldValue::Text(text) => map.serialize_entry(column, text)?,
+                FieldValue::Integer(n) => map.serialize_entry(column, n)?,
+                FieldValue::Bool(b) => map.serialize_entry(column, b)?,
+            }
+        }
+        map.end()
+    }
+}
+
+fn rows(expect: &RowsExpectation) -> Rows<'_> {
+    Rows {
+        model: &expect.model,
+        count: expect.count,
+        unchanged: expect.unchanged,
+        rows: expect.rows.iter().map(|r| Fields(r)).collect(),
+        absent: expect.absent.iter().map(|r| Fields(r)).collect(),
+    }
 }
 
 /// (name, value) pairs written as a JSON object in their order (form fields keep theirs).
@@ -84,7 +127,12 @@ fn check(exchange: &Exchange) -> Check<'_> {
             present_headers: &expect.present_headers,
             absent_headers: &expect.absent_headers,
             json: expect.json.as_deref(),
+            json_exact: expect.json_exact,
             body_contains: &expect.body_contains,
+            body_empty: expect.body_empty,
+            signal: expect.signal,
+            exception: expect.exception.as_deref(),
+            db: expect.db.iter().map(rows).collect(),
         },
     }
 }
@@ -126,7 +174,21 @@ mod tests {
                 present_headers: vec!["Location".into()],
                 absent_headers: vec![],
                 json: Some("{\"title\": \"Hi\"}".into()),
+                json_exact: true,
                 body_contains: vec!["Hi".into()],
+                body_empty: false,
+                signal: Some(false),
+                exception: None,
+                db: vec![RowsExpectation {
+                    model: "Article".into(),
+                    count: Some(1),
+                    unchanged: false,
+                    rows: vec![vec![
+                        ("id".into(), FieldValue::Integer(1)),
+                        ("title".into(), FieldValue::Text("Hi".into())),
+                    ]],
+                    absent: vec![vec![("title".into(), FieldValue::Text("".into()))]],
+                }],
             },
         };
         Exercise {
@@ -153,7 +215,7 @@ mod tests {
     #[test]
     fn the_job_has_the_protocol_shape() {
         let job: Value = serde_json::from_str(&job_json(&exercise(), Path::new("/w/exercises/07.py"))).expect("json");
-        assert_eq!(job["version"], 1);
+        assert_eq!(job["version"], JOB_VERSION);
         assert_eq!(job["view_file"], "/w/exercises/07.py");
         assert_eq!(job["urls"], json!([["articles/", "create_article"]]));
         assert_eq!(job["models"], json!(["Article"]));
@@ -167,7 +229,10 @@ mod tests {
         assert_eq!(
             first["expect"],
             json!({"status": 201, "headers": {"Allow": "GET, HEAD"}, "present_headers": ["Location"],
-                   "absent_headers": [], "json": "{\"title\": \"Hi\"}", "body_contains": ["Hi"]})
+                   "absent_headers": [], "json": "{\"title\": \"Hi\"}", "json_exact": true,
+                   "body_contains": ["Hi"], "body_empty": false, "signal": false, "exception": null,
+                   "db": [{"model": "Article", "count": 1, "unchanged": false,
+                           "rows": [{"id": 1, "title": "Hi"}], "absent": [{"title": ""}]}]})
         );
         assert_eq!(job["checks"][1]["user"], "anonymous");
         assert_eq!(job["checks"][1]["json"], Value::Null);

@@ -1,7 +1,7 @@
 //! What is read from the progress file is bounded: its type (a FIFO or a device would
 //! block or never end), its size, and the values in it; and the temporary files that
 //! killed saves leave are cleaned up.
-use super::{HISTORY_LIMIT, Progress};
+use super::{HISTORY_LIMIT, Progress, clamp};
 use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
@@ -30,8 +30,10 @@ const MAX_ID_CHARS: usize = 1000;
 const MAX_PAGES_READ: usize = crate::content::load::MAX_PAGES;
 
 /// Values from a hand-edited or damaged file brought within what this build writes, so
-/// nothing downstream shows `4000000000/1` or walks a huge list.
-pub(super) fn clamped(mut progress: Progress) -> Progress {
+/// nothing downstream shows `4000000000/1` or walks a huge list; cards and records as
+/// [`clamp::review`] says, at `now` (Unix seconds).
+pub(super) fn clamped(mut progress: Progress, now: i64) -> Progress {
+    clamp::review(&mut progress.review, now);
     let short = |s: &String| s.chars().count() <= MAX_ID_CHARS;
     progress.last_page = progress.last_page.filter(short);
     progress.silent_terminal = progress.silent_terminal.filter(short);
@@ -71,4 +73,64 @@ pub(super) fn remove_stale_temp_files(dir: &Path, target: &Path) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// `progress` as the text to write, within [`MAX_PROGRESS_BYTES`] so the next launch
+/// never sets it aside as too large: the oldest history goes first (rounds, records,
+/// days, then the least recently answered cards...). Returns what is written and its
+/// text; an error only if serialising fails.
+pub(super) fn fit(mut progress: Progress) -> Result<(Progress, String), String> {
+    clamp::finite(&mut progress.review);
+    loop {
+        let text = toml::to_string(&progress).map_err(|e| e.to_string())?;
+        if text.len() as u64 <= MAX_PROGRESS_BYTES || !trim_oldest(&mut progress) {
+            return Ok((progress, text));
+        }
+    }
+}
+
+/// Drops about a quarter (at least one) of the first list that has something, oldest
+/// first, so a few passes fit any file. Returns false when nothing is left to drop.
+fn trim_oldest(progress: &mut Progress) -> bool {
+    let quarter = |len: usize| len.div_ceil(4);
+    let review = &mut progress.review;
+    if !progress.quiz.history.is_empty() {
+        progress.quiz.history.drain(..quarter(progress.quiz.history.len()));
+    } else if !review.records.is_empty() {
+        let mut by_date: Vec<(String, String)> =
+            review.records.iter().map(|(k, r)| (r.date.clone(), k.clone())).collect();
+        by_date.sort();
+        for (_, key) in by_date.into_iter().take(quarter(review.records.len())) {
+            review.records.remove(&key);
+        }
+    } else if review.paused.is_some() {
+        review.paused = None;
+    } else if !review.days.is_empty() {
+        let old: Vec<String> = review.days.keys().take(quarter(review.days.len())).cloned().collect();
+        for day in old {
+            review.days.remove(&day);
+        }
+    } else if !review.cards.is_empty() {
+        let mut by_time: Vec<(i64, String)> = review.cards.iter().map(|(id, m)| (m.last_review, id.clone())).collect();
+        by_time.sort();
+        for (_, id) in by_time.into_iter().take(quarter(review.cards.len())) {
+            review.cards.remove(&id);
+        }
+    } else if progress.quiz.best.is_some() {
+        progress.quiz.best = None;
+    } else if !progress.pages_read.is_empty() {
+        let some: Vec<String> = progress.pages_read.iter().take(quarter(progress.pages_read.len())).cloned().collect();
+        for page in some {
+            progress.pages_read.remove(&page);
+        }
+    } else if !progress.practice.done.is_empty() {
+        let some: Vec<String> =
+            progress.practice.done.iter().take(quarter(progress.practice.done.len())).cloned().collect();
+        for id in some {
+            progress.practice.done.remove(&id);
+        }
+    } else {
+        return false;
+    }
+    true
 }

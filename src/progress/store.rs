@@ -4,7 +4,9 @@ use std::fs;
 use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
-use super::limits::{clamped, read_capped, remove_stale_temp_files};
+use super::limits::{clamped, fit, read_capped, remove_stale_temp_files};
+use super::lock::lock;
+use super::merge::merge;
 use super::{APP_DIR, FORMAT_VERSION, MAX_PROGRESS_BYTES, Progress, unix_seconds};
 
 /// The file name for a course's progress: the id itself when it uses only `[a-z0-9_-]`,
@@ -40,6 +42,10 @@ pub struct Store {
     /// False once saving is off: the directory is not writable, the file could not be read
     /// (so it must not be overwritten), or a save failed.
     saving: bool,
+    /// What the caller's progress grew from: the file as loaded, then what was last
+    /// saved (see [`Store::save`] and [`Store::sync`]). The merge tells by it what this
+    /// process added.
+    base: Progress,
 }
 
 impl Store {
@@ -62,39 +68,118 @@ impl Store {
             warnings.push(
                 "no data directory found (set STATUS_TUTOR_DATA_DIR or --data-dir); progress will not be saved".into(),
             );
-            let store = Store { path: PathBuf::from(file_name), located: false, saving: false };
+            let store =
+                Store { path: PathBuf::from(file_name), located: false, saving: false, base: Progress::default() };
             return (store, Progress::default(), warnings);
         };
-        let mut store = Store { path: dir.join(file_name), located: true, saving: true };
+        let mut store = Store { path: dir.join(file_name), located: true, saving: true, base: Progress::default() };
         if let Err(warning) = check_writable(&dir) {
             store.saving = false;
             warnings.push(warning);
         }
         let progress = store.load(&mut warnings);
+        store.base = progress.clone();
         (store, progress, warnings)
     }
 
-    /// Writes `progress` atomically (temporary file in the same directory, write, fsync,
-    /// rename over the file, fsync the directory where the platform allows). Does nothing
-    /// while saving is off. On failure saving is turned off and a one-line warning is
-    /// returned; later calls return `None`, so the warning is shown once.
+    /// Saves `progress`, merged with what the file holds now (another instance may have
+    /// saved since): under the file's lock, the file is read again, merged (see
+    /// [`super::merge`]) and written atomically (temporary file in the same directory,
+    /// write, fsync, rename over the file, fsync the directory where the platform allows).
+    /// Does nothing while saving is off. On failure saving is turned off and a one-line
+    /// warning is returned; later calls return `None`, so the warning is shown once.
+    /// A file found corrupt is set aside (and said so) before writing.
     #[must_use]
     pub fn save(&mut self, progress: &Progress) -> Option<String> {
+        let base = std::mem::take(&mut self.base);
+        let (_, warning) = self.save_merged(&base, progress);
+        self.base = progress.clone();
+        warning
+    }
+
+    /// [`Store::save`], then `progress` becomes the merged state written, so the caller
+    /// sees what other instances saved.
+    #[must_use]
+    pub fn sync(&mut self, progress: &mut Progress) -> Option<String> {
+        let base = std::mem::take(&mut self.base);
+        let (merged, warning) = self.save_merged(&base, progress);
+        *progress = merged;
+        self.base = progress.clone();
+        warning
+    }
+
+    /// Merges `ours` (grown from `base`) with the file under its lock and writes the
+    /// result. Returns what the file now holds (`ours` unchanged while saving is off) and
+    /// a warning to show, if any.
+    pub(super) fn save_merged(&mut self, base: &Progress, ours: &Progress) -> (Progress, Option<String>) {
         if !self.saving {
-            return None;
+            return (ours.clone(), None);
         }
-        let result = toml::to_string(progress)
-            .map_err(|e| e.to_string())
-            .and_then(|text| self.write_atomically(text.as_bytes()).map_err(|e| e.to_string()));
-        let Err(reason) = result else {
-            return None;
+        // Held until the end of this function: closing the file releases it.
+        let _lock = lock(&self.path);
+        let (theirs, mut warning) = match self.read_current() {
+            Ok(read) => read,
+            Err(warning) => return (ours.clone(), Some(warning)),
         };
-        self.saving = false;
-        Some(format!(
-            "could not save progress to {} ({}); saving is off for this session",
-            self.path.display(),
-            one_line(&reason)
-        ))
+        if !self.saving {
+            // A damaged file that could not be moved aside is never written over.
+            return (ours.clone(), warning);
+        }
+        let merged = match &theirs {
+            Some(theirs) => merge(base, ours, theirs),
+            None => ours.clone(),
+        };
+        let result = fit(merged).and_then(|(merged, text)| {
+            self.write_atomically(text.as_bytes()).map(|()| merged).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(merged) => (merged, warning),
+            Err(reason) => {
+                self.saving = false;
+                warning = Some(format!(
+                    "could not save progress to {} ({}); saving is off for this session",
+                    self.path.display(),
+                    one_line(&reason)
+                ));
+                (ours.clone(), warning)
+            }
+        }
+    }
+
+    /// The file as it is now, to merge with: `None` when there is none (or it was corrupt
+    /// and is now set aside, with the warning). An error when it must not be overwritten
+    /// (unreadable, or from a newer version): saving is then off.
+    fn read_current(&mut self) -> Result<(Option<Progress>, Option<String>), String> {
+        let bytes = match read_capped(&self.path) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => {
+                let reason = format!("larger than {} KiB, the most a progress file may be", MAX_PROGRESS_BYTES / 1024);
+                return Ok((None, Some(self.set_aside(&reason))));
+            }
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok((None, None)),
+            Err(e) => {
+                self.saving = false;
+                return Err(format!(
+                    "could not save progress to {} (reading it to merge failed: {}); saving is off for this \
+                     session, so it is left untouched",
+                    self.path.display(),
+                    one_line(&e.to_string())
+                ));
+            }
+        };
+        match parse(&bytes) {
+            Ok(progress) if progress.version > FORMAT_VERSION => {
+                self.saving = false;
+                Err(format!(
+                    "could not save progress to {} (a newer status-tutor saved format {} there); saving is off \
+                     for this session",
+                    self.path.display(),
+                    progress.version
+                ))
+            }
+            Ok(progress) => Ok((Some(clamped(progress, now())), None)),
+            Err(reason) => Ok((None, Some(self.set_aside(&reason)))),
+        }
     }
 
     /// Removes the progress file (a missing file is fine). Saving stays as it was.
@@ -103,6 +188,7 @@ impl Store {
         if !self.located {
             return Ok(());
         }
+        let _lock = lock(&self.path);
         match fs::remove_file(&self.path) {
             Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
             other => other,
@@ -118,6 +204,11 @@ impl Store {
         {
             remove_stale_temp_files(dir, &self.path);
         }
+    }
+
+    /// What the caller's progress grew from (the file as loaded, or as last synced).
+    pub(super) fn base(&self) -> &Progress {
+        &self.base
     }
 
     /// Whether [`Store::save`] still writes.
@@ -153,7 +244,7 @@ impl Store {
             }
         };
         match parse(&bytes) {
-            Ok(progress) => self.check_version(clamped(progress), warnings),
+            Ok(progress) => self.check_version(clamped(progress, now()), warnings),
             Err(reason) => {
                 warnings.push(self.set_aside(&reason));
                 Progress::default()
@@ -204,6 +295,11 @@ impl Store {
         sync_dir(dir);
         Ok(())
     }
+}
+
+/// The current time in Unix seconds, for clamping what is read.
+fn now() -> i64 {
+    i64::try_from(unix_seconds()).unwrap_or(i64::MAX)
 }
 
 /// `<platform data dir>/status-tutor`, if the platform has one.

@@ -1,11 +1,18 @@
 //! Saving off the UI thread. The UI sends each new state and never waits; one writer
 //! thread always writes the newest state it was sent (older ones still queued are skipped,
-//! which is what makes a burst of keys cheap), atomically through [`Store::save`]. So a
-//! kill loses at most the state being written, and whatever came after it in the same
-//! instant. An exit or a signal calls [`Writer::flush`] first.
-use super::{Progress, Store};
+//! which is what makes a burst of keys cheap), merged with the file and written
+//! atomically by the store. So a kill loses at most the state being written, and whatever
+//! came after it in the same instant. An exit or a signal calls [`Writer::flush`] first.
+//!
+//! What the merge found (other instances' work) flows back: after a save the writer
+//! wakes its owner, which calls [`Writer::adopt`] to rebase its progress on the file.
+use super::merge::merge;
+use super::{Progress, Store, Tracked};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+/// Called on the writer thread after each save (to wake the loop that adopts it).
+pub type OnSaved = Arc<dyn Fn() + Send + Sync>;
 
 /// The sending side; clones share one writer thread.
 #[derive(Clone)]
@@ -31,14 +38,29 @@ struct State {
     warning: Option<String>,
     /// The store until the thread starts and takes it.
     store: Option<Store>,
+    /// What the sender's progress grew from: the merge counts what it added since.
+    base: Progress,
+    /// The last state sent by [`Writer::offer`] (or adopted), and the edit count seen.
+    last_sent: Progress,
+    seen_edits: u64,
+    /// The last save not yet adopted: its number, the state saved, what the file holds.
+    saved: Option<(u64, Progress, Progress)>,
+    on_saved: Option<OnSaved>,
 }
 
 impl Writer {
     /// A writer for `store`. Its thread starts with the first [`Writer::send`], off the
     /// path to the first frame, and begins by removing temporary files of killed saves.
     pub fn spawn(store: Store) -> Writer {
-        let state = State { store: Some(store), ..State::default() };
+        let base = store.base().clone();
+        let state = State { last_sent: base.clone(), base, store: Some(store), ..State::default() };
         Writer { shared: Arc::new(Shared { state: Mutex::new(state), changed: Condvar::new() }) }
+    }
+
+    /// Runs `wake` on the writer thread after every save, so the owner of the progress
+    /// comes to [`Writer::adopt`] what other instances saved.
+    pub fn on_saved(&self, wake: OnSaved) {
+        self.lock().on_saved = Some(wake);
     }
 
     /// Starts the thread if it has not started (the store is still here).
@@ -55,6 +77,50 @@ impl Writer {
             state.warning = Some("could not start saving progress (no thread); saving is off".into());
             state.written = u64::MAX;
         }
+    }
+
+    /// Sends `progress` if it was edited since the last offer and differs from what was
+    /// last sent. Returns the number sent, if any.
+    pub fn offer(&self, progress: &Tracked) -> Option<u64> {
+        let mut state = self.lock();
+        if progress.edits() == state.seen_edits {
+            return None;
+        }
+        state.seen_edits = progress.edits();
+        if state.last_sent == **progress {
+            return None;
+        }
+        state.last_sent = (**progress).clone();
+        drop(state);
+        Some(self.send((**progress).clone()))
+    }
+
+    /// Brings into `progress` what the last save found in the file (other instances'
+    /// work), keeping every change made here since. Only once the writer is idle, so the
+    /// next save merges from the right base. Returns whether `progress` changed.
+    pub fn adopt(&self, progress: &mut Tracked) -> bool {
+        let mut state = self.lock();
+        if state.pending.is_some() || state.written != state.sent {
+            return false;
+        }
+        let Some((_, saved, merged)) = state.saved.take() else { return false };
+        if saved == merged {
+            return false;
+        }
+        // Nothing changed here since: the file's state exactly (what a save trimmed to fit
+        // stays trimmed). Otherwise this instance's later changes on top of it.
+        let rebased = if **progress == saved { merged.clone() } else { merge(&saved, progress, &merged) };
+        state.base = merged.clone();
+        state.last_sent = merged;
+        // The next offer compares whatever the count says: `progress` may hold more
+        // than the file even when adopting changed nothing here.
+        state.seen_edits = u64::MAX;
+        drop(state);
+        if rebased == **progress {
+            return false;
+        }
+        *progress.edit() = rebased;
+        true
     }
 
     /// Hands `progress` to the writer and returns its number, for [`Writer::wait_for`].
@@ -117,15 +183,23 @@ fn write_forever(mut store: Store, shared: &Shared) {
             }
             state = shared.changed.wait(state).unwrap_or_else(|poisoned| poisoned.into_inner());
         };
+        let base = std::mem::take(&mut state.base);
         drop(state);
-        let warning = store.save(&progress);
+        let (merged, warning) = store.save_merged(&base, &progress);
         let mut state = lock(shared);
+        // The sender's next state grows from this one (it adopts `merged` only when idle).
+        state.base = progress.clone();
+        state.saved = Some((number, progress, merged));
         state.written = number;
         if warning.is_some() {
             state.warning = warning;
         }
+        let wake = state.on_saved.clone();
         drop(state);
         shared.changed.notify_all();
+        if let Some(wake) = wake {
+            wake();
+        }
     }
 }
 
@@ -163,6 +237,56 @@ mod tests {
         assert!(writer.wait_for(number, Duration::from_secs(10)));
         let (_, loaded, _) = Store::open(Some(dir.path()), "writer-test");
         assert!(loaded.welcomed);
+    }
+
+    #[test]
+    fn a_save_merges_with_another_instance_and_the_owner_adopts_it() {
+        let dir = tempfile::tempdir().expect("a folder");
+        // Both open before either saves, as two instances launched together.
+        let (first, second) = (Writer::spawn(store_in(dir.path())), Writer::spawn(store_in(dir.path())));
+        let mut mine = Tracked::new(Progress::default());
+        let mut theirs = Progress::default();
+        theirs.mark_read("theirs");
+        theirs.review.days.insert("2026-01-01".into(), super::super::review::DayTally { answered: 2, right: 1 });
+        second.send(theirs);
+        assert!(second.flush(Duration::from_secs(10)));
+        mine.edit().mark_read("mine");
+        mine.edit().review.days.insert("2026-01-01".into(), super::super::review::DayTally { answered: 3, right: 3 });
+        assert!(first.offer(&mine).is_some());
+        assert!(first.flush(Duration::from_secs(10)));
+        // A change made after the save and before adopting is kept too.
+        mine.edit().mark_read("later");
+        assert!(first.adopt(&mut mine), "the other instance's page comes in");
+        assert!(["mine", "theirs", "later"].iter().all(|p| mine.pages_read.contains(*p)), "{:?}", mine.pages_read);
+        assert_eq!(mine.review.days["2026-01-01"].answered, 5, "answers of both are counted once");
+        assert!(first.offer(&mine).is_some(), "the later change is still to save");
+        assert!(first.flush(Duration::from_secs(10)));
+        assert!(!first.adopt(&mut mine), "nothing new: the file holds what this instance has");
+        assert_eq!(first.offer(&mine), None);
+        let (_, loaded, _) = Store::open(Some(dir.path()), "writer-test");
+        assert_eq!(loaded, *mine);
+    }
+
+    #[test]
+    fn what_a_save_trimmed_to_fit_stays_trimmed_and_is_not_saved_again() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let writer = Writer::spawn(store_in(dir.path()));
+        let mut mine = Tracked::new(Progress::default());
+        // 1,200 cards with ids of 900 characters: over 1 MiB.
+        const CARDS: usize = 1_200;
+        for n in 0..CARDS {
+            let card = crate::quiz::Memory { last_review: n as i64, ..Default::default() };
+            mine.edit().review.cards.insert(format!("{n:04}{}", "x".repeat(900)), card);
+        }
+        assert!(writer.offer(&mine).is_some());
+        assert!(writer.flush(Duration::from_secs(10)));
+        assert!(writer.adopt(&mut mine), "the least recently answered cards were trimmed to fit");
+        assert!(mine.review.cards.len() < CARDS);
+        assert_eq!(writer.offer(&mine), None, "what the file holds is not written again");
+        let (_, loaded, warnings) = Store::open(Some(dir.path()), "writer-test");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // Compared without printing: a failure would print megabytes.
+        assert!(loaded == *mine, "the file differs from what the writer's owner holds");
     }
 
     #[test]

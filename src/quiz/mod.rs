@@ -24,7 +24,7 @@ pub use event::{Direction, QuizEvent, Rejected};
 pub use grade::{Answer, Record, Verdict, grade};
 pub use input::{CODE_DIGITS, Input};
 pub use memory::{DAY, EASY_WITHIN_MS, Grade, Memory, due_ids, next_due};
-pub use pause::{PausedQuestion, PausedRound, RoundKind};
+pub use pause::{PausedQuestion, PausedRound, RoundKind, topic_key};
 pub use question::{Choice, Question, QuestionKind, is_class_tag};
 pub use rng::SplitMix64;
 pub use score::{QuestionResult, Score, TagScore, percent};

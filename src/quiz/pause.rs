@@ -33,9 +33,28 @@ impl RoundKind {
             Self::Full => "full".to_owned(),
             Self::Retry => "retry".to_owned(),
             Self::Review => "review".to_owned(),
-            Self::Topic(topics) => format!("topic:{}", topics.join("+")),
+            Self::Topic(topics) => topic_key(topics),
         }
     }
+}
+
+/// Longest topic list kept whole in a record's key; a longer one is cut and a hash of
+/// the whole list keeps it apart.
+const MAX_TOPIC_KEY_CHARS: usize = 200;
+
+/// The key of a round on `topics`: the same set of topics, in any order or repeated,
+/// gives the same key (`topic:csrf+drf`), and the key stays short.
+#[must_use]
+pub fn topic_key(topics: &[String]) -> String {
+    let set: std::collections::BTreeSet<&str> = topics.iter().map(String::as_str).collect();
+    let joined = set.into_iter().collect::<Vec<_>>().join("+");
+    if joined.chars().count() <= MAX_TOPIC_KEY_CHARS {
+        return format!("topic:{joined}");
+    }
+    // FNV-1a: stable across Rust versions, unlike `DefaultHasher`.
+    let hash = joined.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    let cut: String = joined.chars().take(MAX_TOPIC_KEY_CHARS).collect();
+    format!("topic:{cut}~{hash:08x}")
 }
 
 /// A round put aside (paused, or the program ended mid-round), to resume later.
@@ -152,5 +171,22 @@ impl RoundQuestion {
             *choices = shown;
         }
         Some(Self { bank_index, question, choice_order: order.to_vec() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_set_of_topics_is_one_key_however_typed() {
+        let key = |topics: &[&str]| RoundKind::Topic(topics.iter().map(|t| (*t).to_owned()).collect()).key();
+        assert_eq!(key(&["csrf", "csrf"]), "topic:csrf");
+        assert_eq!(key(&["drf", "csrf"]), key(&["csrf", "drf", "csrf"]));
+        let long: Vec<String> = (0..500).map(|n| format!("topic-{n}")).collect();
+        let refs: Vec<&str> = long.iter().map(String::as_str).collect();
+        let cut = key(&refs);
+        assert!(cut.chars().count() < 250, "{cut}");
+        assert_ne!(cut, key(&refs[..499]), "a cut key still tells lists apart");
     }
 }

@@ -24,7 +24,6 @@ pub struct Question {
 
 /// What kind of answer a question expects.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub enum QuestionKind {
     /// Pick exactly one choice; exactly one should be marked correct.
     Single {
@@ -50,7 +49,6 @@ pub enum QuestionKind {
 
 /// One choice of a single or multiple choice question.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "measure-formats", derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize))]
 pub struct Choice {
     /// The text shown for this choice.
     pub text: String,

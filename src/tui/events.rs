@@ -23,6 +23,8 @@ pub enum AppEvent {
     Checked(RunId, RunResult),
     /// A big course's whole search index was built (on its thread).
     SearchIndexReady,
+    /// The progress writer finished a save: what it merged may be adopted.
+    ProgressSaved,
 }
 
 impl From<Input> for AppEvent {

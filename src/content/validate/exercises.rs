@@ -103,9 +103,20 @@ impl Checker<'_> {
                 let message = format!("a request path starts with '/': `{}`", check.path.get_ref());
                 self.problems.push(source.error(check.path.span(), message));
             }
+            if !check.expect_logs.is_empty() || check.expect_mails.is_some() {
+                let message = "the practice checker does not read logs or mails: use expect_signal or expect_exception";
+                self.problems.push(source.error(check.path.span(), message));
+            }
             checks.extend(self.exchange(source, check));
         }
-        if self.problems.len() != before {
+        if says_it_writes(&task) && raw.checks.get_ref().iter().all(|c| c.expect_db.is_none()) {
+            // a task that promises a write is checked on the database, or a view that only
+            // answers the right status would pass without doing it
+            let message =
+                "the task says the view creates, saves or deletes, but no check states the database (expect_db)";
+            self.problems.push(source.warning(raw.task.span(), message));
+        }
+        if self.problems.iter().skip(before).any(|p| p.is_error()) {
             return None;
         }
         Some(Exercise { id, title, page: page?, task, starter, solution, hints, models, urls, checks })
@@ -158,6 +169,14 @@ impl Checker<'_> {
     }
 }
 
+/// Whether a task promises a write: "creates", "saves nothing", "deletes"...
+fn says_it_writes(task: &str) -> bool {
+    let lower = task.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        ["create", "save", "delete"].iter().any(|verb| word.starts_with(verb) && word.len() <= verb.len() + 2)
+    })
+}
+
 /// Whether Python `code` defines `name` at the top level (a function or a class).
 fn defines(code: &str, name: &str) -> bool {
     code.lines().any(|line| {
@@ -177,6 +196,16 @@ mod tests {
     fn file_stems_number_from_one_and_use_underscores() {
         assert_eq!(file_stem(6, "created-with-location"), "07_created_with_location");
         assert_eq!(file_stem(17, "rest"), "18_rest");
+    }
+
+    #[test]
+    fn a_task_that_promises_a_write_is_recognised() {
+        for task in ["It creates an article.", "Saves nothing.", "`DELETE` deletes it", "nothing is created", "SAVED"] {
+            assert!(says_it_writes(task), "{task}");
+        }
+        for task in ["Answer 200 with the list.", "createsuperuser is elsewhere", "a safe method"] {
+            assert!(!says_it_writes(task), "{task}");
+        }
     }
 
     #[test]

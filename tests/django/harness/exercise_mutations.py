@@ -11,26 +11,36 @@ MUTATIONS = {
         ("no safe=False (TypeError, 500)", "JsonResponse(articles, safe=False)", "JsonResponse(articles)"),
         ("wrapped in an object", "JsonResponse(articles, safe=False)", 'JsonResponse({"articles": articles})'),
         ("201 instead of 200", "safe=False)", "safe=False, status=201)"),
+        ("newest first", 'order_by("id")', 'order_by("-id")'),
+        ("ordered by title", 'order_by("id")', 'order_by("title")'),
     ],
     "created-with-location": [
         ("200 instead of 201", "status=HTTPStatus.CREATED", "status=HTTPStatus.OK"),
         ("no Location", 'response["Location"] = f"/api/articles/{article.id}/"', "pass"),
         ("Location without the id", 'f"/api/articles/{article.id}/"', '"/api/articles/"'),
         ("no check of the title", "    if not title:\n", "    if False:\n"),
+        ("created before the title is checked (side effect)", "    if not title:\n",
+         '    Article.objects.create(title=title or "")\n    if not title:\n'),
+        ("201 that creates nothing (side effect)", "article = Article.objects.create(title=title)",
+         "article = Article(id=1, title=title)"),
     ],
     "delete-no-content": [
         ("200 instead of 204", "status=HTTPStatus.NO_CONTENT", "status=HTTPStatus.OK"),
         ("no 404 for a missing article", "get_object_or_404(Article, id=article_id)",
          "Article.objects.filter(id=article_id).first() or Article(id=0)"),
+        ("204 without deleting (side effect)", "    article.delete()\n", ""),
+        ("deletes every article (side effect)", "article.delete()", "Article.objects.all().delete()"),
     ],
     "redirect-after-post": [
         ("a page instead of the 302", 'return redirect("thanks")', 'return HttpResponse("Thank you!")'),
         ("302 instead of 303", "status=HTTPStatus.SEE_OTHER", "status=HTTPStatus.FOUND"),
         ("303 without Location", 'response["Location"] = f"/api/exports/{export_id}/status/"', "pass"),
+        ("303 to the wrong place", 'f"/api/exports/{export_id}/status/"', '"/api/exports/status/"'),
     ],
     "etag-not-modified": [
         ("no @etag", "@etag(article_etag)\n", ""),
         ("an ETag that ignores the title", 'return f"{article.id}-{article.title}"', "return str(article.id)"),
+        ("a weak ETag", 'return f"{article.id}-{article.title}"', "return f'W/\"{article.id}-{article.title}\"'"),
     ],
     "permanent-redirects": [
         ("302 instead of 301", 'redirect("/about/", permanent=True)', 'redirect("/about/")'),
@@ -39,6 +49,12 @@ MUTATIONS = {
     ],
     "api-unauthorized": [
         ("no WWW-Authenticate", "response[\"WWW-Authenticate\"] = 'Bearer realm=\"api\"'", "pass"),
+        ("a Basic challenge for a Bearer API", "'Bearer realm=\"api\"'", "'Basic realm=\"api\"'"),
+        ("any token accepted", "TOKENS.get(token.strip())", '"alice"'),
+        ("the session instead of the token",
+         '    scheme, _, token = request.headers.get("Authorization", "").partition(" ")\n'
+         '    username = TOKENS.get(token.strip()) if scheme.lower() == "bearer" else None\n',
+         "    username = request.user.username if request.user.is_authenticated else None\n"),
         ("403 instead of 401", "status=HTTPStatus.UNAUTHORIZED", "status=HTTPStatus.FORBIDDEN"),
         ("@login_required again", "def profile(request):",
          "from django.contrib.auth.decorators import login_required\n\n\n@login_required\ndef profile(request):"),
@@ -59,10 +75,16 @@ MUTATIONS = {
          'from django.views.decorators.http import require_http_methods\n\n\n@require_http_methods(["GET"])\ndef article_list'),
         ("405 without Allow", "@require_POST\ndef ping(request):\n",
          'def ping(request):\n    if request.method != "POST":\n        return HttpResponse(status=405)\n'),
+        ("ping allows GET", "@require_POST\ndef ping",
+         'from django.views.decorators.http import require_http_methods\n\n\n@require_http_methods(["GET", "POST"])\ndef ping'),
     ],
     "conflict-duplicate": [
         ("400 instead of 409", "status=HTTPStatus.CONFLICT", "status=HTTPStatus.BAD_REQUEST"),
-        ("no duplicate check", "if Product.objects.filter(name=name).exists():", "if False:"),
+        ("no duplicate handling (IntegrityError, 500)", "    except IntegrityError:\n", "    except ValueError:\n"),
+        ("201 that creates nothing (side effect)", "product = Product.objects.create(name=name)",
+         "product = Product(id=Product.objects.count() + 1, name=name)"),
+        ("409 after deleting the existing product (side effect)", "    except IntegrityError:\n",
+         "    except IntegrityError:\n        Product.objects.filter(name=name).delete()\n"),
     ],
     "gone": [
         ("404 instead of 410", 'return HttpResponseGone("This promotion has ended.")', 'raise Http404("ended")'),
@@ -70,6 +92,25 @@ MUTATIONS = {
     ],
     "if-match": [
         ("no @condition", "@condition(etag_func=article_etag)\n", ""),
+        ("PUT without save() (side effect)", "        article.save()\n", ""),
+        ("412 after saving (side effect)",
+         "@condition(etag_func=article_etag)\ndef article_detail(request, article_id):\n"
+         "    article = get_object_or_404(Article, id=article_id)\n"
+         "    if request.method == \"PUT\":\n"
+         "        article.title = json.loads(request.body)[\"title\"]\n"
+         "        article.save()\n"
+         "    return JsonResponse({\"id\": article.id, \"title\": article.title})\n",
+         "def article_detail(request, article_id):\n"
+         "    article = get_object_or_404(Article, id=article_id)\n"
+         "    tag = f'\"{article_etag(request, article_id)}\"'\n"
+         "    if request.method == \"PUT\":\n"
+         "        article.title = json.loads(request.body)[\"title\"]\n"
+         "        article.save()\n"
+         "        if request.headers.get(\"If-Match\") != tag:\n"
+         "            return JsonResponse({\"error\": \"stale\"}, status=412)\n"
+         "    response = JsonResponse({\"id\": article.id, \"title\": article.title})\n"
+         "    response[\"ETag\"] = tag\n"
+         "    return response\n"),
     ],
     "validation-codes": [
         ("400 instead of 415", "status=HTTPStatus.UNSUPPORTED_MEDIA_TYPE", "status=HTTPStatus.BAD_REQUEST"),
@@ -77,11 +118,14 @@ MUTATIONS = {
         ("400 instead of 422", "return JsonResponse({\"errors\": errors}, status=422)",
          "return JsonResponse({\"errors\": errors}, status=400)"),
         ("negative prices accepted", "if price < 0:", "if False:"),
+        ("a draft created before the 422 (side effect)", "    if errors:\n",
+         '    if errors:\n        Product.objects.create(name="draft")\n'),
     ],
     "rate-limit": [
         ("no Retry-After", 'response["Retry-After"] = str(PERIOD)', "pass"),
         ("403 instead of 429", "status=HTTPStatus.TOO_MANY_REQUESTS", "status=HTTPStatus.FORBIDDEN"),
         ("off by one", "if count > LIMIT:", "if count > LIMIT + 1:"),
+        ("429 with another body", '{"error": "too many requests"}', '{"detail": "slow down"}'),
     ],
     "server-error": [
         ("catch-all again", "    prices = [product.price for product in Product.objects.all()]\n"
@@ -92,12 +136,19 @@ MUTATIONS = {
         ("a JSON 500 without the exception", "    average = sum(prices) / len(prices)\n",
          "    if not prices:\n        return JsonResponse({\"error\": \"oops\"}, status=500)\n"
          "    average = sum(prices) / len(prices)\n"),
+        ("a hand-built 500 with Django's text (no signal)", "    average = sum(prices) / len(prices)\n",
+         "    if not prices:\n        from django.http import HttpResponseServerError\n"
+         "        return HttpResponseServerError(\"<h1>Server Error (500)</h1>\")\n"
+         "    average = sum(prices) / len(prices)\n"),
     ],
     "csrf-json-api": [
         ("API not exempt", "@csrf_exempt\n@require_POST\ndef api_ping", "@require_POST\ndef api_ping"),
         ("the browser view exempted too", "@login_required\n@require_POST\ndef add_note",
          "@csrf_exempt\n@login_required\n@require_POST\ndef add_note"),
         ("no WWW-Authenticate", "response[\"WWW-Authenticate\"] = 'Bearer realm=\"api\"'", "pass"),
+        ("the note is not saved (side effect)",
+         'article = Article.objects.create(title=request.POST.get("title", "note"), author=request.user)',
+         'article = Article(id=1, title=request.POST.get("title", "note"), author=request.user)'),
     ],
     "rest-resource": [
         ("200 after DELETE", "return HttpResponse(status=HTTPStatus.NO_CONTENT)",
@@ -106,5 +157,8 @@ MUTATIONS = {
         ("no 405 for other methods", '@require_http_methods(["GET", "PUT", "PATCH", "DELETE"])\n', ""),
         ("POST answers 200", "status=HTTPStatus.CREATED", "status=HTTPStatus.OK"),
         ("no Location", 'response["Location"] = f"/api/products/{product.id}/"', "pass"),
+        ("PUT/PATCH without save() (side effect)", "        product.save()\n        product.refresh_from_db()\n", ""),
+        ("DELETE deletes every product (side effect)", "product.delete()", "Product.objects.all().delete()"),
+        ("DELETE deletes nothing (side effect)", "        product.delete()\n", ""),
     ],
 }

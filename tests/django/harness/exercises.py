@@ -23,6 +23,7 @@ from harness.report import Report
 
 CHECKER = Path(__file__).resolve().parents[3] / "src" / "practice" / "checker"
 sys.path.insert(0, str(CHECKER))
+from status_tutor_checker import JOB_VERSION  # noqa: E402
 from status_tutor_checker.exchange import from_verify  # noqa: E402  (the one request model)
 
 HEADER_LINE = re.compile(r'^(\s*)response\["([^"]+)"\]\s*=.*$', re.M)
@@ -32,7 +33,7 @@ STATUS_NAME = re.compile(r"HTTPStatus\.([A-Z_]+)")
 def job(exercise: dict, view_file: Path) -> dict:
     """The job the Rust side builds (src/practice/job.rs) from the same TOML."""
     return {
-        "version": 1,
+        "version": JOB_VERSION,
         "view_file": str(view_file),
         "models": list(exercise.get("models", [])),
         "urls": [[u["path"], u["view"]] for u in exercise.get("urls", [])],

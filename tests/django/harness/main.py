@@ -101,6 +101,10 @@ def main(argv: list[str], repo: Path) -> int:
     if not args.no_self_test:
         report.section("harness self-test (tests/django/selftest)")
         self_test(repo, report)
+    report.section("the checker's comparisons (headers, JSON, column values)")
+    from harness.comparisons import check_comparisons
+
+    check_comparisons(report)
     stats, names_checked, codes_checked = run_checks(content, repo, report)
     report.section("practice exercises (content/exercises/*.toml, through the shipped checker)")
     from harness.exercises import check_exercises

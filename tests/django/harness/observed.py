@@ -9,7 +9,7 @@ import json
 OBSERVED_KEYS = {
     "expect_logs", "expect_signal", "expect_mails", "expect_exception",
     # compared by the practice checker's engine (samples.py); accepted here as request keys
-    "expect_json", "body_contains", "present_headers",
+    "expect_json", "expect_json_exact", "body_contains", "body_empty", "present_headers",
 }
 
 

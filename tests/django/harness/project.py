@@ -24,7 +24,7 @@ USERS = {
     "staff": ("admin", "admin-password", True),
 }
 USER_KINDS = ("anonymous", "user", "staff")
-SETUP_ROWS = ("article", "product")
+SETUP_ROWS = ("article", "article-2", "product", "product-2")
 MODELS = ("Article", "Product")
 BUILTIN_URL_NAMES = {"home": "/", "dashboard": "/dashboard/", "login": "/accounts/login/"}
 PROBE_TEMPLATES = {
@@ -146,8 +146,12 @@ def create_rows(setup: list[str], users: dict) -> None:
     for row in setup:
         if row == "article":
             Article.objects.create(id=1, title="Hello", content="World", author=users["user"])
+        elif row == "article-2":
+            Article.objects.create(id=2, title="Another", content="Second", author=users["staff"])
         elif row == "product":
             Product.objects.create(id=1, name="Widget")
+        elif row == "product-2":
+            Product.objects.create(id=2, name="Gizmo")
         else:  # validated before
             raise ValueError(row)
 

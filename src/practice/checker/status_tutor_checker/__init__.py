@@ -9,4 +9,7 @@ harness in tests/django, so samples and exercises are checked by the same engine
 Works with Django 5.2 and the Python standard library only.
 """
 
-PROTOCOL_VERSION = 1
+# The job format (src/practice/job.rs JOB_VERSION) and the report format (report.rs).
+JOB_VERSION = 2
+REPORT_VERSION = 1
+PROTOCOL_VERSION = JOB_VERSION

@@ -4,8 +4,12 @@ course's sample harness (tests/django/harness), so both read the same model the 
 A check is a dict in the job format (src/practice/job.rs):
     {"method", "path", "user", "headers": {..}, "form": {..} | None, "json": str | None,
      "csrf_token": bool, "setup": [..], "expect": {"status", "headers": {..},
-     "present_headers": [..], "absent_headers": [..], "json": str | None, "body_contains": [..]}}
-Django is imported lazily: the module imports without Django configured.
+     "present_headers": [..], "absent_headers": [..], "json": str | None, "json_exact": bool,
+     "body_contains": [..], "body_empty": bool, "signal": bool | None, "exception": str | None,
+     "db": [..]}}
+Headers are compared as HTTP means them (headers.py); the database and the signal after
+the request by effects.py. Django is imported lazily: the module imports without Django
+configured.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
+
+from . import headers as header_meaning
 
 USER_KINDS = ("anonymous", "user", "staff")
 BODY_CAP = 500
@@ -96,18 +102,32 @@ def body_text(response) -> str:
 
 # ---------------------------------------------------------------- comparing
 
+def request_url(response, fallback: str = "/") -> str:
+    """The absolute URL the response answered, for resolving a relative Location."""
+    request = getattr(response, "wsgi_request", None)
+    if request is not None:
+        try:
+            return request.build_absolute_uri()
+        except Exception:  # a learner's odd request object must not hide the status
+            pass
+    return "http://testserver" + fallback
+
+
 def compare(expect: dict, response) -> list[str]:
     """Every way `response` differs from `expect`, in words a learner reads; [] when it matches."""
     differences = []
     status = response.status_code
     if status != expect["status"]:
         differences.append(f"expected status {expect['status']}, got {status}")
+    url = request_url(response)
     for name, value in (expect.get("headers") or {}).items():
         got = response.headers.get(name)
         if got is None:
             differences.append(f"missing header {name} (expected {name}: {value})")
-        elif got != value:
-            differences.append(f"header {name}: expected {value!r}, got {got!r}")
+        else:
+            problem = header_meaning.difference(name, value, got, url)
+            if problem:
+                differences.append(problem)
     for name in expect.get("present_headers") or []:
         if response.headers.get(name) is None:
             differences.append(f"missing header {name}")
@@ -126,12 +146,17 @@ def compare(expect: dict, response) -> list[str]:
             differences.append(f"expected a JSON body, got {shown!r}" if shown else
                                "expected a JSON body, got an empty body")
         else:
-            differences.extend(json_differences(want, got))
+            differences.extend(json_differences(want, got, exact=bool(expect.get("json_exact"))))
     for needle in expect.get("body_contains") or []:
         if text is None:
             text = body_text(response)
         if needle not in text:
             differences.append(f"body should contain {needle!r}")
+    if expect.get("body_empty"):
+        content = b"" if getattr(response, "streaming", False) else response.content
+        if content:
+            shown = body_text(response).strip()[:60]
+            differences.append(f"the body should be empty, got {shown!r}")
     return differences
 
 
@@ -146,9 +171,10 @@ def _label(path: str) -> str:
     return f"JSON field {path}" if path else "JSON body"
 
 
-def json_differences(want, got, path: str = "") -> list[str]:
-    """`want` must be a subset of `got`: objects may have more keys; lists match item by item.
-    `path` names where we are (`items[0].title`), empty for the whole body."""
+def json_differences(want, got, path: str = "", exact: bool = False) -> list[str]:
+    """`want` must be a subset of `got`: objects may have more keys (none with `exact`);
+    lists match item by item, in order. Key order never matters. `path` names where we are
+    (`items[0].title`), empty for the whole body."""
     if isinstance(want, dict):
         if not isinstance(got, dict):
             return [f"{_label(path)}: expected a JSON object, got {json.dumps(got)[:60]}"]
@@ -158,7 +184,12 @@ def json_differences(want, got, path: str = "") -> list[str]:
             if key not in got:
                 out.append(f"{_label(inner)} is missing")
             else:
-                out.extend(json_differences(value, got[key], inner))
+                out.extend(json_differences(value, got[key], inner, exact))
+        if exact:
+            for key in got:
+                if key not in want:
+                    inner = f"{path}.{key}" if path else str(key)
+                    out.append(f"{_label(inner)} is not expected (exactly the keys {', '.join(want) or 'none'})")
         return out
     if isinstance(want, list):
         if not isinstance(got, list):
@@ -167,7 +198,7 @@ def json_differences(want, got, path: str = "") -> list[str]:
             return [f"{_label(path)}: expected a list of {len(want)} item(s), got {len(got)}"]
         out = []
         for i, (w, g) in enumerate(zip(want, got)):
-            out.extend(json_differences(w, g, f"{path}[{i}]"))
+            out.extend(json_differences(w, g, f"{path}[{i}]", exact))
         return out
     if not _same_scalar(want, got):
         return [f"{_label(path)}: expected {json.dumps(want)}, got {json.dumps(got)[:60]}"]
@@ -199,6 +230,7 @@ def describe(check: dict) -> str:
 def from_verify(req: dict) -> dict:
     """A `[[blocks.verify.requests]]` table of the course (TOML keys) in the job format."""
     body = req.get("json")
+    exact = req.get("expect_json_exact")
     return {
         "method": str(req.get("method", "GET")).upper(),
         "path": req.get("path", "/"),
@@ -213,7 +245,23 @@ def from_verify(req: dict) -> dict:
             "headers": dict(req.get("expect_headers") or {}),
             "present_headers": list(req.get("present_headers") or []),
             "absent_headers": list(req.get("absent_headers") or []),
-            "json": req.get("expect_json"),
+            "json": exact if exact is not None else req.get("expect_json"),
+            "json_exact": exact is not None,
             "body_contains": list(req.get("body_contains") or []),
+            "body_empty": bool(req.get("body_empty")),
+            "signal": req.get("expect_signal"),
+            "exception": req.get("expect_exception"),
+            "db": [from_verify_db(model, rows) for model, rows in (req.get("expect_db") or {}).items()],
         },
+    }
+
+
+def from_verify_db(model: str, table: dict) -> dict:
+    """One model's `[checks.expect_db.Model]` table (TOML keys) in the job format."""
+    return {
+        "model": model,
+        "count": table.get("count"),
+        "unchanged": bool(table.get("unchanged")),
+        "rows": list(table.get("rows") or []),
+        "absent": list(table.get("absent") or []),
     }

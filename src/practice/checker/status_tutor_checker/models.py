@@ -19,7 +19,8 @@ class Article(models.Model):
 
 
 class Product(models.Model):
-    name = models.CharField(max_length=200)
+    # unique: a duplicate name is refused by the database (IntegrityError), as exercise 11 teaches
+    name = models.CharField(max_length=200, unique=True)
     price = models.DecimalField(max_digits=10, decimal_places=2, default=0)
 
     class Meta:

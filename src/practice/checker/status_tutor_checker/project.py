@@ -16,7 +16,7 @@ USERS = {
     "user": ("alice", False),
     "staff": ("admin", True),
 }
-SETUP_ROWS = ("article", "product")
+SETUP_ROWS = ("article", "article-2", "product", "product-2")
 MODELS = ("Article", "Product")
 
 _urlconfs = itertools.count(1)
@@ -91,8 +91,13 @@ def reset(setup: list) -> dict:
     for row in setup:
         if row == "article":
             Article.objects.create(id=1, title="Hello", content="World", author=users["user"])
+        elif row == "article-2":
+            # a title that sorts before "Hello": ordering by title is not ordering by age
+            Article.objects.create(id=2, title="Another", content="Second", author=users["staff"])
         elif row == "product":
             Product.objects.create(id=1, name="Widget", price="9.99")
+        elif row == "product-2":
+            Product.objects.create(id=2, name="Gizmo", price="4.50")
     return users
 
 

@@ -6,7 +6,7 @@ import io
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 
-from . import PROTOCOL_VERSION, exchange, learner, project
+from . import JOB_VERSION, REPORT_VERSION, effects, exchange, learner, project
 
 OUTPUT_CAP = 4096
 
@@ -41,8 +41,8 @@ class CappedOutput(io.TextIOBase):
 
 
 def _check_job(job) -> None:
-    if not isinstance(job, dict) or job.get("version") != PROTOCOL_VERSION:
-        raise BadJob(f"expected a job object with version {PROTOCOL_VERSION}")
+    if not isinstance(job, dict) or job.get("version") != JOB_VERSION:
+        raise BadJob(f"expected a job object with version {JOB_VERSION}")
     if not isinstance(job.get("view_file"), str):
         raise BadJob("view_file must be a path")
     urls = job.get("urls")
@@ -66,6 +66,9 @@ def _check_job(job) -> None:
         for row in check.get("setup") or []:
             if row not in project.SETUP_ROWS:
                 raise BadJob(f"unknown setup row {row!r}")
+        db = check["expect"].get("db") or []
+        if not isinstance(db, list) or not all(isinstance(e, dict) and e.get("model") in project.MODELS for e in db):
+            raise BadJob("expect.db must be a list of {model: Article | Product, ...}")
 
 
 def run(job) -> dict:
@@ -76,7 +79,7 @@ def run(job) -> dict:
     project.configure()
     view_file = job["view_file"]
     output = CappedOutput()
-    report = {"version": PROTOCOL_VERSION, "load_error": None, "checks": [], "output": ""}
+    report = {"version": REPORT_VERSION, "load_error": None, "checks": [], "output": ""}
     with redirect_stdout(output), redirect_stderr(output):
         try:
             module = learner.load(view_file)
@@ -119,6 +122,8 @@ def run_check(index: int, check: dict, view_file: str) -> dict:
     got_request_exception.connect(on_exception)
     try:
         users = project.reset(list(check.get("setup") or []))
+        db = check["expect"].get("db") or []
+        before = effects.snapshot(db)
         prepared = exchange.prepare(
             method=check.get("method", "GET"),
             path=check.get("path", "/"),
@@ -141,6 +146,11 @@ def run_check(index: int, check: dict, view_file: str) -> dict:
     result["headers"] = [[k, v] for k, v in response.headers.items()]
     result["body"] = exchange.body_text(response)[: exchange.BODY_CAP]
     result["differences"] = exchange.compare(check["expect"], response)
+    result["differences"] += effects.signal_differences(check["expect"], caught)
+    try:
+        result["differences"] += effects.db_differences(db, before)
+    except Exception as exc:  # noqa: BLE001 - e.g. a transaction the view left broken
+        result["differences"].append(f"the database could not be read after the request: {type(exc).__name__}: {exc}")
     result["passed"] = not result["differences"]
     if caught:
         result["exception"] = learner.error(caught[-1], view_file)
