@@ -109,3 +109,58 @@ fn the_built_in_course_asks_for_three_questions_per_code_page() {
     let course = fs::read_to_string(dir.join("course.toml")).expect("course.toml");
     assert!(course.contains("\nquestions_per_code_page = 3\n"));
 }
+
+fn paragraph(dir: &Path, page: &str, text: &str) {
+    append(
+        &dir.join(format!("pages/{page}.toml")),
+        &format!("\n[[blocks]]\nkind = \"paragraph\"\ntext = \"{text}\"\n"),
+    );
+}
+
+fn errors(result: Result<Loaded, Vec<Problem>>) -> Vec<String> {
+    match result {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().filter(|p| p.is_error()).map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn a_glossary_term_used_before_its_page_must_name_that_page() {
+    let glossary = "glossary = [{ term = \"widget\", page = \"code\" }]";
+    // "text" is read before "code", which defines the word.
+    let used_early = errors(fixture_with(|dir| {
+        insert_course_key(dir, glossary);
+        paragraph(dir, "code", "A **widget** is a thing.");
+        paragraph(dir, "text", "Widgets are everywhere.");
+    }));
+    assert_eq!(used_early.len(), 1, "{used_early:?}");
+    assert!(used_early[0].contains("page `text` uses \"widget\" before page `code` defines it"), "{used_early:?}");
+
+    // Naming the defining page is the link that makes the early use fine.
+    let linked = errors(fixture_with(|dir| {
+        insert_course_key(dir, glossary);
+        paragraph(dir, "code", "A **widget** is a thing.");
+        paragraph(dir, "text", "Widgets: see 201 Created - Code and response.");
+    }));
+    assert_eq!(linked, Vec::<String>::new());
+
+    // A use after the definition, or inside a code sample, needs nothing.
+    let later = errors(fixture_with(|dir| {
+        insert_course_key(dir, "glossary = [{ term = \"widget\", page = \"text\" }]");
+        paragraph(dir, "text", "A **widget** is a thing.");
+        paragraph(dir, "code", "Widgets again.");
+    }));
+    assert_eq!(later, Vec::<String>::new());
+}
+
+#[test]
+fn a_glossary_page_must_exist_and_use_its_term() {
+    let unknown = errors(fixture_with(|dir| insert_course_key(dir, "glossary = [{ term = \"x\", page = \"nope\" }]")));
+    assert!(unknown.iter().any(|e| e.contains("no page has id `nope`")), "{unknown:?}");
+    let unused =
+        errors(fixture_with(|dir| insert_course_key(dir, "glossary = [{ term = \"gizmo\", page = \"code\" }]")));
+    assert!(
+        unused.iter().any(|e| e.contains("page `code` is to define \"gizmo\" but never uses the word")),
+        "{unused:?}"
+    );
+}

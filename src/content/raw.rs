@@ -27,7 +27,18 @@ pub struct CourseFile {
     /// Page ids the welcome screen points to ("why did I get this code?").
     #[serde(default)]
     pub signposts: Vec<Text>,
+    /// Terms and the page that defines them: no earlier page may use one unnamed.
+    #[serde(default)]
+    pub glossary: Vec<GlossaryEntry>,
     pub sections: Vec<SectionEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub term: Text,
+    /// The id of the page that defines the term.
+    pub page: Text,
 }
 
 #[derive(Debug, Deserialize)]

@@ -10,6 +10,7 @@ use std::ops::Range;
 mod codes;
 mod exercises;
 mod fields;
+mod glossary;
 mod learning;
 mod pages;
 mod quiz;
@@ -121,6 +122,7 @@ impl<'a> Checker<'a> {
         let questions = self.questions(&quizzes, &index, &checked_pages);
         let minimum = self.questions_per_code_page(&course_file);
         self.learning_path(&checked_pages, &questions, &spots, minimum);
+        self.glossary(&course_file, &checked_pages, &index);
         let exercise_names: Vec<String> = self
             .files
             .files
