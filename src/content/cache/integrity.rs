@@ -25,7 +25,12 @@ pub fn check(course: &Course, slots: &[Slot], blobs_len: u64) -> Result<(), &'st
             return Err("a question out of range");
         }
     }
-    let complete = |e: &crate::content::Exercise| !(e.hints.is_empty() || e.urls.is_empty() || e.checks.is_empty());
+    // Something to judge: a view exercise's checks, a test-writing one's wrong views.
+    let judged = |e: &crate::content::Exercise| match &e.kind {
+        crate::content::ExerciseKind::View => !e.checks.is_empty(),
+        crate::content::ExerciseKind::Tests { wrong_views, .. } => !wrong_views.is_empty(),
+    };
+    let complete = |e: &crate::content::Exercise| !(e.hints.is_empty() || e.urls.is_empty()) && judged(e);
     if !course.exercises.iter().all(|e| page(e.page) && complete(e)) {
         return Err("an exercise out of range");
     }
