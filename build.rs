@@ -26,6 +26,8 @@ mod content {
     pub mod problem;
     #[path = "../src/content/raw.rs"]
     mod raw;
+    #[path = "../src/content/reading.rs"]
+    pub mod reading;
     #[path = "../src/content/text_safety.rs"]
     pub mod text_safety;
     #[path = "../src/content/validate/mod.rs"]

@@ -520,10 +520,10 @@ fn verified_requests_become_exchanges_on_the_code_sample() {
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::Code(c) if !c.verified.is_empty() => Some(c),
+            Block::Code(c) if c.caption.as_deref().is_some_and(|t| t.starts_with("A common mistake")) => Some(c),
             _ => None,
         })
-        .expect("a verified sample on the 201 page");
+        .expect("the source's verified sample on the 201 page");
     let first = &sample.verified[0];
     assert_eq!(first.request.method, "POST");
     assert_eq!(first.request.path, "/articles/");

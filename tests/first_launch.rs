@@ -107,7 +107,7 @@ fn a_deferred_write_never_started_is_done_when_dropped() {
 
 /// A temporary cache file at `path` as a writer killed two minutes ago left it.
 fn leave_killed_writers_file(path: &Path) {
-    fs::write(path, b"STCACHE2 half a file").expect("writable");
+    fs::write(path, b"STCACHE4 half a file").expect("writable");
     File::options()
         .write(true)
         .open(path)
@@ -123,7 +123,7 @@ fn a_killed_writers_temporary_file_is_removed_once_old_and_a_fresh_one_kept() {
     let old = folder.join(".course-1234abcd.course.a1b2c3.tmp");
     let fresh = folder.join(".course-1234abcd.course.d4e5f6.tmp");
     leave_killed_writers_file(&old);
-    fs::write(&fresh, b"STCACHE2 another instance writing").expect("writable");
+    fs::write(&fresh, b"STCACHE4 another instance writing").expect("writable");
     assert_eq!(cache::load_course(&dir, Some(&cache)).expect("loads").source, Source::Toml);
     assert!(!old.exists(), "a minute old: removed");
     assert!(fresh.exists(), "may belong to another instance writing now");

@@ -9,6 +9,7 @@ pub mod model;
 mod parallel;
 pub mod problem;
 mod raw;
+pub mod reading;
 pub mod text_safety;
 pub mod validate;
 

@@ -19,6 +19,9 @@ pub struct Course {
     pub questions: Vec<Question>,
     /// Practice exercises in lesson order (content/exercises/*.toml).
     pub exercises: Vec<Exercise>,
+    /// Pages the welcome screen points to for a learner puzzled by a status
+    /// (course.toml `signposts`), indices into `pages`.
+    pub signposts: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +40,10 @@ pub struct Page {
     pub blocks: Vec<Block>,
     /// Index into `Course::sections`.
     pub section: usize,
+    /// Estimated reading time in seconds (`content::reading`).
+    pub reading_seconds: u32,
+    /// On the course's core path (course.toml `core`): read first, the rest is reference.
+    pub core: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -17,7 +17,28 @@ pub struct CourseFile {
     pub title: Text,
     #[serde(default)]
     pub intro: Option<Text>,
+    /// The course's own rule: each page that teaches a code is practised by at least this
+    /// many quiz questions (`check` refuses fewer).
+    #[serde(default)]
+    pub questions_per_code_page: Option<Spanned<i64>>,
+    /// Page ids of the core path, read first; the other pages are reference.
+    #[serde(default)]
+    pub core: Vec<Text>,
+    /// Page ids the welcome screen points to ("why did I get this code?").
+    #[serde(default)]
+    pub signposts: Vec<Text>,
+    /// Terms and the page that defines them: no earlier page may use one unnamed.
+    #[serde(default)]
+    pub glossary: Vec<GlossaryEntry>,
     pub sections: Vec<SectionEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub term: Text,
+    /// The id of the page that defines the term.
+    pub page: Text,
 }
 
 #[derive(Debug, Deserialize)]

@@ -53,10 +53,26 @@ pub fn wrap(
     rest: Vec<Span<'static>>,
 ) -> Vec<Line<'static>> {
     let mut out = Wrapper::new(width, first, rest);
+    // Spaces that open a line of the text (not one made by wrapping) are indentation:
+    // kept, so a code excerpt in a quiz prompt keeps its Python blocks.
+    let mut fresh_line = true;
     for span in spans {
         for (i, segment) in span.content.split('\n').enumerate() {
             if i > 0 {
                 out.break_line();
+                fresh_line = true;
+            }
+            let mut segment = segment;
+            if fresh_line {
+                let body = segment.trim_start_matches(' ');
+                let indent = segment.len() - body.len();
+                if indent > 0 && !body.is_empty() {
+                    out.indent(indent, span.style);
+                }
+                if !body.is_empty() {
+                    fresh_line = false;
+                }
+                segment = body;
             }
             for (j, word) in segment.split(' ').enumerate() {
                 if j > 0 {
@@ -146,6 +162,16 @@ impl Wrapper {
         }
     }
 
+    /// Leading spaces of a line of the text, kept when they fit (dropped on a line so
+    /// narrow that they would leave no room).
+    fn indent(&mut self, spaces: usize, style: Style) {
+        if self.used + spaces < self.width {
+            self.current.push(Span::styled(" ".repeat(spaces), style));
+            self.used += spaces;
+            self.word_start = self.current.len();
+        }
+    }
+
     /// Moves the word begun on this line, and the space before it, to a new line.
     fn carry_word_over(&mut self) {
         let carried = self.current.split_off(self.word_start.min(self.current.len()));
@@ -230,6 +256,18 @@ mod tests {
         assert_eq!(plain(&ellipsized(line.clone(), 16).spans), "python · answer…");
         assert_eq!(plain(&ellipsized(line.clone(), 29).spans), "python · answers 302, not 401");
         assert_eq!(ellipsized(line, 16).width(), 16);
+    }
+
+    #[test]
+    fn a_code_excerpt_keeps_its_indentation() {
+        let theme = Theme::new(ThemeName::Dark, false);
+        let spans = inline("Given:\n`def f(request):\n    if x:\n        return y`", Style::new(), &theme);
+        let lines: Vec<String> = wrap(&spans, 40, vec![], vec![]).iter().map(|l| plain(&l.spans)).collect();
+        assert_eq!(lines, ["Given:", "def f(request):", "    if x:", "        return y"]);
+        // A line made by wrapping is not indented.
+        let spans = inline("aaa bbb ccc", Style::new(), &theme);
+        let lines: Vec<String> = wrap(&spans, 4, vec![], vec![]).iter().map(|l| plain(&l.spans)).collect();
+        assert_eq!(lines, ["aaa", "bbb", "ccc"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The table of contents: sections, pages with a mark once read, and the quiz.
 use crate::app::{App, Entry, Focus};
 use crate::layout::{SidebarMode, list_offset, sidebar_list};
-use crate::lines::contents::short_title;
+use crate::lines::contents::{CORE_MARK, section_time, short_title};
 use crate::lines::text::ellipsized;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -39,9 +39,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn entry_line(app: &App, entry: Entry) -> Line<'static> {
     let theme = &app.theme;
     match entry {
-        Entry::Section(s) => Line::styled(app.course.sections[s].title.clone(), theme.heading),
+        Entry::Section(s) => Line::from(vec![
+            Span::styled(app.course.sections[s].title.clone(), theme.heading),
+            Span::styled(section_time(&app.course, s), theme.dim),
+        ]),
         Entry::Page(p) => {
-            let mark = if app.is_read(p) { Span::styled(" ✓ ", theme.read_mark) } else { Span::raw("   ") };
+            // Read, else on the core path (read these first), else reference.
+            let mark = if app.is_read(p) {
+                Span::styled(" ✓ ", theme.read_mark)
+            } else if app.course.pages[p].core {
+                Span::styled(CORE_MARK, theme.dim)
+            } else {
+                Span::raw("   ")
+            };
             let current = if p == app.page { Span::styled("›", theme.heading) } else { Span::raw(" ") };
             Line::from(vec![current, mark, Span::styled(short_title(&app.course.pages[p].title), Style::new())])
         }

@@ -3,6 +3,7 @@
 //! when the terminal is too short, so no line is ever cut.
 use super::{centered, status_bar};
 use crate::app::App;
+use crate::lines::contents::{CORE_MARK, core_path};
 use crate::lines::text::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -78,10 +79,18 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
             what.push(Span::raw(")"));
         }
         what.push(Span::raw("."));
+        let (core_pages, core_minutes) = core_path(course);
+        if core_pages > 0 {
+            what.push(Span::styled(" Core path: ", theme.title));
+            what.push(Span::raw(format!(
+                "{core_pages} pages, about {core_minutes} min, marked{CORE_MARK}in the contents; the rest is reference."
+            )));
+        }
         let start = vec![Span::styled("Enter", theme.key), Span::raw(" start reading")];
         (wrap(&what, width, vec![], vec![]), wrap(&start, width, vec![], vec![]))
     };
     let mut keys = key_lines(app, width);
+    let signs = signpost_lines(app, width);
     // A paused round to resume, questions due for review.
     let quiz = super::quiz_screen::welcome_lines(app);
     // Most useful first: the title, how to start, the keys; then the course's parts.
@@ -94,6 +103,8 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
     let room = height.saturating_sub(essential);
     let show_learn = learn.len() < room;
     let show_intro = intro.len() < room.saturating_sub(if show_learn { learn.len() + 1 } else { 0 });
+    let used = if show_learn { learn.len() + 1 } else { 0 } + if show_intro { intro.len() + 1 } else { 0 };
+    let show_signs = !signs.is_empty() && signs.len() < room.saturating_sub(used);
     let mut lines = title;
     lines.push(Line::default());
     if show_intro {
@@ -105,6 +116,9 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     lines.extend(start);
+    if show_signs {
+        lines.extend(signs);
+    }
     lines.extend(quiz);
     lines.push(Line::default());
     lines.extend(keys);
@@ -127,6 +141,22 @@ fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     lines
+}
+
+/// "Puzzled by a status? Why did I get this code? · Which status...": the course's
+/// signposts, found with `/` (their titles are what search matches first).
+fn signpost_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let titles: Vec<&str> =
+        app.course.signposts.iter().filter_map(|&p| app.course.pages.get(p)).map(|p| p.title.as_str()).collect();
+    if titles.is_empty() {
+        return Vec::new();
+    }
+    let spans = vec![
+        Span::styled("/", app.theme.key),
+        Span::raw(" puzzled by a status? Search for "),
+        Span::styled(titles.join(" · "), app.theme.title),
+    ];
+    wrap(&spans, width, vec![], vec![Span::raw("      ")])
 }
 
 /// " Practice: 5/18 done." when the course has exercises.

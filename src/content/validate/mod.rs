@@ -11,6 +11,8 @@ mod codes;
 mod exercise_kind;
 mod exercises;
 mod fields;
+mod glossary;
+mod learning;
 mod pages;
 mod quiz;
 mod verify;
@@ -117,11 +119,19 @@ impl<'a> Checker<'a> {
             members.dedup();
             sections.push(Section { title, pages: members });
         }
-        let checked_pages = self.pages(pages, &placed, &index);
+        let spots = learning::PageSpots::new(&pages);
+        let mut checked_pages = self.pages(pages, &placed, &index);
+        for page in self.page_list(&course_file.source(), &course_file.value.core, &index) {
+            checked_pages[page].core = true;
+        }
+        let signposts = self.page_list(&course_file.source(), &course_file.value.signposts, &index);
 
         let codes = self.codes(&codes_file, &index);
         let django = self.django_names(&codes_file, &index);
         let questions = self.questions(&quizzes, &index, &checked_pages);
+        let minimum = self.questions_per_code_page(&course_file);
+        self.learning_path(&checked_pages, &questions, &spots, minimum);
+        self.glossary(&course_file, &checked_pages, &index);
         let exercise_names: Vec<String> = self
             .files
             .files
@@ -142,6 +152,7 @@ impl<'a> Checker<'a> {
             django,
             questions,
             exercises,
+            signposts,
         })
     }
 

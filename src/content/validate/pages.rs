@@ -57,13 +57,18 @@ impl Checker<'_> {
         if page.blocks.is_empty() {
             self.problems.push(source.error(page.id.span(), "this page has no blocks"));
         }
+        let title = self.text(&source, &page.title, "title");
+        let summary = self.text(&source, &page.summary, "summary");
+        let blocks: Vec<Block> = page.blocks.iter().filter_map(|b| self.block(&source, b, index)).collect();
         Page {
             id: self.id(&source, &page.id),
-            title: self.text(&source, &page.title, "title"),
-            summary: self.text(&source, &page.summary, "summary"),
+            reading_seconds: crate::content::reading::seconds(&title, &summary, &blocks),
+            title,
+            summary,
             codes: page.codes.iter().filter_map(|c| self.known_status(&source, c, index)).collect(),
-            blocks: page.blocks.iter().filter_map(|b| self.block(&source, b, index)).collect(),
+            blocks,
             section,
+            core: false, // set from course.toml's `core` once every page is checked
         }
     }
 

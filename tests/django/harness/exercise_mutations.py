@@ -231,4 +231,37 @@ MUTATIONS = {
         ("no Retry-After check", '        self.assertGreater(int(third.headers["Retry-After"]), 0)\n', ""),
         ("only the third call checked", "        self.assertEqual([first.status_code, second.status_code], [200, 200])\n", ""),
     ],
+    "choose-stale-edit": [
+        ("400 for the clash", "status=HTTPStatus.CONFLICT", "status=HTTPStatus.BAD_REQUEST"),
+        ("412 without an If-Match header", "status=HTTPStatus.CONFLICT", "status=HTTPStatus.PRECONDITION_FAILED"),
+        ("saves anyway (side effect)", ".filter(id=article.id, title=data[\"old_title\"])", ".filter(id=article.id)"),
+        ("no current title in the body", '{"current_title": article.title}', '{"error": "changed"}'),
+    ],
+    "choose-private-article": [
+        ("403 tells the other user the draft exists",
+         "get_object_or_404(Article, id=article_id, author=request.user)",
+         "get_object_or_404(Article, id=article_id)\n    if article.author != request.user:\n"
+         "        from django.core.exceptions import PermissionDenied\n        raise PermissionDenied"),
+        ("anyone may read any draft", ", author=request.user)", ")"),
+    ],
+    "choose-wrong-format": [
+        ("400 for a format problem", "status=HTTPStatus.UNSUPPORTED_MEDIA_TYPE", "status=HTTPStatus.BAD_REQUEST"),
+        ("422 for a format problem", "status=HTTPStatus.UNSUPPORTED_MEDIA_TYPE", "status=HTTPStatus.UNPROCESSABLE_ENTITY"),
+        ("parses the form anyway", 'if request.content_type != "application/json":', "if False:"),
+    ],
+    "choose-retired-api": [
+        ("404 promises nothing", "status=HTTPStatus.GONE", "status=HTTPStatus.NOT_FOUND"),
+        ("redirect to v2", 'return JsonResponse({"use": "/api/v2/"}, status=HTTPStatus.GONE)',
+         'from django.shortcuts import redirect\n    return redirect("/api/v2/" + rest)'),
+        ("no new version named", '{"use": "/api/v2/"}', '{"error": "gone"}'),
+    ],
+    "diagnose-reports": [
+        ("require_GET kept: HEAD gets 405", "import require_safe", "import require_GET as require_safe"),
+        ("user_passes_test kept: logged-in users loop to the login page",
+         "@require_safe\n@login_required\ndef reports(request):\n    if not request.user.is_staff:\n"
+         "        raise PermissionDenied(\"staff only\")\n",
+         "from django.contrib.auth.decorators import user_passes_test\n\n\n@require_safe\n@login_required\n"
+         "@user_passes_test(lambda user: user.is_staff)\ndef reports(request):\n"),
+        ("login_required dropped: anonymous gets 403", "@require_safe\n@login_required\n", "@require_safe\n"),
+    ],
 }

@@ -15,6 +15,7 @@ from harness.names import check_django_names
 from harness.quizref import check_quiz_pages
 from harness.report import Report
 from harness.samples import PageChecker, Stats
+from harness.tracing import check_tracing
 
 SELFTEST = Path(__file__).resolve().parent.parent / "selftest"
 
@@ -47,6 +48,8 @@ def run_checks(content: Path, repo: Path, report: Report):
     if (content / "quiz").is_dir():
         report.section("quiz questions: their page teaches the names they use")
         check_quiz_pages(content, repo, report)
+        report.section("code-tracing questions: excerpt and answer come from a verified sample")
+        check_tracing(content, repo, report)
     return stats, names_checked, codes_checked
 
 

@@ -1,0 +1,8 @@
+# wrong: 404, which does not tell clients that v1 is gone for good
+from http import HTTPStatus
+
+from django.http import JsonResponse
+
+
+def api_v1(request, rest):
+    return JsonResponse({"use": "/api/v2/"}, status=HTTPStatus.NOT_FOUND)

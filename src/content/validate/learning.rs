@@ -1,0 +1,132 @@
+//! Rules about the course as a learning path rather than about one file's shape: every
+//! page that teaches a status code is practised by enough quiz questions (when
+//! course.toml sets `questions_per_code_page`: an error), and no page speaks to course
+//! authors (a warning). Checked on the finished pages and questions, reported at the
+//! page's `id`.
+use super::{Checker, Parsed};
+use crate::content::model::{Block, Page, Question};
+use crate::content::raw;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Words that belong to the people who write and prove the course, not to learners.
+const AUTHOR_WORDS: &[&str] = &["the harness"];
+
+/// Where each page's `id` is written, by page id, taken before the page files are consumed.
+pub(super) struct PageSpots<'a> {
+    spots: HashMap<String, (String, &'a str, Range<usize>)>,
+}
+
+impl<'a> PageSpots<'a> {
+    pub(super) fn new(files: &[Parsed<'a, raw::PageFile>]) -> PageSpots<'a> {
+        let spots =
+            files.iter().map(|f| (f.value.id.get_ref().clone(), (f.name.clone(), f.text, f.value.id.span()))).collect();
+        PageSpots { spots }
+    }
+}
+
+impl Checker<'_> {
+    /// `minimum`: course.toml's `questions_per_code_page`, if set.
+    pub(super) fn learning_path(
+        &mut self,
+        pages: &[Page],
+        questions: &[Question],
+        spots: &PageSpots<'_>,
+        minimum: Option<usize>,
+    ) {
+        let mut asked = vec![0usize; pages.len()];
+        for question in questions {
+            if let Some(count) = asked.get_mut(question.page) {
+                *count += 1;
+            }
+        }
+        for (page, &count) in pages.iter().zip(&asked) {
+            let Some((name, text, span)) = spots.spots.get(&page.id) else { continue };
+            let source = crate::content::problem::SourceFile { name, text };
+            if let Some(minimum) = minimum.filter(|&m| !page.codes.is_empty() && count < m) {
+                let message = format!(
+                    "this page teaches a status code but {count} quiz question(s) send the learner here; \
+                     course.toml asks for at least {minimum} (questions_per_code_page)"
+                );
+                self.problems.push(source.error(span.clone(), message));
+            }
+            if let Some(word) = author_words(page) {
+                let message = format!("the page says \"{word}\": words for course authors do not belong on a page");
+                self.problems.push(source.warning(span.clone(), message));
+            }
+        }
+    }
+}
+
+/// The first author-only phrase any text of the page uses.
+fn author_words(page: &Page) -> Option<&'static str> {
+    let mut texts: Vec<&str> = vec![&page.title, &page.summary];
+    for block in &page.blocks {
+        match block {
+            Block::Paragraph(text) => texts.push(text),
+            Block::List { heading, items } => {
+                texts.extend(heading.as_deref());
+                texts.extend(items.iter().map(String::as_str));
+            }
+            Block::Code(sample) => {
+                texts.push(&sample.source);
+                texts.extend(sample.caption.as_deref());
+            }
+            Block::Categories(cards) => texts.extend(cards.iter().map(|c| c.description.as_str())),
+            Block::Callout { title, text, .. } => {
+                texts.extend(title.as_deref());
+                texts.push(text);
+            }
+            Block::Table { caption, header, rows } => {
+                texts.extend(caption.as_deref());
+                texts.extend(header.iter().map(String::as_str));
+                texts.extend(rows.iter().flatten().map(String::as_str));
+            }
+        }
+    }
+    AUTHOR_WORDS.iter().copied().find(|word| texts.iter().any(|t| t.to_lowercase().contains(word)))
+}
+
+impl Checker<'_> {
+    /// course.toml's `questions_per_code_page`: a count from 1 to 100, or nothing.
+    pub(super) fn questions_per_code_page(&mut self, course: &Parsed<'_, raw::CourseFile>) -> Option<usize> {
+        let value = course.value.questions_per_code_page.as_ref()?;
+        match usize::try_from(*value.get_ref()) {
+            Ok(n @ 1..=100) => Some(n),
+            _ => {
+                let message = "questions_per_code_page is a count from 1 to 100";
+                self.problems.push(course.source().error(value.span(), message));
+                None
+            }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Page ids listed in course.toml (`core`, `signposts`) as page indices; an unknown id
+    /// is an error, a repeated one is kept once.
+    pub(super) fn page_list(
+        &mut self,
+        source: &crate::content::problem::SourceFile<'_>,
+        ids: &[raw::Text],
+        index: &super::Index,
+    ) -> Vec<usize> {
+        let mut pages = Vec::new();
+        for id in ids {
+            match index.pages.get(id.get_ref()) {
+                Some(&page) if !pages.contains(&page) => pages.push(page),
+                Some(_) => {}
+                None if self.unparsed_pages.contains(id.get_ref()) => {}
+                None => {
+                    let message = format!(
+                        "no page has id `{}`{}",
+                        id.get_ref(),
+                        super::suggestion(id.get_ref(), index.pages.keys().map(String::as_str))
+                    );
+                    self.problems.push(source.error(id.span(), message));
+                }
+            }
+        }
+        pages
+    }
+}
