@@ -4,7 +4,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use status_tutor::app::{App, Entry, PracticeView, Request, Screen};
+use status_tutor::app::{App, Entry, LoopRequest, PracticeView, Screen};
 use status_tutor::cli::ThemeName;
 use status_tutor::content::{Client, CourseFiles, Exchange, Exercise, Expectation, RequestBody, load};
 use status_tutor::keys::{Action, Context};
@@ -129,7 +129,7 @@ fn opening_practice_creates_the_workspace_and_remembers_it() {
     let remembered = app.progress.practice.workspace.as_deref().map(Path::new);
     assert_eq!(remembered, Some(dir.path().join("ws").as_path()));
     assert!(app.progress.edits() > 0, "the change is recorded for the saver");
-    assert_eq!(app.requests, vec![Request::Watch(dir.path().join("ws/exercises"))]);
+    assert_eq!(app.requests, vec![LoopRequest::Watch(dir.path().join("ws/exercises"))]);
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn e_asks_the_loop_for_the_editor_and_q_goes_back_to_the_lessons() {
     let (mut app, _calls, dir) = practising(Progress::default());
     app.requests.clear();
     app.update(Action::Edit);
-    assert_eq!(app.requests, vec![Request::Edit(dir.path().join("ws/exercises/01_created.py"))]);
+    assert_eq!(app.requests, vec![LoopRequest::Edit(dir.path().join("ws/exercises/01_created.py"))]);
     app.update(Action::Quit);
     assert_eq!(app.screen, Screen::Reader);
     assert!(!app.should_quit());

@@ -1,6 +1,6 @@
 //! Starting, pausing and leaving quiz rounds from the app: the page or section offer,
 //! spaced review, a paused round resumed, and going back to where the learner was.
-use super::quiz::{Offer, QuizView, bank};
+use super::quiz::{Offer, OfferScope, QuizView, bank};
 use crate::progress::review;
 use crate::quiz::{RoundKind, Session};
 
@@ -34,10 +34,10 @@ impl super::App {
     pub fn offer_for(&self, page: usize) -> Option<Offer> {
         let section_index = self.course.pages.get(page)?.section;
         let section = self.course.sections.get(section_index)?;
-        let (label, topic, pages) = if section.pages.last() == Some(&page) && section.pages.len() > 1 {
-            (format!("the section {}", section.title), format!("section-{}", section_index + 1), section.pages.clone())
+        let (label, scope, pages) = if section.pages.last() == Some(&page) && section.pages.len() > 1 {
+            (format!("the section {}", section.title), OfferScope::Section(section_index), section.pages.clone())
         } else {
-            ("this page".to_owned(), self.course.pages.get(page)?.id.clone(), vec![page])
+            ("this page".to_owned(), OfferScope::Page(self.course.pages.get(page)?.id.clone()), vec![page])
         };
         let pool: Vec<usize> = self
             .course
@@ -47,13 +47,13 @@ impl super::App {
             .filter(|(_, q)| pages.contains(&q.page))
             .map(|(at, _)| at)
             .collect();
-        (!pool.is_empty()).then_some(Offer { label, topic, pool })
+        (!pool.is_empty()).then_some(Offer { label, scope, pool })
     }
 
     /// Once the last page of a section is read: say that `t` quizzes the section.
     pub(super) fn offer_section_round(&mut self) {
         let Some(offer) = self.offer_for(self.page) else { return };
-        if offer.label.starts_with("the section") {
+        if matches!(offer.scope, OfferScope::Section(_)) {
             let n = offer.pool.len();
             self.message = Some(format!("You finished {}: press t to quiz its {n} question(s)", offer.label));
         }

@@ -1,16 +1,21 @@
 //! Which round a command asks for (`quiz`, `quiz --topic`, `review`), and plain-mode
 //! rounds that save each answer as it is given, so an interrupted round keeps them.
-use std::io::{self, Write};
-
-use crate::app::{Clock, quiz_bank};
+use super::console::{self, say};
+use super::course_source::{course, progress_key};
+use crate::cli::{Cli, QuizArgs};
+use crate::clock::{Clock, SystemClock};
 use crate::content::Course;
 use crate::progress::review::{self, review_round, topic_pool, topics};
 use crate::progress::{Progress, Store};
 use crate::quiz::{RoundKind, Score, Session, plain};
+use crate::quiz_bank::{QuizOptions, quiz_bank};
+use crate::sanitize::printable;
+use std::io::{self, Write};
+use std::process::ExitCode;
 
 /// The round asked for on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
+pub enum RoundRequest {
     /// A round from the whole bank.
     Full,
     /// A round of the questions on these tags or pages.
@@ -21,15 +26,15 @@ pub enum Request {
     RetryMissed,
 }
 
-impl Request {
+impl RoundRequest {
     /// The round `quiz` asks for: the last round's missed questions, some topics, or a
     /// full round.
     #[must_use]
-    pub fn of(retry_missed: bool, topics: &[String]) -> Request {
+    pub fn of(retry_missed: bool, topics: &[String]) -> RoundRequest {
         match () {
-            _ if retry_missed => Request::RetryMissed,
-            _ if topics.is_empty() => Request::Full,
-            _ => Request::Topics(topics.to_vec()),
+            _ if retry_missed => RoundRequest::RetryMissed,
+            _ if topics.is_empty() => RoundRequest::Full,
+            _ => RoundRequest::Topics(topics.to_vec()),
         }
     }
 }
@@ -48,15 +53,15 @@ pub enum NoRound {
 pub fn session(
     course: &Course,
     progress: &Progress,
-    request: &Request,
+    request: &RoundRequest,
     count: Option<usize>,
     seed: u64,
     now: i64,
 ) -> Result<Session, NoRound> {
     let bank = quiz_bank(course);
     match request {
-        Request::Full => Ok(Session::new(bank, count, seed)),
-        Request::Topics(wanted) => match topic_pool(&bank, wanted) {
+        RoundRequest::Full => Ok(Session::new(bank, count, seed)),
+        RoundRequest::Topics(wanted) => match topic_pool(&bank, wanted) {
             Ok(pool) => {
                 // Each topic once, in the order typed (the record's key sorts them).
                 let mut topics: Vec<String> = Vec::new();
@@ -69,7 +74,7 @@ pub fn session(
             }
             Err(unknown) => Err(NoRound::UnknownTopic(unknown_topics(&bank, &unknown))),
         },
-        Request::RetryMissed => {
+        RoundRequest::RetryMissed => {
             let missed = progress.quiz.history.last().map(|round| round.missed.clone()).unwrap_or_default();
             let pool: Vec<usize> = (0..bank.len()).filter(|&at| missed.contains(&bank[at].id)).collect();
             if pool.is_empty() {
@@ -77,7 +82,7 @@ pub fn session(
             }
             Ok(Session::drawn_from(bank, pool, RoundKind::Retry, None, seed))
         }
-        Request::Review => {
+        RoundRequest::Review => {
             let size = count.unwrap_or(bank.len());
             let round = review_round(&bank, &progress.review, &progress.pages_read, now, size, seed);
             if round.is_empty() {
@@ -120,8 +125,7 @@ pub fn run_plain(
         progress.review.paused = session.paused();
         // Merged with the file: another instance's answers meanwhile are kept.
         if let Some(warning) = store.sync(progress) {
-            // Not eprintln!, which panics on a closed stderr; the text may quote a path.
-            let _ = writeln!(io::stderr(), "status-tutor: warning: {}", crate::sanitize::printable(&warning));
+            console::warn(&warning);
         }
     };
     let now = || clock.now_ms();
@@ -140,7 +144,64 @@ pub fn run_plain(
     progress.review.paused = paused_before;
     review::record_round(progress, session.kind(), &score, clock.date());
     if let Some(warning) = store.sync(progress) {
-        let _ = writeln!(io::stderr(), "status-tutor: warning: {}", crate::sanitize::printable(&warning));
+        console::warn(&warning);
     }
     Ok(score)
+}
+
+/// How a round is drawn, from the flags: a seed from the clock unless one was given;
+/// without `quiz` flags (`review`, the tutorial), 12 questions.
+#[must_use]
+pub fn options(args: Option<&QuizArgs>) -> QuizOptions {
+    let seed = args.and_then(|a| a.seed).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+    });
+    let count = match args {
+        Some(args) if args.all => None,
+        Some(args) => Some(usize::from(args.questions)),
+        None => Some(12),
+    };
+    QuizOptions { count, seed }
+}
+
+/// `quiz --plain` and `review --plain`: the same state machine over stdin/stdout, no
+/// escape sequences. With `--json` the transcript goes to stderr and the results to
+/// stdout as JSON. Each answer is saved as it is given.
+pub fn plain(cli: &Cli, (request, options): &(RoundRequest, QuizOptions), json: bool) -> Result<ExitCode, String> {
+    let course = course(cli.content.as_deref())?;
+    let key = progress_key(cli.content.as_deref(), &course.id);
+    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &key);
+    warnings.iter().for_each(|warning| console::warn(warning));
+    let clock = SystemClock::default();
+    let mut session = match session(&course, &progress, request, options.count, options.seed, clock.unix()) {
+        Ok(session) => session,
+        Err(refusal) => return Ok(refused(&refusal)),
+    };
+    match run_plain(&mut session, &mut store, &mut progress, json, &clock) {
+        Ok(_) => {}
+        // The reader went away (`| head`): nothing left to say to anyone.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(e.to_string()),
+    }
+    if let Some(best) = &progress.quiz.best {
+        let percent = crate::quiz::percent(best.correct as usize, best.total as usize);
+        say(&format!("Best full round so far: {}/{} ({percent}%)", best.correct, best.total));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Says why no round was drawn: an unknown topic is a usage error (2), nothing due is
+/// not an error (0).
+#[must_use]
+pub fn refused(refusal: &NoRound) -> ExitCode {
+    match refusal {
+        NoRound::UnknownTopic(message) => {
+            console::error(message);
+            ExitCode::from(2)
+        }
+        NoRound::NothingDue(message) => {
+            let _ = writeln!(io::stdout(), "{}", printable(message)); // a closed stdout is no error
+            ExitCode::SUCCESS
+        }
+    }
 }
