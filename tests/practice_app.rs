@@ -331,3 +331,33 @@ fn after_a_pass_the_screen_says_what_is_next_and_the_list_tells_now_from_done_on
     assert!(!text.contains("not run: your file did not load"), "no line per check that did not run:\n{text}");
     assert!(text.find("Checks").is_none_or(|checks| checks > error), "the reason comes first:\n{text}");
 }
+
+/// With no folder chosen (no `--workspace`, none remembered), practice asks before
+/// creating `./status-tutor-practice`, saying where; any other key asks again, no
+/// creates nothing and yes opens practice there.
+#[test]
+fn practice_asks_before_creating_the_default_folder() {
+    let mut app = App::new(
+        course_with_exercises(),
+        Theme::new(ThemeName::Dark, false),
+        Progress::default(),
+        Rect::new(0, 0, 100, 30),
+    );
+    let folder = std::path::absolute("status-tutor-practice").expect("absolute");
+    app.open_practice(None);
+    assert_eq!(app.context(), Context::Confirm, "a question, not practice");
+    assert!(app.practice.is_none());
+    let asked = app.message.clone().expect("the question");
+    assert!(asked.contains(&folder.display().to_string()) && asked.contains("y yes, n no"), "{asked}");
+    app.update(Action::Down);
+    assert_eq!(app.message.as_deref(), Some(asked.as_str()), "asked again");
+    app.update(Action::Decline);
+    assert!(app.workspace_question.is_none() && app.practice.is_none());
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("No practice folder created")));
+    // With a folder remembered there is nothing to ask.
+    let dir = tempfile::tempdir().expect("tempdir");
+    app.progress.edit().practice.workspace = Some(dir.path().join("ws").display().to_string());
+    app.open_practice(None);
+    assert_eq!(app.screen, Screen::Practice);
+    assert!(app.workspace_question.is_none());
+}

@@ -6,6 +6,7 @@ mod lazy;
 mod mouse;
 mod navigate;
 mod practice;
+mod practice_folder;
 mod quiz;
 mod quiz_screen;
 mod reader;
@@ -26,7 +27,8 @@ use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub use history::{History, Place};
-pub use practice::{LoopRequest, PracticeOptions, PracticeView, WorkspaceQuestion};
+pub use practice::{LoopRequest, PracticeOptions, PracticeView};
+pub use practice_folder::WorkspaceQuestion;
 pub use quiz::{Offer, OfferScope, QuizView};
 use ratatui::layout::{Position, Rect};
 

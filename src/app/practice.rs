@@ -32,22 +32,6 @@ pub enum LoopRequest {
     Setup,
 }
 
-/// The folder practice would create where nobody chose one, asked about first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WorkspaceQuestion {
-    /// `./status-tutor-practice`, made absolute: the question says where.
-    pub folder: PathBuf,
-    /// The exercise asked for, opened once the learner agrees.
-    pub at: Option<usize>,
-}
-
-impl WorkspaceQuestion {
-    /// The question as the status line asks it.
-    pub fn text(&self) -> String {
-        format!("Create {} for practice? y yes, n no", printable(&self.folder.display().to_string()))
-    }
-}
-
 /// The practice screen's state besides the session.
 pub struct PracticeView {
     pub session: Session,
@@ -104,13 +88,7 @@ impl App {
             self.message = Some("This course has no exercises".to_string());
             return;
         }
-        let remembered = self.progress.practice.workspace.as_deref();
-        if self.practice.is_none() && service::is_default(self.practice_options.workspace.as_deref(), remembered) {
-            // Like `rustlings init`: nothing is written in the launch folder unasked.
-            let folder = service::workspace_for(None, None).root().to_path_buf();
-            let question = WorkspaceQuestion { folder, at };
-            self.message = Some(question.text());
-            self.workspace_question = Some(question);
+        if self.practice.is_none() && self.ask_for_workspace(at) {
             return;
         }
         if self.practice.is_none() {
@@ -124,28 +102,6 @@ impl App {
         }
         self.focus = super::Focus::Page;
         self.screen = Screen::Practice;
-    }
-
-    /// The answer to "Create the practice folder?": yes creates it and opens practice, no
-    /// says how to choose another; any other key asks again.
-    pub(super) fn answer_workspace_question(&mut self, action: Action) {
-        let Some(question) = self.workspace_question.take() else { return };
-        match action {
-            Action::Confirm => {
-                self.practice_options.workspace = Some(question.folder);
-                self.open_practice(question.at);
-            }
-            Action::Decline => {
-                self.message = Some(
-                    "No practice folder created: `status-tutor practice --workspace DIR` practises in another one"
-                        .to_string(),
-                );
-            }
-            _ => {
-                self.message = Some(question.text());
-                self.workspace_question = Some(question);
-            }
-        }
     }
 
     /// `x` in the reader: the open page's exercise, else back to practice (or the list).

@@ -308,3 +308,14 @@ fn explain(refusal: Rejected) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::OfferScope;
+
+    #[test]
+    fn an_offered_round_is_recorded_under_its_page_or_its_section_from_one() {
+        assert_eq!(OfferScope::Page("csrf".into()).topic(), "csrf");
+        assert_eq!(OfferScope::Section(0).topic(), "section-1");
+    }
+}
