@@ -4,12 +4,13 @@ use status_tutor::cli::{self, Cli, Command};
 use status_tutor::commands::console::{self, quietly};
 use status_tutor::commands::course_source::{course, progress_key};
 use status_tutor::commands::paint::Paint;
-use status_tutor::commands::rounds::{self, RoundRequest};
+use status_tutor::commands::quiz;
 use status_tutor::commands::tutorial::{self, Launch};
 use status_tutor::commands::{audit, check, explain, list, practice, reset, stats};
 use status_tutor::content::CourseFiles;
 use status_tutor::progress::Store;
 use status_tutor::quiz_bank::QuizOptions;
+use status_tutor::quiz_bank::RoundRequest;
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
@@ -57,13 +58,13 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Quiz(args)) => {
-            let round = (RoundRequest::of(args.retry_missed, &args.topic), rounds::options(Some(args)));
-            if args.plain { rounds::plain(cli, &round, args.json) } else { tutorial(Some(round), None) }
+            let round = (RoundRequest::of(args.retry_missed, &args.topic), quiz::options(Some(args)));
+            if args.plain { quiz::plain(cli, &round, args.json) } else { tutorial(Some(round), None) }
         }
         Some(Command::Review(args)) => {
-            let seed = args.seed.unwrap_or(rounds::options(None).seed);
+            let seed = args.seed.unwrap_or(quiz::options(None).seed);
             let round = (RoundRequest::Review, QuizOptions { count: Some(usize::from(args.questions)), seed });
-            if args.plain { rounds::plain(cli, &round, args.json) } else { tutorial(Some(round), None) }
+            if args.plain { quiz::plain(cli, &round, args.json) } else { tutorial(Some(round), None) }
         }
         Some(Command::Stats { json }) => {
             let course = course(cli.content.as_deref())?;

@@ -4,9 +4,9 @@
 mod common;
 
 use common::bank;
-use status_tutor::app::quiz_bank;
 use status_tutor::content::{CourseFiles, load};
 use status_tutor::quiz::{Question, QuestionKind, RoundQuestion, draw_from, draw_ordered, draw_round};
+use status_tutor::quiz_bank::quiz_bank;
 
 fn classes(round: &[RoundQuestion]) -> Vec<&str> {
     let mut classes: Vec<&str> = round.iter().filter_map(|rq| rq.question.class_tag()).collect();

@@ -1,8 +1,8 @@
 //! Starting, pausing and leaving quiz rounds from the app: the page or section offer,
 //! spaced review, a paused round resumed, and going back to where the learner was.
 use super::quiz::{Offer, OfferScope, QuizView, bank};
-use crate::progress::review;
 use crate::quiz::{RoundKind, Session};
+use crate::quiz_bank::{self, NoRound, RoundRequest};
 
 /// Starting, pausing and leaving rounds: the parts of the app that concern the quiz.
 impl super::App {
@@ -79,18 +79,16 @@ impl super::App {
             );
             return;
         }
-        let bank = bank(&self.course);
-        let now = self.clock.unix();
-        let count = self.quiz_options.count.unwrap_or(bank.len());
-        let seed = self.quiz_options.seed;
-        let round = review::review_round(&bank, &self.progress.review, &self.progress.pages_read, now, count, seed);
-        if round.is_empty() {
-            self.message = Some(review::nothing_due(&self.progress.review, &bank, now));
-            return;
-        }
+        let (count, seed, now) = (self.quiz_options.count, self.quiz_options.seed, self.clock.unix());
+        // The same round `status-tutor review` draws.
+        let session = match quiz_bank::session(&self.course, &self.progress, &RoundRequest::Review, count, seed, now) {
+            Ok(session) => session,
+            Err(NoRound::NothingDue(message) | NoRound::UnknownTopic(message)) => {
+                self.message = Some(message);
+                return;
+            }
+        };
         let origin = (self.screen == super::Screen::Reader).then_some((self.page, self.scroll));
-        let pool = (0..bank.len()).collect();
-        let session = Session::with_round(bank, round, RoundKind::Review, pool, self.quiz_options.count, seed);
         let mut view = QuizView::with_session(session, self.quiz_options);
         view.origin = origin;
         self.quiz = Some(view);

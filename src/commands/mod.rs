@@ -9,7 +9,7 @@ pub mod list;
 pub mod open;
 pub mod paint;
 pub mod practice;
+pub mod quiz;
 pub mod reset;
-pub mod rounds;
 pub mod stats;
 pub mod tutorial;

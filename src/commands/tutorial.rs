@@ -5,7 +5,7 @@
 use super::console::{self, say};
 use super::course_source::{course_and_pages, opened, progress_key};
 use super::paint::no_color;
-use super::rounds::{self, RoundRequest};
+use super::quiz;
 use super::{open, practice};
 use crate::app::{App, PracticeOptions};
 use crate::cli::{Cli, PracticeArgs};
@@ -15,6 +15,7 @@ use crate::content::{Course, embedded};
 use crate::progress::{Progress, Store};
 use crate::quiz::Session;
 use crate::quiz_bank::QuizOptions;
+use crate::quiz_bank::{self, RoundRequest};
 use crate::sanitize::printable;
 use crate::theme::Theme;
 use crate::theme_choice::{self, Question, Reply, Source};
@@ -55,9 +56,9 @@ pub fn run(launch: &Launch<'_>) -> Result<ExitCode, String> {
     let session = match &launch.round {
         Some((RoundRequest::Full, _)) | None => None,
         Some((request, options)) => {
-            match rounds::session(&course, &progress, request, options.count, options.seed, now) {
+            match quiz_bank::session(&course, &progress, request, options.count, options.seed, now) {
                 Ok(session) => Some(session),
-                Err(refusal) => return Ok(rounds::refused(&refusal)),
+                Err(refusal) => return Ok(quiz::refused(&refusal)),
             }
         }
     };
@@ -91,8 +92,8 @@ fn not_a_terminal(launch: &Launch<'_>) -> ExitCode {
     }
     if let Some((request @ RoundRequest::Topics(_), options)) = &launch.round {
         let progress = Progress::default();
-        if let Err(refusal) = rounds::session(&course, &progress, request, options.count, options.seed, 0) {
-            return rounds::refused(&refusal);
+        if let Err(refusal) = quiz_bank::session(&course, &progress, request, options.count, options.seed, 0) {
+            return quiz::refused(&refusal);
         }
     }
     say("status-tutor: standard output is not a terminal, so the full-screen tutorial cannot start.\n\
@@ -211,7 +212,7 @@ fn build_app(
 
 /// The quiz round asked for, else the page asked for, else where the learner left off.
 fn start_where_asked(app: &mut App, launch: &Launch<'_>, session: Option<Session>, page: Option<usize>) {
-    app.quiz_options = launch.round.as_ref().map_or_else(|| rounds::options(None), |(_, options)| *options);
+    app.quiz_options = launch.round.as_ref().map_or_else(|| quiz::options(None), |(_, options)| *options);
     match session {
         Some(session) => app.start_session(session),
         None if launch.round.is_some() => app.start_quiz(),

@@ -1,105 +1,16 @@
-//! Which round a command asks for (`quiz`, `quiz --topic`, `review`), and plain-mode
-//! rounds that save each answer as it is given, so an interrupted round keeps them.
+//! `quiz` and `review`: the round their flags ask for, and plain-mode rounds that save
+//! each answer as it is given, so an interrupted round keeps them.
 use super::console::{self, say};
 use super::course_source::{course, progress_key};
 use crate::cli::{Cli, QuizArgs};
 use crate::clock::{Clock, SystemClock};
-use crate::content::Course;
-use crate::progress::review::{self, review_round, topic_pool, topics};
+use crate::progress::review;
 use crate::progress::{Progress, Store};
-use crate::quiz::{RoundKind, Score, Session, plain};
-use crate::quiz_bank::{QuizOptions, quiz_bank};
+use crate::quiz::{Score, Session, plain};
+use crate::quiz_bank::{NoRound, QuizOptions, RoundRequest, session};
 use crate::sanitize::printable;
 use std::io::{self, Write};
 use std::process::ExitCode;
-
-/// The round asked for on the command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RoundRequest {
-    /// A round from the whole bank.
-    Full,
-    /// A round of the questions on these tags or pages.
-    Topics(Vec<String>),
-    /// Spaced review: what is due, then new questions from pages read.
-    Review,
-    /// The questions missed in the last full round (`quiz --retry-missed`).
-    RetryMissed,
-}
-
-impl RoundRequest {
-    /// The round `quiz` asks for: the last round's missed questions, some topics, or a
-    /// full round.
-    #[must_use]
-    pub fn of(retry_missed: bool, topics: &[String]) -> RoundRequest {
-        match () {
-            _ if retry_missed => RoundRequest::RetryMissed,
-            _ if topics.is_empty() => RoundRequest::Full,
-            _ => RoundRequest::Topics(topics.to_vec()),
-        }
-    }
-}
-
-/// Why no round could be drawn: a usage error (unknown topic) or nothing to review.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoRound {
-    /// The message lists the valid topics; exit code 2.
-    UnknownTopic(String),
-    /// Nothing is due (the message says when); not an error.
-    NothingDue(String),
-}
-
-/// The session for `request`, `count` questions (all when `None`) drawn with `seed`;
-/// `now` in Unix seconds for the review.
-pub fn session(
-    course: &Course,
-    progress: &Progress,
-    request: &RoundRequest,
-    count: Option<usize>,
-    seed: u64,
-    now: i64,
-) -> Result<Session, NoRound> {
-    let bank = quiz_bank(course);
-    match request {
-        RoundRequest::Full => Ok(Session::new(bank, count, seed)),
-        RoundRequest::Topics(wanted) => match topic_pool(&bank, wanted) {
-            Ok(pool) => {
-                // Each topic once, in the order typed (the record's key sorts them).
-                let mut topics: Vec<String> = Vec::new();
-                for topic in wanted {
-                    if !topics.contains(topic) {
-                        topics.push(topic.clone());
-                    }
-                }
-                Ok(Session::drawn_from(bank, pool, RoundKind::Topic(topics), count, seed))
-            }
-            Err(unknown) => Err(NoRound::UnknownTopic(unknown_topics(&bank, &unknown))),
-        },
-        RoundRequest::RetryMissed => {
-            let missed = progress.quiz.history.last().map(|round| round.missed.clone()).unwrap_or_default();
-            let pool: Vec<usize> = (0..bank.len()).filter(|&at| missed.contains(&bank[at].id)).collect();
-            if pool.is_empty() {
-                return Err(NoRound::NothingDue("Nothing to retry: the last full round missed no question".to_owned()));
-            }
-            Ok(Session::drawn_from(bank, pool, RoundKind::Retry, None, seed))
-        }
-        RoundRequest::Review => {
-            let size = count.unwrap_or(bank.len());
-            let round = review_round(&bank, &progress.review, &progress.pages_read, now, size, seed);
-            if round.is_empty() {
-                return Err(NoRound::NothingDue(review::nothing_due(&progress.review, &bank, now)));
-            }
-            let pool = (0..bank.len()).collect();
-            Ok(Session::with_round(bank, round, RoundKind::Review, pool, count, seed))
-        }
-    }
-}
-
-/// "unknown topic `x`" and the valid ones: the tags, then the page ids.
-fn unknown_topics(bank: &[crate::quiz::Question], unknown: &[String]) -> String {
-    let (tags, pages) = topics(bank);
-    let named: Vec<String> = unknown.iter().map(|t| format!("`{}`", plain::sanitize(t))).collect();
-    format!("unknown topic {}.\nTopics (tags): {}\nPages: {}", named.join(", "), tags.join(", "), pages.join(", "))
-}
 
 /// Runs `session` in plain mode: stdin and stdout (with `json`, the transcript on
 /// stderr and the results as JSON on stdout). Each answer moves its question's memory
