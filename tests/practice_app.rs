@@ -85,6 +85,11 @@ fn course_with_exercises() -> status_tutor::content::Course {
     course
 }
 
+/// An app on the fixture course with two exercises, practice not opened.
+fn app_with_exercises() -> App {
+    App::new(course_with_exercises(), Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 100, 30))
+}
+
 /// An app with practice open in a temporary workspace and a fake runner.
 fn practising(progress: Progress) -> (App, Rc<RefCell<Calls>>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -211,12 +216,7 @@ fn the_solution_asks_first_and_shows_the_learners_code_beside_it() {
 
 #[test]
 fn the_reader_x_key_opens_the_exercise_of_the_page_and_the_sidebar_lists_practice() {
-    let mut app = App::new(
-        course_with_exercises(),
-        Theme::new(ThemeName::Dark, false),
-        Progress::default(),
-        Rect::new(0, 0, 100, 30),
-    );
+    let mut app = app_with_exercises();
     let dir = tempfile::tempdir().expect("tempdir");
     app.practice_options.workspace = Some(dir.path().to_path_buf());
     assert_eq!(app.entries.last(), Some(&Entry::Practice));
@@ -287,7 +287,8 @@ fn practice_screen_without_django_offers_setup() {
     assert!(text.contains("Press S to set it up"), "{text}");
     insta::assert_snapshot!("practice_no_django_80x24", text);
     let timeout = screen_after(80, 24, false, Err(RunError::Timeout));
-    assert!(timeout.contains("did not answer in 10 s"), "{timeout}");
+    let limit = format!("did not answer in {} s", status_tutor::practice::runner::TIMEOUT.as_secs());
+    assert!(timeout.contains(&limit), "{timeout}");
 }
 
 #[test]
@@ -337,12 +338,7 @@ fn after_a_pass_the_screen_says_what_is_next_and_the_list_tells_now_from_done_on
 /// creates nothing and yes opens practice there.
 #[test]
 fn practice_asks_before_creating_the_default_folder() {
-    let mut app = App::new(
-        course_with_exercises(),
-        Theme::new(ThemeName::Dark, false),
-        Progress::default(),
-        Rect::new(0, 0, 100, 30),
-    );
+    let mut app = app_with_exercises();
     let folder = std::path::absolute("status-tutor-practice").expect("absolute");
     app.open_practice(None);
     assert_eq!(app.context(), Context::Confirm, "a question, not practice");
