@@ -10,7 +10,7 @@ use status_tutor::content::{Client, CourseFiles, Exchange, Exercise, Expectation
 use status_tutor::keys::{Action, Context};
 use status_tutor::practice::report::Report;
 use status_tutor::practice::runner::{Job, RunError, RunId, Runner};
-use status_tutor::practice::session::{RunState, Session};
+use status_tutor::practice::session::{PracticeSession, RunState};
 use status_tutor::practice::workspace::Workspace;
 use status_tutor::progress::Progress;
 use status_tutor::theme::Theme;
@@ -239,7 +239,7 @@ fn screen_after(width: u16, height: u16, solution: bool, result: status_tutor::p
     let mut progress = Progress::default();
     progress.practice.done.insert("other".into());
     let mut app = App::new(course, Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, width, height));
-    let mut session = Session::new(&app.course.exercises, &app.progress.practice.done);
+    let mut session = PracticeSession::new(&app.course.exercises, &app.progress.practice.done);
     let run = session.apply(status_tutor::practice::session::Event::Run);
     let status_tutor::practice::session::Effect::Start { run, .. } = run[0].clone() else { panic!("no run") };
     session.apply(status_tutor::practice::session::Event::Checked(run, result));

@@ -5,7 +5,7 @@ use crate::keys::Action;
 use crate::lines::practice as lines;
 use crate::practice::runner::{RunId, RunResult};
 use crate::practice::service;
-use crate::practice::session::{Effect, Event, RunState, Session};
+use crate::practice::session::{Effect, Event, PracticeSession, RunState};
 use crate::practice::workspace::Workspace;
 use crate::sanitize::printable;
 use std::path::{Path, PathBuf};
@@ -34,7 +34,7 @@ pub enum LoopRequest {
 
 /// The practice screen's state besides the session.
 pub struct PracticeView {
-    pub session: Session,
+    pub session: PracticeSession,
     pub workspace: Workspace,
     pub python: PathBuf,
     /// First line shown of the details pane.
@@ -138,7 +138,7 @@ impl App {
             None
         };
         PracticeView {
-            session: Session::new(&self.course.exercises, &self.progress.practice.done),
+            session: PracticeSession::new(&self.course.exercises, &self.progress.practice.done),
             python: service::python_for(self.practice_options.python.as_deref(), &workspace),
             workspace,
             scroll: 0,

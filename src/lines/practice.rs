@@ -9,7 +9,7 @@ use crate::practice::describe::{verdict_text, verdicts_heading};
 use crate::practice::report::{PyError, Report};
 use crate::practice::runner::RunError;
 use crate::practice::service::{self, Remedy};
-use crate::practice::session::{Item, RunState, Session};
+use crate::practice::session::{Item, PracticeSession, RunState};
 use crate::practice::workspace::Workspace;
 use crate::sanitize::printable;
 use crate::theme::Theme;
@@ -28,7 +28,7 @@ const SIDE_BY_SIDE_FROM: usize = 96;
 pub struct View<'a> {
     pub theme: &'a Theme,
     pub course: &'a Course,
-    pub session: &'a Session,
+    pub session: &'a PracticeSession,
     pub workspace: &'a Workspace,
     pub python: &'a Path,
     pub scroll: usize,
