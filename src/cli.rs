@@ -1,5 +1,7 @@
 //! Command-line interface: commands and flags. The doc comments are the help text.
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -21,7 +23,12 @@ Examples:
 
 /// A terminal tutorial of HTTP status codes, the way Django developers meet them.
 #[derive(Debug, Parser)]
-#[command(name = "status-tutor", version, after_help = EXAMPLES)]
+#[command(
+    name = "status-tutor",
+    version,
+    after_help = EXAMPLES,
+    override_usage = "status-tutor [OPTIONS] [PAGE]\n       status-tutor [OPTIONS] <COMMAND>"
+)]
 pub struct Cli {
     /// Read the course in DIR instead of the built-in one (same format, same checks; cached
     /// after the first launch in the platform cache directory, or STATUS_TUTOR_CACHE_DIR)
@@ -45,12 +52,81 @@ pub struct Cli {
     #[arg(long, requires = "reset_progress")]
     pub yes: bool,
 
-    /// Open the tutorial at this page: a page id (404-not-found, csrf), a code (404) or a name
-    #[arg(value_name = "PAGE")]
+    /// The page to open the tutorial at (`status-tutor 404`): a word that is no command.
+    /// Not a clap argument, so that clap reports a mistyped command with its "did you
+    /// mean" (see [`parse`]).
+    #[arg(skip)]
     pub page: Option<String>,
+
+    /// Clap's own error for the word taken as a page: shown when it is no page either.
+    #[arg(skip)]
+    pub not_a_command: Option<NotACommand>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// A word that is no command, kept to be opened as a page.
+#[derive(Debug)]
+pub struct NotACommand {
+    /// Clap's error, as it would have been printed.
+    pub error: clap::Error,
+    /// Clap found a command close to the word (`reveiw`: `review`).
+    pub near_a_command: bool,
+}
+
+impl NotACommand {
+    /// Clap's error as text for stderr.
+    #[must_use]
+    pub fn text(&self) -> String {
+        self.error.render().to_string()
+    }
+}
+
+/// The options that take a value: a word after one of them is that value, not a page.
+const TAKES_A_VALUE: &[&str] = &["--content", "--data-dir", "--theme"];
+
+/// The command line of this process; a usage error exits (2) with clap's message.
+#[must_use]
+pub fn parse() -> Cli {
+    parse_from(std::env::args_os().collect()).unwrap_or_else(|error| error.exit())
+}
+
+/// Parses `args` (the program's name first). A word where a command goes that is no
+/// command is taken as the page to open (`status-tutor 404`, `status-tutor csrf`), with
+/// clap's error kept: the tutorial shows it when the word is no page either.
+pub fn parse_from(args: Vec<OsString>) -> Result<Cli, clap::Error> {
+    let error = match Cli::try_parse_from(&args) {
+        Err(error) if error.kind() == ErrorKind::InvalidSubcommand => error,
+        parsed => return parsed,
+    };
+    let Some(ContextValue::String(word)) = error.get(ContextKind::InvalidSubcommand).cloned() else {
+        return Err(error);
+    };
+    let Some(at) = word_at(&args, &word) else { return Err(error) };
+    let mut rest = args;
+    rest.remove(at);
+    let mut cli = Cli::try_parse_from(rest)?;
+    if cli.command.is_some() {
+        return Err(error); // `status-tutor csrf list`: the word is in a command's place
+    }
+    let near_a_command = error.get(ContextKind::SuggestedSubcommand).is_some();
+    cli.page = Some(word);
+    cli.not_a_command = Some(NotACommand { error, near_a_command });
+    Ok(cli)
+}
+
+/// Where `word` stands in `args` as a word of its own (not an option's value).
+fn word_at(args: &[OsString], word: &str) -> Option<usize> {
+    let mut after_option = false;
+    for (at, arg) in args.iter().enumerate().skip(1) {
+        let text = arg.to_str().unwrap_or_default();
+        if !after_option && text == word {
+            return Some(at);
+        }
+        after_option = TAKES_A_VALUE.contains(&text);
+    }
+    None
 }
 
 #[derive(Debug, Subcommand)]

@@ -243,3 +243,76 @@ fn the_bare_binary_without_a_terminal_suggests_list_and_explain() {
     r.assert_exit(2).assert_stderr_has("status-tutor list").assert_stderr_has("status-tutor explain");
     assert!(r.stdout.is_empty(), "{}", r.describe());
 }
+
+// ---------------------------------------------------------------- commands and pages
+
+#[test]
+fn a_mistyped_command_gets_clap_s_did_you_mean() {
+    let r = run(&["reveiw"]);
+    r.assert_exit(2).assert_stderr_has("unrecognized subcommand 'reveiw'").assert_stderr_has("'review'");
+    assert!(!r.stderr.contains("not a page"), "{}", r.describe());
+    run(&["stast"]).assert_exit(2).assert_stderr_has("'stats'");
+}
+
+#[test]
+fn a_word_that_is_no_command_nor_page_says_both() {
+    run(&["frobnicate"])
+        .assert_exit(2)
+        .assert_stderr_has("`frobnicate` is not a page")
+        .assert_stderr_has("unrecognized subcommand 'frobnicate'");
+}
+
+#[test]
+fn a_page_or_topic_still_opens_the_tutorial() {
+    for page in ["404", "csrf", "404-not-found"] {
+        let r = run(&[page]);
+        r.assert_exit(2).assert_stderr_has("not a terminal");
+        assert!(!r.stderr.contains("unrecognized"), "{}", r.describe());
+    }
+    // Options before and after the page are still read.
+    run(&["--theme", "light", "csrf", "--data-dir", "/tmp"]).assert_exit(2).assert_stderr_has("not a terminal");
+}
+
+#[test]
+fn explain_a_mistyped_topic_suggests_it() {
+    run(&["explain", "csfr"]).assert_exit(1).assert_stderr_has("Did you mean").assert_stderr_has("csrf");
+}
+
+#[test]
+fn an_unknown_topic_is_said_before_the_missing_terminal() {
+    let r = run(&["quiz", "--topic", "nope"]);
+    r.assert_exit(2).assert_stderr_has("unknown topic `nope`");
+    assert!(!r.stderr.contains("not a terminal"), "{}", r.describe());
+    // A known topic gets as far as needing a terminal.
+    run(&["quiz", "--topic", "csrf"]).assert_exit(2).assert_stderr_has("not a terminal");
+}
+
+#[test]
+fn list_marks_the_pages_read_and_shows_each_page_s_exercises() {
+    use status_tutor::progress::{Progress, Store};
+    let course = status_tutor::content::load(&status_tutor::content::CourseFiles::embedded()).expect("course").course;
+    let exercise = course.exercises.first().expect("an exercise");
+    let page = &course.pages[exercise.page];
+    let data = tempfile::tempdir().expect("a data folder");
+    let (mut store, _, _) = Store::open(Some(data.path()), &course.id);
+    let mut progress = Progress::default();
+    progress.pages_read.insert(page.id.clone());
+    progress.practice.done.insert(exercise.id.clone());
+    assert!(store.save(&progress).is_none(), "saved");
+    let output = Command::new(env!("CARGO_BIN_EXE_status-tutor"))
+        .arg("list")
+        .env("NO_COLOR", "1")
+        .env("STATUS_TUTOR_DATA_DIR", data.path())
+        .output()
+        .expect("run status-tutor");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    let line = |id: &str| text.lines().find(|l| l.contains(&format!("({id})"))).unwrap_or_default().to_string();
+    assert!(line(&page.id).starts_with('✓'), "{text}");
+    let unread = course.pages.iter().find(|p| p.id != page.id).expect("another page");
+    assert!(!line(&unread.id).starts_with('✓'), "{text}");
+    let practice = format!("practice, done: {}", exercise.title);
+    assert!(text.contains(&practice), "{text}");
+    let todo = course.exercises.get(1).expect("a second exercise");
+    assert!(text.contains(&format!("practice, todo: {}", todo.title)), "{text}");
+    assert!(text.contains(&format!("1/{} pages read", course.pages.len())), "{text}");
+}

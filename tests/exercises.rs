@@ -123,6 +123,11 @@ fn a_good_exercise_loads_with_every_field() {
     let second = &ex.checks[1];
     assert_eq!((second.request.method.as_str(), second.request.user), ("GET", Client::Anonymous));
     assert_eq!(second.expect.json.as_deref(), Some(r#"{"error": "no"}"#));
+    // The file the workspace writes for the learner, named as the exercise's TOML file.
+    let dir = tempfile::tempdir().expect("a temporary workspace");
+    let workspace = status_tutor::practice::workspace::Workspace::new(dir.path());
+    assert_eq!(workspace.create(&course.exercises).expect("the workspace is created"), 1);
+    assert!(workspace.exercises_dir().join("01_hello.py").is_file(), "the learner's file is 01_hello.py");
     assert_eq!(course.exercise_file_name(0).as_deref(), Some("01_hello.py"));
     assert_eq!(course.exercise_file_name(1), None);
 }

@@ -251,7 +251,7 @@ fn a_forged_page_is_refused_when_opened_and_the_cache_removed() {
 /// contents beside it, the quiz and the practice list. Panics where the program would.
 fn look_at_everything(cached: cache::Cached) {
     let mut out = Vec::new();
-    list::run(&cached.course, Paint::plain(), &mut out).expect("a Vec takes every byte");
+    list::run(&cached.course, &Progress::default(), Paint::plain(), &mut out).expect("a Vec takes every byte");
     let area = Rect::new(0, 0, 120, 40);
     let mut app = App::new(cached.course, Theme::new(ThemeName::Dark, false), Progress::default(), area);
     if let Some(store) = cached.pages {

@@ -4,13 +4,13 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use status_tutor::app::{App, Entry, PracticeView, Request, Screen};
+use status_tutor::app::{App, Entry, LoopRequest, PracticeView, Screen};
 use status_tutor::cli::ThemeName;
 use status_tutor::content::{Client, CourseFiles, Exchange, Exercise, Expectation, RequestBody, load};
 use status_tutor::keys::{Action, Context};
 use status_tutor::practice::report::Report;
 use status_tutor::practice::runner::{Job, RunError, RunId, Runner};
-use status_tutor::practice::session::{RunState, Session};
+use status_tutor::practice::session::{PracticeSession, RunState};
 use status_tutor::practice::workspace::Workspace;
 use status_tutor::progress::Progress;
 use status_tutor::theme::Theme;
@@ -85,6 +85,11 @@ fn course_with_exercises() -> status_tutor::content::Course {
     course
 }
 
+/// An app on the fixture course with two exercises, practice not opened.
+fn app_with_exercises() -> App {
+    App::new(course_with_exercises(), Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 100, 30))
+}
+
 /// An app with practice open in a temporary workspace and a fake runner.
 fn practising(progress: Progress) -> (App, Rc<RefCell<Calls>>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -129,7 +134,7 @@ fn opening_practice_creates_the_workspace_and_remembers_it() {
     let remembered = app.progress.practice.workspace.as_deref().map(Path::new);
     assert_eq!(remembered, Some(dir.path().join("ws").as_path()));
     assert!(app.progress.edits() > 0, "the change is recorded for the saver");
-    assert_eq!(app.requests, vec![Request::Watch(dir.path().join("ws/exercises"))]);
+    assert_eq!(app.requests, vec![LoopRequest::Watch(dir.path().join("ws/exercises"))]);
 }
 
 #[test]
@@ -190,7 +195,7 @@ fn e_asks_the_loop_for_the_editor_and_q_goes_back_to_the_lessons() {
     let (mut app, _calls, dir) = practising(Progress::default());
     app.requests.clear();
     app.update(Action::Edit);
-    assert_eq!(app.requests, vec![Request::Edit(dir.path().join("ws/exercises/01_created.py"))]);
+    assert_eq!(app.requests, vec![LoopRequest::Edit(dir.path().join("ws/exercises/01_created.py"))]);
     app.update(Action::Quit);
     assert_eq!(app.screen, Screen::Reader);
     assert!(!app.should_quit());
@@ -211,12 +216,7 @@ fn the_solution_asks_first_and_shows_the_learners_code_beside_it() {
 
 #[test]
 fn the_reader_x_key_opens_the_exercise_of_the_page_and_the_sidebar_lists_practice() {
-    let mut app = App::new(
-        course_with_exercises(),
-        Theme::new(ThemeName::Dark, false),
-        Progress::default(),
-        Rect::new(0, 0, 100, 30),
-    );
+    let mut app = app_with_exercises();
     let dir = tempfile::tempdir().expect("tempdir");
     app.practice_options.workspace = Some(dir.path().to_path_buf());
     assert_eq!(app.entries.last(), Some(&Entry::Practice));
@@ -239,7 +239,7 @@ fn screen_after(width: u16, height: u16, solution: bool, result: status_tutor::p
     let mut progress = Progress::default();
     progress.practice.done.insert("other".into());
     let mut app = App::new(course, Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, width, height));
-    let mut session = Session::new(&app.course.exercises, &app.progress.practice.done);
+    let mut session = PracticeSession::new(&app.course.exercises, &app.progress.practice.done);
     let run = session.apply(status_tutor::practice::session::Event::Run);
     let status_tutor::practice::session::Effect::Start { run, .. } = run[0].clone() else { panic!("no run") };
     session.apply(status_tutor::practice::session::Event::Checked(run, result));
@@ -287,7 +287,8 @@ fn practice_screen_without_django_offers_setup() {
     assert!(text.contains("Press S to set it up"), "{text}");
     insta::assert_snapshot!("practice_no_django_80x24", text);
     let timeout = screen_after(80, 24, false, Err(RunError::Timeout));
-    assert!(timeout.contains("did not answer in 10 s"), "{timeout}");
+    let limit = format!("did not answer in {} s", status_tutor::practice::runner::TIMEOUT.as_secs());
+    assert!(timeout.contains(&limit), "{timeout}");
 }
 
 #[test]
@@ -330,4 +331,29 @@ fn after_a_pass_the_screen_says_what_is_next_and_the_list_tells_now_from_done_on
     assert!(text.contains("None of the 2 checks ran."), "{text}");
     assert!(!text.contains("not run: your file did not load"), "no line per check that did not run:\n{text}");
     assert!(text.find("Checks").is_none_or(|checks| checks > error), "the reason comes first:\n{text}");
+}
+
+/// With no folder chosen (no `--workspace`, none remembered), practice asks before
+/// creating `./status-tutor-practice`, saying where; any other key asks again, no
+/// creates nothing and yes opens practice there.
+#[test]
+fn practice_asks_before_creating_the_default_folder() {
+    let mut app = app_with_exercises();
+    let folder = std::path::absolute("status-tutor-practice").expect("absolute");
+    app.open_practice(None);
+    assert_eq!(app.context(), Context::Confirm, "a question, not practice");
+    assert!(app.practice.is_none());
+    let asked = app.message.clone().expect("the question");
+    assert!(asked.contains(&folder.display().to_string()) && asked.contains("y yes, n no"), "{asked}");
+    app.update(Action::Down);
+    assert_eq!(app.message.as_deref(), Some(asked.as_str()), "asked again");
+    app.update(Action::Decline);
+    assert!(app.workspace_question.is_none() && app.practice.is_none());
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("No practice folder created")));
+    // With a folder remembered there is nothing to ask.
+    let dir = tempfile::tempdir().expect("tempdir");
+    app.progress.edit().practice.workspace = Some(dir.path().join("ws").display().to_string());
+    app.open_practice(None);
+    assert_eq!(app.screen, Screen::Practice);
+    assert!(app.workspace_question.is_none());
 }

@@ -134,6 +134,94 @@ fn a_load_error_comes_first_and_the_learners_exit_is_theirs() {
     let out = run(dir.path(), &["practice", "check", "1", "--python", &python]);
     assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
     let text = stdout(&out);
-    assert!(text.contains("your code ended the run") && text.contains("os._exit(4)"), "{text}");
+    assert!(text.contains("Your code ended the run") && text.contains("os._exit(4)"), "{text}");
     assert!(!text.contains("the checker failed"), "{text}");
+}
+
+/// Two `practice check` started at once on a workspace that does not exist yet: both
+/// prepare it (installing the checker is a rename, never a delete under the other's
+/// feet), and neither says "cannot prepare the workspace".
+#[test]
+fn two_checks_at_once_prepare_a_new_workspace_without_failing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // An interpreter that is missing: each run ends at once, after preparing.
+    let python = dir.path().join("no-such-python");
+    for round in 0..6 {
+        let workspace = dir.path().join(format!("ws{round}"));
+        let start = || {
+            Command::new(BIN)
+                .args(["practice", "check", "1", "--python"])
+                .arg(&python)
+                .arg("--workspace")
+                .arg(&workspace)
+                .env("STATUS_TUTOR_DATA_DIR", dir.path().join("data"))
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("start status-tutor")
+        };
+        let (first, second) = (start(), start());
+        for out in [first.wait_with_output().expect("first"), second.wait_with_output().expect("second")] {
+            let all = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+            assert!(!all.contains("cannot prepare"), "round {round}: {all}");
+            assert!(all.contains("Python could not start"), "round {round}: it got as far as running: {all}");
+        }
+        let checker = Workspace::new(&workspace).checker_dir();
+        assert!(checker.join("VERSION").is_file(), "round {round}: the checker is installed");
+        let beside: Vec<_> = std::fs::read_dir(checker.parent().expect("a parent"))
+            .expect("the .status-tutor folder")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(beside, [std::ffi::OsString::from("checker")], "round {round}: nothing left beside it");
+    }
+}
+
+/// The same race inside one process, many times: threads installing the checker in a
+/// fresh workspace all succeed, and the checker ends up whole.
+#[test]
+fn installing_the_checker_from_many_threads_at_once_never_fails() {
+    use status_tutor::practice::checker_files::{CHECKER_FILES, CHECKER_VERSION};
+    let dir = tempfile::tempdir().expect("tempdir");
+    for round in 0..20 {
+        let workspace = Workspace::new(&dir.path().join(format!("ws{round}")));
+        std::thread::scope(|scope| {
+            let installs: Vec<_> =
+                (0..4).map(|_| scope.spawn(|| workspace.install_checker(CHECKER_FILES, CHECKER_VERSION))).collect();
+            for install in installs {
+                install.join().expect("no panic").unwrap_or_else(|e| panic!("round {round}: {e}"));
+            }
+        });
+        assert!(!workspace.install_checker(CHECKER_FILES, CHECKER_VERSION).expect("intact"), "round {round}: whole");
+    }
+}
+
+/// A checker file the learner's code changed is put back, through the same rename.
+#[test]
+fn a_changed_checker_is_replaced_whole() {
+    use status_tutor::practice::checker_files::{CHECKER_FILES, CHECKER_VERSION};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let workspace = Workspace::new(dir.path());
+    assert!(workspace.install_checker(CHECKER_FILES, CHECKER_VERSION).expect("installed"));
+    let (first, text) = CHECKER_FILES[0];
+    std::fs::write(workspace.checker_dir().join(first), "tampered").expect("write");
+    std::fs::write(workspace.checker_dir().join("stray.py"), "import os").expect("write");
+    assert!(workspace.install_checker(CHECKER_FILES, CHECKER_VERSION).expect("reinstalled"));
+    assert_eq!(std::fs::read_to_string(workspace.checker_dir().join(first)).expect("read"), text);
+    assert!(!workspace.checker_dir().join("stray.py").exists());
+}
+
+/// The learner's file `practice check` reads is the one the workspace wrote, named as
+/// the course names it (one algorithm for both).
+#[test]
+fn check_reads_the_file_the_workspace_wrote() {
+    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(dir.path(), &["practice", "check", "1", "--json", "--python", "/no/such/python"]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let file = PathBuf::from(value["file"].as_str().expect("the file"));
+    assert!(file.is_file(), "{}", file.display());
+    let name = course.exercise_file_name(0).expect("a name");
+    assert_eq!(file.file_name().and_then(|n| n.to_str()), Some(name.as_str()));
 }

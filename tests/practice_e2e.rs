@@ -1,6 +1,7 @@
 //! End to end with real Python: `status-tutor practice` in an 80x24 pseudo-terminal, a
 //! solution written into the exercise file (as an editor would), the checks turn green,
-//! the exercise is marked done on screen and in the progress file.
+//! the exercise is marked done on screen and in the progress file; and the question the
+//! first `x` asks before it creates the practice folder.
 //!
 //! Uses the pinned Django from `python3 tests/django/run.py --ensure-venv` (created from
 //! PyPI on a fresh machine); `STATUS_TUTOR_SKIP_DJANGO=1` skips it deliberately.
@@ -76,4 +77,30 @@ fn a_solution_saved_into_the_file_turns_the_checks_green_and_marks_it_done() {
     assert!(pty.text().ends_with("\x1b[?25h"), "the terminal is restored, cursor shown last");
     let progress = std::fs::read_to_string(dir.path().join(format!("{}.toml", course.id))).expect("progress saved");
     assert!(progress.contains(&format!("\"{}\"", exercise.id)), "done mark in the progress file:\n{progress}");
+}
+
+/// The first `x` asks before creating `./status-tutor-practice` (as `rustlings init`
+/// does), saying where; no creates nothing, yes creates it and opens practice. Needs no
+/// Django: nothing runs.
+#[test]
+fn the_first_x_asks_before_creating_the_practice_folder() {
+    let dir = tempfile::tempdir().expect("a launch folder");
+    let folder = dir.path().join("status-tutor-practice");
+    let (mut pty, _master, _) =
+        Pty::spawn_with_env(&[BIN, "--theme", "dark", "csrf"], dir.path(), &[("NO_COLOR", "1")]).expect("spawn");
+    let at = wait_for_text(&pty, 0, "CSRF");
+    pty.send("x").expect("x");
+    let at = wait_for_text(&pty, at, "for practice? y yes, n no");
+    assert!(!folder.exists(), "nothing is created before the answer");
+    pty.send("n").expect("n");
+    let at = wait_for_text(&pty, at, "No practice folder created");
+    assert!(!folder.exists(), "no creates nothing");
+    pty.send("x").expect("x");
+    let at = wait_for_text(&pty, at, "for practice?");
+    pty.send("y").expect("y");
+    wait_for_text(&pty, at, "Practice: 0/");
+    assert!(folder.join("exercises").is_dir(), "yes creates the folder and the exercise files");
+    pty.send("q").expect("q");
+    pty.send("q").expect("q");
+    assert!(pty.wait_exit().expect("wait").is_some(), "it quits");
 }

@@ -3,7 +3,7 @@
 use status_tutor::content::{Client, Exchange, Exercise, Expectation, Request, RequestBody};
 use status_tutor::practice::report::Report;
 use status_tutor::practice::runner::{RunError, RunId};
-use status_tutor::practice::session::{Confirm, Effect, Event, RunState, Session};
+use status_tutor::practice::session::{Confirm, Effect, Event, PracticeSession, RunState};
 use std::collections::BTreeSet;
 
 fn exercise(id: &str, checks: usize, hints: usize) -> Exercise {
@@ -53,8 +53,8 @@ fn report(passed: &[bool]) -> Report {
     Report::parse(&format!(r#"{{"version": 1, "checks": [{}]}}"#, checks.join(","))).expect("report")
 }
 
-fn session() -> Session {
-    Session::new(&[exercise("a", 2, 2), exercise("b", 1, 0), exercise("c", 3, 1)], &BTreeSet::new())
+fn session() -> PracticeSession {
+    PracticeSession::new(&[exercise("a", 2, 2), exercise("b", 1, 0), exercise("c", 3, 1)], &BTreeSet::new())
 }
 
 fn started(effects: &[Effect]) -> RunId {
@@ -70,7 +70,7 @@ fn started(effects: &[Effect]) -> RunId {
 #[test]
 fn the_first_exercise_not_done_is_current() {
     let done = BTreeSet::from(["a".to_string()]);
-    let s = Session::new(&[exercise("a", 1, 0), exercise("b", 1, 0)], &done);
+    let s = PracticeSession::new(&[exercise("a", 1, 0), exercise("b", 1, 0)], &done);
     assert_eq!(s.current, 1);
     assert!(s.items[0].done && !s.items[1].done);
     assert_eq!(s.done_count(), 1);
@@ -201,7 +201,7 @@ fn moving_through_the_list_stays_inside_it() {
 
 #[test]
 fn an_empty_list_accepts_every_event_without_panicking() {
-    let mut s = Session::new(&[], &BTreeSet::new());
+    let mut s = PracticeSession::new(&[], &BTreeSet::new());
     for event in [Event::Run, Event::Hint, Event::Solution, Event::Next, Event::Prev, Event::Saved(0), Event::Confirm] {
         s.apply(event);
     }
@@ -211,7 +211,7 @@ fn an_empty_list_accepts_every_event_without_panicking() {
 #[test]
 fn after_a_pass_next_goes_to_the_next_exercise_not_done_and_wraps() {
     let done: BTreeSet<String> = ["b".to_string()].into();
-    let mut s = Session::new(&[exercise("a", 1, 0), exercise("b", 1, 0), exercise("c", 1, 0)], &done);
+    let mut s = PracticeSession::new(&[exercise("a", 1, 0), exercise("b", 1, 0), exercise("c", 1, 0)], &done);
     assert_eq!(s.current, 0);
     let run = started(&s.apply(Event::Run));
     s.apply(Event::Checked(run, Ok(report(&[true]))));

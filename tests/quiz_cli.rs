@@ -1,8 +1,8 @@
 //! `status-tutor quiz --plain --seed N` with a scripted stdin: the real binary prints the
 //! expected score, records the round, and `--json` gives machine-readable results.
-use status_tutor::app::quiz_bank;
 use status_tutor::content::{CourseFiles, load};
 use status_tutor::quiz::{QuestionKind, RoundQuestion, draw_round};
+use status_tutor::quiz_bank::quiz_bank;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

@@ -5,9 +5,9 @@
 mod question_bank;
 
 use question_bank::bank;
-use status_tutor::app::quiz_bank;
 use status_tutor::content::{CourseFiles, load};
 use status_tutor::quiz::{Question, QuestionKind, RoundQuestion, draw_from, draw_ordered, draw_round};
+use status_tutor::quiz_bank::quiz_bank;
 
 fn classes(round: &[RoundQuestion]) -> Vec<&str> {
     let mut classes: Vec<&str> = round.iter().filter_map(|rq| rq.question.class_tag()).collect();

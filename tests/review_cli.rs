@@ -1,6 +1,6 @@
 //! `quiz --topic` and `review` from the command line, in plain mode: the real binary.
-use status_tutor::app::quiz_bank;
 use status_tutor::content::{CourseFiles, load};
+use status_tutor::quiz_bank::quiz_bank;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

@@ -6,6 +6,7 @@ mod lazy;
 mod mouse;
 mod navigate;
 mod practice;
+mod practice_folder;
 mod quiz;
 mod quiz_screen;
 mod reader;
@@ -13,6 +14,7 @@ mod rounds;
 mod snapshot;
 mod stats_screen;
 
+pub use crate::clock::{Clock, SystemClock};
 use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::layout::{self, Areas, SidebarMode};
@@ -20,12 +22,14 @@ use crate::lines::document::Document;
 use crate::lines::quiz::View as QuizLines;
 use crate::lines::verified;
 use crate::progress::Tracked;
+pub use crate::quiz_bank::{QuizOptions, quiz_bank};
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub use history::{History, Place};
-pub use practice::{PracticeOptions, PracticeView, Request};
-pub use quiz::{Clock, Offer, QuizOptions, QuizView, SystemClock, bank as quiz_bank};
+pub use practice::{LoopRequest, PracticeOptions, PracticeView};
+pub use practice_folder::WorkspaceQuestion;
+pub use quiz::{Offer, OfferScope, QuizView};
 use ratatui::layout::{Position, Rect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,10 +110,12 @@ pub struct App {
     /// Practice mode, once opened; kept while the learner reads a lesson.
     pub practice: Option<PracticeView>,
     pub practice_options: PracticeOptions,
+    /// The first `x` with no workspace chosen: asks before creating it (y/n).
+    pub workspace_question: Option<WorkspaceQuestion>,
     /// Runs the checks (the real one spawns Python; tests pass a fake).
     pub runner: Option<Box<dyn crate::practice::runner::Runner>>,
     /// Work for the loop: the editor, the watcher, setup.
-    pub requests: Vec<Request>,
+    pub requests: Vec<LoopRequest>,
     search_index: Option<SearchIndex>,
     /// Where the learner was before each jump (Backspace / Ctrl-O go back).
     pub history: History,
@@ -167,6 +173,7 @@ impl App {
             clock: Box::new(SystemClock::default()),
             practice: None,
             practice_options: PracticeOptions::default(),
+            workspace_question: None,
             runner: None,
             requests: Vec::new(),
             search_index: None,
@@ -191,6 +198,9 @@ impl App {
     pub fn context(&self) -> Context {
         if layout::too_small(self.size) {
             return Context::TooSmall;
+        }
+        if self.workspace_question.is_some() {
+            return Context::Confirm;
         }
         match (&self.overlay, self.screen) {
             (Overlay::Help { .. }, _) => Context::Help,
@@ -344,6 +354,7 @@ impl App {
             Context::Welcome => self.update_welcome(action),
             Context::Reader | Context::Contents => self.update_reader(action, pending),
             Context::Progress => self.update_stats(action),
+            Context::Confirm if self.workspace_question.is_some() => self.answer_workspace_question(action),
             _ if self.screen == Screen::Practice => self.update_practice(action),
             _ => self.update_quiz(action),
         }

@@ -3,11 +3,10 @@
 use super::{App, Screen};
 use crate::keys::Action;
 use crate::lines::practice as lines;
-use crate::practice::checker_files::{CHECKER_FILES, CHECKER_VERSION};
-use crate::practice::runner::{Job, RunId, RunResult};
-use crate::practice::session::{Effect, Event, RunState, Session};
-use crate::practice::workspace::{self, Workspace};
-use crate::practice::{job, python};
+use crate::practice::runner::{RunId, RunResult};
+use crate::practice::service;
+use crate::practice::session::{Effect, Event, PracticeSession, RunState};
+use crate::practice::workspace::Workspace;
 use crate::sanitize::printable;
 use std::path::{Path, PathBuf};
 
@@ -24,7 +23,7 @@ pub struct PracticeOptions {
 
 /// Work the app asks the loop to do, because it needs the terminal or a thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
+pub enum LoopRequest {
     /// Suspend the interface and open this file in `$VISUAL` / `$EDITOR`.
     Edit(PathBuf),
     /// Watch this folder and report saves.
@@ -35,7 +34,7 @@ pub enum Request {
 
 /// The practice screen's state besides the session.
 pub struct PracticeView {
-    pub session: Session,
+    pub session: PracticeSession,
     pub workspace: Workspace,
     pub python: PathBuf,
     /// First line shown of the details pane.
@@ -53,7 +52,7 @@ pub struct PracticeView {
 impl PracticeView {
     /// The learner's file of exercise `index` (0-based).
     pub fn file_of(&self, index: usize, exercise: &crate::content::Exercise) -> PathBuf {
-        self.workspace.file_for(index + 1, &exercise.id)
+        service::learner_file(&self.workspace, index, exercise)
     }
 }
 
@@ -89,6 +88,9 @@ impl App {
             self.message = Some("This course has no exercises".to_string());
             return;
         }
+        if self.practice.is_none() && self.ask_for_workspace(at) {
+            return;
+        }
         if self.practice.is_none() {
             let view = self.prepare_practice();
             self.practice = Some(view);
@@ -119,35 +121,25 @@ impl App {
     }
 
     fn prepare_practice(&mut self) -> PracticeView {
-        let root = self
-            .practice_options
-            .workspace
-            .clone()
-            .or_else(|| self.progress.practice.workspace.as_ref().map(PathBuf::from))
-            .unwrap_or_else(|| PathBuf::from(workspace::DEFAULT_DIR));
-        let workspace = Workspace::new(&root);
-        let prepared = workspace
-            .create(&self.course.exercises)
-            .and_then(|_| workspace.install_checker(CHECKER_FILES, CHECKER_VERSION));
-        let workspace_error =
-            prepared.err().map(|e| format!("cannot prepare the workspace {}: {e}", workspace.root().display()));
-        if workspace_error.is_none() {
-            let remembered = workspace.root().to_str().map(str::to_string);
-            if remembered.is_some() && self.progress.practice.workspace != remembered {
-                self.progress.edit().practice.workspace = remembered;
-            }
+        let remembered = self.progress.practice.workspace.as_deref();
+        let workspace = service::workspace_for(self.practice_options.workspace.as_deref(), remembered);
+        let workspace_error = service::prepare(&workspace, &self.course.exercises).err();
+        if workspace_error.is_none()
+            && let Some(path) = service::to_remember(&workspace, self.progress.practice.workspace.as_deref())
+        {
+            self.progress.edit().practice.workspace = Some(path);
         }
         let watch_note = if self.practice_options.manual_run {
             Some("watching is off (--manual-run): press r after saving".to_string())
         } else if workspace_error.is_none() {
-            self.requests.push(Request::Watch(workspace.exercises_dir()));
+            self.requests.push(LoopRequest::Watch(workspace.exercises_dir()));
             None
         } else {
             None
         };
         PracticeView {
-            session: Session::new(&self.course.exercises, &self.progress.practice.done),
-            python: python::find(self.practice_options.python.as_deref(), &workspace),
+            session: PracticeSession::new(&self.course.exercises, &self.progress.practice.done),
+            python: service::python_for(self.practice_options.python.as_deref(), &workspace),
             workspace,
             scroll: 0,
             spinner: 0,
@@ -183,12 +175,12 @@ impl App {
             }
             Action::Edit => {
                 if let Some(exercise) = self.course.exercises.get(view.session.current) {
-                    self.requests.push(Request::Edit(view.file_of(view.session.current, exercise)));
+                    self.requests.push(LoopRequest::Edit(view.file_of(view.session.current, exercise)));
                 }
                 None
             }
             Action::Setup => {
-                self.requests.push(Request::Setup);
+                self.requests.push(LoopRequest::Setup);
                 None
             }
             Action::OpenLesson => {
@@ -289,12 +281,7 @@ impl App {
     fn start_run(&mut self, run: RunId, exercise: usize) {
         let Some(view) = self.practice.as_ref() else { return };
         let Some(ex) = self.course.exercises.get(exercise) else { return };
-        let file = view.file_of(exercise, ex);
-        let job = Job {
-            python: view.python.clone(),
-            workspace: view.workspace.root().to_path_buf(),
-            json: job::job_json(ex, &file),
-        };
+        let job = service::job_for(&view.workspace, &view.python, exercise, ex);
         match self.runner.as_mut() {
             Some(runner) => runner.start(run, job),
             None => {
@@ -310,12 +297,7 @@ impl App {
     pub fn warm_practice(&mut self) {
         let (Some(view), Some(runner)) = (self.practice.as_ref(), self.runner.as_mut()) else { return };
         if view.workspace_error.is_none() {
-            let job = Job {
-                python: view.python.clone(),
-                workspace: view.workspace.root().to_path_buf(),
-                json: String::new(),
-            };
-            runner.prepare(job);
+            runner.prepare(service::warm_job(&view.workspace, &view.python));
         }
     }
 
@@ -368,7 +350,7 @@ impl App {
     pub fn refind_python(&mut self) {
         let explicit = self.practice_options.python.clone();
         if let Some(view) = self.practice.as_mut() {
-            view.python = python::find(explicit.as_deref(), &view.workspace);
+            view.python = service::python_for(explicit.as_deref(), &view.workspace);
         }
     }
 

@@ -5,45 +5,7 @@ use crate::keys::{Action, Context};
 use crate::progress::Progress;
 use crate::progress::review;
 use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, RoundKind, Session};
-
-/// Time for the quiz, passed in so the app stays testable: milliseconds on a monotonic
-/// clock, and today's date for the history of rounds.
-pub trait Clock {
-    fn now_ms(&self) -> u64;
-    fn date(&self) -> String;
-    /// Seconds since the Unix epoch, for spaced review: by default read from `date`.
-    fn unix(&self) -> i64 {
-        review::unix_from_rfc3339(&self.date()).unwrap_or(0)
-    }
-}
-
-/// The real clock.
-pub struct SystemClock {
-    start: std::time::Instant,
-}
-
-impl Default for SystemClock {
-    fn default() -> Self {
-        SystemClock { start: std::time::Instant::now() }
-    }
-}
-
-impl Clock for SystemClock {
-    fn now_ms(&self) -> u64 {
-        u64::try_from(self.start.elapsed().as_millis()).unwrap_or(u64::MAX)
-    }
-
-    fn date(&self) -> String {
-        crate::progress::now_rfc3339()
-    }
-}
-
-/// How rounds are drawn: `count` questions (None = all), shuffled from `seed`.
-#[derive(Debug, Clone, Copy)]
-pub struct QuizOptions {
-    pub count: Option<usize>,
-    pub seed: u64,
-}
+pub use crate::quiz_bank::{QuizOptions, quiz_bank as bank};
 
 /// A smaller round the intro offers besides the full one: the questions of the page the
 /// learner was reading, or of its whole section after its last page.
@@ -51,10 +13,29 @@ pub struct QuizOptions {
 pub struct Offer {
     /// "this page" or "the section Client errors".
     pub label: String,
-    /// The topic key of the round (the page id, or `section:<n>`).
-    pub topic: String,
+    /// What the round covers: one page or a whole section.
+    pub scope: OfferScope,
     /// Bank positions of its questions.
     pub pool: Vec<usize>,
+}
+
+/// What an offered round covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OfferScope {
+    /// The page with this id.
+    Page(String),
+    /// The section at this position (0-based).
+    Section(usize),
+}
+
+impl OfferScope {
+    /// The topic key the round is recorded under: the page id, or `section-<n>` (1-based).
+    pub fn topic(&self) -> String {
+        match self {
+            OfferScope::Page(id) => id.clone(),
+            OfferScope::Section(index) => format!("section-{}", index + 1),
+        }
+    }
 }
 
 /// A quiz in progress, kept while the learner reads a page it pointed to.
@@ -92,22 +73,6 @@ pub enum Outcome {
     Refused(String),
     /// Throw the paused round away and offer a new one.
     Discard,
-}
-
-/// The course's questions as the quiz engine takes them.
-pub fn bank(course: &Course) -> Vec<quiz::Question> {
-    course
-        .questions
-        .iter()
-        .map(|q| quiz::Question {
-            id: q.id.clone(),
-            prompt: q.prompt.clone(),
-            explanation: q.explanation.clone(),
-            page: course.pages.get(q.page).map(|p| p.id.clone()).unwrap_or_default(),
-            tags: q.tags.clone(),
-            kind: q.kind.clone(),
-        })
-        .collect()
 }
 
 impl QuizView {
@@ -212,7 +177,7 @@ impl QuizView {
             let seed = self.next_seed;
             self.next_seed = self.next_seed.wrapping_add(1);
             let bank = self.session.bank().to_vec();
-            let kind = RoundKind::Topic(vec![offer.topic]);
+            let kind = RoundKind::Topic(vec![offer.scope.topic()]);
             self.session = Session::drawn_from(bank, offer.pool, kind, None, seed);
             return self.apply(&[QuizEvent::Start], now_ms);
         }
@@ -341,5 +306,16 @@ fn explain(refusal: Rejected) -> String {
             chars.next().map_or(text.clone(), |first| first.to_uppercase().chain(chars).collect())
         }
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OfferScope;
+
+    #[test]
+    fn an_offered_round_is_recorded_under_its_page_or_its_section_from_one() {
+        assert_eq!(OfferScope::Page("csrf".into()).topic(), "csrf");
+        assert_eq!(OfferScope::Section(0).topic(), "section-1");
     }
 }

@@ -1,8 +1,8 @@
 //! Starting, pausing and leaving quiz rounds from the app: the page or section offer,
 //! spaced review, a paused round resumed, and going back to where the learner was.
-use super::quiz::{Offer, QuizView, bank};
-use crate::progress::review;
+use super::quiz::{Offer, OfferScope, QuizView, bank};
 use crate::quiz::{RoundKind, Session};
+use crate::quiz_bank::{self, NoRound, RoundRequest};
 
 /// Starting, pausing and leaving rounds: the parts of the app that concern the quiz.
 impl super::App {
@@ -34,10 +34,10 @@ impl super::App {
     pub fn offer_for(&self, page: usize) -> Option<Offer> {
         let section_index = self.course.pages.get(page)?.section;
         let section = self.course.sections.get(section_index)?;
-        let (label, topic, pages) = if section.pages.last() == Some(&page) && section.pages.len() > 1 {
-            (format!("the section {}", section.title), format!("section-{}", section_index + 1), section.pages.clone())
+        let (label, scope, pages) = if section.pages.last() == Some(&page) && section.pages.len() > 1 {
+            (format!("the section {}", section.title), OfferScope::Section(section_index), section.pages.clone())
         } else {
-            ("this page".to_owned(), self.course.pages.get(page)?.id.clone(), vec![page])
+            ("this page".to_owned(), OfferScope::Page(self.course.pages.get(page)?.id.clone()), vec![page])
         };
         let pool: Vec<usize> = self
             .course
@@ -47,13 +47,13 @@ impl super::App {
             .filter(|(_, q)| pages.contains(&q.page))
             .map(|(at, _)| at)
             .collect();
-        (!pool.is_empty()).then_some(Offer { label, topic, pool })
+        (!pool.is_empty()).then_some(Offer { label, scope, pool })
     }
 
     /// Once the last page of a section is read: say that `t` quizzes the section.
     pub(super) fn offer_section_round(&mut self) {
         let Some(offer) = self.offer_for(self.page) else { return };
-        if offer.label.starts_with("the section") {
+        if matches!(offer.scope, OfferScope::Section(_)) {
             let n = offer.pool.len();
             self.message = Some(format!("You finished {}: press t to quiz its {n} question(s)", offer.label));
         }
@@ -79,18 +79,16 @@ impl super::App {
             );
             return;
         }
-        let bank = bank(&self.course);
-        let now = self.clock.unix();
-        let count = self.quiz_options.count.unwrap_or(bank.len());
-        let seed = self.quiz_options.seed;
-        let round = review::review_round(&bank, &self.progress.review, &self.progress.pages_read, now, count, seed);
-        if round.is_empty() {
-            self.message = Some(review::nothing_due(&self.progress.review, &bank, now));
-            return;
-        }
+        let (count, seed, now) = (self.quiz_options.count, self.quiz_options.seed, self.clock.unix());
+        // The same round `status-tutor review` draws.
+        let session = match quiz_bank::session(&self.course, &self.progress, &RoundRequest::Review, count, seed, now) {
+            Ok(session) => session,
+            Err(NoRound::NothingDue(message) | NoRound::UnknownTopic(message)) => {
+                self.message = Some(message);
+                return;
+            }
+        };
         let origin = (self.screen == super::Screen::Reader).then_some((self.page, self.scroll));
-        let pool = (0..bank.len()).collect();
-        let session = Session::with_round(bank, round, RoundKind::Review, pool, self.quiz_options.count, seed);
         let mut view = QuizView::with_session(session, self.quiz_options);
         view.origin = origin;
         self.quiz = Some(view);

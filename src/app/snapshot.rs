@@ -14,7 +14,7 @@ pub(super) struct Snapshot {
     progress_edits: u64,
     message: Option<String>,
     quiz: Option<(crate::quiz::Phase, bool, bool, usize)>,
-    practice: Option<(crate::practice::session::Session, usize, usize, Option<String>)>,
+    practice: Option<(crate::practice::session::PracticeSession, usize, usize, Option<String>)>,
     verified_expanded: bool,
     stats: Option<usize>,
 }

@@ -98,6 +98,14 @@ fn unknown_code(course: &Course, number: u16) -> String {
 }
 
 /// " Did you mean: a, b, c?" from every name, code name and reason, nearest first.
+/// The topics `explain` takes besides names: the page ids (`csrf`) and the questions'
+/// tags (`drf`).
+fn topic_words(course: &Course) -> impl Iterator<Item = String> + '_ {
+    let ids = course.pages.iter().map(|p| p.id.as_str());
+    let tags = course.questions.iter().flat_map(|q| q.tags.iter().map(String::as_str));
+    ids.chain(tags).map(str::to_string)
+}
+
 fn closest(course: &Course, wanted: &str) -> String {
     let wanted = wanted.to_lowercase();
     let mut candidates: Vec<(usize, String)> = course
@@ -105,9 +113,11 @@ fn closest(course: &Course, wanted: &str) -> String {
         .iter()
         .map(|d| d.name.clone())
         .chain(course.codes.iter().map(|c| c.http_status.clone()))
+        .chain(topic_words(course))
         .filter_map(|name| {
             let lower = name.to_lowercase();
-            let distance = strsim::levenshtein(&wanted, &lower);
+            // Two letters swapped (`csfr`) count as one typo.
+            let distance = strsim::osa_distance(&wanted, &lower);
             // Close in spelling: about one typo per three letters of the shorter word, so
             // "foo" does not suggest "OK"; or one contains the other ("gone" ->
             // HttpResponseGone), when the part is long enough to mean something.

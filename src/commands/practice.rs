@@ -1,34 +1,101 @@
-//! `status-tutor practice list|check|reset`: practice without the full-screen interface
-//! (scripts, CI, screen readers). Writes to any `Write`.
+//! `status-tutor practice list|check|reset|setup`: practice without the full-screen
+//! interface (scripts, CI, screen readers). The listing and the check write to any `Write`.
+use super::console::{self, confirm, quietly};
+use super::course_source::{course, progress_key};
 use super::paint::Paint;
+use crate::cli::{Cli, PracticeArgs, PracticeCommand};
 use crate::content::Course;
-use crate::practice::checker_files::{CHECKER_FILES, CHECKER_VERSION};
 use crate::practice::describe::verdict_text;
 use crate::practice::report::PyError;
-use crate::practice::runner::{self, Job, RunError};
+use crate::practice::runner::{self, RunError};
+use crate::practice::service::{self, Remedy};
 use crate::practice::session::all_passed;
-use crate::practice::workspace::{self, Workspace};
-use crate::practice::{job, python};
-use crate::progress::Progress;
+use crate::practice::workspace::Workspace;
+use crate::progress::{Progress, Store};
 use crate::sanitize::printable;
 use serde_json::json;
 use std::io::{self, Write};
 use std::path::Path;
+use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
+
+/// Runs `practice list|check|reset|setup`. The workspace used is remembered, so the
+/// next command (and the full screen) finds it.
+pub fn run(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> {
+    let course = course(cli.content.as_deref())?;
+    let key = progress_key(cli.content.as_deref(), &course.id);
+    let (mut store, mut progress, warnings) = Store::open(cli.data_dir.as_deref(), &key);
+    warnings.iter().for_each(|warning| console::warn(warning));
+    let workspace = workspace_for(args.workspace.as_deref(), &progress);
+    let mut out = io::stdout().lock();
+    let mut remember =
+        |progress: &mut Progress, solved: Option<&str>| remember(&workspace, progress, &mut store, solved);
+    match args.action.as_ref() {
+        Some(PracticeCommand::List) | None => {
+            quietly(list(&course, &progress, &workspace, Paint::for_stdout(), &mut out))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(PracticeCommand::Check { id, json }) => {
+            // Exit 0 all pass, 1 checks fail, 2 usage (unknown id) or environment.
+            let prepared = find(&course, id.as_deref(), &progress)
+                .and_then(|index| service::prepare(&workspace, &course.exercises).map(|()| index));
+            let index = match prepared {
+                Ok(index) => index,
+                Err(message) => {
+                    console::error(&message);
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let python = service::python_for(args.python.as_deref(), &workspace);
+            let verdict = check(&course, index, &workspace, &python, *json, &mut out)?;
+            remember(&mut progress, (verdict == Verdict::Pass).then_some(course.exercises[index].id.as_str()));
+            Ok(ExitCode::from(verdict.exit_code()))
+        }
+        Some(PracticeCommand::Reset { id, yes }) => {
+            let index = find(&course, Some(id), &progress)?;
+            let exercise = &course.exercises[index];
+            let file = service::learner_file(&workspace, index, exercise);
+            let question = format!("Put the starter code back in {}? Your changes to it are lost.", file.display());
+            if file.exists() && !yes && !confirm(&printable(&question), "practice reset")? {
+                return Ok(ExitCode::SUCCESS);
+            }
+            let path =
+                workspace.reset(index + 1, exercise).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            writeln!(out, "Starter code restored in {}", printable(&path.display().to_string()))
+                .map_err(|e| e.to_string())?;
+            remember(&mut progress, None);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(PracticeCommand::Setup) => {
+            let base = args.python.clone().unwrap_or_else(|| "python3".into());
+            let python = crate::practice::python::setup(&base, &workspace, &mut out)?;
+            service::prepare(&workspace, &course.exercises)?;
+            remember(&mut progress, None);
+            writeln!(out, "Practice with: status-tutor practice  (checks run with {})", python.display())
+                .map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Remembers the workspace used and an exercise solved, and saves when either changed.
+fn remember(workspace: &Workspace, progress: &mut Progress, store: &mut Store, solved: Option<&str>) {
+    let moved = service::to_remember(workspace, progress.practice.workspace.as_deref());
+    let changed = moved.is_some();
+    if let Some(path) = moved {
+        progress.practice.workspace = Some(path);
+    }
+    let solved = solved.is_some_and(|id| progress.practice.done.insert(id.to_string()));
+    if (changed || solved)
+        && let Some(warning) = store.sync(progress)
+    {
+        console::warn(&warning);
+    }
+}
 
 /// `--workspace`, else the one remembered in progress, else `./status-tutor-practice`.
 pub fn workspace_for(chosen: Option<&Path>, progress: &Progress) -> Workspace {
-    let remembered = progress.practice.workspace.as_deref().map(Path::new);
-    Workspace::new(chosen.or(remembered).unwrap_or(Path::new(workspace::DEFAULT_DIR)))
-}
-
-/// Creates the workspace's missing files and the checker. Never overwrites an exercise file.
-pub fn prepare(workspace: &Workspace, course: &Course) -> Result<(), String> {
-    workspace
-        .create(&course.exercises)
-        .and_then(|_| workspace.install_checker(CHECKER_FILES, CHECKER_VERSION))
-        .map(|_| ())
-        .map_err(|e| format!("cannot prepare the workspace {}: {e}", workspace.root().display()))
+    service::workspace_for(chosen, progress.practice.workspace.as_deref())
 }
 
 /// The exercise named by `id` (its id, or its number in the list), or the first not done.
@@ -91,12 +158,8 @@ pub fn check(
     out: &mut impl Write,
 ) -> Result<Verdict, String> {
     let exercise = course.exercises.get(index).ok_or("this course has no exercises")?;
-    let file = workspace.file_for(index + 1, &exercise.id);
-    let job = Job {
-        python: python.to_path_buf(),
-        workspace: workspace.root().to_path_buf(),
-        json: job::job_json(exercise, &file),
-    };
+    let file = service::learner_file(workspace, index, exercise);
+    let job = service::job_for(workspace, python, index, exercise);
     // The checker is in a session of its own: a signal to this process (Ctrl-C included)
     // must stop it here.
     crate::practice::process::stop_runs_on_signals();
@@ -122,14 +185,14 @@ pub fn check(
                     "output": report.output,
                 }),
                 Err(error) => json!({"exercise": exercise.id, "file": file, "passed": false,
-                    "error": error_text(error, python), "checks": []}),
+                    "error": error_text(error, python, workspace), "checks": []}),
             };
             return writeln!(out, "{value}");
         }
         writeln!(out, "{}. {}  ({})", index + 1, exercise.title, printable(&file.display().to_string()))?;
         let report = match &result {
             Ok(report) => report,
-            Err(error) => return writeln!(out, "ERROR {}", printable(&error_text(error, python))),
+            Err(error) => return writeln!(out, "ERROR {}", printable(&error_text(error, python, workspace))),
         };
         if let Some(failure) = &report.load_error {
             // The reason alone: no check ran, so listing them would only bury it.
@@ -165,7 +228,6 @@ pub fn check(
     Ok(verdict)
 }
 
-/// A run error as one line for the learner.
 /// A Python error: `label` then its kind and message, and its frames under `indent`.
 fn write_error(out: &mut dyn Write, label: &str, indent: &str, failure: &PyError) -> io::Result<()> {
     writeln!(out, "{label} {}", printable(&format!("{}: {}", failure.kind, failure.message)))?;
@@ -176,19 +238,7 @@ fn write_error(out: &mut dyn Write, label: &str, indent: &str, failure: &PyError
     Ok(())
 }
 
-pub fn error_text(error: &RunError, python: &Path) -> String {
-    match error {
-        RunError::Timeout => "your view did not answer in 10 s: infinite loop? (the run was stopped)".to_string(),
-        RunError::Cancelled => "the run was cancelled".to_string(),
-        RunError::DjangoMissing(detail) => format!(
-            "Django {} is missing for {} ({detail}); run `status-tutor practice setup`",
-            python::pinned_django(),
-            python.display()
-        ),
-        RunError::NoPython(detail) => {
-            format!("Python could not start ({detail}); install Python 3.10+ or pass --python")
-        }
-        RunError::LearnerExit(detail) => format!("your code ended the run before it answered: {detail}"),
-        RunError::Checker(detail) => format!("the checker failed: {detail}"),
-    }
+/// A run error as one line for the learner.
+pub fn error_text(error: &RunError, python: &Path, workspace: &Workspace) -> String {
+    service::run_error_text(error, python, workspace, runner::TIMEOUT, Remedy::Command)
 }

@@ -304,10 +304,23 @@ impl Course {
 }
 
 impl Course {
-    /// The learner's file for exercise `index`: `07_created_with_location.py` (its lesson
-    /// order and id; `check` names the exercise's TOML file the same way).
+    /// The learner's file for exercise `index`: `07_created_with_location.py`.
     pub fn exercise_file_name(&self, index: usize) -> Option<String> {
         let exercise = self.exercises.get(index)?;
-        Some(format!("{}.py", crate::content::validate::exercise_file_stem(index, &exercise.id)))
+        Some(format!("{}.py", exercise_stem(index, &exercise.id)))
     }
+}
+
+/// The one name of exercise `index` (0-based, lesson order) with `id`, given to the
+/// learner's file (`exercises/07_created_with_location.py` in the workspace) and
+/// required of the exercise's TOML file: its number from 1, then its id as a Python
+/// module name (see [`module_name`]).
+pub fn exercise_stem(index: usize, id: &str) -> String {
+    format!("{:02}_{}", index + 1, module_name(id))
+}
+
+/// `id` with every character that is not an ASCII letter or digit made `_`: a valid
+/// Python module name, and nothing in it can leave a folder, whatever the id says.
+pub fn module_name(id: &str) -> String {
+    id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
 }

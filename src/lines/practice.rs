@@ -8,7 +8,8 @@ use crate::content::{Course, Exercise};
 use crate::practice::describe::{verdict_text, verdicts_heading};
 use crate::practice::report::{PyError, Report};
 use crate::practice::runner::RunError;
-use crate::practice::session::{Item, RunState, Session};
+use crate::practice::service::{self, Remedy};
+use crate::practice::session::{Item, PracticeSession, RunState};
 use crate::practice::workspace::Workspace;
 use crate::sanitize::printable;
 use crate::theme::Theme;
@@ -27,7 +28,7 @@ const SIDE_BY_SIDE_FROM: usize = 96;
 pub struct View<'a> {
     pub theme: &'a Theme,
     pub course: &'a Course,
-    pub session: &'a Session,
+    pub session: &'a PracticeSession,
     pub workspace: &'a Workspace,
     pub python: &'a Path,
     pub scroll: usize,
@@ -119,8 +120,8 @@ pub fn detail_lines(view: &View, width: usize) -> Vec<Line<'static>> {
         out.extend(text::wrap(&text::inline(&joined, theme.text, theme), width, Vec::new(), Vec::new()));
     }
     out.push(Line::default());
-    let file =
-        printable(&view.workspace.file_for(view.session.current + 1, &exercise.id).display().to_string()).into_owned();
+    let file = printable(&service::learner_file(view.workspace, view.session.current, exercise).display().to_string())
+        .into_owned();
     out.extend(text::wrap(
         &[Span::styled(file, theme.inline_code)],
         width,
@@ -179,6 +180,12 @@ pub fn detail_lines(view: &View, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// A run error as the practice screen says it (S sets Django up).
+fn run_error(view: &View, error: &RunError) -> String {
+    let timeout = crate::practice::runner::TIMEOUT;
+    service::run_error_text(error, view.python, view.workspace, timeout, Remedy::Key)
+}
+
 fn state_lines(view: &View, item: &Item, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let failing = item.report.as_ref().map_or(0, |r| r.checks.iter().filter(|c| !c.passed).count());
     let text = match &item.state {
@@ -190,24 +197,11 @@ fn state_lines(view: &View, item: &Item, theme: &Theme, width: usize) -> Vec<Lin
             ("✗ Your file did not load, so no check could run.".to_string(), theme.wrong)
         }
         RunState::Failed => (format!("✗ {failing} of {} checks fail", item.checks), theme.wrong),
-        RunState::Timeout => {
-            ("✗ Your view did not answer in 10 s: an infinite loop? The run was stopped.".to_string(), theme.wrong)
+        RunState::Timeout => (format!("✗ {}", run_error(view, &RunError::Timeout)), theme.wrong),
+        RunState::Error(error @ (RunError::DjangoMissing(_) | RunError::NoPython(_) | RunError::Checker(_))) => {
+            (run_error(view, error), theme.wrong)
         }
-        RunState::Error(RunError::DjangoMissing(detail)) => (
-            format!(
-                "Django is missing: {detail}. Press S to set it up now (a virtualenv in {}).",
-                view.workspace.venv_dir().display()
-            ),
-            theme.wrong,
-        ),
-        RunState::Error(RunError::NoPython(detail)) => (
-            format!("Python could not start ({detail}). Install Python 3.10+, or press S to set up a virtualenv."),
-            theme.wrong,
-        ),
-        RunState::Error(RunError::LearnerExit(detail)) => {
-            (format!("✗ Your code ended the run before it answered: {detail}."), theme.wrong)
-        }
-        RunState::Error(RunError::Checker(detail)) => (format!("The checker failed: {detail}"), theme.wrong),
+        RunState::Error(error @ RunError::LearnerExit(_)) => (format!("✗ {}", run_error(view, error)), theme.wrong),
         RunState::Error(RunError::Timeout | RunError::Cancelled) => ("Stopped.".to_string(), theme.dim),
     };
     let mut lines = wrapped(&printable(&text.0), width, text.1, "");

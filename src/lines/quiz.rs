@@ -31,8 +31,8 @@ pub struct View<'a> {
 /// a question keeps its "Question N of M" line at the top.
 pub fn visible(view: &View, area: Rect) -> (Rect, Vec<Line<'static>>) {
     let column = column(area);
-    let mut lines = screen_lines(view, view, column.width);
-    let first = first_line(view, view, column, lines.len());
+    let mut lines = screen_lines(view, column.width);
+    let first = first_line(view, column, lines.len());
     let height = usize::from(column.height);
     if pinned(view, first) && !lines.is_empty() {
         let header = lines.swap_remove(0);
@@ -48,44 +48,44 @@ fn pinned(view: &View, first: usize) -> bool {
 }
 
 /// The lines of the quiz screen for the current phase, at `width` columns.
-fn screen_lines(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
-    if quiz.resuming {
-        return super::quiz_review::resume_intro(app, width);
+fn screen_lines(view: &View, width: u16) -> Vec<Line<'static>> {
+    if view.resuming {
+        return super::quiz_review::resume_intro(view, width);
     }
-    match quiz.session.phase() {
-        Phase::Intro => intro(app, quiz, width),
-        Phase::Asking { index, input } => asking(app, quiz, *index, input, width),
-        Phase::Feedback { index, verdict } => feedback(app, quiz, *index, *verdict, width, label(quiz)),
-        Phase::Results => super::quiz_results::results(app, &quiz.session.score(), quiz, width),
+    match view.session.phase() {
+        Phase::Intro => intro(view, width),
+        Phase::Asking { index, input } => asking(view, *index, input, width),
+        Phase::Feedback { index, verdict } => feedback(view, *index, *verdict, width, label(view)),
+        Phase::Results => super::quiz_results::results(view, &view.session.score(), width),
         Phase::Review { index } => {
-            let verdict = quiz.session.record(*index).map_or(Verdict::Skipped, |r| r.verdict);
-            feedback(app, quiz, *index, verdict, width, "Answer")
+            let verdict = view.session.record(*index).map_or(Verdict::Skipped, |r| r.verdict);
+            feedback(view, *index, verdict, width, "Answer")
         }
     }
 }
 
 /// What a question of this round is called: review rounds say "Review", not "Question".
-fn label(quiz: &View) -> &'static str {
-    if *quiz.session.kind() == RoundKind::Review { "Review" } else { "Question" }
+fn label(view: &View) -> &'static str {
+    if *view.session.kind() == RoundKind::Review { "Review" } else { "Question" }
 }
 
 /// How far the learner can scroll this screen (0 when it fits).
 pub fn max_scroll(view: &View, area: Rect) -> usize {
     let column = column(area);
-    screen_lines(view, view, column.width).len().saturating_sub(usize::from(column.height))
+    screen_lines(view, column.width).len().saturating_sub(usize::from(column.height))
 }
 
 /// The first line shown: while a question is asked, whatever keeps the answer being
 /// chosen in view (small terminals); otherwise the learner's own scrolling.
-fn first_line(app: &View, quiz: &View, column: Rect, total: usize) -> usize {
+fn first_line(view: &View, column: Rect, total: usize) -> usize {
     let height = usize::from(column.height);
     let max = total.saturating_sub(height);
-    let Phase::Asking { index, input } = quiz.session.phase() else { return quiz.scroll.min(max) };
-    if quiz.resuming {
-        return quiz.scroll.min(max);
+    let Phase::Asking { index, input } = view.session.phase() else { return view.scroll.min(max) };
+    if view.resuming {
+        return view.scroll.min(max);
     }
-    let Some(rq) = quiz.session.round().get(*index) else { return 0 };
-    let focus_row = question_header_height(app.theme, rq, column.width, false)
+    let Some(rq) = view.session.round().get(*index) else { return 0 };
+    let focus_row = question_header_height(view.theme, rq, column.width, false)
         + match input {
             Input::Single { selected } => selected.unwrap_or(0),
             Input::Multiple { cursor, .. } => *cursor,
@@ -104,33 +104,32 @@ fn column(area: Rect) -> Rect {
 
 /// The choice under a mouse click, if any: same geometry as the drawing.
 pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
-    let (app, quiz) = (view, view);
-    let Phase::Asking { index, .. } = quiz.session.phase() else { return None };
-    if quiz.resuming {
+    let Phase::Asking { index, .. } = view.session.phase() else { return None };
+    if view.resuming {
         return None;
     }
     let column = column(area);
-    let rq = quiz.session.round().get(*index)?;
-    let first = first_line(app, quiz, column, screen_lines(app, quiz, column.width).len());
+    let rq = view.session.round().get(*index)?;
+    let first = first_line(view, column, screen_lines(view, column.width).len());
     // Rows on screen -> lines of the screen -> the choice on that line.
     let row = usize::from(at.y.checked_sub(column.y)?);
     if row == 0 && pinned(view, first) {
         return None; // the pinned "Question N of M"
     }
     let line = row + first;
-    let choice = line.checked_sub(question_header_height(app.theme, rq, column.width, false))?;
+    let choice = line.checked_sub(question_header_height(view.theme, rq, column.width, false))?;
     (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
 }
 
-fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let n = quiz.session.round().len();
-    let bank = quiz.session.bank().len();
-    let (title, what) = match quiz.session.kind() {
+fn intro(view: &View, width: u16) -> Vec<Line<'static>> {
+    let theme = &view.theme;
+    let n = view.session.round().len();
+    let bank = view.session.bank().len();
+    let (title, what) = match view.session.kind() {
         RoundKind::Retry => ("Retry", format!("A retry of the {n} question(s) you missed.")),
         RoundKind::Review => {
-            let cards = &app.progress.review.cards;
-            let due = quiz.session.round().iter().filter(|rq| cards.contains_key(&rq.question.id)).count();
+            let cards = &view.progress.review.cards;
+            let due = view.session.round().iter().filter(|rq| cards.contains_key(&rq.question.id)).count();
             let new = n - due;
             (
                 "Review",
@@ -145,17 +144,17 @@ fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
     };
     let mut lines = vec![Line::styled(title, theme.heading), Line::default()];
     lines.extend(wrap(&[Span::raw(what)], usize::from(width), vec![], vec![]));
-    let record = match quiz.session.kind() {
-        RoundKind::Full => app.progress.quiz.best.as_ref(),
-        other => app.progress.review.records.get(&other.key()),
+    let record = match view.session.kind() {
+        RoundKind::Full => view.progress.quiz.best.as_ref(),
+        other => view.progress.review.records.get(&other.key()),
     };
     if let Some(best) = record {
         // The one rounding rule of the quiz (the numbers come from an editable file).
         let percent = crate::quiz::percent(best.correct as usize, best.total as usize);
-        let which = if *quiz.session.kind() == RoundKind::Full { "full round" } else { "round of this kind" };
+        let which = if *view.session.kind() == RoundKind::Full { "full round" } else { "round of this kind" };
         lines.push(Line::styled(format!("Your best {which}: {}/{} ({percent}%)", best.correct, best.total), theme.dim));
     }
-    if let Some((label, count)) = quiz.offer {
+    if let Some((label, count)) = view.offer {
         lines.push(Line::default());
         let offer = [Span::styled("t", theme.key), Span::raw(format!(" only {label}: {count} question(s)"))];
         lines.extend(wrap(&offer, usize::from(width), vec![], vec![Span::raw("  ")]));
@@ -229,14 +228,14 @@ fn choice_labels(rq: &RoundQuestion) -> Vec<String> {
     }
 }
 
-fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let Some(rq) = quiz.session.round().get(index) else { return vec![] };
-    let mut lines = question_header(theme, label(quiz), (index, quiz.session.round().len()), rq, width, false);
-    if *quiz.session.kind() == RoundKind::Review
+fn asking(view: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
+    let theme = &view.theme;
+    let Some(rq) = view.session.round().get(index) else { return vec![] };
+    let mut lines = question_header(theme, label(view), (index, view.session.round().len()), rq, width, false);
+    if *view.session.kind() == RoundKind::Review
         && let Some(head) = lines.first_mut()
     {
-        head.spans.push(Span::styled(format!("   {}", super::quiz_review::standing(app, &rq.question.id)), theme.dim));
+        head.spans.push(Span::styled(format!("   {}", super::quiz_review::standing(view, &rq.question.id)), theme.dim));
     }
     let labels = choice_labels(rq);
     for (i, label) in labels.iter().enumerate() {
@@ -276,11 +275,11 @@ fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> V
     lines
 }
 
-fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let Some(rq) = quiz.session.round().get(index) else { return vec![] };
-    let answer = quiz.session.record(index).map(|r| r.answer.clone());
-    let mut lines = question_header(theme, label, (index, quiz.session.round().len()), rq, width, true);
+fn feedback(view: &View, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
+    let theme = &view.theme;
+    let Some(rq) = view.session.round().get(index) else { return vec![] };
+    let answer = view.session.record(index).map(|r| r.answer.clone());
+    let mut lines = question_header(theme, label, (index, view.session.round().len()), rq, width, true);
     let correct = rq.correct_choices();
     let labels = choice_labels(rq);
     for (i, text) in labels.iter().enumerate() {
@@ -338,22 +337,22 @@ fn feedback(app: &View, quiz: &View, index: usize, verdict: Verdict, width: u16,
     lines.extend(wrap(&head, usize::from(width), vec![], vec![]));
     lines.extend(wrap(&inline(&rq.question.explanation, theme.text, theme), usize::from(width), vec![], vec![]));
     lines.push(Line::default());
-    let spent = quiz.session.record(index).map_or(0, |r| r.spent_ms);
+    let spent = view.session.record(index).map_or(0, |r| r.spent_ms);
     lines.extend(wrap(
-        &[Span::styled(super::quiz_review::comes_back(app, &rq.question.id, verdict, spent), theme.dim)],
+        &[Span::styled(super::quiz_review::comes_back(view, &rq.question.id, verdict, spent), theme.dim)],
         usize::from(width),
         vec![],
         vec![],
     ));
-    if let Some(page) = app.course.page_index(&rq.question.page) {
+    if let Some(page) = view.course.page_index(&rq.question.page) {
         let read = [
             Span::styled("r", theme.key),
             Span::raw(" read "),
-            Span::styled(app.course.pages[page].title.clone(), theme.title),
+            Span::styled(view.course.pages[page].title.clone(), theme.title),
         ];
         lines.extend(wrap(&read, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
-    let next = if matches!(quiz.session.phase(), Phase::Review { .. }) {
+    let next = if matches!(view.session.phase(), Phase::Review { .. }) {
         "← → previous / next answer · q results"
     } else {
         "Enter next"

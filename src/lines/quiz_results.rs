@@ -14,9 +14,9 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
 /// Rows of the 30-day chart (bars only; the legend is one more line).
 const CHART_HEIGHT: u16 = 6;
 
-pub fn results(app: &View, score: &Score, quiz: &View, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let title = match quiz.session.kind() {
+pub fn results(view: &View, score: &Score, width: u16) -> Vec<Line<'static>> {
+    let theme = &view.theme;
+    let title = match view.session.kind() {
         RoundKind::Full => "Results".to_owned(),
         RoundKind::Retry => "Results of the retry".to_owned(),
         RoundKind::Review => "Results of the review".to_owned(),
@@ -48,7 +48,7 @@ pub fn results(app: &View, score: &Score, quiz: &View, width: u16) -> Vec<Line<'
             theme.dim,
         ));
     }
-    if *quiz.session.kind() != RoundKind::Full || !score.complete {
+    if *view.session.kind() != RoundKind::Full || !score.complete {
         lines.push(Line::styled("Only complete full rounds count for the best score.", theme.dim));
     }
     lines.push(Line::default());
@@ -57,7 +57,7 @@ pub fn results(app: &View, score: &Score, quiz: &View, width: u16) -> Vec<Line<'
     if !score.missed.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled("Missed", theme.title));
-        for rq in quiz.session.round().iter().filter(|rq| score.missed.contains(&rq.question.id)) {
+        for rq in view.session.round().iter().filter(|rq| score.missed.contains(&rq.question.id)) {
             let prompt = inline(&rq.question.prompt, theme.text, theme);
             lines.extend(wrap(
                 &prompt,
@@ -66,28 +66,28 @@ pub fn results(app: &View, score: &Score, quiz: &View, width: u16) -> Vec<Line<'
                 vec![Span::raw("    ")],
             ));
         }
-        lines.extend(wrap(&missed_how(app, score), usize::from(width), vec![], vec![]));
+        lines.extend(wrap(&missed_how(view, score), usize::from(width), vec![], vec![]));
     }
-    let now = app.now;
-    let standings = app.progress.review.standings(quiz.session.bank(), now);
+    let now = view.now;
+    let standings = view.progress.review.standings(view.session.bank(), now);
     lines.push(Line::default());
     // Counted per question: a question with several tags is due once.
-    let ids: Vec<&str> = quiz.session.bank().iter().map(|q| q.id.as_str()).collect();
-    let outlook = crate::progress::forecast::outlook(&app.progress.review, &ids, now);
+    let ids: Vec<&str> = view.session.bank().iter().map(|q| q.id.as_str()).collect();
+    let outlook = crate::progress::forecast::outlook(&view.progress.review, &ids, now);
     let due = outlook.now + outlook.later_today + outlook.tomorrow;
     lines.extend(knowledge(theme, &standings, due, width));
     lines.push(Line::default());
-    lines.extend(chart(theme, &app.progress.review.last_days(now), width));
+    lines.extend(chart(theme, &view.progress.review.last_days(now), width));
     lines
 }
 
 /// How to go over the missed questions again, and when review brings them back.
-fn missed_how(app: &View, score: &Score) -> Vec<Span<'static>> {
-    let theme = &app.theme;
-    let next = score.missed.iter().filter_map(|id| app.progress.review.cards.get(id)).map(|m| m.due).min();
+fn missed_how(view: &View, score: &Score) -> Vec<Span<'static>> {
+    let theme = &view.theme;
+    let next = score.missed.iter().filter_map(|id| view.progress.review.cards.get(id)).map(|m| m.due).min();
     let mut spans = vec![Span::styled("m", theme.key), Span::raw(" retries them now; ")];
     if let Some(due) = next {
-        spans.push(Span::raw(format!("spaced review brings them back {} (", crate::quiz::when(due, app.now))));
+        spans.push(Span::raw(format!("spaced review brings them back {} (", crate::quiz::when(due, view.now))));
         spans.push(Span::styled("R", theme.key));
         spans.push(Span::raw("), then again tomorrow."));
     }

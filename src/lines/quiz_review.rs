@@ -7,19 +7,19 @@ use ratatui::text::{Line, Span};
 
 /// Where a question stands in spaced review before it is answered: new, learning (missed
 /// lately, in its steps), due, or not due yet.
-pub(super) fn standing(app: &View, id: &str) -> &'static str {
-    match app.progress.review.cards.get(id) {
+pub(super) fn standing(view: &View, id: &str) -> &'static str {
+    match view.progress.review.cards.get(id) {
         None => "new",
         Some(memory) if memory.in_steps() => "learning",
-        Some(memory) if memory.is_due(app.now) => "due",
+        Some(memory) if memory.is_due(view.now) => "due",
         Some(_) => "not due yet",
     }
 }
 
 /// "next: in 5 min", with the Easy rule where it applies (a right answer).
-pub(super) fn comes_back(app: &View, id: &str, verdict: Verdict, spent_ms: u64) -> String {
-    let Some(memory) = app.progress.review.cards.get(id) else { return String::new() };
-    let next = format!("next: {}", crate::quiz::when(memory.due, app.now));
+pub(super) fn comes_back(view: &View, id: &str, verdict: Verdict, spent_ms: u64) -> String {
+    let Some(memory) = view.progress.review.cards.get(id) else { return String::new() };
+    let next = format!("next: {}", crate::quiz::when(memory.due, view.now));
     let seconds = crate::quiz::EASY_WITHIN_MS / 1000;
     match verdict {
         Verdict::Correct if spent_ms > 0 && spent_ms <= crate::quiz::EASY_WITHIN_MS => {
@@ -31,10 +31,10 @@ pub(super) fn comes_back(app: &View, id: &str, verdict: Verdict, spent_ms: u64) 
 }
 
 /// A paused round before it is resumed: what it is, how far it got, and the choice.
-pub(super) fn resume_intro(app: &View, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let score = app.session.score();
-    let kind = match app.session.kind() {
+pub(super) fn resume_intro(view: &View, width: u16) -> Vec<Line<'static>> {
+    let theme = &view.theme;
+    let score = view.session.score();
+    let kind = match view.session.kind() {
         RoundKind::Full => "quiz round".to_owned(),
         RoundKind::Retry => "retry".to_owned(),
         RoundKind::Review => "review".to_owned(),

@@ -11,8 +11,9 @@ use std::path::Path;
 /// ("view" or "tests", with `test_file`, `right_view` and `wrong_views`) and `settings`.
 pub const JOB_VERSION: u32 = 3;
 
+/// The job as the checker reads it on stdin (the runner's `Job` carries it as JSON).
 #[derive(Debug, Serialize)]
-struct Job<'a> {
+struct JobFile<'a> {
     version: u32,
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -170,7 +171,7 @@ fn check(exchange: &Exchange) -> Check<'_> {
 /// For a test-writing exercise, `view_file` is the learner's test module.
 pub fn job_json(exercise: &Exercise, view_file: &Path) -> String {
     let file = Some(view_file.to_string_lossy().into_owned());
-    let mut job = Job {
+    let mut job = JobFile {
         version: JOB_VERSION,
         kind: "view",
         view_file: None,

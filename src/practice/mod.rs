@@ -3,7 +3,7 @@
 //! `session` is the pure state machine; `runner` runs the shipped checker (Python) off
 //! the UI thread; `watcher` turns saves into events; `workspace` owns the learner's files;
 //! `python` finds the interpreter and sets up Django; `job` and `report` are the checker's
-//! input and output.
+//! input and output; `service` is what the command line and the practice screen share.
 pub mod checker_files;
 pub mod describe;
 pub mod job;
@@ -11,6 +11,7 @@ pub mod process;
 pub mod python;
 pub mod report;
 pub mod runner;
+pub mod service;
 pub mod session;
 pub mod warm;
 pub mod watcher;

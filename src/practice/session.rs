@@ -82,7 +82,7 @@ pub struct Item {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Session {
+pub struct PracticeSession {
     pub items: Vec<Item>,
     pub current: usize,
     pub confirm: Option<Confirm>,
@@ -96,9 +96,9 @@ pub fn all_passed(report: &Report, checks: usize) -> bool {
     report.load_error.is_none() && report.checks.len() == checks && report.checks.iter().all(|c| c.passed)
 }
 
-impl Session {
+impl PracticeSession {
     /// The exercises in order, those in `done` marked; the first one not done is current.
-    pub fn new(exercises: &[Exercise], done: &BTreeSet<String>) -> Session {
+    pub fn new(exercises: &[Exercise], done: &BTreeSet<String>) -> PracticeSession {
         let items: Vec<Item> = exercises
             .iter()
             .map(|e| Item {
@@ -114,7 +114,7 @@ impl Session {
             })
             .collect();
         let current = items.iter().position(|i| !i.done).unwrap_or(0);
-        Session { items, current, confirm: None, in_flight: None, next_run: 1 }
+        PracticeSession { items, current, confirm: None, in_flight: None, next_run: 1 }
     }
 
     pub fn current(&self) -> Option<&Item> {

@@ -9,6 +9,7 @@
 //! A learner's file is never overwritten, except by [`Workspace::reset`], which the caller
 //! confirms first.
 use crate::content::Exercise;
+use crate::content::model::exercise_stem;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{self, Write};
@@ -42,11 +43,9 @@ impl Workspace {
     }
 
     /// The learner's file for the exercise `number` (1-based, lesson order) with `id`:
-    /// `exercises/07_created_with_location.py`, a valid Python module name. Characters
-    /// that could leave the folder are replaced, whatever the id says.
+    /// `exercises/07_created_with_location.py` (see [`exercise_stem`]).
     pub fn file_for(&self, number: usize, id: &str) -> PathBuf {
-        let name: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-        self.exercises_dir().join(format!("{number:02}_{name}.py"))
+        self.exercises_dir().join(format!("{}.py", exercise_stem(number.saturating_sub(1), id)))
     }
 
     pub fn checker_dir(&self) -> PathBuf {
@@ -81,26 +80,47 @@ impl Workspace {
     /// its text, the `version` file, and nothing else (a stray module there would be on the
     /// import path). Called before every run, so a checker file the learner's code changed
     /// or deleted is put back before it can change a verdict. Returns whether it wrote
-    /// them. The version file is written last, so an interrupted install is redone.
+    /// them.
+    ///
+    /// The checker is written in a folder beside it and renamed into place, the old one
+    /// moved aside first: two processes preparing the same workspace never see, nor
+    /// delete, half of one, and an interrupted install leaves no half checker behind.
     pub fn install_checker(&self, files: &[(&str, &str)], version: &str) -> io::Result<bool> {
         let dir = self.checker_dir();
         if checker_intact(&dir, files, version) {
             return Ok(false);
         }
-        match fs::remove_dir_all(&dir) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
+        let parent = dir.parent().unwrap_or(&self.root);
+        fs::create_dir_all(parent)?;
+        let fresh = tempfile::Builder::new().prefix(".checker-new-").tempdir_in(parent)?;
         for (relative, text) in files {
-            let path = dir.join(relative);
-            if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent)?;
+            let path = fresh.path().join(relative);
+            if let Some(folder) = path.parent() {
+                fs::create_dir_all(folder)?;
             }
             fs::write(path, text)?;
         }
-        fs::create_dir_all(&dir)?;
-        fs::write(dir.join(VERSION_FILE), version)?;
-        Ok(true)
+        fs::write(fresh.path().join(VERSION_FILE), version)?;
+        // A few rounds: another process may put its own checker in place meanwhile.
+        for _ in 0..8 {
+            match fs::rename(fresh.path(), &dir) {
+                Ok(()) => {
+                    let _ = fresh.keep(); // it is the checker now
+                    return Ok(true);
+                }
+                Err(_) if checker_intact(&dir, files, version) => return Ok(true), // another process's
+                Err(_) if fs::symlink_metadata(&dir).is_ok() => {
+                    // A stale or changed checker: moved aside, then removed with its folder.
+                    let old = tempfile::Builder::new().prefix(".checker-old-").tempdir_in(parent)?;
+                    match fs::rename(&dir, old.path().join("checker")) {
+                        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                        _ => {}
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(io::Error::other("the checker folder kept changing while it was installed"))
     }
 
     /// Puts the starter code back in the file of exercise `number` (atomically: the old file or the

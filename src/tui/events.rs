@@ -3,7 +3,7 @@
 //! blocks in `recv` and an idle tutorial uses no CPU. Also: suspending the interface for
 //! the editor and for `practice setup`, with the input reader paused meanwhile so the
 //! editor gets every key.
-use crate::app::{App, Request};
+use crate::app::{App, LoopRequest};
 use crate::input::{Control, Input};
 use crate::practice::runner::{RunId, RunResult};
 use crate::practice::{python, watcher};
@@ -51,7 +51,7 @@ pub fn carry_out(
     for request in std::mem::take(&mut app.requests) {
         redraw = true;
         match request {
-            Request::Watch(dir) => {
+            LoopRequest::Watch(dir) => {
                 let events = events.clone();
                 match watcher::watch(&dir, watcher::DEBOUNCE, move |path| {
                     let _ = events.send(AppEvent::Saved(path));
@@ -60,7 +60,7 @@ pub fn carry_out(
                     Err(why) => app.watch_failed(&why),
                 }
             }
-            Request::Edit(path) => {
+            LoopRequest::Edit(path) => {
                 let result = suspended(terminal, input, || open_editor(&path))?;
                 if let Err(why) = result {
                     app.message = Some(crate::sanitize::printable(&why).into_owned());
@@ -70,7 +70,7 @@ pub fn carry_out(
                     app.practice_event(crate::practice::session::Event::Run);
                 }
             }
-            Request::Setup => {
+            LoopRequest::Setup => {
                 let Some(view) = app.practice.as_ref() else { continue };
                 let workspace = view.workspace.clone();
                 let base = app.practice_options.python.clone().unwrap_or_else(|| PathBuf::from("python3"));

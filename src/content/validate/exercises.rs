@@ -9,11 +9,6 @@ use toml::Spanned;
 /// How many hints an exercise gives, each more concrete than the last.
 const HINTS: std::ops::RangeInclusive<usize> = 2..=3;
 
-/// The learner's file (and the exercise file) for the exercise at `index` with `id`.
-pub fn file_stem(index: usize, id: &str) -> String {
-    format!("{:02}_{}", index + 1, id.replace('-', "_"))
-}
-
 impl Checker<'_> {
     /// Every exercise file in order; `names` are all exercise files found (parsed or not),
     /// so one that does not parse does not shift the numbers of the others.
@@ -35,7 +30,7 @@ impl Checker<'_> {
             } else {
                 seen.insert(id.clone(), file.name.clone());
             }
-            let stem = file_stem(position, &id);
+            let stem = exercise_stem(position, &id);
             let actual = file.name.rsplit('/').next().unwrap_or_default().trim_end_matches(".toml");
             if !named_as(actual, position, &id) {
                 let message = format!(
@@ -218,7 +213,7 @@ fn named_as(stem: &str, index: usize, id: &str) -> bool {
     !number.is_empty()
         && number.bytes().all(|b| b.is_ascii_digit())
         && digits == (index + 1).to_string()
-        && rest == id.replace('-', "_")
+        && rest == module_name(id)
 }
 
 /// Whether Python `code` defines `name` at the top level (a function or a class).
@@ -238,8 +233,8 @@ mod tests {
 
     #[test]
     fn file_stems_number_from_one_and_use_underscores() {
-        assert_eq!(file_stem(6, "created-with-location"), "07_created_with_location");
-        assert_eq!(file_stem(17, "rest"), "18_rest");
+        assert_eq!(exercise_stem(6, "created-with-location"), "07_created_with_location");
+        assert_eq!(exercise_stem(17, "rest"), "18_rest");
     }
 
     #[test]

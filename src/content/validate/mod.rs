@@ -20,8 +20,6 @@ mod verify;
 /// The only `format_version` this release reads.
 pub const FORMAT_VERSION: i64 = 1;
 
-pub use exercises::file_stem as exercise_file_stem;
-
 /// A course that loaded, with the warnings found on the way.
 #[derive(Debug)]
 pub struct Loaded {

@@ -1,16 +1,37 @@
-//! Which round a command asks for (`quiz`, `quiz --topic`, `review`), and plain-mode
-//! rounds that save each answer as it is given, so an interrupted round keeps them.
-use std::io::{self, Write};
-
-use crate::app::{Clock, quiz_bank};
+//! The course's questions as the quiz engine takes them, and the rounds drawn from them
+//! (a full round, topics, the missed ones, spaced review): shared by the full-screen quiz
+//! and plain mode, so neither reaches into the other.
 use crate::content::Course;
+use crate::progress::Progress;
 use crate::progress::review::{self, review_round, topic_pool, topics};
-use crate::progress::{Progress, Store};
-use crate::quiz::{RoundKind, Score, Session, plain};
+use crate::quiz::{Question, RoundKind, Session, plain};
 
-/// The round asked for on the command line.
+/// Every question of `course`, each with its page's id.
+pub fn quiz_bank(course: &Course) -> Vec<Question> {
+    course
+        .questions
+        .iter()
+        .map(|q| Question {
+            id: q.id.clone(),
+            prompt: q.prompt.clone(),
+            explanation: q.explanation.clone(),
+            page: course.pages.get(q.page).map(|p| p.id.clone()).unwrap_or_default(),
+            tags: q.tags.clone(),
+            kind: q.kind.clone(),
+        })
+        .collect()
+}
+
+/// How rounds are drawn: `count` questions (None = all), shuffled from `seed`.
+#[derive(Debug, Clone, Copy)]
+pub struct QuizOptions {
+    pub count: Option<usize>,
+    pub seed: u64,
+}
+
+/// The round asked for (by a command, or a key in the full screen).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
+pub enum RoundRequest {
     /// A round from the whole bank.
     Full,
     /// A round of the questions on these tags or pages.
@@ -21,15 +42,15 @@ pub enum Request {
     RetryMissed,
 }
 
-impl Request {
+impl RoundRequest {
     /// The round `quiz` asks for: the last round's missed questions, some topics, or a
     /// full round.
     #[must_use]
-    pub fn of(retry_missed: bool, topics: &[String]) -> Request {
+    pub fn of(retry_missed: bool, topics: &[String]) -> RoundRequest {
         match () {
-            _ if retry_missed => Request::RetryMissed,
-            _ if topics.is_empty() => Request::Full,
-            _ => Request::Topics(topics.to_vec()),
+            _ if retry_missed => RoundRequest::RetryMissed,
+            _ if topics.is_empty() => RoundRequest::Full,
+            _ => RoundRequest::Topics(topics.to_vec()),
         }
     }
 }
@@ -48,15 +69,15 @@ pub enum NoRound {
 pub fn session(
     course: &Course,
     progress: &Progress,
-    request: &Request,
+    request: &RoundRequest,
     count: Option<usize>,
     seed: u64,
     now: i64,
 ) -> Result<Session, NoRound> {
     let bank = quiz_bank(course);
     match request {
-        Request::Full => Ok(Session::new(bank, count, seed)),
-        Request::Topics(wanted) => match topic_pool(&bank, wanted) {
+        RoundRequest::Full => Ok(Session::new(bank, count, seed)),
+        RoundRequest::Topics(wanted) => match topic_pool(&bank, wanted) {
             Ok(pool) => {
                 // Each topic once, in the order typed (the record's key sorts them).
                 let mut topics: Vec<String> = Vec::new();
@@ -69,7 +90,7 @@ pub fn session(
             }
             Err(unknown) => Err(NoRound::UnknownTopic(unknown_topics(&bank, &unknown))),
         },
-        Request::RetryMissed => {
+        RoundRequest::RetryMissed => {
             let missed = progress.quiz.history.last().map(|round| round.missed.clone()).unwrap_or_default();
             let pool: Vec<usize> = (0..bank.len()).filter(|&at| missed.contains(&bank[at].id)).collect();
             if pool.is_empty() {
@@ -77,7 +98,7 @@ pub fn session(
             }
             Ok(Session::drawn_from(bank, pool, RoundKind::Retry, None, seed))
         }
-        Request::Review => {
+        RoundRequest::Review => {
             let size = count.unwrap_or(bank.len());
             let round = review_round(&bank, &progress.review, &progress.pages_read, now, size, seed);
             if round.is_empty() {
@@ -94,53 +115,4 @@ fn unknown_topics(bank: &[crate::quiz::Question], unknown: &[String]) -> String 
     let (tags, pages) = topics(bank);
     let named: Vec<String> = unknown.iter().map(|t| format!("`{}`", plain::sanitize(t))).collect();
     format!("unknown topic {}.\nTopics (tags): {}\nPages: {}", named.join(", "), tags.join(", "), pages.join(", "))
-}
-
-/// Runs `session` in plain mode: stdin and stdout (with `json`, the transcript on
-/// stderr and the results as JSON on stdout). Each answer moves its question's memory
-/// and is saved at once; the finished round is recorded by its kind.
-///
-/// # Errors
-/// Reading or writing the streams.
-pub fn run_plain(
-    session: &mut Session,
-    store: &mut Store,
-    progress: &mut Progress,
-    json: bool,
-    clock: &dyn Clock,
-) -> io::Result<Score> {
-    let input = io::stdin().lock();
-    // The tutorial's paused round, if any: this round stands in for it while it runs
-    // (so a kill leaves it resumable) and gives it back when it ends.
-    let paused_before = progress.review.paused.clone();
-    let mut save_answer = |session: &Session| {
-        let Some((index, rq)) = session.current() else { return };
-        let Some(record) = session.record(index) else { return };
-        progress.review.note_answer(&rq.question.id, record, clock.unix());
-        progress.review.paused = session.paused();
-        // Merged with the file: another instance's answers meanwhile are kept.
-        if let Some(warning) = store.sync(progress) {
-            // Not eprintln!, which panics on a closed stderr; the text may quote a path.
-            let _ = writeln!(io::stderr(), "status-tutor: warning: {}", crate::sanitize::printable(&warning));
-        }
-    };
-    let now = || clock.now_ms();
-    let score = if json {
-        let score = plain::run_round_with(session, input, io::stderr().lock(), now, &mut save_answer)?;
-        let text = serde_json::to_string_pretty(&score).map_err(io::Error::other)?;
-        writeln!(io::stdout(), "{text}")?;
-        score
-    } else {
-        let mut out = io::stdout().lock();
-        let score = plain::run_round_with(session, input, &mut out, now, &mut save_answer)?;
-        plain::write_results(&mut out, &score, session)?;
-        out.flush()?;
-        score
-    };
-    progress.review.paused = paused_before;
-    review::record_round(progress, session.kind(), &score, clock.date());
-    if let Some(warning) = store.sync(progress) {
-        let _ = writeln!(io::stderr(), "status-tutor: warning: {}", crate::sanitize::printable(&warning));
-    }
-    Ok(score)
 }
