@@ -344,8 +344,19 @@ impl App {
             Context::Welcome => self.update_welcome(action),
             Context::Reader | Context::Contents => self.update_reader(action, pending),
             Context::Progress => self.update_stats(action),
-            _ if self.screen == Screen::Practice => self.update_practice(action),
-            _ => self.update_quiz(action),
+            Context::Practice => self.update_practice(action),
+            // The one question shown decides who hears the answer.
+            Context::Confirm if self.screen == Screen::Practice => self.update_practice(action),
+            Context::Confirm
+            | Context::QuizIntro
+            | Context::QuizResume
+            | Context::Quiz
+            | Context::QuizTyping
+            | Context::QuizFeedback
+            | Context::Results
+            | Context::Review => self.update_quiz(action),
+            // Global keys are read before the screen's; no screen is "global".
+            Context::Global => {}
         }
         if action == Action::ForceQuit {
             self.quit = true;

@@ -168,7 +168,7 @@ fn intro(app: &View, quiz: &View, width: u16) -> Vec<Line<'static>> {
         ("Space", "multiple select: toggle the answer under the cursor"),
         ("0-9", "type a status code; Backspace edits"),
         ("s", "skip a question (counts as wrong)"),
-        ("p", "pause the round; t resumes it, also after quitting"),
+        ("z", "pause the round; t resumes it, also after quitting"),
         ("r", "after answering: read the page that teaches it, t comes back"),
     ] {
         let first = vec![Span::styled(format!("  {keys:<10} "), theme.key)];

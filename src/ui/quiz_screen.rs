@@ -27,7 +27,7 @@ fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(popup, buf);
     let lines = vec![
         Line::raw("Leave this round? Your answers so far count;"),
-        Line::raw("the rest are not reached (p pauses it instead)."),
+        Line::raw("the rest are not reached (z pauses it instead)."),
         Line::default(),
         Line::from(vec![
             Span::styled("y", theme.key),
