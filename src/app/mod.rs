@@ -230,6 +230,14 @@ impl App {
         self.document.lines.len().saturating_sub(self.page_height())
     }
 
+    /// The title of the page after the open one, once the open page's end is in view:
+    /// the reader's cue to press →.
+    pub fn next_page_cue(&self) -> Option<&str> {
+        let at_end = self.screen == Screen::Reader && self.overlay == Overlay::None && self.scroll >= self.max_scroll();
+        let next = self.course.pages.get(self.page + 1).filter(|_| at_end)?;
+        Some(next.title.split(" - ").next().unwrap_or(&next.title))
+    }
+
     /// Percentage of pages read, 0-100.
     pub fn percent_read(&self) -> usize {
         let read = self.course.pages.iter().filter(|p| self.progress.pages_read.contains(&p.id)).count();

@@ -1,0 +1,71 @@
+//! Screens keep what matters whatever the size: the leave dialog's answer line at 40x10,
+//! the cue to press → at the end of a page, a verified request's ✓ in the colour of right.
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use status_tutor::app::App;
+use status_tutor::cli::ThemeName;
+use status_tutor::content::{CourseFiles, load};
+use status_tutor::keys::Action;
+use status_tutor::progress::Progress;
+use status_tutor::theme::Theme;
+
+fn app(width: u16, height: u16) -> App {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
+    App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, width, height))
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test backend");
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn rows(buffer: &Buffer) -> Vec<String> {
+    let width = buffer.area.width as usize;
+    buffer.content.chunks(width).map(|row| row.iter().map(|c| c.symbol()).collect::<String>()).collect()
+}
+
+#[test]
+fn at_40x10_the_leave_dialog_shows_its_answer_line_inside_the_box() {
+    let mut app = app(40, 10);
+    app.start_quiz();
+    app.update(Action::Open);
+    app.update(Action::Quit);
+    let screen = rows(&draw(&app));
+    let answer = screen.iter().position(|r| r.contains("y leave") && r.contains("n keep going"));
+    let bottom = screen.iter().rposition(|r| r.starts_with('└'));
+    assert!(answer.is_some() && answer < bottom, "{}", screen.join("\n"));
+    assert!(screen.iter().any(|r| r.contains("pauses it")), "the text stays too:\n{}", screen.join("\n"));
+}
+
+#[test]
+fn the_end_of_a_page_names_the_next_one_beside_the_right_arrow() {
+    let mut app = app(80, 24);
+    app.update(Action::Open);
+    let next = app.course.pages[1].title.split(" - ").next().unwrap_or_default().to_string();
+    assert!(!rows(&draw(&app))[23].contains("→ next:"), "not before the end");
+    app.update(Action::Bottom);
+    let status = rows(&draw(&app))[23].clone();
+    assert!(status.contains(&format!("→ next: {next}")), "{status}");
+}
+
+#[test]
+fn a_verified_requests_mark_is_the_colour_of_right_even_beside_a_500() {
+    let mut app = app(120, 40);
+    app.update(Action::Open);
+    let theme = Theme::new(ThemeName::Dark, false);
+    assert_ne!(theme.right.fg, theme.status(500).fg, "the themes tell them apart");
+    let mut checked = 0;
+    for page in 0..app.course.pages.len() {
+        app.open_page(page, 0);
+        for line in &app.document.lines {
+            for span in line.spans.iter().filter(|s| s.content.trim() == "✓") {
+                assert_eq!(span.style.fg, theme.right.fg, "page {page}: {line:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "the built-in course has verified requests");
+}
