@@ -69,3 +69,36 @@ fn a_verified_requests_mark_is_the_colour_of_right_even_beside_a_500() {
     }
     assert!(checked > 0, "the built-in course has verified requests");
 }
+
+/// Cells drawn with the same colour for the text and its background.
+fn invisible(buffer: &Buffer) -> Vec<(u16, u16, String)> {
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+        .filter_map(|(x, y)| {
+            let cell = &buffer[(x, y)];
+            let hidden =
+                cell.bg != ratatui::style::Color::Reset && cell.fg == cell.bg && !cell.symbol().trim().is_empty();
+            hidden.then(|| (x, y, cell.symbol().to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn high_contrast_selections_never_draw_white_on_white() {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
+    let theme = Theme::new(ThemeName::HighContrast, false);
+    let mut app = App::new(course, theme, Progress::default(), Rect::new(0, 0, 100, 30));
+    let dir = tempfile::tempdir().expect("tempdir");
+    app.practice_options.workspace = Some(dir.path().to_path_buf());
+    app.update(Action::Practice);
+    assert_eq!(app.screen, status_tutor::app::Screen::Practice);
+    assert_eq!(invisible(&draw(&app)), vec![], "the practice list");
+    app.update(Action::Quit);
+    app.update(Action::SwitchFocus);
+    assert_eq!(invisible(&draw(&app)), vec![], "the contents");
+    app.update(Action::StartQuiz);
+    app.update(Action::Open);
+    app.update(Action::Down);
+    assert_eq!(invisible(&draw(&app)), vec![], "a quiz question's cursor");
+}

@@ -256,7 +256,7 @@ fn asking(app: &View, quiz: &View, index: usize, input: &Input, width: u16) -> V
         spans.extend(inline(label, theme.text, theme));
         let mut line = Line::from(spans);
         if under_cursor {
-            line = line.patch_style(theme.selected);
+            line = super::text::selected(line, theme.selected);
         }
         lines.push(line);
     }
