@@ -102,3 +102,39 @@ fn high_contrast_selections_never_draw_white_on_white() {
     app.update(Action::Down);
     assert_eq!(invisible(&draw(&app)), vec![], "a quiz question's cursor");
 }
+
+/// Underlined cells that are box borders or blanks trailing a row's text.
+fn stray_underlines(buffer: &Buffer) -> Vec<String> {
+    let area = buffer.area;
+    let mut found = Vec::new();
+    for y in area.top()..area.bottom() {
+        let cells: Vec<_> = (area.left()..area.right()).map(|x| &buffer[(x, y)]).collect();
+        let last_text = cells.iter().rposition(|c| !c.symbol().trim().is_empty()).unwrap_or(0);
+        for (x, cell) in cells.iter().enumerate() {
+            let underlined = cell.modifier.contains(ratatui::style::Modifier::UNDERLINED);
+            let border = "│╭╮╰╯─┌┐└┘".contains(cell.symbol());
+            if underlined && (border || x > last_text) {
+                found.push(format!("({x}, {y}) {:?}", cell.symbol()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn high_contrast_underlines_stay_on_the_words() {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
+    let theme = Theme::new(ThemeName::HighContrast, false);
+    let mut app = App::new(course, theme, Progress::default(), Rect::new(0, 0, 100, 30));
+    app.update(Action::Open);
+    for page in 0..app.course.pages.len() {
+        app.open_page(page, 0);
+        while {
+            let stray = stray_underlines(&draw(&app));
+            assert_eq!(stray, Vec::<String>::new(), "page {page} at line {}", app.scroll);
+            let before = app.scroll;
+            app.update(Action::PageDown);
+            app.scroll != before
+        } {}
+    }
+}
