@@ -2,6 +2,8 @@
 //! with quit, help and search in view; Ctrl-D / Ctrl-U scroll half a screen and Ctrl-F a
 //! whole one; Esc forgets the last search; the progress screen opens from practice.
 
+#[path = "support/drive.rs"]
+mod drive;
 #[allow(dead_code)] // shared with e2e.rs and the benches, which use the rest
 #[path = "support/pty.rs"]
 mod pty;
@@ -12,7 +14,8 @@ mod screen;
 use std::error::Error;
 use std::path::Path;
 
-use pty::{HIDE_CURSOR, Master, Pty};
+use drive::press;
+use pty::{Master, Pty};
 use screen::Screen;
 
 type TestResult = Result<(), Box<dyn Error>>;
@@ -24,30 +27,9 @@ fn start(dir: &Path) -> Result<(Pty, Master), Box<dyn Error>> {
     Ok((pty, master))
 }
 
-/// Waits for a whole frame drawn after `offset` whose screen satisfies `check`.
-fn wait_screen(pty: &Pty, offset: usize, what: &str, check: impl Fn(&Screen) -> bool) -> Screen {
-    let mut screen = Screen::default();
-    let found = pty.wait_until(|out| {
-        let Some(tail) = out.bytes.get(offset..) else { return false };
-        let Some(end) = tail.windows(HIDE_CURSOR.len()).rposition(|w| w == HIDE_CURSOR) else { return false };
-        screen = Screen::parse(&String::from_utf8_lossy(&out.bytes[..offset + end]));
-        check(&screen)
-    });
-    if let Err(text) = found {
-        panic!("timed out waiting for {what}\n{}", Screen::parse(&text).text());
-    }
-    screen
-}
-
-fn press(pty: &mut Pty, keys: &str, what: &str, check: impl Fn(&Screen) -> bool) -> Result<Screen, Box<dyn Error>> {
-    let offset = pty.len();
-    pty.send(keys)?;
-    Ok(wait_screen(pty, offset, what, check))
-}
-
 /// The reader on the first page of the built-in course.
 fn reading(pty: &mut Pty) -> Result<Screen, Box<dyn Error>> {
-    wait_screen(pty, 0, "the welcome", |s| s.line(23).contains("read"));
+    drive::wait_screen(pty, 0, (80, 24), "the welcome", |s| s.line(23).contains("read"));
     press(pty, "\r", "the first page", |s| s.line(23).contains("% read"))
 }
 
@@ -124,7 +106,7 @@ fn esc_forgets_the_last_search() -> TestResult {
 fn the_progress_screen_opens_from_practice_and_goes_back_to_it() -> TestResult {
     let dir = tempfile::tempdir()?;
     let (mut pty, _master) = start(dir.path())?;
-    wait_screen(&pty, 0, "the welcome", |s| s.line(23).contains("read"));
+    drive::wait_screen(&pty, 0, (80, 24), "the welcome", |s| s.line(23).contains("read"));
     press(&mut pty, "x", "practice", |s| s.line(23).contains("Practice ·"))?;
     let progress = press(&mut pty, "%", "the progress screen", |s| s.line(23).contains("Your progress"))?;
     assert!(progress.line(23).contains("q back"), "{}", progress.text());

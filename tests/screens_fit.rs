@@ -1,7 +1,8 @@
 //! Screens keep what matters whatever the size: the leave dialog's answer line at 40x10,
 //! the cue to press → at the end of a page, a verified request's ✓ in the colour of right.
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+#[path = "support/drawn.rs"]
+mod drawn;
+use drawn::{draw, rows};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use status_tutor::app::App;
@@ -14,17 +15,6 @@ use status_tutor::theme::Theme;
 fn app(width: u16, height: u16) -> App {
     let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
     App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, width, height))
-}
-
-fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test backend");
-    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-fn rows(buffer: &Buffer) -> Vec<String> {
-    let width = buffer.area.width as usize;
-    buffer.content.chunks(width).map(|row| row.iter().map(|c| c.symbol()).collect::<String>()).collect()
 }
 
 #[test]
