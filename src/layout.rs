@@ -11,7 +11,7 @@ pub const MIN_DOCKED_WIDTH: u16 = 72;
 pub const SIDEBAR_AUTO_WIDTH: u16 = 100;
 const SIDEBAR_WIDTH: u16 = 32;
 /// The most the sidebar grows to show long titles whole, when the terminal has room.
-pub const SIDEBAR_MAX_WIDTH: u16 = 40;
+pub const SIDEBAR_MAX_WIDTH: u16 = 80;
 /// Lines longer than this are tiring to read; wide terminals get margins instead.
 const MAX_TEXT_WIDTH: u16 = 100;
 
@@ -44,7 +44,7 @@ pub fn areas(size: Rect, mode: SidebarMode) -> Areas {
 }
 
 /// The sidebar's width: 32 columns, growing towards `natural` (what shows every entry
-/// whole, at most 40) only with room to spare beside the widest text.
+/// whole, at most 80) only with room to spare beside the widest text.
 pub fn sidebar_width(size: Rect, natural: u16) -> u16 {
     let spare = size.width.saturating_sub(SIDEBAR_WIDTH + MAX_TEXT_WIDTH + 4);
     let grow = natural.min(SIDEBAR_MAX_WIDTH).saturating_sub(SIDEBAR_WIDTH).min(spare);

@@ -130,3 +130,97 @@ fn reading_by_keyboard() {
     press(&mut app, KeyCode::Char('q'));
     assert!(app.should_quit());
 }
+
+/// The actions a letter stands for, over every screen but yes/no questions (where n is no).
+fn meanings(letter: char) -> HashSet<String> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.context != Context::Confirm && b.keys.contains(&Key::Char(letter)))
+        .map(|b| format!("{:?}", b.action))
+        .collect()
+}
+
+#[test]
+fn p_n_and_s_each_mean_one_thing() {
+    assert_eq!(meanings('p'), HashSet::from(["PrevPage".to_string()]), "p is previous (page or answer)");
+    // n: the next match in the reader, the next answer, the next exercise not done.
+    assert_eq!(meanings('n'), HashSet::from(["NextMatch".to_string(), "NextPage".to_string()]));
+    assert_eq!(meanings('s'), HashSet::from(["Skip".to_string()]), "s skips a question");
+}
+
+#[test]
+fn no_letter_means_three_things() {
+    for letter in ('a'..='z').chain('A'..='Z') {
+        let found = meanings(letter);
+        assert!(found.len() <= 2, "{letter} means {found:?}");
+    }
+}
+
+#[test]
+fn the_right_arrow_is_always_the_next_page() {
+    for binding in BINDINGS.iter().filter(|b| b.keys.contains(&Key::Code(KeyCode::Right))) {
+        assert_eq!(binding.action, Action::NextPage, "→ in {:?}", binding.context);
+    }
+}
+
+#[test]
+fn every_scrolling_screen_has_the_half_and_whole_page_keys() {
+    for context in Context::ALL {
+        let has = |action: Action, key: char| {
+            keys::action_for(context, KeyEvent::new(KeyCode::Char(key), KeyModifiers::CONTROL)) == Some(action)
+        };
+        if keys::bindings(context).any(|b| b.action == Action::PageDown) {
+            assert!(has(Action::HalfPageDown, 'd') && has(Action::HalfPageUp, 'u'), "Ctrl-D/U in {context:?}");
+            assert!(has(Action::PageDown, 'f') && has(Action::PageUp, 'b'), "Ctrl-F/B in {context:?}");
+        }
+    }
+}
+
+#[test]
+fn labels_name_every_key_bound() {
+    for binding in BINDINGS.iter().filter(|b| b.family.is_none()) {
+        let label = binding.label();
+        for key in binding.keys {
+            assert!(label.split(' ').any(|k| k == keys::key_name(*key)), "{label} misses {key:?}");
+        }
+    }
+    let welcome_open = keys::bindings(Context::Welcome).find(|b| b.action == Action::Open).expect("Enter");
+    assert_eq!(welcome_open.label(), "Enter Space");
+}
+
+#[test]
+fn ctrl_d_scrolls_half_of_what_a_page_down_does() {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let mut app = App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 80, 24));
+    let long = (0..app.course.pages.len())
+        .max_by_key(|&p| {
+            app.open_page(p, 0);
+            app.document.lines.len()
+        })
+        .expect("a page");
+    app.open_page(long, 0);
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let act = |app: &mut App, c| keys::action_for(app.context(), ctrl(c)).is_some_and(|a| app.update(a));
+    assert!(act(&mut app, 'f'));
+    let screen = app.scroll;
+    app.open_page(long, 0);
+    assert!(act(&mut app, 'd'));
+    assert_eq!(app.scroll, screen / 2, "half of {screen}");
+    assert!(act(&mut app, 'u'));
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn esc_in_the_contents_closes_the_list() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    assert!(app.areas().sidebar.is_some(), "docked at 100 columns");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.context(), Context::Contents);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Reader);
+    assert!(app.areas().sidebar.is_none(), "the list is closed, not only unfocused");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.context(), Context::Contents, "Tab opens it again");
+    assert!(app.areas().sidebar.is_some());
+}

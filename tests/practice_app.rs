@@ -357,3 +357,32 @@ fn practice_asks_before_creating_the_default_folder() {
     assert_eq!(app.screen, Screen::Practice);
     assert!(app.workspace_question.is_none());
 }
+
+#[test]
+fn the_wheel_scrolls_the_details_and_never_answers_the_solution_question() {
+    use crossterm::event::{KeyModifiers, MouseEvent, MouseEventKind};
+    let (mut app, _calls, _dir) = practising(Progress::default());
+    app.update(Action::ShowSolution);
+    assert_eq!(app.context(), Context::Confirm);
+    for kind in [MouseEventKind::ScrollDown, MouseEventKind::ScrollUp] {
+        app.on_mouse(MouseEvent { kind, column: 60, row: 10, modifiers: KeyModifiers::NONE });
+    }
+    assert_eq!(app.context(), Context::Confirm, "the question is still asked");
+    app.update(Action::Confirm);
+    assert!(app.practice.as_ref().and_then(|p| p.session.current()).is_some_and(|i| i.solution_shown));
+}
+
+#[test]
+fn help_opens_at_the_practice_keys_and_progress_opens_from_practice() {
+    let (mut app, _calls, _dir) = practising(Progress::default());
+    app.update(Action::Help);
+    let expected = status_tutor::lines::help::start_of(&app.theme, app.size, Context::Practice)
+        .min(status_tutor::lines::help::max_scroll(&app.theme, app.size));
+    assert!(expected > 0);
+    assert_eq!(app.overlay, status_tutor::app::Overlay::Help { scroll: expected });
+    app.update(Action::Close);
+    app.update(Action::Progress);
+    assert_eq!((app.screen, app.context()), (Screen::Progress, Context::Progress));
+    app.update(Action::Quit);
+    assert_eq!((app.screen, app.context()), (Screen::Practice, Context::Practice));
+}

@@ -221,7 +221,7 @@ fn the_welcome_screen_keys_all_work() {
 fn the_sidebar_choice_is_remembered() {
     let mut shown = reading(120, 30);
     assert!(shown.areas().sidebar.is_some(), "docked by default at 120 columns");
-    press(&mut shown, KeyCode::Char('s'));
+    press(&mut shown, KeyCode::Char('c'));
     assert!(shown.areas().sidebar.is_none());
     assert_eq!(shown.progress.sidebar, Some(false));
     assert!(shown.progress.edits() > 0, "the choice is saved");

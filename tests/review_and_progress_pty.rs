@@ -3,6 +3,8 @@
 //! says when each question comes back, `r` lands on the passage that teaches it, and the
 //! progress screen draws at 80x24 and at 200x60 (two columns).
 
+#[path = "support/drive.rs"]
+mod drive;
 #[allow(dead_code)] // shared with e2e.rs and the benches, which use the rest
 #[path = "support/pty.rs"]
 mod pty;
@@ -13,9 +15,9 @@ mod screen;
 use std::error::Error;
 use std::path::Path;
 
+use drive::{press, wait_screen};
 use portable_pty::PtySize;
-use pty::{HIDE_CURSOR, Master, Pty};
-use screen::Screen;
+use pty::{Master, Pty};
 use status_tutor::content::{CourseFiles, QuestionKind, load};
 use status_tutor::progress::review::unix_from_rfc3339;
 
@@ -63,27 +65,6 @@ fn write_progress_due(dir: &Path, due: Option<&str>) -> Result<String, Box<dyn E
 fn start(dir: &Path) -> Result<(Pty, Master), Box<dyn Error>> {
     let (pty, master, _) = Pty::spawn_with_env(&[BIN, "--theme", "dark"], dir, &[("STATUS_TUTOR_NOW", NOW)])?;
     Ok((pty, master))
-}
-
-/// Waits for a whole frame drawn after `offset` whose screen satisfies `check`.
-fn wait_screen(pty: &Pty, offset: usize, size: (usize, usize), what: &str, check: impl Fn(&Screen) -> bool) -> Screen {
-    let mut screen = Screen::default();
-    let found = pty.wait_until(|out| {
-        let Some(tail) = out.bytes.get(offset..) else { return false };
-        let Some(end) = tail.windows(HIDE_CURSOR.len()).rposition(|w| w == HIDE_CURSOR) else { return false };
-        screen = Screen::parse_sized(&String::from_utf8_lossy(&out.bytes[..offset + end]), size.0, size.1);
-        check(&screen)
-    });
-    if let Err(text) = found {
-        panic!("timed out waiting for {what}\n{}", Screen::parse_sized(&text, size.0, size.1).text());
-    }
-    screen
-}
-
-fn press(pty: &mut Pty, keys: &str, what: &str, check: impl Fn(&Screen) -> bool) -> Result<Screen, Box<dyn Error>> {
-    let offset = pty.len();
-    pty.send(keys)?;
-    Ok(wait_screen(pty, offset, (80, 24), what, check))
 }
 
 #[test]

@@ -21,6 +21,8 @@ impl App {
             Action::Down => *scroll = (*scroll + 1).min(max),
             Action::PageUp => *scroll = scroll.saturating_sub(screenful),
             Action::PageDown => *scroll = (*scroll + screenful).min(max),
+            Action::HalfPageUp => *scroll = scroll.saturating_sub(screenful.div_ceil(2)),
+            Action::HalfPageDown => *scroll = (*scroll + screenful.div_ceil(2)).min(max),
             Action::Top => *scroll = 0,
             Action::Bottom => *scroll = max,
             Action::Close => self.overlay = Overlay::None,

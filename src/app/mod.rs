@@ -240,6 +240,14 @@ impl App {
         self.document.lines.len().saturating_sub(self.page_height())
     }
 
+    /// The title of the page after the open one, once the open page's end is in view:
+    /// the reader's cue to press →.
+    pub fn next_page_cue(&self) -> Option<&str> {
+        let at_end = self.screen == Screen::Reader && self.overlay == Overlay::None && self.scroll >= self.max_scroll();
+        let next = self.course.pages.get(self.page + 1).filter(|_| at_end)?;
+        Some(next.title.split(" - ").next().unwrap_or(&next.title))
+    }
+
     /// Percentage of pages read, 0-100.
     pub fn percent_read(&self) -> usize {
         let read = self.course.pages.iter().filter(|p| self.progress.pages_read.contains(&p.id)).count();
@@ -355,8 +363,19 @@ impl App {
             Context::Reader | Context::Contents => self.update_reader(action, pending),
             Context::Progress => self.update_stats(action),
             Context::Confirm if self.workspace_question.is_some() => self.answer_workspace_question(action),
-            _ if self.screen == Screen::Practice => self.update_practice(action),
-            _ => self.update_quiz(action),
+            Context::Practice => self.update_practice(action),
+            // The one question shown decides who hears the answer.
+            Context::Confirm if self.screen == Screen::Practice => self.update_practice(action),
+            Context::Confirm
+            | Context::QuizIntro
+            | Context::QuizResume
+            | Context::Quiz
+            | Context::QuizTyping
+            | Context::QuizFeedback
+            | Context::Results
+            | Context::Review => self.update_quiz(action),
+            // Global keys are read before the screen's; no screen is "global".
+            Context::Global => {}
         }
         if action == Action::ForceQuit {
             self.quit = true;

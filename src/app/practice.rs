@@ -161,18 +161,10 @@ impl App {
             Action::RunChecks => Some(Event::Run),
             Action::Hint => Some(Event::Hint),
             Action::ShowSolution => Some(Event::Solution),
-            Action::PageUp => {
-                view.scroll = view.scroll.saturating_sub(10);
-                None
-            }
-            Action::PageDown => {
-                view.scroll += 10;
-                let max = self.practice_lines().map_or(0, |view| lines::max_scroll(&view, self.size));
-                if let Some(view) = self.practice.as_mut() {
-                    view.scroll = view.scroll.min(max);
-                }
-                None
-            }
+            Action::PageUp => return self.practice_scroll(-10),
+            Action::PageDown => return self.practice_scroll(10),
+            Action::HalfPageUp => return self.practice_scroll(-5),
+            Action::HalfPageDown => return self.practice_scroll(5),
             Action::Edit => {
                 if let Some(exercise) = self.course.exercises.get(view.session.current) {
                     self.requests.push(LoopRequest::Edit(view.file_of(view.session.current, exercise)));
@@ -191,10 +183,8 @@ impl App {
                 }
                 None
             }
-            Action::Help => {
-                self.overlay = super::Overlay::Help { scroll: 0 };
-                None
-            }
+            Action::Help => return self.open_help(),
+            Action::Progress => return self.open_stats(),
             Action::Quit => {
                 let (page, scroll) = (self.page, self.scroll);
                 self.open_page(page, scroll);
@@ -211,6 +201,14 @@ impl App {
                 view.scroll = 0;
                 view.learner_code = None;
             }
+        }
+    }
+
+    /// Scrolls the details pane; never answers a question shown in it.
+    fn practice_scroll(&mut self, delta: isize) {
+        let max = self.practice_lines().map_or(0, |view| lines::max_scroll(&view, self.size));
+        if let Some(view) = self.practice.as_mut() {
+            view.scroll = view.scroll.saturating_add_signed(delta).min(max);
         }
     }
 
@@ -233,8 +231,11 @@ impl App {
                     None => false,
                 }
             }
-            MouseEventKind::ScrollDown => self.update(Action::PageDown),
-            MouseEventKind::ScrollUp => self.update(Action::PageUp),
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let before = self.practice.as_ref().map(|v| v.scroll);
+                self.practice_scroll(if event.kind == MouseEventKind::ScrollDown { 3 } else { -3 });
+                before != self.practice.as_ref().map(|v| v.scroll)
+            }
             _ => false,
         }
     }

@@ -45,6 +45,8 @@ impl App {
             match action {
                 Action::PageUp => quiz.scroll = quiz.scroll.saturating_sub(page),
                 Action::PageDown => quiz.scroll = quiz.scroll.saturating_add(page),
+                Action::HalfPageUp => quiz.scroll = quiz.scroll.saturating_sub(page.div_ceil(2)),
+                Action::HalfPageDown => quiz.scroll = quiz.scroll.saturating_add(page.div_ceil(2)),
                 Action::Top => quiz.scroll = 0,
                 Action::Bottom => quiz.scroll = usize::MAX,
                 _ => {}

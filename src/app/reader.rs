@@ -33,6 +33,16 @@ impl App {
         }
     }
 
+    /// Esc in the contents: the list closes (a docked one too, until c or Tab opens it).
+    fn close_contents(&mut self) {
+        self.focus = Focus::Page;
+        if self.sidebar_mode() == SidebarMode::Docked {
+            self.sidebar_choice = Some(false);
+            self.progress.edit().sidebar = self.sidebar_choice;
+        }
+        self.relayout();
+    }
+
     pub(super) fn update_reader(&mut self, action: Action, pending: bool) {
         let screenful = self.page_height().saturating_sub(2).max(1) as isize;
         let sidebar = self.focus == Focus::Sidebar;
@@ -43,6 +53,8 @@ impl App {
             Action::Down => self.scroll_by(1),
             Action::PageUp => self.scroll_by(-screenful),
             Action::PageDown => self.scroll_by(screenful),
+            Action::HalfPageUp => self.scroll_by(-(screenful / 2).max(1)),
+            Action::HalfPageDown => self.scroll_by((screenful / 2).max(1)),
             Action::Top if sidebar => self.cursor = 1.min(self.entries.len() - 1),
             Action::Bottom if sidebar => self.cursor = self.entries.len() - 1,
             Action::Top => self.scroll_by(-(self.scroll as isize)),
@@ -90,16 +102,14 @@ impl App {
             Action::StartReview => self.start_review(),
             Action::Progress => self.open_stats(),
             // Esc cancels, innermost first; it never quits (q does).
-            Action::Close if sidebar => {
-                self.focus = Focus::Page;
-                self.relayout();
-            }
-            Action::Close if pending => {}
+            Action::Close if sidebar => self.close_contents(),
+            // The last search is forgotten with its marks: n and N turn pages again.
             Action::Close if self.last_search.is_some() => {
                 self.last_search = None;
                 self.match_at = None;
-                self.message = Some("Search cleared".to_string());
+                self.message = Some("Search forgotten: n and N turn pages again".to_string());
             }
+            Action::Close if pending => {}
             Action::Close => self.message = Some("Esc cancels; q quits (you will come back to this spot)".to_string()),
             // Reading for the quiz (`r` from an answer): q goes back to it, not out.
             Action::Quit if self.quiz_waiting() => self.start_quiz(),

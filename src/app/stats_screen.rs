@@ -38,6 +38,8 @@ impl App {
             Action::Down => view.scroll += 1,
             Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
             Action::PageDown => view.scroll += page,
+            Action::HalfPageUp => view.scroll = view.scroll.saturating_sub(page.div_ceil(2)),
+            Action::HalfPageDown => view.scroll += page.div_ceil(2),
             Action::Top => view.scroll = 0,
             Action::Bottom => view.scroll = usize::MAX,
             Action::Help => return self.open_help(),

@@ -11,6 +11,9 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// Half a screen, as Ctrl-U / Ctrl-D in less and vim.
+    HalfPageUp,
+    HalfPageDown,
     Top,
     Bottom,
     PrevPage,
@@ -119,6 +122,12 @@ impl Context {
         Context::Progress,
     ];
 
+    /// The context whose keys also work here, after the context's own: the welcome
+    /// screen takes every reading key (it opens the page, then acts on it).
+    pub fn falls_back_to(self) -> Option<Context> {
+        (self == Context::Welcome).then_some(Context::Reader)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
@@ -159,22 +168,24 @@ pub enum Key {
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
-    /// How the help overlay writes the keys.
-    pub label: &'static str,
+    /// How a family of keys (digits, choices, text) is written; single keys name themselves.
+    pub family: Option<&'static str>,
     pub action: Action,
     pub description: &'static str,
     /// A short word for the status bar, when the binding deserves a hint there.
     pub hint: Option<&'static str>,
 }
 
+mod doc;
 mod table;
 use Key::{AnyChoice, AnyDigit, AnyPrintable, Char, Code, Ctrl};
+pub use doc::markdown;
 pub use table::BINDINGS;
 
 /// The action for `key` in `context`: global bindings first, then the context's own, then
 /// (on the welcome screen) the reader's, which open the page and act on it.
 pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
-    let fallback = (context == Context::Welcome).then_some(Context::Reader);
+    let fallback = context.falls_back_to();
     [Some(Context::Global), Some(context), fallback].into_iter().flatten().find_map(|ctx| {
         BINDINGS
             .iter()
@@ -205,7 +216,61 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
 }
 
-/// (keys, word) pairs for the status bar of a context.
-pub fn hints(context: Context) -> impl Iterator<Item = (&'static str, &'static str)> {
-    bindings(context).filter_map(|b| b.hint.map(|h| (b.label, h)))
+/// (keys, word) pairs for the status bar of a context: the first key of each hinted
+/// binding (the help lists them all).
+pub fn hints(context: Context) -> impl Iterator<Item = (String, &'static str)> {
+    bindings(context).filter_map(|b| b.hint.map(|h| (b.first_label(), h)))
+}
+
+impl Binding {
+    /// Every key of the binding, as the help and docs/keys.md write them ("Enter Space").
+    pub fn label(&self) -> String {
+        match self.family {
+            Some(family) => family.to_owned(),
+            None => self.keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" "),
+        }
+    }
+
+    /// The first key only, for the status bar where room is short.
+    pub fn first_label(&self) -> String {
+        match (self.family, self.keys.first()) {
+            (Some(family), _) => family.to_owned(),
+            (None, Some(key)) => key_name(*key),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// How one key is written to the learner.
+pub fn key_name(key: Key) -> String {
+    let named = match key {
+        Ctrl(c) => return format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Char(' ') => "Space",
+        Char(c) => return c.to_string(),
+        Code(KeyCode::Up) => "↑",
+        Code(KeyCode::Down) => "↓",
+        Code(KeyCode::Left) => "←",
+        Code(KeyCode::Right) => "→",
+        Code(KeyCode::PageUp) => "PgUp",
+        Code(KeyCode::PageDown) => "PgDn",
+        Code(KeyCode::Home) => "Home",
+        Code(KeyCode::End) => "End",
+        Code(KeyCode::Enter) => "Enter",
+        Code(KeyCode::Esc) => "Esc",
+        Code(KeyCode::Tab) => "Tab",
+        Code(KeyCode::BackTab) => "Shift-Tab",
+        Code(KeyCode::Backspace) => "Backspace",
+        Code(other) => return format!("{other:?}"),
+        AnyDigit => "0-9",
+        AnyChoice => "1-9 a-d",
+        AnyPrintable => "text",
+    };
+    named.to_owned()
+}
+
+/// The keys a newcomer needs first (quit, help, search): the help lists them at the top
+/// of every screen's keys, so they show wherever it opens.
+/// Their rank: quit, then help, then search.
+pub fn essential(action: Action) -> Option<usize> {
+    [Action::Quit, Action::Help, Action::Search].iter().position(|a| *a == action)
 }

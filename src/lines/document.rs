@@ -276,7 +276,14 @@ fn column_widths(header: &[String], rows: &[Vec<String>], total: usize) -> Vec<u
     widths
 }
 
+/// A box's frame keeps the colour of its style but never an underline (the high-contrast
+/// theme underlines classes: the words, not the lines around them).
+fn frame(style: Style) -> Style {
+    style.remove_modifier(ratatui::style::Modifier::UNDERLINED)
+}
+
 fn box_top(label: &str, width: usize, border: Style, label_style: Style) -> Line<'static> {
+    let border = frame(border);
     // A label that does not fit ends with an ellipsis, not in the middle of a word.
     let label =
         super::text::plain(&super::text::ellipsized(Line::raw(label.to_string()), width.saturating_sub(6)).spans);
@@ -290,6 +297,7 @@ fn box_top(label: &str, width: usize, border: Style, label_style: Style) -> Line
 }
 
 fn box_bottom(width: usize, border: Style) -> Line<'static> {
+    let border = frame(border);
     Line::styled(format!("╰{}╯", "─".repeat(width.saturating_sub(2))), border)
 }
 
@@ -297,6 +305,7 @@ fn box_bottom(width: usize, border: Style) -> Line<'static> {
 fn boxed(content: Vec<Span<'static>>, gutter: Span<'static>, width: usize, border: Style) -> Line<'static> {
     let used = gutter.width() + content.iter().map(Span::width).sum::<usize>();
     let pad = width.saturating_sub(4 + used);
+    let border = frame(border);
     let mut spans = vec![Span::styled("│ ", border), gutter];
     spans.extend(content);
     spans.push(Span::raw(" ".repeat(pad)));

@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 /// under themselves to fit `width`.
 pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let entry = |keys: &str, what: &'static str| {
-        let first = vec![Span::styled(format!("  {keys:<12} "), theme.key)];
-        wrap(&[Span::raw(what)], width, first, vec![Span::raw(" ".repeat(15))])
+        let first = vec![Span::styled(format!("  {keys:<17} "), theme.key)];
+        wrap(&[Span::raw(what)], width, first, vec![Span::raw(" ".repeat(20))])
     };
     let mut lines = Vec::new();
     for context in Context::ALL {
@@ -19,8 +19,11 @@ pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
             lines.push(Line::default());
         }
         lines.push(Line::styled(context.title(), theme.heading));
-        for binding in keys::bindings(context) {
-            lines.extend(entry(binding.label, binding.description));
+        // Quit, help and search first, so they show wherever the help opens.
+        let mut bindings: Vec<_> = keys::bindings(context).collect();
+        bindings.sort_by_key(|b| keys::essential(b.action).unwrap_or(usize::MAX));
+        for binding in bindings {
+            lines.extend(entry(&binding.label(), binding.description));
         }
     }
     lines.push(Line::default());

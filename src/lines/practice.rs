@@ -217,7 +217,7 @@ fn state_lines(view: &View, item: &Item, theme: &Theme, width: usize) -> Vec<Lin
         lines.extend(wrapped(&printable(&next), width, theme.key, ""));
     }
     if item.failed_runs >= crate::practice::session::FAILS_BEFORE_SOLUTION && !item.solution_shown && !item.done {
-        lines.push(Line::styled("Stuck? s shows the reference solution.", theme.dim));
+        lines.push(Line::styled("Stuck? h gives a hint, H shows the reference solution.", theme.dim));
     }
     lines
 }

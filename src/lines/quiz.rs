@@ -167,7 +167,7 @@ fn intro(view: &View, width: u16) -> Vec<Line<'static>> {
         ("Space", "multiple select: toggle the answer under the cursor"),
         ("0-9", "type a status code; Backspace edits"),
         ("s", "skip a question (counts as wrong)"),
-        ("p", "pause the round; t resumes it, also after quitting"),
+        ("z", "pause the round; t resumes it, also after quitting"),
         ("r", "after answering: read the page that teaches it, t comes back"),
     ] {
         let first = vec![Span::styled(format!("  {keys:<10} "), theme.key)];
@@ -255,7 +255,7 @@ fn asking(view: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'sta
         spans.extend(inline(label, theme.text, theme));
         let mut line = Line::from(spans);
         if under_cursor {
-            line = line.patch_style(theme.selected);
+            line = super::text::selected(line, theme.selected);
         }
         lines.push(line);
     }

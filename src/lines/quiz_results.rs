@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Widget};
+use unicode_width::UnicodeWidthStr;
 
 /// Rows of the 30-day chart (bars only; the legend is one more line).
 const CHART_HEIGHT: u16 = 6;
@@ -106,10 +107,15 @@ fn tag_grid(theme: &Theme, score: &Score, width: u16) -> Vec<Line<'static>> {
             let mut spans = Vec::new();
             for tag in row {
                 let filled = (BAR * tag.correct).checked_div(tag.total).unwrap_or(0);
-                let style = crate::content::StatusClass::from_label(&tag.tag).map_or(theme.heading, |c| theme.class(c));
+                // The name carries the class colour; the bar counts right answers, in the colour of right.
+                let name = crate::content::StatusClass::from_label(&tag.tag).map_or(theme.text, |c| theme.class(c));
                 let count = format!("{}/{}", tag.correct, tag.total);
-                spans.push(Span::styled(format!("  {:<11}", tag.tag), theme.text));
-                spans.push(Span::styled("█".repeat(filled), style));
+                // Padded outside the style: an underline stays under the word.
+                let pad = 11usize.saturating_sub(tag.tag.width());
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(tag.tag.clone(), name));
+                spans.push(Span::raw(" ".repeat(pad)));
+                spans.push(Span::styled("█".repeat(filled), theme.right));
                 spans.push(Span::styled("░".repeat(BAR - filled), theme.border));
                 spans.push(Span::raw(format!(" {count:<5}")));
             }

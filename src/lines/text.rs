@@ -38,6 +38,16 @@ pub fn inline(text: &str, base: Style, theme: &Theme) -> Vec<Span<'static>> {
     spans
 }
 
+/// The line in the selection's style, over each span's own colours too: a line style
+/// alone loses to the spans' (white text on the white bar of the high-contrast theme).
+pub fn selected(mut line: Line<'static>, style: Style) -> Line<'static> {
+    for span in &mut line.spans {
+        span.style = span.style.patch(style);
+    }
+    line.style = line.style.patch(style);
+    line
+}
+
 /// The text of spans without styles.
 pub fn plain(spans: &[Span<'_>]) -> String {
     spans.iter().map(|s| s.content.as_ref()).collect()

@@ -44,7 +44,8 @@ pub fn tests(classes: &[String], width: usize, theme: &Theme) -> Vec<Line<'stati
 fn folded(course: &Course, exchange: &Exchange, width: usize, theme: &Theme) -> Line<'static> {
     let request = &exchange.request;
     let mut spans = vec![
-        Span::styled("  ✓ ", theme.status(exchange.expect.status)),
+        // The mark says "checked and right": the colour of right, whatever the status.
+        Span::styled("  ✓ ", theme.right),
         Span::styled(format!("{} {}", request.method, request.path), theme.text),
     ];
     if request.user != Client::Anonymous {
@@ -83,7 +84,7 @@ fn details(course: &Course, exchange: &Exchange, width: usize, theme: &Theme) ->
             Span::styled(status_text(course, expect.status), status),
         ],
         width,
-        vec![Span::styled("  ✓ ", status)],
+        vec![Span::styled("  ✓ ", theme.right)],
         vec![Span::raw("      ")],
     );
     let mut rows: Vec<(&str, String)> = Vec::new();

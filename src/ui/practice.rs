@@ -68,7 +68,7 @@ fn render_list(view: &View, area: Rect, buf: &mut Buffer) {
             Span::raw(title.to_string()),
         ]);
         if index == view.session.current {
-            line = line.patch_style(theme.selected);
+            line = crate::lines::text::selected(line, theme.selected);
         }
         let y = inner.y + LIST_TOP + row as u16;
         // a title that does not fit says so with an ellipsis

@@ -23,24 +23,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let popup = super::centered(area, 52, 7);
+    // Narrower than the text, it wraps: two more rows keep the answer line in the box.
+    let popup = super::centered(area, 52, if area.width < 52 { 9 } else { 7 });
     Clear.render(popup, buf);
+    let block = Block::bordered().title(" Leave the quiz? ").border_style(theme.focused_border);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
     let lines = vec![
         Line::raw("Leave this round? Your answers so far count;"),
-        Line::raw("the rest are not reached (p pauses it instead)."),
-        Line::default(),
-        Line::from(vec![
-            Span::styled("y", theme.key),
-            Span::raw(" leave    "),
-            Span::styled("n", theme.key),
-            Span::raw(" keep going"),
-        ]),
+        Line::raw("the rest are not reached (z pauses it instead)."),
     ];
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Leave the quiz? ").border_style(theme.focused_border))
-        .style(Style::new())
-        .render(popup, buf);
+    let text = Rect { height: inner.height.saturating_sub(2), ..inner };
+    Paragraph::new(lines).wrap(Wrap { trim: false }).style(Style::new()).render(text, buf);
+    // The answer keys always show, on the box's last row, whatever the text needed.
+    let answer = Line::from(vec![
+        Span::styled("y", theme.key),
+        Span::raw(" leave    "),
+        Span::styled("n", theme.key),
+        Span::raw(" keep going"),
+    ]);
+    if inner.height > 0 {
+        super::cells::set_line(buf, inner.x, inner.bottom() - 1, &answer, inner.width);
+    }
 }
 
 /// Lines for the welcome screen: a paused round to resume, questions due for review.

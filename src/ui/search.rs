@@ -32,7 +32,7 @@ pub fn render(app: &App, state: &SearchState, area: Rect, buf: &mut Buffer) {
             Span::styled(title, theme.title),
         ]);
         if i == state.selected {
-            title_line = title_line.patch_style(theme.selected);
+            title_line = crate::lines::text::selected(title_line, theme.selected);
         }
         let inner = usize::from(popup.width.saturating_sub(2));
         lines.push(ellipsized(title_line, inner));

@@ -26,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let mut line = entry_line(app, *entry);
         if index == app.cursor && focused {
-            line = line.patch_style(app.theme.selected);
+            line = crate::lines::text::selected(line, app.theme.selected);
         } else if *entry == Entry::Page(app.page) {
             line = line.patch_style(app.theme.title);
         }

@@ -25,7 +25,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let (done, total) = app.practice_done();
             format!(" Practice · {done}/{total} done ")
         }
-        (None, true, _) => format!(" {}/{} · {}% read ", app.page + 1, app.course.pages.len(), app.percent_read()),
+        (None, true, _) => match app.next_page_cue() {
+            Some(next) => format!(" {}/{} · → next: {} ", app.page + 1, app.course.pages.len(), printable(next)),
+            None => format!(" {}/{} · {}% read ", app.page + 1, app.course.pages.len(), app.percent_read()),
+        },
     };
     // On a page with questions due: how many, and the key that reviews them.
     let due = if app.message.is_none() && app.screen == Screen::Reader { app.due_count() } else { 0 };
