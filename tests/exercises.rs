@@ -517,3 +517,27 @@ fn views_belong_to_the_tests_kind_and_settings_to_a_short_list() {
     let found = problems(&[("01_test_hello.toml", &text)]);
     assert!(found.iter().any(|p| p.message.contains("`DEBUG` cannot be set")), "{}", listing(&found));
 }
+
+/// A course that reorders its exercises renumbers their files: the learner's work under
+/// the old number moves to the new name instead of being left behind beside a fresh
+/// starter; a file already at the new name is never replaced.
+#[test]
+fn a_renumbered_exercise_keeps_the_learners_file() {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let dir = tempfile::tempdir().expect("a temporary workspace");
+    let workspace = status_tutor::practice::workspace::Workspace::new(dir.path());
+    let exercises = workspace.exercises_dir();
+    fs::create_dir_all(&exercises).expect("the exercises folder");
+    let (first, second) = (&course.exercises[0], &course.exercises[1]);
+    let moved = |index: usize| course.exercise_file_name(index).expect("a file name");
+    let module = |name: &str| name.split_once('_').expect("NN_module").1.to_string();
+    // The first exercise's work sits under an old number; the second has both.
+    fs::write(exercises.join(format!("14_{}", module(&moved(0)))), "# my work\n").expect("old file");
+    fs::write(exercises.join(format!("15_{}", module(&moved(1)))), "# old work\n").expect("old file");
+    fs::write(exercises.join(moved(1)), "# current work\n").expect("current file");
+    workspace.create(&course.exercises).expect("the workspace is created");
+    assert_eq!(fs::read_to_string(exercises.join(moved(0))).expect("moved"), "# my work\n", "{}", first.id);
+    assert!(!exercises.join(format!("14_{}", module(&moved(0)))).exists(), "the old name is gone");
+    assert_eq!(fs::read_to_string(exercises.join(moved(1))).expect("kept"), "# current work\n", "{}", second.id);
+    assert!(exercises.join(format!("15_{}", module(&moved(1)))).exists(), "nothing is replaced");
+}

@@ -63,6 +63,7 @@ impl Workspace {
         let mut written = 0;
         for (index, exercise) in exercises.iter().enumerate() {
             let path = self.file_for(index + 1, &exercise.id);
+            self.adopt_renumbered(&path);
             // create_new: an existing file (the learner's work) is never replaced.
             match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(mut file) => {
@@ -74,6 +75,34 @@ impl Workspace {
             }
         }
         Ok(written)
+    }
+
+    /// A course that reorders its exercises renumbers their files (`14_conflict_duplicate.py`
+    /// becomes `13_...`): the learner's work under the old number is moved to `path`, so it
+    /// is not left behind while a fresh starter takes its place. Only when `path` does not
+    /// exist and exactly one file carries the same id under another number; a hard link
+    /// then a removal, so a file that appeared at `path` meanwhile is never replaced.
+    fn adopt_renumbered(&self, path: &Path) {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else { return };
+        let Some((_, rest)) = name.split_once('_') else { return };
+        if path.exists() {
+            return;
+        }
+        let Ok(entries) = fs::read_dir(dir) else { return };
+        let older: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).and_then(|n| n.split_once('_')).is_some_and(|(number, tail)| {
+                    tail == rest && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+                })
+            })
+            .collect();
+        if let [old] = older.as_slice()
+            && fs::hard_link(old, path).is_ok()
+        {
+            let _ = fs::remove_file(old);
+        }
     }
 
     /// Writes the checker's files unless exactly these are there already: each file with
