@@ -667,3 +667,22 @@ fn a_narrow_terminal_charts_the_most_recent_days_that_fit() {
     assert!(bottom.contains("Answered and right, the last 18 days"), "{bottom}");
     assert!(bottom.contains("2025-12-11"), "today is on the chart:\n{bottom}");
 }
+
+/// A traced view fills a 80x24 screen: after the answer, the verdict is scrolled into
+/// view instead of hiding below the question.
+#[test]
+fn the_verdict_of_a_long_question_is_in_view_at_80x24() {
+    let mut course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let tallest = course.questions.iter().max_by_key(|q| q.prompt.lines().count()).cloned().expect("questions");
+    assert!(tallest.prompt.lines().count() >= 15, "a question taller than the screen: {}", tallest.id);
+    course.questions = vec![tallest];
+    let mut app = App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 80, 24));
+    app.clock = Box::new(clock());
+    app.update(Action::StartQuiz);
+    app.update(Action::Open);
+    assert!(matches!(phase(&app), Phase::Asking { .. }));
+    app.update(Action::Skip);
+    assert!(matches!(phase(&app), Phase::Feedback { .. }));
+    let screen = render_text(&app);
+    assert!(screen.contains("Skipped (counts as wrong)."), "{screen}");
+}

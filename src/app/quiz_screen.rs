@@ -54,7 +54,16 @@ impl App {
         }
         let now = self.clock.now_ms();
         let Some(quiz) = self.quiz.as_mut() else { return };
-        match quiz.update(action, &self.course, now) {
+        let was_asking = matches!(quiz.session.phase(), crate::quiz::Phase::Asking { .. });
+        let outcome = quiz.update(action, &self.course, now);
+        // A new verdict starts where it can be seen, below a long question.
+        if was_asking && let Some(view) = self.quiz_lines() {
+            let scroll = crate::lines::quiz::feedback_scroll(&view, self.size);
+            if let Some(quiz) = self.quiz.as_mut() {
+                quiz.scroll = scroll;
+            }
+        }
+        match outcome {
             quiz::Outcome::Stay => {}
             quiz::Outcome::Leave => self.leave_quiz(),
             quiz::Outcome::Pause => {

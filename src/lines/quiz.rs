@@ -276,8 +276,31 @@ fn asking(view: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'sta
 }
 
 fn feedback(view: &View, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
+    feedback_and_verdict(view, index, verdict, width, label).0
+}
+
+/// The scroll a new feedback starts at: 0 when the verdict and the start of its
+/// explanation fit below the question, else just enough to show them. A long question
+/// (a traced view) would otherwise fill a small screen and hide whether you were right.
+pub fn feedback_scroll(view: &View, area: Rect) -> usize {
+    let Phase::Feedback { index, verdict } = view.session.phase() else { return 0 };
+    let column = column(area);
+    let (lines, verdict_at) = feedback_and_verdict(view, *index, *verdict, column.width, label(view));
+    let height = usize::from(column.height);
+    // the verdict and two lines of its explanation in view, below the pinned header line
+    (verdict_at + 4).saturating_sub(height).min(lines.len().saturating_sub(height))
+}
+
+/// A feedback's lines and the index of its verdict line ("✓ Right.", "✗ Not quite.").
+fn feedback_and_verdict(
+    view: &View,
+    index: usize,
+    verdict: Verdict,
+    width: u16,
+    label: &str,
+) -> (Vec<Line<'static>>, usize) {
     let theme = &view.theme;
-    let Some(rq) = view.session.round().get(index) else { return vec![] };
+    let Some(rq) = view.session.round().get(index) else { return (vec![], 0) };
     let answer = view.session.record(index).map(|r| r.answer.clone());
     let mut lines = question_header(theme, label, (index, view.session.round().len()), rq, width, true);
     let correct = rq.correct_choices();
@@ -329,6 +352,7 @@ fn feedback(view: &View, index: usize, verdict: Verdict, width: u16, label: &str
         Verdict::Wrong => ("✗ Not quite.", theme.wrong),
         Verdict::Skipped => ("Skipped (counts as wrong).", theme.wrong),
     };
+    let verdict_at = lines.len();
     let mut head = vec![Span::styled(word, style)];
     if verdict != Verdict::Correct {
         head.push(Span::raw(" The answer: "));
@@ -358,5 +382,5 @@ fn feedback(view: &View, index: usize, verdict: Verdict, width: u16, label: &str
         "Enter next"
     };
     lines.push(Line::styled(next, theme.dim));
-    lines
+    (lines, verdict_at)
 }
