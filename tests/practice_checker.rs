@@ -178,6 +178,18 @@ fn a_file_that_does_not_load_reports_where_and_runs_nothing() {
 
     let report = check(&ex, "import nothing_like_this\n");
     assert_eq!(report.load_error.as_ref().map(|e| e.kind.as_str()), Some("ModuleNotFoundError"));
+    assert!(report.load_error.as_ref().is_some_and(|e| !e.message.contains("practice setup")));
+
+    // A Python without DRF (simulated: the import is refused) is not blamed on the learner.
+    let no_drf = "import sys\nsys.modules['rest_framework'] = None\nfrom rest_framework.views import APIView\n";
+    let report = check(&ex, no_drf);
+    let error = report.load_error.as_ref().expect("a load error");
+    assert_eq!(error.kind, "ModuleNotFoundError");
+    assert!(
+        error.message.contains("no Django REST framework") && error.message.contains("practice setup"),
+        "{}",
+        error.message
+    );
 
     let report = check(&ex, "def other(request):\n    pass\n");
     let error = report.load_error.as_ref().expect("missing view");

@@ -38,6 +38,10 @@ def error(exc: BaseException, view_file: str) -> dict:
             "text": (exc.text or "").strip(),
         })
         message = exc.msg
+    elif isinstance(exc, ModuleNotFoundError) and (exc.name or "").split(".")[0] == "rest_framework":
+        # Not the learner's mistake: this Python lacks the DRF the course pins.
+        message = (f"{exc} - this Python has no Django REST framework; "
+                   "`status-tutor practice setup` (S in practice) installs the pinned one")
     else:
         message = str(exc)
     return {"kind": type(exc).__name__, "message": message, "frames": found[-FRAMES:]}
