@@ -75,6 +75,9 @@ fn a_topic_round_asks_only_that_topic_and_skipping_brings_it_back_in_minutes() {
     let out = run_at("2026-11-20T10:02:00Z", &["review", "--plain", "--questions", "99"], "", data.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.starts_with(&format!("Review: {} questions, the ones due first.", cards.len())), "{stdout}");
+    // Each question is headed as a review, as in the full screen.
+    assert!(stdout.contains(&format!("\nReview 1 of {}\n", cards.len())), "{stdout}");
+    assert!(!stdout.contains("Question 1 of"), "{stdout}");
 }
 
 #[test]

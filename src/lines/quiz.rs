@@ -66,7 +66,7 @@ fn screen_lines(view: &View, width: u16) -> Vec<Line<'static>> {
 
 /// What a question of this round is called: review rounds say "Review", not "Question".
 fn label(view: &View) -> &'static str {
-    if *view.session.kind() == RoundKind::Review { "Review" } else { "Question" }
+    view.session.kind().question_label()
 }
 
 /// How far the learner can scroll this screen (0 when it fits).

@@ -25,6 +25,13 @@ pub enum RoundKind {
 }
 
 impl RoundKind {
+    /// What a question of this round is called, on screen and in plain mode: a review
+    /// round says "Review 2 of 12", every other round "Question 2 of 12".
+    #[must_use]
+    pub fn question_label(&self) -> &'static str {
+        if *self == RoundKind::Review { "Review" } else { "Question" }
+    }
+
     /// A short key for the records kept per kind: `full`, `retry`, `review`,
     /// `topic:csrf+decorators`.
     #[must_use]

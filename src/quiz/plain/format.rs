@@ -70,12 +70,18 @@ pub fn write_intro(out: &mut impl Write, session: &Session) -> io::Result<()> {
     writeln!(out, "Type s to skip a question (it counts as wrong), q to end the round.")
 }
 
-/// Question `index` with its numbered choices.
-pub fn write_question(out: &mut impl Write, index: usize, total: usize, rq: &RoundQuestion) -> io::Result<()> {
+/// Question `index` with its numbered choices, headed by `label` ("Question", "Review").
+pub fn write_question(
+    out: &mut impl Write,
+    label: &str,
+    index: usize,
+    total: usize,
+    rq: &RoundQuestion,
+) -> io::Result<()> {
     let q = &rq.question;
     writeln!(out)?;
     // No tags here: a class or "gotchas" would hint at the answer. The feedback shows them.
-    writeln!(out, "Question {} of {total}", index + 1)?;
+    writeln!(out, "{label} {} of {total}", index + 1)?;
     writeln!(out, "{}", plain_text(&q.prompt))?;
     match &q.kind {
         QuestionKind::Single { choices } | QuestionKind::Multiple { choices } => {

@@ -74,7 +74,8 @@ pub fn run_round_with(
                 let Some(rq) = session.round().get(index).cloned() else {
                     break;
                 };
-                write_question(&mut output, index, session.round().len(), &rq)?;
+                let label = session.kind().question_label();
+                write_question(&mut output, label, index, session.round().len(), &rq)?;
                 ask(session, &rq, &mut input, &mut output, &mut clock)?;
             }
             Phase::Feedback { index, verdict } => {
