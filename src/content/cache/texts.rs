@@ -144,49 +144,28 @@ impl ser::Serializer for Scan {
     }
 }
 
-impl ser::SerializeSeq for Scan {
-    type Ok = ();
-    type Error = Unsafe;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(Scan)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
+/// The sequence-like parts of the walk: every element is scanned, nothing is built.
+macro_rules! scan_elements {
+    ($($part:ident :: $method:ident),* $(,)?) => {$(
+        impl ser::$part for Scan {
+            type Ok = ();
+            type Error = Unsafe;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                value.serialize(Scan)
+            }
+            fn end(self) -> Done {
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Scan {
-    type Ok = ();
-    type Error = Unsafe;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(Scan)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Scan {
-    type Ok = ();
-    type Error = Unsafe;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(Scan)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Scan {
-    type Ok = ();
-    type Error = Unsafe;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(Scan)
-    }
-    fn end(self) -> Done {
-        Ok(())
-    }
-}
+scan_elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
+);
 
 impl ser::SerializeMap for Scan {
     type Ok = ();
