@@ -91,23 +91,9 @@ fn the_same_seed_asks_the_same_questions() {
     assert!(first.contains(&round()[0].question.prompt.chars().take(30).collect::<String>()));
 }
 
-/// The binary with `args`, `script` on stdin and the clock set to `now`.
-fn run(now: &str, args: &[&str], script: &str, data: &std::path::Path) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_status-tutor"))
-        .args(args)
-        .env("STATUS_TUTOR_DATA_DIR", data)
-        .env("STATUS_TUTOR_NOW", now)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child.stdin.take().expect("stdin").write_all(script.as_bytes()).expect("script written");
-    child.wait_with_output().expect("the binary ends")
-}
-
-const NOW: &str = "2026-11-20T10:00:00Z";
+#[path = "support/clocked.rs"]
+mod clocked;
+use clocked::{NOW, run};
 
 #[test]
 fn retry_missed_asks_the_last_full_rounds_missed_questions() {

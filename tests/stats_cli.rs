@@ -1,24 +1,8 @@
 //! `status-tutor stats [--json]`: the real binary, the clock set by `STATUS_TUTOR_NOW`.
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-fn run(now: &str, args: &[&str], script: &str, data: &Path) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_status-tutor"))
-        .args(args)
-        .env("STATUS_TUTOR_DATA_DIR", data)
-        .env("STATUS_TUTOR_NOW", now)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child.stdin.take().expect("stdin").write_all(script.as_bytes()).expect("script written");
-    child.wait_with_output().expect("the binary ends")
-}
-
-const NOW: &str = "2026-11-20T10:00:00Z";
+#[path = "support/clocked.rs"]
+mod clocked;
+use clocked::{NOW, run};
 
 #[test]
 fn stats_json_counts_what_was_answered_and_forecasts_it() {
