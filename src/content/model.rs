@@ -68,6 +68,8 @@ pub struct CodeSample {
     pub language: String,
     pub source: String,
     pub caption: Option<String>,
+    /// Shows what not to do (`flawed = true`): drawn apart from the samples to keep.
+    pub flawed: bool,
     pub response: Option<ExampleResponse>,
     /// The exchanges tests/django proves against a real Django (`[[blocks.verify.requests]]`).
     pub verified: Vec<Exchange>,
