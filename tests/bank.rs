@@ -100,6 +100,9 @@ fn anchors_name_a_block_or_a_heading_of_the_page() {
     let loaded = with_question(&anchored("\"Use HTTPStatus\"")).expect("a heading of the page");
     let question = loaded.course.questions.iter().find(|q| q.id == "extra").expect("the question");
     assert_eq!(question.anchor, Some(Anchor::Heading("Use HTTPStatus".into())));
+    let loaded = with_question(&anchored("\"a-note\"")).expect("a block id of the page");
+    let question = loaded.course.questions.iter().find(|q| q.id == "extra").expect("the question");
+    assert_eq!(question.anchor, Some(Anchor::Block(0)));
 }
 
 #[test]
@@ -110,9 +113,31 @@ fn a_wrong_anchor_is_an_error_that_says_what_exists() {
     let problems = with_question(&anchored("\"Use HTTP\"")).expect_err("no such heading");
     let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
     assert!(
-        text.contains("no heading `Use HTTP`; its headings: `Use HTTPStatus`, `@login_required never sends 401`"),
+        text.contains(
+            "no heading or block id `Use HTTP`; it has: `Use HTTPStatus`, `@login_required never sends 401`, `a-note`"
+        ),
         "{text}"
     );
     let problems = with_question(&anchored("true")).expect_err("a boolean is no anchor");
-    assert!(problems.iter().any(|p| p.to_string().contains("an anchor is a block index or a heading, not boolean")));
+    assert!(problems.iter().any(|p| p.to_string().contains("an anchor is a block id, a heading or a block index, not boolean")));
+}
+
+#[test]
+fn a_block_id_is_unique_in_its_page() {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/review-course");
+    for sub in ["", "pages", "quiz"] {
+        fs::create_dir_all(temp.path().join(sub)).expect("folder");
+        for entry in fs::read_dir(from.join(sub)).expect("fixture").flatten() {
+            if entry.path().is_file() {
+                fs::copy(entry.path(), temp.path().join(sub).join(entry.file_name())).expect("copy");
+            }
+        }
+    }
+    let page = temp.path().join("pages/callouts.toml");
+    let text = fs::read_to_string(&page).expect("page");
+    fs::write(&page, text.replace("style = \"tip\"", "id = \"a-note\"\nstyle = \"tip\"")).expect("write");
+    let problems = CourseFiles::read_dir(temp.path()).and_then(|files| load(&files)).expect_err("a duplicate id");
+    let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    assert!(text.contains("pages/callouts.toml:") && text.contains("block id `a-note` is used twice"), "{text}");
 }

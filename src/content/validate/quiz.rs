@@ -143,7 +143,8 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
-    /// A question's anchor: a block index of its page, or one of the page's headings.
+    /// A question's anchor: a block index of its page, one of the page's headings, or a
+    /// block's `id`.
     fn anchor(
         &mut self,
         source: &SourceFile<'_>,
@@ -168,17 +169,28 @@ impl Checker<'_> {
                 if crate::content::headings(page).any(|(_, h)| h.trim() == heading.trim()) {
                     return Some(Anchor::Heading(heading.trim().to_owned()));
                 }
-                let known: Vec<String> = crate::content::headings(page).map(|(_, h)| format!("`{h}`")).collect();
+                let ids = self.block_ids.get(&page.id);
+                if let Some(&at) = ids.and_then(|ids| ids.get(heading.trim())) {
+                    return Some(Anchor::Block(at));
+                }
+                let mut known: Vec<String> = crate::content::headings(page).map(|(_, h)| format!("`{h}`")).collect();
+                let mut block_ids: Vec<String> = ids.into_iter().flatten().map(|(id, _)| format!("`{id}`")).collect();
+                block_ids.sort();
+                known.extend(block_ids);
                 let message = if known.is_empty() {
-                    format!("page `{}` has no headings; anchor a block by its index instead", page.id)
+                    format!("page `{}` has no headings or block ids; give the block an `id`", page.id)
                 } else {
-                    format!("page `{}` has no heading `{heading}`; its headings: {}", page.id, known.join(", "))
+                    format!(
+                        "page `{}` has no heading or block id `{heading}`; it has: {}",
+                        page.id,
+                        known.join(", ")
+                    )
                 };
                 self.problems.push(source.error(anchor.span(), message));
                 None
             }
             other => {
-                let message = format!("an anchor is a block index or a heading, not {}", other.type_str());
+                let message = format!("an anchor is a block id, a heading or a block index, not {}", other.type_str());
                 self.problems.push(source.error(anchor.span(), message));
                 None
             }
