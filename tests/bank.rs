@@ -119,7 +119,11 @@ fn a_wrong_anchor_is_an_error_that_says_what_exists() {
         "{text}"
     );
     let problems = with_question(&anchored("true")).expect_err("a boolean is no anchor");
-    assert!(problems.iter().any(|p| p.to_string().contains("an anchor is a block id, a heading or a block index, not boolean")));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("an anchor is a block id, a heading or a block index, not boolean"))
+    );
 }
 
 #[test]

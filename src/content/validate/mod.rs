@@ -29,14 +29,13 @@ pub struct Loaded {
 
 /// Parses and checks every file. Errors (and warnings) come back sorted by file and line.
 pub fn load(files: &CourseFiles) -> Result<Loaded, Vec<Problem>> {
-    let mut checker =
-        Checker {
-            files,
-            problems: Vec::new(),
-            unparsed_pages: HashSet::new(),
-            suggestions_left: SUGGESTIONS,
-            block_ids: HashMap::new(),
-        };
+    let mut checker = Checker {
+        files,
+        problems: Vec::new(),
+        unparsed_pages: HashSet::new(),
+        suggestions_left: SUGGESTIONS,
+        block_ids: HashMap::new(),
+    };
     let course = checker.course();
     let problems = if checker.problems.is_empty() {
         checker.problems

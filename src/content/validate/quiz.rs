@@ -180,11 +180,7 @@ impl Checker<'_> {
                 let message = if known.is_empty() {
                     format!("page `{}` has no headings or block ids; give the block an `id`", page.id)
                 } else {
-                    format!(
-                        "page `{}` has no heading or block id `{heading}`; it has: {}",
-                        page.id,
-                        known.join(", ")
-                    )
+                    format!("page `{}` has no heading or block id `{heading}`; it has: {}", page.id, known.join(", "))
                 };
                 self.problems.push(source.error(anchor.span(), message));
                 None
