@@ -145,3 +145,51 @@ fn a_block_id_is_unique_in_its_page() {
     let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
     assert!(text.contains("pages/callouts.toml:") && text.contains("block id `a-note` is used twice"), "{text}");
 }
+
+/// `count` multiple selects, the i-th with `wrong(i)` wrong choices beside two right ones.
+fn multiples(count: usize, wrong: impl Fn(usize) -> usize) -> String {
+    (0..count)
+        .map(|i| {
+            let wrongs: String = (0..wrong(i)).map(|w| format!(r#", {{ text = "w{w}" }}"#)).collect();
+            format!(
+                "\n[[question]]\nid = \"multi-{i}\"\nkind = \"multiple\"\nprompt = \"Which?\"\n\
+                 choices = [{{ text = \"a\", correct = true }}, {{ text = \"b\", correct = true }}{wrongs}]\n\
+                 explanation = \"Because.\"\npage = \"code\"\ntags = [\"2xx\"]\n"
+            )
+        })
+        .collect()
+}
+
+/// True/false items with these answers.
+fn true_false(answers: &[bool]) -> String {
+    answers
+        .iter()
+        .enumerate()
+        .map(|(i, answer)| {
+            format!(
+                "\n[[question]]\nid = \"tf-{i}\"\nkind = \"true_false\"\nprompt = \"True?\"\nanswer = {answer}\n\
+                 explanation = \"Because.\"\npage = \"code\"\ntags = [\"2xx\"]\n"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn multiple_selects_that_all_leave_the_same_number_unticked_are_a_warning() {
+    // With the fixture's own (two right, two wrong), seven of seven leave two unticked.
+    let found = warnings(&multiples(6, |_| 2));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("question `multi-5`: 7 of the 7 multiple selects have exactly 2 wrong"), "{found:?}");
+    // Two, three and four wrong choices in turn: no pattern to play.
+    assert_eq!(warnings(&multiples(6, |i| 2 + i % 3)), Vec::<String>::new());
+}
+
+#[test]
+fn true_false_items_mostly_one_answer_are_a_warning() {
+    // The fixture's one item is false; six more false make seven of seven.
+    let found = warnings(&true_false(&[false; 6]));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("question `tf-5`: 7 of the 7 true/false items are false"), "{found:?}");
+    let mixed = [true, true, true, false, false, false];
+    assert_eq!(warnings(&true_false(&mixed)), Vec::<String>::new());
+}

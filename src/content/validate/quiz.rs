@@ -17,6 +17,7 @@ impl Checker<'_> {
     ) -> Vec<Question> {
         let mut seen: HashMap<String, String> = HashMap::new();
         let mut questions = Vec::new();
+        let mut entries = Vec::new(); // the file and entry of each question, for warnings
         for file in files {
             let source = file.source();
             for entry in &file.value.question {
@@ -30,8 +31,14 @@ impl Checker<'_> {
                     question.anchor = q.anchor.as_ref().and_then(|a| self.anchor(&source, a, pages.get(question.page)));
                     self.guessable(&source, q, &question);
                     questions.push(question);
+                    entries.push((file, q));
                 }
             }
+        }
+        for (at, why) in guess::unbalanced(&questions) {
+            let (file, entry) = entries[at];
+            let span = entry.choices.as_ref().map_or_else(|| entry.id.span(), |c| c.span());
+            self.problems.push(file.source().warning(span, format!("question `{}`: {why}", questions[at].id)));
         }
         questions
     }
