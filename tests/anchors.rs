@@ -15,7 +15,7 @@ const NOT_YET_ANCHORED: &[&str] =
 
 #[test]
 fn every_question_names_its_passage_but_the_listed_few() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let course = load(&embedded::files()).expect("the built-in course").course;
     let missing: Vec<&str> = course.questions.iter().filter(|q| q.anchor.is_none()).map(|q| q.id.as_str()).collect();
     let unexpected: Vec<&&str> = missing.iter().filter(|id| !NOT_YET_ANCHORED.contains(id)).collect();
     assert!(unexpected.is_empty(), "questions without an anchor: {unexpected:?}");
