@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// The request model verified samples and practice checks share lives beside this one.
-pub use super::exchange::{Client, Exchange, Expectation, FieldValue, Request, RequestBody, RowsExpectation};
+pub use super::exchange::{
+    AcceptedStatus, Client, Exchange, Expectation, FieldValue, Request, RequestBody, RowsExpectation,
+};
 
 /// A whole course, validated: every reference resolves, every text is safe to print.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
