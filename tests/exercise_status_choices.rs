@@ -75,12 +75,16 @@ fn edited(from: &str, to: &str) -> String {
     CHOICE.replacen(from, to, 1)
 }
 
-/// Exactly one problem, an error at `line:col` of the exercise, mentioning `fragment`.
-fn assert_only_error(text: &str, line: usize, col: usize, fragment: &str) {
-    let problems = match load_with(text) {
+fn refused(text: &str) -> Vec<Problem> {
+    match load_with(text) {
         Ok(_) => panic!("a broken exercise loaded"),
         Err(problems) => problems,
-    };
+    }
+}
+
+/// Exactly one problem, an error at `line:col` of the exercise, mentioning `fragment`.
+fn assert_only_error(text: &str, line: usize, col: usize, fragment: &str) {
+    let problems = refused(text);
     assert_eq!(problems.len(), 1, "expected one problem; got:\n{}", listing(&problems));
     let p = &problems[0];
     assert!(p.file.ends_with("/exercises/01_choose.toml"), "{p}");
@@ -115,7 +119,7 @@ fn one_status_may_say_why_it_is_the_answer() {
 #[test]
 fn an_empty_list_accepts_nothing() {
     let text = edited("status = [400, 422]", "status = []");
-    let problems = load_with(&text).err().expect("refused");
+    let problems = refused(&text);
     assert!(problems.iter().any(|p| p.message.contains("an empty status list") && (p.line, p.col) == (28, 10)));
 }
 
@@ -133,7 +137,7 @@ fn a_number_that_is_no_status_is_refused_where_it_is() {
 #[test]
 fn feedback_for_a_status_the_check_does_not_accept_is_an_error() {
     let text = edited("[checks.accepted.422]", "[checks.accepted.412]");
-    let problems = load_with(&text).err().expect("refused");
+    let problems = refused(&text);
     assert_eq!(problems.len(), 2, "{}", listing(&problems));
     let at = |fragment: &str| {
         let p = problems.iter().find(|p| p.message.contains(fragment)).expect(fragment);
@@ -150,7 +154,7 @@ fn a_key_that_is_not_a_status_and_a_missing_why_are_errors() {
     let text = edited("status = 405", "status = 405\n[checks.accepted.gone]\nwhy = \"?\"");
     assert_only_error(&text, 41, 1, "the key is a status code");
     let text = edited("why = \"The general answer: the request is wrong.\"", "expect_json = '{}'");
-    let problems = load_with(&text).err().expect("refused");
+    let problems = refused(&text);
     assert!(problems.iter().any(|p| p.message.contains("missing field `why`")), "{}", listing(&problems));
 }
 
@@ -158,4 +162,27 @@ fn a_key_that_is_not_a_status_and_a_missing_why_are_errors() {
 fn a_body_is_stated_for_the_check_or_for_a_status_not_both() {
     let text = edited("absent_headers = [\"Location\"]", "expect_json = '{}'");
     assert_only_error(&text, 34, 1, "here or there, not both");
+}
+
+/// Issue 23: at least four exercises let the learner choose between defensible codes, and
+/// every accepted status of theirs says what choosing it means.
+#[test]
+fn the_shipped_course_lets_the_learner_choose_in_at_least_four_exercises() {
+    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let choosing: Vec<&str> = course
+        .exercises
+        .iter()
+        .filter(|e| e.checks.iter().any(|c| c.expect.statuses().len() > 1))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(choosing.len() >= 4, "only {choosing:?} accept more than one status");
+    for exercise in &course.exercises {
+        for check in exercise.checks.iter().filter(|c| c.expect.statuses().len() > 1) {
+            assert!(check.expect.accepted.iter().all(|a| !a.why.is_empty()), "{}", exercise.id);
+            // a task that names the code would make the choice a lookup
+            for status in check.expect.statuses() {
+                assert!(!exercise.task.contains(&format!("**{status}**")), "{} names {status}", exercise.id);
+            }
+        }
+    }
 }

@@ -433,7 +433,7 @@ fn any_accepted_status_passes_and_the_report_names_the_choice() {
     let report = check(&ex, &honest);
     assert!(report.all_passed(), "{report:?}");
     assert_eq!(report.checks[1].chosen.as_ref().map(|c| c.status), Some(403));
-    let line = status_tutor::practice::describe::chosen_text(&report.checks[1]).expect("a line");
+    let line = status_tutor::practice::describe::chosen_text(&ex, &report.checks[1]).expect("a line");
     assert!(line.starts_with("you chose 403: Honest"), "{line}");
 
     let report = check(&ex, &honest.replace("status=403", "status=401"));

@@ -203,7 +203,8 @@ pub fn check(
         for i in 0..exercise.verdicts() {
             let result = report.checks.iter().find(|c| c.index == i);
             let text = verdict_text(exercise, i, result);
-            let chosen = result.and_then(chosen_text).map(|c| format!("\n       {c}")).unwrap_or_default();
+            let chosen =
+                result.and_then(|r| chosen_text(exercise, r)).map(|c| format!("\n       {c}")).unwrap_or_default();
             match result {
                 Some(r) if r.passed => writeln!(out, "PASS {text}{chosen}")?,
                 Some(r) => {

@@ -239,7 +239,7 @@ fn check_lines(exercise: &Exercise, report: Option<&Report>, theme: &Theme, widt
             vec![Span::styled(format!("{mark} "), style)],
             vec![Span::raw("  ")],
         ));
-        if let Some(chosen) = result.and_then(chosen_text) {
+        if let Some(chosen) = result.and_then(|r| chosen_text(exercise, r)) {
             // the trade-off of the status the learner chose, passed or not
             out.extend(wrapped(&chosen, width, theme.text, "    "));
         }

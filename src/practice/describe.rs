@@ -108,10 +108,13 @@ pub fn one_of(items: &[String]) -> String {
 }
 
 /// The trade-off of the accepted status the learner's view chose, as a line under its
-/// verdict: "you chose 422: ...". None when the check says nothing about it. Sanitised.
-pub fn chosen_text(result: &CheckResult) -> Option<String> {
+/// verdict: "you chose 422: ..." (or "why 409: ..." where it was the one answer). None when
+/// the check says nothing about it. Sanitised.
+pub fn chosen_text(exercise: &Exercise, result: &CheckResult) -> Option<String> {
     let chosen = result.chosen.as_ref().filter(|c| !c.why.trim().is_empty())?;
-    Some(printable(&format!("you chose {}: {}", chosen.status, chosen.why.trim())).into_owned())
+    let several = exercise.checks.get(result.index).is_some_and(|c| c.expect.statuses().len() > 1);
+    let said = if several { "you chose" } else { "why" };
+    Some(printable(&format!("{said} {}: {}", chosen.status, chosen.why.trim())).into_owned())
 }
 
 /// "Article rows: 1, unchanged": what a check states about one model's rows.
@@ -242,12 +245,42 @@ mod tests {
 
     #[test]
     fn the_chosen_status_is_shown_with_its_trade_off_sanitised() {
+        use crate::content::{AcceptedStatus, Client, Request};
+        let answer = |status: u16| AcceptedStatus { status, why: "w".into(), ..AcceptedStatus::default() };
+        let request = Request {
+            method: "POST".into(),
+            path: "/".into(),
+            user: Client::Anonymous,
+            headers: vec![],
+            body: RequestBody::Empty,
+            csrf_token: false,
+            setup: vec![],
+        };
+        let expect = Expectation { status: 422, accepted: vec![answer(422), answer(400)], ..Expectation::default() };
+        let one = Expectation { status: 409, accepted: vec![answer(409)], ..Expectation::default() };
+        let exercise = Exercise {
+            id: "x".into(),
+            title: "x".into(),
+            page: 0,
+            task: String::new(),
+            starter: String::new(),
+            solution: String::new(),
+            hints: vec![],
+            models: vec![],
+            urls: vec![],
+            checks: vec![Exchange { request: request.clone(), expect }, Exchange { request, expect: one }],
+            settings: vec![],
+            kind: ExerciseKind::View,
+        };
         let mut r = result(422, "{}");
-        assert_eq!(chosen_text(&r), None);
+        assert_eq!(chosen_text(&exercise, &r), None);
         r.chosen = Some(crate::practice::report::Chosen { status: 422, why: " precise \u{1b}[2J".into() });
-        assert_eq!(chosen_text(&r).as_deref(), Some("you chose 422: precise \\u{1b}[2J"));
+        assert_eq!(chosen_text(&exercise, &r).as_deref(), Some("you chose 422: precise \\u{1b}[2J"));
+        r.index = 1;
+        r.chosen = Some(crate::practice::report::Chosen { status: 409, why: "the state clashes".into() });
+        assert_eq!(chosen_text(&exercise, &r).as_deref(), Some("why 409: the state clashes"));
         r.chosen = Some(crate::practice::report::Chosen { status: 400, why: "  ".into() });
-        assert_eq!(chosen_text(&r), None);
+        assert_eq!(chosen_text(&exercise, &r), None);
     }
 
     #[test]
