@@ -186,6 +186,6 @@ def check_exercises(content: Path, repo: Path, report: Report) -> int:
                 report.fail(where, problem)
             several = [c for c in run_job.get("checks") or [] if len(c["expect"]["status"]) > 1]
             if several and not problems:
-                report.ok(where, f"each status its {len(several)} check(s) accept is answered by a passing ok_ alternative")
+                report.ok(where, f"every status its {len(several)} multi-status check(s) accept is answered by a passing ok_ alternative")
             del chosen_by_ok[where]
     return len(files)
