@@ -408,3 +408,37 @@ fn a_failing_learner_test_points_at_its_line_and_a_broken_test_file_runs_nothing
     assert_eq!(report.load_error.as_ref().map(|e| e.kind.as_str()), Some("SyntaxError"));
     assert!(report.checks.iter().all(|c| !c.passed && c.differences == ["not run: your file did not load"]));
 }
+
+/// A check with several defensible statuses: each passes and the report names the one chosen
+/// with its trade-off; another status fails, naming them all.
+#[test]
+fn any_accepted_status_passes_and_the_report_names_the_choice() {
+    if skipped() {
+        return;
+    }
+    let ex = exercise("choose-private-article");
+    let expect = &ex.checks[1].expect;
+    assert_eq!(expect.statuses(), [404, 403], "the exercise accepts both");
+    let solution = check(&ex, &ex.solution);
+    assert!(solution.all_passed(), "{solution:?}");
+    let chosen = solution.checks[1].chosen.as_ref().expect("the chosen status");
+    assert_eq!((chosen.status, chosen.why.as_str()), (404, expect.accepted[0].why.as_str()));
+    assert_eq!(solution.checks[0].chosen, None, "a check with one status and nothing to say");
+
+    let honest = ex.solution.replace(
+        "article = get_object_or_404(Article, id=article_id, author=request.user)",
+        "article = get_object_or_404(Article, id=article_id)\n    if article.author != request.user:\n        \
+         return JsonResponse({}, status=403)",
+    );
+    let report = check(&ex, &honest);
+    assert!(report.all_passed(), "{report:?}");
+    assert_eq!(report.checks[1].chosen.as_ref().map(|c| c.status), Some(403));
+    let line = status_tutor::practice::describe::chosen_text(&ex, &report.checks[1]).expect("a line");
+    assert!(line.starts_with("you chose 403: Honest"), "{line}");
+
+    let report = check(&ex, &honest.replace("status=403", "status=401"));
+    let refused = &report.checks[1];
+    assert!(!refused.passed);
+    assert_eq!(refused.differences, ["expected status 404 or 403, got 401"]);
+    assert_eq!(refused.chosen, None);
+}

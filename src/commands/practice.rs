@@ -5,7 +5,7 @@ use super::course_source::{course, progress_key};
 use super::paint::Paint;
 use crate::cli::{Cli, PracticeArgs, PracticeCommand};
 use crate::content::Course;
-use crate::practice::describe::verdict_text;
+use crate::practice::describe::{chosen_text, verdict_text};
 use crate::practice::report::PyError;
 use crate::practice::runner::{self, RunError};
 use crate::practice::service::{self, Remedy};
@@ -181,6 +181,7 @@ pub fn check(
                         "differences": c.differences,
                         "exception": c.exception.as_ref().map(|f| format!("{}: {}", f.kind, f.message)),
                         "tests": c.tests.as_ref().map(|t| json!({"ran": t.ran, "failed": t.failed})),
+                        "chosen": c.chosen.as_ref().map(|k| json!({"status": k.status, "why": k.why})),
                     })).collect::<Vec<_>>(),
                     "output": report.output,
                 }),
@@ -202,10 +203,12 @@ pub fn check(
         for i in 0..exercise.verdicts() {
             let result = report.checks.iter().find(|c| c.index == i);
             let text = verdict_text(exercise, i, result);
+            let chosen =
+                result.and_then(|r| chosen_text(exercise, r)).map(|c| format!("\n       {c}")).unwrap_or_default();
             match result {
-                Some(r) if r.passed => writeln!(out, "PASS {text}")?,
+                Some(r) if r.passed => writeln!(out, "PASS {text}{chosen}")?,
                 Some(r) => {
-                    writeln!(out, "FAIL {text}")?;
+                    writeln!(out, "FAIL {text}{chosen}")?;
                     for difference in &r.differences {
                         writeln!(out, "       - {}", printable(difference))?;
                     }

@@ -5,7 +5,7 @@
 //! `sanitize::printable` here.
 use super::{code, text};
 use crate::content::{Course, Exercise};
-use crate::practice::describe::{verdict_text, verdicts_heading};
+use crate::practice::describe::{chosen_text, verdict_text, verdicts_heading};
 use crate::practice::report::{PyError, Report};
 use crate::practice::runner::RunError;
 use crate::practice::service::{self, Remedy};
@@ -239,6 +239,10 @@ fn check_lines(exercise: &Exercise, report: Option<&Report>, theme: &Theme, widt
             vec![Span::styled(format!("{mark} "), style)],
             vec![Span::raw("  ")],
         ));
+        if let Some(chosen) = result.and_then(|r| chosen_text(exercise, r)) {
+            // the trade-off of the status the learner chose, passed or not
+            out.extend(wrapped(&chosen, width, theme.text, "    "));
+        }
         let Some(r) = result.filter(|r| !r.passed) else { continue };
         for difference in &r.differences {
             out.extend(wrapped(&format!("- {}", printable(difference)), width, theme.text, "    "));

@@ -2,7 +2,7 @@
 //! `POST /articles/ {"title": "Hi"}  -> expected 201 with Location, got 400 {...}`.
 //! Shared by the practice screen and `practice check`.
 use super::report::CheckResult;
-use crate::content::{Exchange, Exercise, ExerciseKind, FieldValue, RequestBody, RowsExpectation};
+use crate::content::{Exchange, Exercise, ExerciseKind, Expectation, FieldValue, RequestBody, RowsExpectation};
 use crate::sanitize::printable;
 
 /// The heading above an exercise's verdicts.
@@ -61,12 +61,31 @@ pub fn request_text(check: &Exchange) -> String {
     format!("{} {}{body}", r.method, r.path)
 }
 
-/// "expected 201 with Location" from the check's expectation.
+/// "expected 201 with Location" from the check's expectation; a check with several
+/// accepted statuses lists each with what only it carries: "expected 200 {...} or 204".
 pub fn expected_text(check: &Exchange) -> String {
     let e = &check.expect;
+    let answers: Vec<String> = if e.accepted.is_empty() {
+        vec![e.status.to_string()]
+    } else {
+        e.accepted.iter().map(|a| format!("{}{}", a.status, carried_text(&a.extra))).collect()
+    };
+    // then what every accepted answer carries
+    let mut text = format!("expected {}{}", one_of(&answers), carried_text(e));
+    if e.signal == Some(true) || e.exception.is_some() {
+        text.push_str(" from an error Django handles");
+    }
+    for rows in &e.db {
+        text.push_str(&format!(", {}", rows_text(rows)));
+    }
+    text
+}
+
+/// The headers and body a response must have: " with Location {...}".
+fn carried_text(e: &Expectation) -> String {
     let mut with: Vec<String> = e.present_headers.clone();
     with.extend(e.headers.iter().map(|(k, v)| format!("{k}: {v}")));
-    let mut text = format!("expected {}", e.status);
+    let mut text = String::new();
     if !with.is_empty() {
         text.push_str(&format!(" with {}", with.join(", ")));
     }
@@ -76,13 +95,26 @@ pub fn expected_text(check: &Exchange) -> String {
     if e.body_empty {
         text.push_str(" and no body");
     }
-    if e.signal == Some(true) || e.exception.is_some() {
-        text.push_str(" from an error Django handles");
-    }
-    for rows in &e.db {
-        text.push_str(&format!(", {}", rows_text(rows)));
-    }
     text
+}
+
+/// "400", "400 or 422", "400, 409 or 422".
+pub fn one_of(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The trade-off of the accepted status the learner's view chose, as a line under its
+/// verdict: "you chose 422: ..." (or "why 409: ..." where it was the one answer). None when
+/// the check says nothing about it. Sanitised.
+pub fn chosen_text(exercise: &Exercise, result: &CheckResult) -> Option<String> {
+    let chosen = result.chosen.as_ref().filter(|c| !c.why.trim().is_empty())?;
+    let several = exercise.checks.get(result.index).is_some_and(|c| c.expect.statuses().len() > 1);
+    let said = if several { "you chose" } else { "why" };
+    Some(printable(&format!("{said} {}: {}", chosen.status, chosen.why.trim())).into_owned())
 }
 
 /// "Article rows: 1, unchanged": what a check states about one model's rows.
@@ -177,6 +209,78 @@ mod tests {
             test_verdict_text(1, Some(&verdict(1, false, 3, &[]))),
             "your tests against wrong view 1  -> survived: no test failed"
         );
+    }
+
+    #[test]
+    fn a_check_with_several_answers_lists_each_with_its_own_body_then_what_all_carry() {
+        use crate::content::{AcceptedStatus, Client, ClientRequest};
+        let answer = |status: u16, json: Option<&str>| AcceptedStatus {
+            status,
+            why: format!("why {status}"),
+            extra: Expectation { status, json: json.map(String::from), ..Expectation::default() },
+        };
+        let mut check = Exchange {
+            request: ClientRequest {
+                method: "PUT".into(),
+                path: "/a/1/".into(),
+                user: Client::Anonymous,
+                headers: vec![],
+                body: RequestBody::Empty,
+                csrf_token: false,
+                setup: vec![],
+            },
+            expect: Expectation {
+                status: 200,
+                accepted: vec![answer(200, Some("{\"title\": \"Hi\"}")), answer(204, None)],
+                absent_headers: vec![],
+                present_headers: vec!["ETag".into()],
+                ..Expectation::default()
+            },
+        };
+        assert_eq!(expected_text(&check), "expected 200 {\"title\": \"Hi\"} or 204 with ETag");
+        check.expect.accepted.push(answer(205, None));
+        check.expect.present_headers.clear();
+        assert_eq!(expected_text(&check), "expected 200 {\"title\": \"Hi\"}, 204 or 205");
+    }
+
+    #[test]
+    fn the_chosen_status_is_shown_with_its_trade_off_sanitised() {
+        use crate::content::{AcceptedStatus, Client, ClientRequest};
+        let answer = |status: u16| AcceptedStatus { status, why: "w".into(), ..AcceptedStatus::default() };
+        let request = ClientRequest {
+            method: "POST".into(),
+            path: "/".into(),
+            user: Client::Anonymous,
+            headers: vec![],
+            body: RequestBody::Empty,
+            csrf_token: false,
+            setup: vec![],
+        };
+        let expect = Expectation { status: 422, accepted: vec![answer(422), answer(400)], ..Expectation::default() };
+        let one = Expectation { status: 409, accepted: vec![answer(409)], ..Expectation::default() };
+        let exercise = Exercise {
+            id: "x".into(),
+            title: "x".into(),
+            page: 0,
+            task: String::new(),
+            starter: String::new(),
+            solution: String::new(),
+            hints: vec![],
+            models: vec![],
+            urls: vec![],
+            checks: vec![Exchange { request: request.clone(), expect }, Exchange { request, expect: one }],
+            settings: vec![],
+            kind: ExerciseKind::View,
+        };
+        let mut r = result(422, "{}");
+        assert_eq!(chosen_text(&exercise, &r), None);
+        r.chosen = Some(crate::practice::report::Chosen { status: 422, why: " precise \u{1b}[2J".into() });
+        assert_eq!(chosen_text(&exercise, &r).as_deref(), Some("you chose 422: precise \\u{1b}[2J"));
+        r.index = 1;
+        r.chosen = Some(crate::practice::report::Chosen { status: 409, why: "the state clashes".into() });
+        assert_eq!(chosen_text(&exercise, &r).as_deref(), Some("why 409: the state clashes"));
+        r.chosen = Some(crate::practice::report::Chosen { status: 400, why: "  ".into() });
+        assert_eq!(chosen_text(&exercise, &r), None);
     }
 
     #[test]

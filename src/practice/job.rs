@@ -1,15 +1,19 @@
 //! The job the checker reads on stdin: an exercise's routes and checks, and the learner's file.
 //! A test-writing exercise's job carries its views instead of checks, and the learner's file
 //! is a test module (`test_file`).
-use crate::content::{Client, Exchange, Exercise, ExerciseKind, FieldValue, RequestBody, RowsExpectation, WrongView};
+use crate::content::{
+    AcceptedStatus, Client, Exchange, Exercise, ExerciseKind, FieldValue, RequestBody, RowsExpectation, WrongView,
+};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use std::path::Path;
 
 /// The job format version the shipped checker reads (its `JOB_VERSION`): 2 added
 /// `json_exact`, `body_empty`, `signal`, `exception` and `db` to `expect`; 3 added `kind`
-/// ("view" or "tests", with `test_file`, `right_view` and `wrong_views`) and `settings`.
-pub const JOB_VERSION: u32 = 3;
+/// ("view" or "tests", with `test_file`, `right_view` and `wrong_views`) and `settings`;
+/// 4 made `expect.status` the list of accepted statuses and added `expect.accepted` (each
+/// status's `why` and what only it must carry).
+pub const JOB_VERSION: u32 = 4;
 
 /// The job as the checker reads it on stdin (the runner's `Job` carries it as JSON).
 #[derive(Debug, Serialize)]
@@ -61,7 +65,9 @@ struct Check<'a> {
 
 #[derive(Debug, Serialize)]
 struct Expect<'a> {
-    status: u16,
+    /// Every status that passes; any one of them.
+    status: Vec<u16>,
+    accepted: Vec<Accepted<'a>>,
     headers: Pairs<'a>,
     present_headers: &'a [String],
     absent_headers: &'a [String],
@@ -72,6 +78,35 @@ struct Expect<'a> {
     signal: Option<bool>,
     exception: Option<&'a str>,
     db: Vec<Rows<'a>>,
+}
+
+/// One accepted status: its trade-off and what the response must carry when it is this one.
+#[derive(Debug, Serialize)]
+struct Accepted<'a> {
+    status: u16,
+    why: &'a str,
+    headers: Pairs<'a>,
+    present_headers: &'a [String],
+    absent_headers: &'a [String],
+    json: Option<&'a str>,
+    json_exact: bool,
+    body_contains: &'a [String],
+    body_empty: bool,
+}
+
+fn accepted(a: &AcceptedStatus) -> Accepted<'_> {
+    let e = &a.extra;
+    Accepted {
+        status: a.status,
+        why: &a.why,
+        headers: Pairs(&e.headers),
+        present_headers: &e.present_headers,
+        absent_headers: &e.absent_headers,
+        json: e.json.as_deref(),
+        json_exact: e.json_exact,
+        body_contains: &e.body_contains,
+        body_empty: e.body_empty,
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -151,7 +186,8 @@ fn check(exchange: &Exchange) -> Check<'_> {
         csrf_token: request.csrf_token,
         setup: &request.setup,
         expect: Expect {
-            status: expect.status,
+            status: expect.statuses(),
+            accepted: expect.accepted.iter().map(accepted).collect(),
             headers: Pairs(&expect.headers),
             present_headers: &expect.present_headers,
             absent_headers: &expect.absent_headers,
@@ -202,7 +238,7 @@ pub fn job_json(exercise: &Exercise, view_file: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{ClientRequest, Expectation};
+    use crate::content::{AcceptedStatus, ClientRequest, Expectation};
     use serde_json::{Value, json};
 
     fn exercise() -> Exercise {
@@ -218,6 +254,7 @@ mod tests {
             },
             expect: Expectation {
                 status: 201,
+                accepted: vec![],
                 headers: vec![("Allow".into(), "GET, HEAD".into())],
                 present_headers: vec!["Location".into()],
                 absent_headers: vec![],
@@ -281,7 +318,7 @@ mod tests {
         assert_eq!(first["setup"], json!(["article"]));
         assert_eq!(
             first["expect"],
-            json!({"status": 201, "headers": {"Allow": "GET, HEAD"}, "present_headers": ["Location"],
+            json!({"status": [201], "accepted": [], "headers": {"Allow": "GET, HEAD"}, "present_headers": ["Location"],
                    "absent_headers": [], "json": "{\"title\": \"Hi\"}", "json_exact": true,
                    "body_contains": ["Hi"], "body_empty": false, "signal": false, "exception": null,
                    "db": [{"model": "Article", "count": 1, "unchanged": false,
@@ -310,6 +347,30 @@ mod tests {
         assert_eq!(job["right_view"], "def create_article(request): ...");
         assert_eq!(job["wrong_views"], json!([{"description": "answers 200", "source": "def create_article(r): 1"}]));
         assert_eq!(job["urls"], json!([["articles/", "create_article"]]));
+    }
+
+    #[test]
+    fn a_check_with_several_answers_sends_each_with_its_why_and_its_own_body() {
+        let mut ex = exercise();
+        let expect = &mut ex.checks[0].expect;
+        expect.status = 200;
+        let extra = Expectation { status: 200, json: Some("{\"title\": \"Hi\"}".into()), ..Expectation::default() };
+        expect.accepted = vec![
+            AcceptedStatus { status: 200, why: "the saved title back".into(), extra },
+            AcceptedStatus {
+                status: 204,
+                why: "nothing to send".into(),
+                extra: Expectation { status: 204, ..Expectation::default() },
+            },
+        ];
+        let job: Value = serde_json::from_str(&job_json(&ex, Path::new("/w/x.py"))).expect("json");
+        let sent = &job["checks"][0]["expect"];
+        assert_eq!(sent["status"], json!([200, 204]));
+        assert_eq!(sent["accepted"][0]["why"], "the saved title back");
+        assert_eq!(sent["accepted"][0]["json"], "{\"title\": \"Hi\"}");
+        assert_eq!(sent["accepted"][1]["status"], 204);
+        assert_eq!(sent["accepted"][1]["json"], Value::Null);
+        assert_eq!(job["checks"][1]["expect"]["status"], json!([201]));
     }
 
     #[test]

@@ -70,6 +70,18 @@ pub struct CheckResult {
     /// A test-writing exercise's verdict on one view: how the learner's tests did there.
     #[serde(default)]
     pub tests: Option<TestRun>,
+    /// For a check that says why each accepted status may be chosen: the one the learner's
+    /// view answered, and its trade-off.
+    #[serde(default)]
+    pub chosen: Option<Chosen>,
+}
+
+/// The accepted status a learner chose, and what that choice means.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Chosen {
+    pub status: u16,
+    #[serde(default)]
+    pub why: String,
 }
 
 /// The learner's tests against one view.
@@ -176,6 +188,17 @@ mod tests {
         let caught = report.checks[1].tests.as_ref().expect("a test run");
         assert_eq!((caught.ran, caught.failed.as_slice()), (3, ["Created.test_status".to_string()].as_slice()));
         assert_eq!(report.checks[0].status, None);
+    }
+
+    #[test]
+    fn a_chosen_status_reads_with_its_trade_off() {
+        let text = r#"{"version": 1, "checks": [{"index": 0, "request": "POST /", "passed": true, "status": 422,
+            "chosen": {"status": 422, "why": "names the problem precisely"}}]}"#;
+        let report = Report::parse(text).expect("valid report");
+        let chosen = report.checks[0].chosen.as_ref().expect("a chosen status");
+        assert_eq!((chosen.status, chosen.why.as_str()), (422, "names the problem precisely"));
+        let plain = Report::parse(r#"{"version": 1, "checks": [{"index": 0, "request": "GET /", "passed": true}]}"#);
+        assert_eq!(plain.expect("valid report").checks[0].chosen, None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from harness.report import Report
 from status_tutor_checker import effects, headers
-from status_tutor_checker.exchange import json_differences
+from status_tutor_checker.exchange import chosen, compare, json_differences
 
 URL = "http://testserver/api/articles/"
 
@@ -102,6 +102,32 @@ VALUES = [
 ]
 
 
+class _Response:
+    """What `compare` reads of a response: no Django needed."""
+
+    def __init__(self, status: int, body: bytes = b""):
+        self.status_code, self.content, self.headers = status, body, {}
+        self.charset, self.streaming = "utf-8", False
+
+
+# A check with several defensible answers: any accepted status passes, and a response with
+# one of them must carry what that status's own entry states. Each row: (expect, status,
+# body, the differences expected, the status reported as chosen).
+CHOICE = {"status": [400, 422], "json": None, "accepted": [
+    {"status": 400, "why": "general"},
+    {"status": 422, "why": "precise", "json": '{"errors": {}}'},
+]}
+STATUSES = [
+    ({"status": 409}, 409, b"", [], None),
+    ({"status": [409]}, 412, b"", ["expected status 409, got 412"], None),
+    (CHOICE, 400, b"", [], 400),
+    (CHOICE, 422, b'{"errors": {"name": ["required"]}}', [], 422),
+    (CHOICE, 422, b"{}", ["JSON field errors is missing"], 422),
+    (CHOICE, 200, b"", ["expected status 400 or 422, got 200"], None),
+    ({"status": [400, 409, 422]}, 201, b"", ["expected status 400, 409 or 422, got 201"], None),
+]
+
+
 def check_comparisons(report: Report) -> int:
     """Returns the number of cases checked."""
     where = "src/practice/checker/status_tutor_checker"
@@ -118,9 +144,15 @@ def check_comparisons(report: Report) -> int:
     for want, got, passes in VALUES:
         if effects.same_value(want, got) != passes:
             wrong.append(f"column value {want!r} vs stored {got!r} should {'pass' if passes else 'fail'}")
+    for expect, status, body, differences, chose in STATUSES:
+        found = compare(expect, _Response(status, body))
+        picked = (chosen(expect, status) or {}).get("status")
+        if found != differences or picked != chose:
+            wrong.append(f"status {status} against {expect['status']}: expected {differences} "
+                         f"(chosen {chose}), got {found} (chosen {picked})")
     for line in wrong:
         report.fail(where, f"comparison: {line}")
-    total = len(HEADERS) + len(JSON) + len(VALUES)
+    total = len(HEADERS) + len(JSON) + len(VALUES) + len(STATUSES)
     if not wrong:
         report.ok(where, f"the checker's comparisons: all {total} cases as RFC 9110 and the README say")
     return total

@@ -3,6 +3,7 @@
 content/exercises/alternatives/<exercise file stem>/ holds
     ok_<style>.py       a correct solution in another idiomatic style: must pass every check;
     wrong_<mistake>.py  a plausible mistake: must load, and fail at least one check.
+A check that accepts several statuses (`status = [400, 422]`) needs an ok_ answering each.
 The first line of each file is a comment that says which: `# ok: <style>`,
 `# wrong: <mistake>`, or `# wrong (side effect): <mistake>` when the response looks right
 and only what the view did (the database, the exception reaching Django) is wrong.
@@ -43,6 +44,24 @@ def stray_files(exercises: Path, stems: set[str]) -> list[Path]:
         strays.extend(p for p in sorted(entry.iterdir()) if p.name != "__pycache__"
                       and not (p.suffix == ".py" and p.name.startswith(("ok_", "wrong_"))))
     return strays
+
+
+def uncovered_statuses(job: dict, chosen: dict) -> list[str]:
+    """Each status a check accepts must be answered by some ok_ alternative that passes, or
+    nothing proves a learner choosing it passes. `chosen` maps a check's index to the
+    statuses ok_ alternatives passed it with."""
+    problems = []
+    for index, check in enumerate(job.get("checks") or []):
+        status = check["expect"]["status"]
+        accepted = status if isinstance(status, list) else [status]
+        if len(accepted) < 2:
+            continue
+        missing = [code for code in accepted if code not in chosen.get(index, set())]
+        if missing:
+            listed = ", ".join(str(code) for code in missing)
+            problems.append(f"check {index + 1} accepts {listed} but no ok_ alternative answers it: "
+                            "add one for each accepted status")
+    return problems
 
 
 def kind_of(path: Path) -> str:

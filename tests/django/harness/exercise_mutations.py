@@ -238,19 +238,21 @@ MUTATIONS = {
         ("no current title in the body", '{"current_title": article.title}', '{"error": "changed"}'),
     ],
     "choose-private-article": [
-        ("403 tells the other user the draft exists",
+        ("401 for a logged-in user who is not the author",
          "get_object_or_404(Article, id=article_id, author=request.user)",
          "get_object_or_404(Article, id=article_id)\n    if article.author != request.user:\n"
-         "        from django.core.exceptions import PermissionDenied\n        raise PermissionDenied"),
+         "        return JsonResponse({}, status=401)"),
+        ("not even the author sees the draft", "author=request.user)", "author__isnull=True)"),
         ("anyone may read any draft", ", author=request.user)", ")"),
     ],
     "choose-wrong-format": [
         ("400 for a format problem", "status=HTTPStatus.UNSUPPORTED_MEDIA_TYPE", "status=HTTPStatus.BAD_REQUEST"),
         ("422 for a format problem", "status=HTTPStatus.UNSUPPORTED_MEDIA_TYPE", "status=HTTPStatus.UNPROCESSABLE_ENTITY"),
         ("parses the form anyway", 'if request.content_type != "application/json":', "if False:"),
+        ("no name check: creates the nameless product (side effect)", 'if not data.get("name"):', "if False:"),
     ],
     "choose-retired-api": [
-        ("404 promises nothing", "status=HTTPStatus.GONE", "status=HTTPStatus.NOT_FOUND"),
+        ("503 says try later", "status=HTTPStatus.GONE", "status=HTTPStatus.SERVICE_UNAVAILABLE"),
         ("redirect to v2", 'return JsonResponse({"use": "/api/v2/"}, status=HTTPStatus.GONE)',
          'from django.shortcuts import redirect\n    return redirect("/api/v2/" + rest)'),
         ("no new version named", '{"use": "/api/v2/"}', '{"error": "gone"}'),

@@ -106,7 +106,9 @@ def check_exercises(content: Path, repo: Path, report: Report) -> int:
     def rel(path: Path) -> str:
         return str(path.relative_to(repo)) if path.is_relative_to(repo) else str(path)
 
-    runs = []  # (where, kind, label, job)
+    runs = []  # (where, kind, label, job, the exercise file)
+    # exercise file -> {check index: statuses an ok_ alternative passed with}
+    chosen_by_ok: dict[str, dict[int, set]] = {}
     with tempfile.TemporaryDirectory(prefix="status-tutor-exercises-") as tmp:
         work = Path(tmp)
         for path in files:
@@ -133,13 +135,14 @@ def check_exercises(content: Path, repo: Path, report: Report) -> int:
             for n, (kind, label, source) in enumerate(versions):
                 view_file = work / f"{path.stem}.{n}.py"
                 view_file.write_text(source, encoding="utf-8")
-                runs.append((where, kind, label, job(exercise, view_file)))
+                runs.append((where, kind, label, job(exercise, view_file), where))
             for alt in alternatives.alternative_files(path):
                 source = alt.read_text(encoding="utf-8")
                 problem = alternatives.header_problem(alt, source)
                 if problem:
                     report.fail(rel(alt), problem)
-                runs.append((rel(alt), alternatives.kind_of(alt), alt.name, job(exercise, alt)))
+                runs.append((rel(alt), alternatives.kind_of(alt), alt.name, job(exercise, alt), where))
+            chosen_by_ok[where] = {}
         for stray in alternatives.stray_files(content / "exercises", {p.stem for p in files}):
             report.fail(rel(stray), "not run: alternatives/<exercise stem>/ holds only ok_*.py and wrong_*.py")
         try:
@@ -148,12 +151,15 @@ def check_exercises(content: Path, repo: Path, report: Report) -> int:
             report.fail(rel(content / "exercises"), f"the checker did not run: {exc}")
             return 0
 
-    for (where, kind, label, _), result in zip(runs, results):
+    for (where, kind, label, _, exercise_where), result in zip(runs, results):
         checks = result["checks"]
         passed = sum(1 for c in checks if c["passed"])
         all_passed = result["load_error"] is None and checks and passed == len(checks)
         if kind in alternatives.KINDS.values():
             alternatives.judge(where, kind, label, result, all_passed, summary(result), report)
+            if kind == alternatives.KINDS["ok"] and all_passed:
+                for check in checks:
+                    chosen_by_ok[exercise_where].setdefault(check["index"], set()).add(check.get("status"))
         elif kind == "solution":
             if all_passed:
                 report.ok(where, f"solution passes all {len(checks)} checks")
@@ -173,4 +179,13 @@ def check_exercises(content: Path, repo: Path, report: Report) -> int:
             report.fail(where, f"wrong solution ({label}) does not load: {summary(result)}")
         else:
             report.ok(where, f"wrong solution rejected ({label}): {summary(result)[:160]}")
+    for where, kind, _, run_job, _ in runs:
+        if kind == "solution" and where in chosen_by_ok:
+            problems = alternatives.uncovered_statuses(run_job, chosen_by_ok[where])
+            for problem in problems:
+                report.fail(where, problem)
+            several = [c for c in run_job.get("checks") or [] if len(c["expect"]["status"]) > 1]
+            if several and not problems:
+                report.ok(where, f"every status its {len(several)} multi-status check(s) accept is answered by a passing ok_ alternative")
+            del chosen_by_ok[where]
     return len(files)

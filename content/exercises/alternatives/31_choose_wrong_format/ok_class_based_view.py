@@ -1,4 +1,4 @@
-# ok: a class-based View with post(), the integer 415 and HttpResponse with json.dumps
+# ok: a class-based View with post(), the integers 415 and 422 and HttpResponse with json.dumps
 import json
 
 from django.http import HttpResponse
@@ -18,7 +18,12 @@ class ProductCreateView(View):
                 content_type="application/json",
                 headers={"Accept": "application/json"},
             )
-        product = Product.objects.create(name=json.loads(request.body)["name"])
+        name = json.loads(request.body).get("name", "")
+        if not name.strip():
+            return HttpResponse(
+                json.dumps({"errors": {"name": ["required"]}}), status=422, content_type="application/json"
+            )
+        product = Product.objects.create(name=name)
         return HttpResponse(
             json.dumps({"id": product.id, "name": product.name}),
             status=201,

@@ -1,4 +1,4 @@
-# ok: the Content-Type header read from request.headers (parameters split off), headers= on JsonResponse
+# ok: the Content-Type header read from request.headers (parameters split off), headers= on JsonResponse, 400 for the empty name
 import json
 from http import HTTPStatus
 
@@ -18,6 +18,8 @@ def create_product(request):
             headers={"Accept": "application/json"},
         )
     data = json.loads(request.body)
+    if not data.get("name"):
+        return JsonResponse({"error": "name is required"}, status=HTTPStatus.BAD_REQUEST)
     product = Product.objects.create(name=data["name"])
     return JsonResponse({"id": product.pk, "name": product.name, "price": str(product.price)},
                         status=HTTPStatus.CREATED)

@@ -1,4 +1,4 @@
-# ok: DRF with JSONParser only: a form body raises UnsupportedMediaType (415), Accept added in the view
+# ok: DRF with JSONParser only: a form body raises UnsupportedMediaType (415), Accept added in the view, 400 as DRF answers a blank field
 from rest_framework import status
 from rest_framework.decorators import api_view, parser_classes
 from rest_framework.exceptions import UnsupportedMediaType
@@ -16,5 +16,7 @@ def create_product(request):
     except UnsupportedMediaType as exc:
         return Response({"detail": str(exc.detail)}, status=exc.status_code,
                         headers={"Accept": "application/json"})
+    if not name:
+        return Response({"name": ["This field may not be blank."]}, status=status.HTTP_400_BAD_REQUEST)
     product = Product.objects.create(name=name)
     return Response({"id": product.id, "name": product.name}, status=status.HTTP_201_CREATED)

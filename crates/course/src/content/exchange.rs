@@ -38,7 +38,12 @@ pub struct ClientRequest {
 /// "What a check compares"): header values by their kind, JSON as values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Expectation {
+    /// The status that must come back; with `accepted`, the first of them.
     pub status: u16,
+    /// A practice check's accepted statuses when it names them (`status = [400, 422]`,
+    /// `[checks.accepted.422]`), in the order written, each with its trade-off. Empty when
+    /// `status` is the one answer and nothing is said about it.
+    pub accepted: Vec<AcceptedStatus>,
     /// Headers that must be present with this value (name, value), by the header's meaning:
     /// a media type by type/subtype, `Allow` as a set, `Location` as a target...
     pub headers: Vec<(String, String)>,
@@ -60,6 +65,25 @@ pub struct Expectation {
     pub exception: Option<String>,
     /// The database after the request, one entry per model (`[checks.expect_db.Model]`).
     pub db: Vec<RowsExpectation>,
+}
+
+/// One status a check accepts, why a learner may choose it, and what this answer alone must
+/// carry besides the check's other expectations (a 200's JSON body, which a 204 has not).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AcceptedStatus {
+    pub status: u16,
+    /// The trade-off, shown in the verdict when the learner's view answers this status.
+    pub why: String,
+    /// Only headers and body: `status` is this one, `db`, `signal`, `exception` and
+    /// `accepted` are left empty (they belong to the check, whatever status it gets).
+    pub extra: Expectation,
+}
+
+impl Expectation {
+    /// Every status this expectation accepts, in order.
+    pub fn statuses(&self) -> Vec<u16> {
+        if self.accepted.is_empty() { vec![self.status] } else { self.accepted.iter().map(|a| a.status).collect() }
+    }
 }
 
 /// The rows of one test model after the request.

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// The request model verified samples and practice checks share lives beside this one.
-pub use super::exchange::{Client, ClientRequest, Exchange, Expectation, FieldValue, RequestBody, RowsExpectation};
+pub use super::exchange::{
+    AcceptedStatus, Client, ClientRequest, Exchange, Expectation, FieldValue, RequestBody, RowsExpectation,
+};
 
 /// A whole course, validated: every reference resolves, every text is safe to print.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -161,7 +161,10 @@ pub struct RequestEntry {
     pub csrf: Option<Text>,
     #[serde(default)]
     pub setup: Vec<Text>,
-    pub status: Spanned<i64>,
+    /// One status (`status = 409`), or every defensible one (`status = [400, 422]`): exercises only.
+    pub status: Spanned<StatusEntry>,
+    /// Per accepted status (`[checks.accepted.422]`): its trade-off and what only it must carry.
+    pub accepted: Option<Spanned<BTreeMap<String, Spanned<AcceptedEntry>>>>,
     pub expect_headers: Option<BTreeMap<String, String>>,
     #[serde(default)]
     pub present_headers: Vec<Text>,
@@ -185,6 +188,58 @@ pub struct RequestEntry {
     pub expect_mails: Option<Spanned<u32>>,
     /// The exception class the view must raise (it reaches Django: a 500).
     pub expect_exception: Option<Text>,
+}
+
+/// `status = 409` or `status = [400, 422]`, each number with its place for messages.
+#[derive(Debug)]
+pub enum StatusEntry {
+    One(i64),
+    Many(Vec<Spanned<i64>>),
+}
+
+// By hand: an untagged enum buffers its content, which loses the spans of the list's items.
+impl<'de> Deserialize<'de> for StatusEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = StatusEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a status code or a list of status codes")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<StatusEntry, E> {
+                Ok(StatusEntry::One(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<StatusEntry, E> {
+                Ok(StatusEntry::One(i64::try_from(v).unwrap_or(i64::MAX)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<StatusEntry, A::Error> {
+                let mut codes = Vec::new();
+                while let Some(code) = seq.next_element()? {
+                    codes.push(code);
+                }
+                Ok(StatusEntry::Many(codes))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// `[checks.accepted.422]`: why a learner may answer this status, and what only this answer
+/// must carry besides the check's other expectations (a 200's body that a 204 has not).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedEntry {
+    pub why: Text,
+    pub expect_headers: Option<BTreeMap<String, String>>,
+    #[serde(default)]
+    pub present_headers: Vec<Text>,
+    #[serde(default)]
+    pub absent_headers: Vec<Text>,
+    pub expect_json: Option<Text>,
+    pub expect_json_exact: Option<Text>,
+    #[serde(default)]
+    pub body_contains: Vec<Text>,
+    pub body_empty: Option<bool>,
 }
 
 /// One model's rows after a request (`[checks.expect_db.Product]`).

@@ -10,6 +10,6 @@ Works with Django 5.2 and the Python standard library only.
 """
 
 # The job format (src/practice/job.rs JOB_VERSION) and the report format (report.rs).
-JOB_VERSION = 3
+JOB_VERSION = 4
 REPORT_VERSION = 1
 PROTOCOL_VERSION = JOB_VERSION

@@ -3,10 +3,13 @@ course's sample harness (tests/django/harness), so both read the same model the 
 
 A check is a dict in the job format (src/practice/job.rs):
     {"method", "path", "user", "headers": {..}, "form": {..} | None, "json": str | None,
-     "csrf_token": bool, "setup": [..], "expect": {"status", "headers": {..},
-     "present_headers": [..], "absent_headers": [..], "json": str | None, "json_exact": bool,
-     "body_contains": [..], "body_empty": bool, "signal": bool | None, "exception": str | None,
-     "db": [..]}}
+     "csrf_token": bool, "setup": [..], "expect": {"status": [..], "accepted": [..],
+     "headers": {..}, "present_headers": [..], "absent_headers": [..], "json": str | None,
+     "json_exact": bool, "body_contains": [..], "body_empty": bool, "signal": bool | None,
+     "exception": str | None, "db": [..]}}
+`status` lists every status that passes (a bare number is read as a list of one); each
+`accepted` entry is {"status", "why", and the headers/body keys above}: the trade-off of
+that answer and what a response with that status must carry besides the rest.
 Headers are compared as HTTP means them (headers.py); the database and the signal after
 the request by effects.py. Django is imported lazily: the module imports without Django
 configured.
@@ -113,12 +116,52 @@ def request_url(response, fallback: str = "/") -> str:
     return "http://testserver" + fallback
 
 
+def statuses(expect: dict) -> list[int]:
+    """Every status `expect` accepts, in order."""
+    status = expect.get("status")
+    return list(status) if isinstance(status, list) else [status]
+
+
+def one_of(items: list) -> str:
+    """"400", "400 or 422", "400, 409 or 422"."""
+    words = [str(i) for i in items]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def accepted_entry(expect: dict, status: int) -> dict | None:
+    """The `accepted` entry for `status` (its why and what it must carry), or None."""
+    for entry in expect.get("accepted") or []:
+        if entry.get("status") == status:
+            return entry
+    return None
+
+
+def chosen(expect: dict, status: int) -> dict | None:
+    """For the report: the accepted status the response answered and its trade-off, when
+    the check says why that answer may be chosen."""
+    entry = accepted_entry(expect, status)
+    return None if entry is None else {"status": status, "why": str(entry.get("why", ""))}
+
+
 def compare(expect: dict, response) -> list[str]:
-    """Every way `response` differs from `expect`, in words a learner reads; [] when it matches."""
+    """Every way `response` differs from `expect`, in words a learner reads; [] when it matches.
+    A response with one of the accepted statuses must also carry what that status's own
+    `accepted` entry states."""
     differences = []
     status = response.status_code
-    if status != expect["status"]:
-        differences.append(f"expected status {expect['status']}, got {status}")
+    accepted = statuses(expect)
+    if status not in accepted:
+        differences.append(f"expected status {one_of(accepted)}, got {status}")
+    own = accepted_entry(expect, status)
+    if own is not None:
+        differences.extend(compare_carried(own, response))
+    differences.extend(compare_carried(expect, response))
+    return differences
+
+
+def compare_carried(expect: dict, response) -> list[str]:
+    """The headers and body `expect` states, whatever the status."""
+    differences = []
     url = request_url(response)
     for name, value in (expect.get("headers") or {}).items():
         got = response.headers.get(name)
@@ -231,6 +274,8 @@ def from_verify(req: dict) -> dict:
     """A `[[blocks.verify.requests]]` table of the course (TOML keys) in the job format."""
     body = req.get("json")
     exact = req.get("expect_json_exact")
+    status = req.get("status")
+    accepted = req.get("accepted") or {}
     return {
         "method": str(req.get("method", "GET")).upper(),
         "path": req.get("path", "/"),
@@ -241,7 +286,9 @@ def from_verify(req: dict) -> dict:
         "csrf_token": req.get("csrf") == "token",
         "setup": list(req.get("setup") or []),
         "expect": {
-            "status": req.get("status"),
+            "status": list(status) if isinstance(status, list) else [status],
+            "accepted": [from_verify_accepted(code, accepted[str(code)]) for code in
+                         (status if isinstance(status, list) else [status]) if str(code) in accepted],
             "headers": dict(req.get("expect_headers") or {}),
             "present_headers": list(req.get("present_headers") or []),
             "absent_headers": list(req.get("absent_headers") or []),
@@ -253,6 +300,22 @@ def from_verify(req: dict) -> dict:
             "exception": req.get("expect_exception"),
             "db": [from_verify_db(model, rows) for model, rows in (req.get("expect_db") or {}).items()],
         },
+    }
+
+
+def from_verify_accepted(status: int, table: dict) -> dict:
+    """One `[checks.accepted.N]` table (TOML keys) in the job format."""
+    exact = table.get("expect_json_exact")
+    return {
+        "status": status,
+        "why": str(table.get("why", "")).strip(),
+        "headers": dict(table.get("expect_headers") or {}),
+        "present_headers": list(table.get("present_headers") or []),
+        "absent_headers": list(table.get("absent_headers") or []),
+        "json": exact if exact is not None else table.get("expect_json"),
+        "json_exact": exact is not None,
+        "body_contains": list(table.get("body_contains") or []),
+        "body_empty": bool(table.get("body_empty")),
     }
 
 

@@ -75,14 +75,26 @@ def _check_job(job) -> None:
             raise BadJob("each check needs an `expect` object")
         if check.get("user", "anonymous") not in exchange.USER_KINDS:
             raise BadJob(f"unknown user {check.get('user')!r}")
-        if not isinstance(check["expect"].get("status"), int):
-            raise BadJob("expect.status must be a number")
+        _check_statuses(check["expect"])
         for row in check.get("setup") or []:
             if row not in project.SETUP_ROWS:
                 raise BadJob(f"unknown setup row {row!r}")
         db = check["expect"].get("db") or []
         if not isinstance(db, list) or not all(isinstance(e, dict) and e.get("model") in project.MODELS for e in db):
             raise BadJob("expect.db must be a list of {model: Article | Product, ...}")
+
+
+def _check_statuses(expect: dict) -> None:
+    """`status`: a number or a non-empty list of them; `accepted`: an entry per listed status."""
+    status = expect.get("status")
+    listed = status if isinstance(status, list) else [status]
+    if not listed or not all(isinstance(s, int) and not isinstance(s, bool) for s in listed):
+        raise BadJob("expect.status must be a number or a non-empty list of numbers")
+    accepted = expect.get("accepted") or []
+    if not isinstance(accepted, list) or not all(
+        isinstance(a, dict) and a.get("status") in listed and isinstance(a.get("why", ""), str) for a in accepted
+    ):
+        raise BadJob("expect.accepted must be a list of {status: one of expect.status, why: text, ...}")
 
 
 def run(job) -> dict:
@@ -125,7 +137,7 @@ def _not_run(index: int, check: dict) -> dict:
     return {
         "index": index, "request": exchange.describe(check), "passed": False, "status": None,
         "headers": [], "body": "", "differences": ["not run: your file did not load"],
-        "exception": None,
+        "exception": None, "chosen": None,
     }
 
 
@@ -168,6 +180,7 @@ def run_check(index: int, check: dict, view_file: str) -> dict:
     result["headers"] = [[k, v] for k, v in response.headers.items()]
     result["body"] = exchange.body_text(response)[: exchange.BODY_CAP]
     result["differences"] = exchange.compare(check["expect"], response)
+    result["chosen"] = exchange.chosen(check["expect"], response.status_code)
     result["differences"] += effects.signal_differences(check["expect"], caught)
     try:
         result["differences"] += effects.db_differences(db, before)

@@ -63,6 +63,12 @@ impl Checker<'_> {
                 // the sample harness has its own project; rows are checked for exercises
                 self.problems.push(source.error(db.span(), "expect_db is for exercise checks only"));
             }
+            // a sample's view answers one way: several statuses are a learner's choice
+            if matches!(request.status.get_ref(), raw::StatusEntry::Many(_)) || request.accepted.is_some() {
+                let message =
+                    "a sample's request gets one status; `status = [..]` and [checks.accepted] are for exercise checks";
+                self.problems.push(source.error(request.status.span(), message));
+            }
         }
         v.requests.iter().filter_map(|request| self.exchange(source, request)).collect()
     }
@@ -81,7 +87,7 @@ impl Checker<'_> {
     /// One request and what must come back; None (with the problems reported) when it is malformed.
     pub(super) fn exchange(&mut self, source: &SourceFile<'_>, request: &raw::RequestEntry) -> Option<Exchange> {
         let before = self.problems.len();
-        let status = self.status(source, &request.status);
+        let statuses = self.accepted_statuses(source, request);
         let method = self.one_of(source, request.method.as_ref(), METHODS).unwrap_or("GET");
         let user = match self.one_of(source, request.user.as_ref(), USERS) {
             Some("user") => Client::User,
@@ -109,8 +115,12 @@ impl Checker<'_> {
             self.problems.push(source.error(exact.span(), message));
         }
         let db = self.expect_db(source, request.expect_db.as_ref());
+        let codes = statuses.as_ref().map_or_else(Vec::new, |(first, accepted)| {
+            let listed = accepted.iter().map(|a| a.status);
+            if accepted.is_empty() { vec![*first] } else { listed.collect() }
+        });
         if request.body_empty == Some(true)
-            && (method == "HEAD" || matches!(request.status.get_ref(), 100..=199 | 204 | 304))
+            && (method == "HEAD" || codes.iter().any(|code| matches!(code, 100..=199 | 204 | 304)))
         {
             // the test client drops those bodies, as servers do: the check could never fail
             let message = "a HEAD response, a 1xx, a 204 and a 304 never carry a body to the client: body_empty proves nothing here";
@@ -130,6 +140,7 @@ impl Checker<'_> {
             (None, Some(json)) => RequestBody::Json(json.get_ref().clone()),
             (None, None) => RequestBody::Empty,
         };
+        let (status, accepted) = statuses.unwrap_or_default();
         let exchange = Exchange {
             request: ClientRequest {
                 method: method.to_string(),
@@ -141,7 +152,8 @@ impl Checker<'_> {
                 setup: request.setup.iter().map(|s| s.get_ref().clone()).collect(),
             },
             expect: Expectation {
-                status: status?,
+                status,
+                accepted,
                 headers: pairs(request.expect_headers.as_ref()),
                 present_headers: request.present_headers.iter().map(|h| h.get_ref().trim().to_string()).collect(),
                 absent_headers: request.absent_headers.iter().map(|h| h.get_ref().trim().to_string()).collect(),

@@ -1,6 +1,5 @@
-# wrong: 403 for another user's draft, which tells them the draft exists
+# wrong: 401 for a logged-in user who is not the author: their credentials are fine, logging in again changes nothing
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 
@@ -11,5 +10,5 @@ from .models import Article
 def draft_detail(request, article_id):
     article = get_object_or_404(Article, id=article_id)
     if article.author != request.user:
-        raise PermissionDenied
+        return JsonResponse({"error": "log in as the author"}, status=401)
     return JsonResponse({"title": article.title})

@@ -1,4 +1,4 @@
-# wrong: 404, which does not tell clients that v1 is gone for good
+# ok: 404 with the JSON notice: defensible, though it does not say v1 is gone for good
 from http import HTTPStatus
 
 from django.http import JsonResponse
