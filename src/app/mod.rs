@@ -30,8 +30,8 @@ pub use history::{History, Place};
 pub use practice::{LoopRequest, PracticeOptions, PracticeView};
 pub use practice_folder::WorkspaceQuestion;
 pub use quiz::{Offer, OfferScope, QuizView};
-pub use update::Update;
 use ratatui::layout::{Position, Rect};
+pub use update::Update;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
