@@ -35,6 +35,16 @@ fn decide(practice: bool) {
     }
 }
 
+/// Practice scrolled to the end of its details, then keys that scroll further: the
+/// answer needs the details laid out, to know where their end is.
+fn decide_at_the_end() {
+    let (mut app, _dir) = app(true);
+    while app.update(Action::PageDown).changed() {}
+    for _ in 0..events() {
+        assert!(!app.update(Action::PageDown).changed());
+    }
+}
+
 /// The same screen drawn once per event, as "redraw after every event" would.
 fn redraw(practice: bool) {
     let (app, _dir) = app(practice);
@@ -54,6 +64,12 @@ fn decide_reader() {
 #[ignore = "a measurement: run under callgrind"]
 fn decide_practice() {
     decide(true);
+}
+
+#[test]
+#[ignore = "a measurement: run under callgrind"]
+fn decide_practice_end() {
+    decide_at_the_end();
 }
 
 #[test]

@@ -216,6 +216,10 @@ impl App {
     /// Scrolls the details pane; never answers a question shown in it. No change at the
     /// top or the end.
     fn practice_scroll(&mut self, delta: isize) -> Update {
+        // Up from the top needs no layout to know it moves nothing.
+        if delta < 0 && self.practice.as_ref().is_some_and(|view| view.scroll == 0) {
+            return Update::NotChanged;
+        }
         let max = self.practice_lines().map_or(0, |view| lines::max_scroll(&view, self.size));
         let Some(view) = self.practice.as_mut() else { return Update::NotChanged };
         let before = view.scroll;
