@@ -257,7 +257,7 @@ fn wait(app: &mut App, received: &Receiver<AppEvent>) -> Option<AppEvent> {
 
 /// Applies one terminal event and says whether the screen must be redrawn: a key bound
 /// to nothing here, a key release or a focus change is no change; a resize always is.
-fn handle(app: &mut App, event: Event) -> Update {
+pub fn handle(app: &mut App, event: Event) -> Update {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             keys::action_for(app.context(), key).map_or(Update::NotChanged, |action| app.update(action))

@@ -16,6 +16,7 @@ use status_tutor::practice::report::Report;
 use status_tutor::practice::runner::{Job, RunId, Runner};
 use status_tutor::progress::Progress;
 use status_tutor::theme::Theme;
+use status_tutor::tui;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -67,6 +68,22 @@ fn a_key_that_changes_the_view_reports_a_change() {
     assert_ne!(drawn::draw(&app), before, "the change is on screen");
     assert_eq!(app.update(Action::Help), Update::Changed);
     assert!(matches!(app.overlay, Overlay::Help { .. }));
+}
+
+#[test]
+fn a_key_bound_to_nothing_or_released_reports_no_change_and_a_resize_a_change() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+    let (mut app, _runs, _dir) = app();
+    let _ = app.update(Action::Open);
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    assert_eq!(tui::handle(&mut app, key(KeyCode::F(12))), Update::NotChanged, "F12 is bound to nothing");
+    assert_eq!(tui::handle(&mut app, key(KeyCode::Char('j'))), Update::Changed, "j scrolls down");
+    let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(tui::handle(&mut app, Event::Key(release)), Update::NotChanged, "a key's release");
+    assert_eq!(tui::handle(&mut app, Event::FocusGained), Update::NotChanged);
+    assert_eq!(tui::handle(&mut app, Event::Resize(90, 28)), Update::Changed);
+    assert_eq!((app.size.width, app.size.height), (90, 28));
 }
 
 #[test]
