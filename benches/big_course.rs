@@ -175,7 +175,7 @@ fn in_process(course: &Path, cache_root: &Path, keys: usize) -> Result<()> {
     let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
     let mut step = |app: &mut App, action: Action| -> Result<Duration> {
         let start = Instant::now();
-        app.update(action);
+        let _ = app.update(action);
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         Ok(start.elapsed())
     };

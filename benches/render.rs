@@ -32,7 +32,7 @@ fn course() -> Result<Course> {
 fn reading(course: &Course) -> App {
     let theme = Theme::new(ThemeName::Dark, false);
     let mut app = App::new(course.clone(), theme, Progress::default(), Rect::new(0, 0, WIDTH, HEIGHT));
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     app
 }
 
@@ -90,7 +90,7 @@ fn page_switches(course: &Course, rounds: usize) -> Result<(Duration, (String, D
         draw(&mut terminal, &app)?;
         for samples in per_page.iter_mut().skip(1) {
             samples.push(timed(|| {
-                app.update(Action::NextPage);
+                let _ = app.update(Action::NextPage);
                 draw(&mut terminal, &app)
             })?);
         }
@@ -115,16 +115,16 @@ fn search_keystrokes(course: &Course, rounds: usize) -> Result<(Duration, Durati
         let mut app = reading(course);
         let mut terminal = terminal()?;
         for pass in 0..2 {
-            app.update(Action::Search);
+            let _ = app.update(Action::Search);
             draw(&mut terminal, &app)?;
             for (i, c) in QUERY.chars().enumerate() {
                 let sample = timed(|| {
-                    app.update(Action::Type(c));
+                    let _ = app.update(Action::Type(c));
                     draw(&mut terminal, &app)
                 })?;
                 if pass == 0 && i == 0 { first.push(sample) } else { later.push(sample) }
             }
-            app.update(Action::Close);
+            let _ = app.update(Action::Close);
             draw(&mut terminal, &app)?;
         }
     }

@@ -6,7 +6,7 @@
 mod backend;
 mod events;
 
-use crate::app::{App, Screen};
+use crate::app::{App, Screen, Update};
 use crate::input::{self, Input};
 use crate::keys;
 use crate::practice::runner::ProcessRunner;
@@ -171,17 +171,18 @@ fn event_loop(
     // the editor runs.
     let mut control: Option<input::Control> = None;
     let mut background = Background::default();
-    let mut rounds = RoundMarker::of(app);
     while !app.should_quit() {
-        events::carry_out(terminal, app, &mut background, events, control.as_ref())?;
+        // Drawn just below, whatever it answers.
+        let _ = events::carry_out(terminal, app, &mut background, events, control.as_ref())?;
         let size = terminal.size()?;
         if (size.width, size.height) != (app.size.width, app.size.height) {
             app.resize(size.width, size.height); // resized since the last event
         }
         send_progress(app, writer);
-        if rounds.changed(app) | showing_results(app) {
-            // A finished round is on disk before its results are drawn. Its state may have
-            // gone to the writer inside the last batch, so wait for everything sent so far.
+        if showing_results(app) {
+            // A finished round is on disk before its results are drawn (a round is recorded
+            // when its results show). Its state may have gone to the writer inside the last
+            // batch, so wait for everything sent so far.
             writer.flush(ROUND_TIMEOUT);
         }
         if let Some(warning) = writer.take_warning() {
@@ -197,8 +198,9 @@ fn event_loop(
         }
         // Block for the next event (only a run in flight wakes the loop on its own, for
         // the spinner), then take whatever else is already queued before drawing again:
-        // a burst of keys costs one frame, not one each.
-        let mut changed = false;
+        // a burst of keys costs one frame, not one each. Each handler answers whether it
+        // changed anything; the loop draws again only once one did.
+        let mut changed = Update::NotChanged;
         let mut next = match wait(app, received) {
             Some(event) => event,
             None => continue, // the spinner moved
@@ -207,34 +209,27 @@ fn event_loop(
         loop {
             changed |= match next {
                 AppEvent::Term(Input::Event(event)) => {
-                    let changed = handle(app, event);
+                    let handled = handle(app, event);
                     // The editor, if this key asked for it, runs now, input paused.
-                    let requested = events::carry_out(terminal, app, &mut background, events, control.as_ref())?;
-                    changed || requested
+                    handled | events::carry_out(terminal, app, &mut background, events, control.as_ref())?
                 }
                 AppEvent::Term(Input::End) => return Ok(Ending::Quit),
                 AppEvent::Term(Input::Hangup) => return Ok(Ending::Hangup),
-                AppEvent::Saved(path) => {
-                    app.file_saved(&path);
-                    true
-                }
-                AppEvent::Checked(run, result) => {
-                    app.run_finished(run, result);
-                    true
-                }
+                AppEvent::Saved(path) => app.file_saved(&path),
+                AppEvent::Checked(run, result) => app.run_finished(run, result),
                 AppEvent::SearchIndexReady => app.search_index_ready(),
                 // What the save found in the file (another instance's work) is shown.
-                AppEvent::ProgressSaved => writer.adopt(&mut app.progress),
+                AppEvent::ProgressSaved => Update::from(writer.adopt(&mut app.progress)),
             };
             // Every step goes to the writer at once, keys still queued or not.
             send_progress(app, writer);
             // A long backlog is drawn now and then, so the screen keeps up.
-            if app.should_quit() || (changed && batch.elapsed() >= MAX_BATCH) {
+            if app.should_quit() || (changed.changed() && batch.elapsed() >= MAX_BATCH) {
                 break;
             }
             next = match received.try_recv() {
                 Ok(queued) => queued,
-                Err(_) if changed => break,
+                Err(_) if changed.changed() => break,
                 Err(_) => match wait(app, received) {
                     Some(event) => event,
                     None => break,
@@ -253,25 +248,26 @@ fn wait(app: &mut App, received: &Receiver<AppEvent>) -> Option<AppEvent> {
         }
         match received.recv_timeout(SPINNER_STEP) {
             Ok(event) => return Some(event),
-            Err(RecvTimeoutError::Timeout) if app.tick() => return None,
+            Err(RecvTimeoutError::Timeout) if app.tick().changed() => return None,
             Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => return Some(AppEvent::Term(Input::End)),
         }
     }
 }
 
-/// Applies one terminal event; returns whether the screen must be redrawn.
-fn handle(app: &mut App, event: Event) -> bool {
+/// Applies one terminal event and says whether the screen must be redrawn: a key bound
+/// to nothing here, a key release or a focus change is no change; a resize always is.
+pub fn handle(app: &mut App, event: Event) -> Update {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            keys::action_for(app.context(), key).is_some_and(|action| app.update(action))
+            keys::action_for(app.context(), key).map_or(Update::NotChanged, |action| app.update(action))
         }
         Event::Mouse(mouse) => app.on_mouse(mouse),
         Event::Resize(width, height) => {
             app.resize(width, height);
-            true
+            Update::Changed
         }
-        _ => false,
+        _ => Update::NotChanged,
     }
 }
 
@@ -283,21 +279,4 @@ fn send_progress(app: &mut App, writer: &Writer) {
 /// Whether the quiz's results are about to be drawn (a round of any kind just ended).
 fn showing_results(app: &App) -> bool {
     app.screen == Screen::Quiz && app.quiz.as_ref().is_some_and(|quiz| matches!(quiz.session.phase(), Phase::Results))
-}
-
-/// Which quiz rounds the progress holds, to notice a new one.
-struct RoundMarker(usize, Option<String>);
-
-impl RoundMarker {
-    fn of(app: &App) -> RoundMarker {
-        let history = &app.progress.quiz.history;
-        RoundMarker(history.len(), history.last().map(|r| format!("{}:{}/{}", r.date, r.correct, r.total)))
-    }
-
-    fn changed(&mut self, app: &App) -> bool {
-        let now = RoundMarker::of(app);
-        let changed = (now.0, &now.1) != (self.0, &self.1);
-        *self = now;
-        changed
-    }
 }

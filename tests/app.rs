@@ -33,7 +33,7 @@ fn app_with(progress: Progress, width: u16, height: u16) -> App {
 /// Reading the first page in a short terminal, so pages scroll.
 fn reading() -> App {
     let mut app = app_with(Progress::default(), 80, 12);
-    assert!(app.update(Action::Open));
+    assert!(app.update(Action::Open).changed());
     app
 }
 
@@ -45,7 +45,7 @@ fn page_id(app: &App) -> &str {
 fn welcome_then_reading_the_first_page() {
     let mut app = app_with(Progress::default(), 80, 24);
     assert_eq!(app.screen, Screen::Welcome);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     assert_eq!(app.screen, Screen::Reader);
     assert_eq!(page_id(&app), "text");
     assert!(app.progress.welcomed);
@@ -54,33 +54,33 @@ fn welcome_then_reading_the_first_page() {
 #[test]
 fn scrolling_stays_inside_the_page() {
     let mut app = reading();
-    app.update(Action::NextPage); // "code" is longer than 11 lines
-    assert!(!app.update(Action::Up), "scrolling up at the top changes nothing");
-    assert!(app.update(Action::Down));
+    let _ = app.update(Action::NextPage); // "code" is longer than 11 lines
+    assert!(!app.update(Action::Up).changed(), "scrolling up at the top changes nothing");
+    assert!(app.update(Action::Down).changed());
     assert_eq!(app.scroll, 1);
-    app.update(Action::Bottom);
+    let _ = app.update(Action::Bottom);
     let bottom = app.scroll;
     assert_eq!(bottom, app.document.lines.len() - 11);
-    assert!(!app.update(Action::Down), "no scrolling past the end");
-    app.update(Action::Top);
+    assert!(!app.update(Action::Down).changed(), "no scrolling past the end");
+    let _ = app.update(Action::Top);
     assert_eq!(app.scroll, 0);
-    app.update(Action::PageDown);
+    let _ = app.update(Action::PageDown);
     assert_eq!(app.scroll, 9, "a screenful minus two lines of overlap");
 }
 
 #[test]
 fn next_and_previous_pages() {
     let mut app = reading();
-    app.update(Action::NextPage);
+    let _ = app.update(Action::NextPage);
     assert_eq!(page_id(&app), "code");
-    app.update(Action::PrevPage);
+    let _ = app.update(Action::PrevPage);
     assert_eq!(page_id(&app), "text");
-    assert!(!app.update(Action::PrevPage), "nothing before the first page");
+    assert!(!app.update(Action::PrevPage).changed(), "nothing before the first page");
     for _ in 0..10 {
-        app.update(Action::NextPage);
+        let _ = app.update(Action::NextPage);
     }
     assert_eq!(page_id(&app), "table");
-    app.update(Action::NextPage);
+    let _ = app.update(Action::NextPage);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("last page")));
 }
 
@@ -88,14 +88,14 @@ fn next_and_previous_pages() {
 fn typing_a_status_code_jumps_to_its_page() {
     let mut app = reading();
     for d in [4, 0] {
-        app.update(Action::Digit(d));
+        let _ = app.update(Action::Digit(d));
     }
     assert_eq!(app.digits, "40");
-    app.update(Action::Digit(4));
+    let _ = app.update(Action::Digit(4));
     assert_eq!(page_id(&app), "table", "404 is taught on the table page");
     assert!(app.digits.is_empty());
     for d in [9, 9, 9] {
-        app.update(Action::Digit(d));
+        let _ = app.update(Action::Digit(d));
     }
     assert_eq!(page_id(&app), "table", "an unknown code does not move");
     assert!(app.message.as_deref().is_some_and(|m| m.contains("999")));
@@ -104,21 +104,21 @@ fn typing_a_status_code_jumps_to_its_page() {
 #[test]
 fn another_key_clears_a_half_typed_code() {
     let mut app = reading();
-    app.update(Action::Digit(2));
-    app.update(Action::Down);
+    let _ = app.update(Action::Digit(2));
+    let _ = app.update(Action::Down);
     assert!(app.digits.is_empty());
 }
 
 #[test]
 fn search_jumps_to_the_matching_page_and_line() {
     let mut app = reading();
-    app.update(Action::Search);
+    let _ = app.update(Action::Search);
     for c in "fit the width".chars() {
-        app.update(Action::Type(c));
+        let _ = app.update(Action::Type(c));
     }
     let Overlay::Search(state) = &app.overlay else { panic!("search is open") };
     assert_eq!(state.hits.len(), 1);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(page_id(&app), "table");
 }
@@ -126,14 +126,14 @@ fn search_jumps_to_the_matching_page_and_line() {
 #[test]
 fn search_ranks_title_matches_first_and_escape_closes() {
     let mut app = reading();
-    app.update(Action::Search);
+    let _ = app.update(Action::Search);
     for c in "code".chars() {
-        app.update(Action::Type(c));
+        let _ = app.update(Action::Type(c));
     }
     let Overlay::Search(state) = &app.overlay else { panic!("search is open") };
     assert_eq!(app.course.pages[state.hits[0].page].id, "code");
-    app.update(Action::Backspace);
-    app.update(Action::Close);
+    let _ = app.update(Action::Backspace);
+    let _ = app.update(Action::Close);
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(page_id(&app), "text", "closing the search does not move");
 }
@@ -141,11 +141,11 @@ fn search_ranks_title_matches_first_and_escape_closes() {
 #[test]
 fn sidebar_moves_over_pages_and_opens_them() {
     let mut app = reading();
-    app.update(Action::SwitchFocus);
+    let _ = app.update(Action::SwitchFocus);
     assert_eq!(app.focus, Focus::Sidebar);
-    app.update(Action::Down);
-    app.update(Action::Down);
-    app.update(Action::Open);
+    let _ = app.update(Action::Down);
+    let _ = app.update(Action::Down);
+    let _ = app.update(Action::Open);
     assert_eq!(page_id(&app), "cards");
     assert_eq!(app.focus, Focus::Page);
 }
@@ -155,7 +155,7 @@ fn resume_at_the_saved_page_and_scroll() {
     let progress = Progress { welcomed: true, last_page: Some("code".into()), scroll: 3, ..Progress::default() };
     let mut app = app_with(progress, 80, 12);
     assert_eq!(app.screen, Screen::Welcome, "the welcome says where you left off");
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     assert_eq!(page_id(&app), "code");
     assert_eq!(app.scroll, 3);
 }
@@ -163,9 +163,9 @@ fn resume_at_the_saved_page_and_scroll() {
 #[test]
 fn a_page_is_read_once_its_end_was_seen() {
     let mut app = reading();
-    app.update(Action::NextPage);
+    let _ = app.update(Action::NextPage);
     assert!(!app.is_read(app.page));
-    app.update(Action::Bottom);
+    let _ = app.update(Action::Bottom);
     assert!(app.is_read(app.page));
     assert!(app.progress.edits() > 0, "the change is recorded for the saver");
     assert!(app.progress.pages_read.contains("code"));
@@ -174,29 +174,29 @@ fn a_page_is_read_once_its_end_was_seen() {
 #[test]
 fn mouse_wheel_scrolls_and_a_click_opens_a_contents_entry() {
     let mut app = app_with(Progress::default(), 120, 12);
-    app.update(Action::Open);
-    app.update(Action::NextPage);
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::NextPage);
     let mouse = |kind, column, row| MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE };
-    assert!(app.on_mouse(mouse(MouseEventKind::ScrollDown, 60, 5)));
+    assert!(app.on_mouse(mouse(MouseEventKind::ScrollDown, 60, 5)).changed());
     assert_eq!(app.scroll, 3);
     // Row 0 is the section heading, rows 1.. the pages: row 5 is the fifth page.
-    assert!(app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), 5, 5)));
+    assert!(app.on_mouse(mouse(MouseEventKind::Down(MouseButton::Left), 5, 5)).changed());
     assert_eq!(page_id(&app), "table");
 }
 
 #[test]
 fn quitting_from_the_reader() {
     let mut app = reading();
-    app.update(Action::Quit);
+    let _ = app.update(Action::Quit);
     assert!(app.should_quit());
 }
 
 fn start_quiz(app: &mut App) {
     app.quiz_options.seed = 42;
     app.quiz_options.count = None;
-    app.update(Action::StartQuiz);
+    let _ = app.update(Action::StartQuiz);
     assert_eq!(app.screen, Screen::Quiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
 }
 
 fn phase(app: &App) -> Phase {
@@ -209,9 +209,9 @@ fn a_whole_round_in_the_app_is_scored_and_saved() {
     start_quiz(&mut app);
     for _ in 0..4 {
         assert!(matches!(phase(&app), Phase::Asking { .. }));
-        app.update(Action::Skip);
+        let _ = app.update(Action::Skip);
         assert!(matches!(phase(&app), Phase::Feedback { .. }));
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
     }
     assert_eq!(phase(&app), Phase::Results);
     let best = app.progress.quiz.best.as_ref().expect("the round was recorded");
@@ -219,7 +219,7 @@ fn a_whole_round_in_the_app_is_scored_and_saved() {
     assert_eq!(best.date, "2026-11-25T10:00:00Z");
     assert_eq!(app.progress.quiz.history.len(), 1);
     assert!(app.progress.edits() > 0, "the change is recorded for the saver");
-    app.update(Action::Quit);
+    let _ = app.update(Action::Quit);
     assert!(app.quiz.is_none());
     assert_eq!(app.screen, Screen::Reader);
 }
@@ -228,12 +228,12 @@ fn a_whole_round_in_the_app_is_scored_and_saved() {
 fn leaving_mid_round_asks_first() {
     let mut app = reading();
     start_quiz(&mut app);
-    app.update(Action::Quit);
+    let _ = app.update(Action::Quit);
     assert!(app.quiz.as_ref().is_some_and(|q| q.confirm_leave));
-    app.update(Action::Decline);
+    let _ = app.update(Action::Decline);
     assert!(matches!(phase(&app), Phase::Asking { .. }));
-    app.update(Action::Quit);
-    app.update(Action::Confirm);
+    let _ = app.update(Action::Quit);
+    let _ = app.update(Action::Confirm);
     assert_eq!(phase(&app), Phase::Results);
     assert!(app.progress.quiz.best.is_none(), "a round left before any answer is not recorded");
 }
@@ -242,14 +242,14 @@ fn leaving_mid_round_asks_first() {
 fn reading_the_teaching_page_returns_to_the_same_point() {
     let mut app = reading();
     start_quiz(&mut app);
-    app.update(Action::Skip);
+    let _ = app.update(Action::Skip);
     let before = phase(&app);
     let Phase::Feedback { index, .. } = before else { panic!("feedback") };
     let teaching = app.quiz.as_ref().expect("quiz").session.round()[index].question.page.clone();
-    app.update(Action::ReadPage);
+    let _ = app.update(Action::ReadPage);
     assert_eq!(app.screen, Screen::Reader);
     assert_eq!(page_id(&app), teaching);
-    app.update(Action::StartQuiz);
+    let _ = app.update(Action::StartQuiz);
     assert_eq!(app.screen, Screen::Quiz);
     assert_eq!(phase(&app), before);
 }
@@ -260,11 +260,11 @@ fn submitting_nothing_is_refused_with_a_reason() {
     start_quiz(&mut app);
     // Skip to the multiple select: nothing toggled yet.
     while !matches!(phase(&app), Phase::Asking { input: status_tutor::quiz::Input::Multiple { .. }, .. }) {
-        app.update(Action::Skip);
-        app.update(Action::Open);
+        let _ = app.update(Action::Skip);
+        let _ = app.update(Action::Open);
     }
     let before = phase(&app);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     assert_eq!(phase(&app), before);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("Choose an answer")));
 }

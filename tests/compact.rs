@@ -347,17 +347,17 @@ mod app {
                 hits.iter().all(|h| !h.in_title) && hits.len() > 1 && hits[0].page < target
             })
             .expect("a word on an earlier page too");
-        app.update(Action::Open);
-        app.update(Action::Search);
+        let _ = app.update(Action::Open);
+        let _ = app.update(Action::Search);
         word.chars().for_each(|c| {
-            app.update(Action::Type(c));
+            let _ = app.update(Action::Type(c));
         });
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
         // Then n visits every page with the word, through the pages never opened.
         let mut visited = vec![app.page];
         assert_ne!(app.page, target, "{word:?}");
         for _ in 0..200 {
-            app.update(Action::NextMatch);
+            let _ = app.update(Action::NextMatch);
             visited.push(app.page);
             if app.page == target {
                 return;
@@ -384,10 +384,10 @@ mod app {
         let at = words.windows(3).position(|w| w.iter().all(plain)).expect("three plain words");
         let needle = words[at..at + 3].join(" ");
         let mut app = cached_app(&sandbox);
-        app.update(Action::Open);
-        app.update(Action::Search);
+        let _ = app.update(Action::Open);
+        let _ = app.update(Action::Search);
         for c in needle.chars() {
-            app.update(Action::Type(c));
+            let _ = app.update(Action::Type(c));
         }
         let hits = |app: &App| match &app.overlay {
             Overlay::Search(state) => state.hits.iter().map(|h| h.page).collect::<Vec<_>>(),
@@ -398,8 +398,8 @@ mod app {
         while !hits(&app).contains(&last) {
             assert!(std::time::Instant::now() < deadline, "{needle:?} never found on page {last}");
             std::thread::sleep(Duration::from_millis(20));
-            app.update(Action::Backspace);
-            app.update(Action::Type(needle.chars().last().expect("a needle")));
+            let _ = app.update(Action::Backspace);
+            let _ = app.update(Action::Type(needle.chars().last().expect("a needle")));
         }
         assert!(app.course.pages[last].blocks.is_empty(), "found without reading the page into the app");
         // The same hits and excerpts as the index of the whole course in memory.

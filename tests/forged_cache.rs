@@ -259,14 +259,14 @@ fn look_at_everything(cached: cache::Cached) {
     }
     let draw = |app: &App| (app).render(area, &mut Buffer::empty(area));
     draw(&app);
-    app.update(Action::Open);
-    app.update(Action::ToggleSidebar);
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::ToggleSidebar);
     for _ in 0..app.course.pages.len() {
         draw(&app);
-        app.update(Action::NextPage);
+        let _ = app.update(Action::NextPage);
     }
     for action in [Action::StartQuiz, Action::Back, Action::Practice] {
-        app.update(action);
+        let _ = app.update(action);
         draw(&app);
     }
 }

@@ -21,7 +21,7 @@ fn app() -> App {
 /// Presses a key the way the event loop does: through the table of the current screen.
 fn press(app: &mut App, code: KeyCode) -> bool {
     let action = keys::action_for(app.context(), KeyEvent::new(code, KeyModifiers::NONE));
-    action.is_some_and(|a| app.update(a))
+    action.is_some_and(|a| app.update(a).changed())
 }
 
 fn phase(app: &App) -> Phase {
@@ -200,7 +200,7 @@ fn ctrl_d_scrolls_half_of_what_a_page_down_does() {
         .expect("a page");
     app.open_page(long, 0);
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-    let act = |app: &mut App, c| keys::action_for(app.context(), ctrl(c)).is_some_and(|a| app.update(a));
+    let act = |app: &mut App, c| keys::action_for(app.context(), ctrl(c)).is_some_and(|a| app.update(a).changed());
     assert!(act(&mut app, 'f'));
     let screen = app.scroll;
     app.open_page(long, 0);

@@ -63,9 +63,9 @@ fn code_wraps_between_tokens_never_inside_a_name() {
     let mut breaks = 0;
     for (w, h, squeeze) in [(100, 30, false), (80, 24, true)] {
         let mut app = app(w, h);
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
         if squeeze {
-            app.update(Action::ToggleSidebar);
+            let _ = app.update(Action::ToggleSidebar);
         }
         assert_eq!(app.sidebar_mode(), SidebarMode::Docked, "{w}x{h}");
         for page in 0..app.course.pages.len() {
@@ -122,8 +122,8 @@ fn a_caption_that_does_not_fit_ends_with_an_ellipsis() {
     use status_tutor::content::Block;
     use status_tutor::keys::Action;
     let mut app = app(80, 24);
-    app.update(Action::Open);
-    app.update(Action::ToggleSidebar); // the page squeezed beside the contents
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::ToggleSidebar); // the page squeezed beside the contents
     let mut checked = 0;
     for page in 0..app.course.pages.len() {
         app.open_page(page, 0);
@@ -157,8 +157,8 @@ fn a_caption_that_does_not_fit_ends_with_an_ellipsis() {
 fn the_contents_over_the_page_is_a_box_with_its_keys_in_the_status_bar() {
     use status_tutor::keys::Action;
     let mut app = app(80, 24);
-    app.update(Action::Open);
-    app.update(Action::SwitchFocus);
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::SwitchFocus);
     let screen = rows(&draw(&app));
     assert!(screen[0].starts_with("┌ Contents"), "{}", screen[0]);
     assert!(screen[22].starts_with("└"), "{}", screen[22]);
@@ -174,9 +174,9 @@ fn the_contents_over_the_page_is_a_box_with_its_keys_in_the_status_bar() {
 fn on_wide_terminals_the_sidebar_grows_to_show_every_title_whole() {
     use status_tutor::keys::Action;
     let mut narrow = app(120, 60);
-    narrow.update(Action::Open);
+    let _ = narrow.update(Action::Open);
     let mut wide = app(200, 60);
-    wide.update(Action::Open);
+    let _ = wide.update(Action::Open);
     let width = |app: &App| app.areas().sidebar.map_or(0, |s| s.width);
     assert_eq!(width(&narrow), 32, "no room to spare at 120 columns");
     assert_eq!(width(&wide), wide.sidebar_natural, "at 200 columns there is room for every title");
@@ -200,13 +200,13 @@ fn at_40x10_the_quiz_keeps_question_n_of_m_and_wraps_its_intro() {
     let mut seen = Vec::new();
     for _ in 0..30 {
         seen.extend(rows(&draw(&app)));
-        app.update(Action::Down);
+        let _ = app.update(Action::Down);
     }
     let words: Vec<String> = seen.join(" ").split_whitespace().map(str::to_string).collect();
     let wanted = "pick an answer (one click or key answers a single choice)";
     let wanted: Vec<&str> = wanted.split_whitespace().collect();
     assert!(words.windows(wanted.len()).any(|w| w == wanted), "the intro cuts words:\n{}", seen.join("\n"));
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     let total = app.quiz.as_ref().map_or(0, |q| q.session.round().len());
     let mut asked = 0;
     while let Some(Phase::Asking { index, .. }) = app.quiz.as_ref().map(|q| q.session.phase().clone()) {
@@ -215,10 +215,10 @@ fn at_40x10_the_quiz_keeps_question_n_of_m_and_wraps_its_intro() {
             let screen = rows(&draw(&app));
             let header = format!("Question {} of {total}", index + 1);
             assert!(screen[1].contains(&header), "{header} not on top:\n{}", screen.join("\n"));
-            app.update(Action::Down);
+            let _ = app.update(Action::Down);
         }
-        app.update(Action::Skip);
-        app.update(Action::Open);
+        let _ = app.update(Action::Skip);
+        let _ = app.update(Action::Open);
     }
     assert_eq!(asked, total);
 }

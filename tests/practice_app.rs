@@ -158,14 +158,14 @@ fn existing_files_are_never_overwritten() {
 #[test]
 fn r_runs_the_current_exercise_with_its_file_and_a_pass_is_saved_as_done() {
     let (mut app, calls, dir) = practising(Progress::default());
-    assert!(app.update(Action::RunChecks));
+    assert!(app.update(Action::RunChecks).changed());
     let (run, job) = calls.borrow().started[0].clone();
     assert_eq!(job.workspace, dir.path().join("ws"));
     let sent: serde_json::Value = serde_json::from_str(&job.json).expect("job json");
     assert_eq!(sent["view_file"], dir.path().join("ws/exercises/01_created.py").to_string_lossy().as_ref());
     assert!(app.practice_running());
     let before = app.progress.edits();
-    app.run_finished(run, Ok(report(&[true, true])));
+    let _ = app.run_finished(run, Ok(report(&[true, true])));
     assert!(!app.practice_running());
     assert!(app.progress.practice.done.contains("created"));
     assert!(app.progress.edits() > before, "the change is recorded for the saver");
@@ -175,18 +175,18 @@ fn r_runs_the_current_exercise_with_its_file_and_a_pass_is_saved_as_done() {
 #[test]
 fn a_save_reruns_and_cancels_the_run_in_flight_and_stale_results_are_dropped() {
     let (mut app, calls, dir) = practising(Progress::default());
-    app.file_saved(&dir.path().join("ws/exercises/02_other.py"));
+    let _ = app.file_saved(&dir.path().join("ws/exercises/02_other.py"));
     let first = last_run(&calls);
     assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(1), "the saved exercise becomes current");
-    app.file_saved(&dir.path().join("ws/exercises/02_other.py"));
+    let _ = app.file_saved(&dir.path().join("ws/exercises/02_other.py"));
     let second = last_run(&calls);
     assert_eq!(calls.borrow().cancelled, vec![first]);
-    app.run_finished(first, Ok(report(&[true, true])));
+    let _ = app.run_finished(first, Ok(report(&[true, true])));
     assert!(app.progress.practice.done.is_empty(), "a stale pass does not count");
-    app.run_finished(second, Err(RunError::Timeout));
+    let _ = app.run_finished(second, Err(RunError::Timeout));
     let state = app.practice.as_ref().and_then(|p| p.session.current()).map(|i| i.state.clone());
     assert_eq!(state, Some(RunState::Timeout));
-    app.file_saved(&dir.path().join("ws/exercises/unrelated.py"));
+    let _ = app.file_saved(&dir.path().join("ws/exercises/unrelated.py"));
     assert_eq!(last_run(&calls), second, "a file that is no exercise runs nothing");
 }
 
@@ -194,9 +194,9 @@ fn a_save_reruns_and_cancels_the_run_in_flight_and_stale_results_are_dropped() {
 fn e_asks_the_loop_for_the_editor_and_q_goes_back_to_the_lessons() {
     let (mut app, _calls, dir) = practising(Progress::default());
     app.requests.clear();
-    app.update(Action::Edit);
+    let _ = app.update(Action::Edit);
     assert_eq!(app.requests, vec![LoopRequest::Edit(dir.path().join("ws/exercises/01_created.py"))]);
-    app.update(Action::Quit);
+    let _ = app.update(Action::Quit);
     assert_eq!(app.screen, Screen::Reader);
     assert!(!app.should_quit());
 }
@@ -206,9 +206,9 @@ fn the_solution_asks_first_and_shows_the_learners_code_beside_it() {
     let (mut app, _calls, dir) = practising(Progress::default());
     std::fs::write(dir.path().join("ws/exercises/01_created.py"), "def create_article(request):\n    return 1\n")
         .expect("write");
-    app.update(Action::ShowSolution);
+    let _ = app.update(Action::ShowSolution);
     assert_eq!(app.context(), Context::Confirm);
-    app.update(Action::Confirm);
+    let _ = app.update(Action::Confirm);
     let view = app.practice.as_ref().expect("practice");
     assert!(view.session.current().is_some_and(|i| i.solution_shown));
     assert_eq!(view.learner_code.as_deref(), Some("def create_article(request):\n    return 1\n"));
@@ -222,10 +222,10 @@ fn the_reader_x_key_opens_the_exercise_of_the_page_and_the_sidebar_lists_practic
     assert_eq!(app.entries.last(), Some(&Entry::Practice));
     let code = app.course.page_index("code").expect("code page");
     app.open_page(code, 0);
-    app.update(Action::Practice);
+    let _ = app.update(Action::Practice);
     assert_eq!(app.screen, Screen::Practice);
     assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(0));
-    app.update(Action::OpenLesson);
+    let _ = app.update(Action::OpenLesson);
     assert_eq!((app.screen, app.page), (Screen::Reader, code));
 }
 
@@ -302,9 +302,9 @@ fn a_click_on_an_exercise_selects_it() {
         modifiers: KeyModifiers::NONE,
     };
     // The list starts two rows down (its heading, a blank line): row 3 is the second exercise.
-    assert!(app.on_mouse(click(3)));
+    assert!(app.on_mouse(click(3)).changed());
     assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(1));
-    assert!(!app.on_mouse(click(20)), "below the list: nothing");
+    assert!(!app.on_mouse(click(20)).changed(), "below the list: nothing");
     assert_eq!(app.practice.as_ref().map(|p| p.session.current), Some(1));
 }
 
@@ -345,9 +345,9 @@ fn practice_asks_before_creating_the_default_folder() {
     assert!(app.practice.is_none());
     let asked = app.message.clone().expect("the question");
     assert!(asked.contains(&folder.display().to_string()) && asked.contains("y yes, n no"), "{asked}");
-    app.update(Action::Down);
+    let _ = app.update(Action::Down);
     assert_eq!(app.message.as_deref(), Some(asked.as_str()), "asked again");
-    app.update(Action::Decline);
+    let _ = app.update(Action::Decline);
     assert!(app.workspace_question.is_none() && app.practice.is_none());
     assert!(app.message.as_deref().is_some_and(|m| m.contains("No practice folder created")));
     // With a folder remembered there is nothing to ask.
@@ -362,27 +362,27 @@ fn practice_asks_before_creating_the_default_folder() {
 fn the_wheel_scrolls_the_details_and_never_answers_the_solution_question() {
     use crossterm::event::{KeyModifiers, MouseEvent, MouseEventKind};
     let (mut app, _calls, _dir) = practising(Progress::default());
-    app.update(Action::ShowSolution);
+    let _ = app.update(Action::ShowSolution);
     assert_eq!(app.context(), Context::Confirm);
     for kind in [MouseEventKind::ScrollDown, MouseEventKind::ScrollUp] {
-        app.on_mouse(MouseEvent { kind, column: 60, row: 10, modifiers: KeyModifiers::NONE });
+        let _ = app.on_mouse(MouseEvent { kind, column: 60, row: 10, modifiers: KeyModifiers::NONE });
     }
     assert_eq!(app.context(), Context::Confirm, "the question is still asked");
-    app.update(Action::Confirm);
+    let _ = app.update(Action::Confirm);
     assert!(app.practice.as_ref().and_then(|p| p.session.current()).is_some_and(|i| i.solution_shown));
 }
 
 #[test]
 fn help_opens_at_the_practice_keys_and_progress_opens_from_practice() {
     let (mut app, _calls, _dir) = practising(Progress::default());
-    app.update(Action::Help);
+    let _ = app.update(Action::Help);
     let expected = status_tutor::lines::help::start_of(&app.theme, app.size, Context::Practice)
         .min(status_tutor::lines::help::max_scroll(&app.theme, app.size));
     assert!(expected > 0);
     assert_eq!(app.overlay, status_tutor::app::Overlay::Help { scroll: expected });
-    app.update(Action::Close);
-    app.update(Action::Progress);
+    let _ = app.update(Action::Close);
+    let _ = app.update(Action::Progress);
     assert_eq!((app.screen, app.context()), (Screen::Progress, Context::Progress));
-    app.update(Action::Quit);
+    let _ = app.update(Action::Quit);
     assert_eq!((app.screen, app.context()), (Screen::Practice, Context::Practice));
 }

@@ -38,7 +38,7 @@ fn draw(theme: Theme, width: u16, height: u16) -> Buffer {
     let course = load(&embedded::files()).expect("the built-in course").course;
     let progress = progress(&course);
     let mut app = App::new(course, theme, progress, Rect::new(0, 0, width, height));
-    app.update(Action::Progress);
+    let _ = app.update(Action::Progress);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
     terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
     terminal.backend().buffer().clone()

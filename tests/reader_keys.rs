@@ -19,7 +19,7 @@ fn app(width: u16, height: u16) -> App {
 
 fn key_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
     let action = keys::action_for(app.context(), KeyEvent::new(code, modifiers));
-    action.is_some_and(|a| app.update(a))
+    action.is_some_and(|a| app.update(a).changed())
 }
 
 fn press(app: &mut App, code: KeyCode) -> bool {
@@ -103,7 +103,7 @@ fn a_terminal_too_small_ignores_every_key_but_q() {
     assert!(app.quiz.is_none());
     let click =
         MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: 2, row: 2, modifiers: KeyModifiers::NONE };
-    assert!(!app.on_mouse(click), "a click on the hidden screen does nothing");
+    assert!(!app.on_mouse(click).changed(), "a click on the hidden screen does nothing");
     app.resize(80, 24);
     press(&mut app, KeyCode::Enter);
     app.resize(20, 5);

@@ -23,7 +23,7 @@ fn app(practice: bool) -> (App, tempfile::TempDir) {
     let mut app = App::new(course, theme, Progress::default(), Rect::new(0, 0, 200, 60));
     let dir = tempfile::tempdir().expect("tempdir");
     app.practice_options.workspace = Some(dir.path().to_path_buf());
-    app.update(if practice { Action::Practice } else { Action::Open });
+    let _ = app.update(if practice { Action::Practice } else { Action::Open });
     (app, dir)
 }
 
@@ -31,7 +31,17 @@ fn app(practice: bool) -> (App, tempfile::TempDir) {
 fn decide(practice: bool) {
     let (mut app, _dir) = app(practice);
     for _ in 0..events() {
-        assert!(!app.update(if practice { Action::PageUp } else { Action::Up }));
+        assert!(!app.update(if practice { Action::PageUp } else { Action::Up }).changed());
+    }
+}
+
+/// Practice scrolled to the end of its details, then keys that scroll further: the
+/// answer needs the details laid out, to know where their end is.
+fn decide_at_the_end() {
+    let (mut app, _dir) = app(true);
+    while app.update(Action::PageDown).changed() {}
+    for _ in 0..events() {
+        assert!(!app.update(Action::PageDown).changed());
     }
 }
 
@@ -54,6 +64,12 @@ fn decide_reader() {
 #[ignore = "a measurement: run under callgrind"]
 fn decide_practice() {
     decide(true);
+}
+
+#[test]
+#[ignore = "a measurement: run under callgrind"]
+fn decide_practice_end() {
+    decide_at_the_end();
 }
 
 #[test]

@@ -63,26 +63,26 @@ fn answer(app: &mut App, right: bool) {
         QuestionKind::Single { .. } => {
             let correct = rq.correct_choices()[0];
             let pick = if right { correct } else { (correct + 1) % rq.question.choices().len() };
-            app.update(Action::Pick(pick as u8));
+            let _ = app.update(Action::Pick(pick as u8));
         }
         QuestionKind::Multiple { .. } => {
             let correct = rq.correct_choices();
             let picks: Vec<usize> = if right { correct } else { correct[..1].to_vec() };
             for pick in picks {
-                app.update(Action::Pick(pick as u8));
+                let _ = app.update(Action::Pick(pick as u8));
             }
-            app.update(Action::Open);
+            let _ = app.update(Action::Open);
         }
         QuestionKind::TrueFalse { answer } => {
             let value = if right { *answer } else { !*answer };
-            app.update(Action::Pick(if value { 0 } else { 1 }));
+            let _ = app.update(Action::Pick(if value { 0 } else { 1 }));
         }
         QuestionKind::TypeCode { answer } => {
             let code = if right { *answer } else { 418 };
             for digit in code.to_string().bytes() {
-                app.update(Action::Digit(digit - b'0'));
+                let _ = app.update(Action::Digit(digit - b'0'));
             }
-            app.update(Action::Open);
+            let _ = app.update(Action::Open);
         }
     }
     assert!(matches!(phase(app), Phase::Feedback { .. }), "answered");
@@ -91,15 +91,15 @@ fn answer(app: &mut App, right: bool) {
 /// A full round from the welcome screen: the questions whose id is in `wrong` answered
 /// wrongly, the rest right. Returns to the lessons afterwards.
 fn full_round(app: &mut App, wrong: &[&str]) {
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     while matches!(phase(app), Phase::Asking { .. }) {
         let id = current_id(app);
         answer(app, !wrong.contains(&id.as_str()));
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
     }
     assert_eq!(phase(app), Phase::Results);
-    app.update(Action::Quit);
+    let _ = app.update(Action::Quit);
 }
 
 fn round_ids(app: &App) -> Vec<String> {
@@ -116,14 +116,14 @@ fn the_next_day_review_offers_exactly_what_was_missed() {
     full_round(&mut app, &["client-errors", "missing-row"]);
     assert_eq!(app.progress.review.cards.len(), 4, "every answered question has a memory state");
     // The same day: nothing is due yet.
-    app.update(Action::StartReview);
+    let _ = app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Reader);
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("next question is due in 1 min"), "{message}");
     // The next day: the two missed questions, and nothing else.
     clock.seconds.set(DAY_ONE + DAY);
     assert_eq!(app.due_count(), 2);
-    app.update(Action::StartReview);
+    let _ = app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Quiz);
     assert_eq!(*app.quiz.as_ref().expect("review").session.kind(), RoundKind::Review);
     assert_eq!(round_ids(&app), ["client-errors", "missing-row"]);
@@ -161,7 +161,7 @@ fn review_takes_the_most_overdue_first_then_new_questions_from_pages_read() {
         app.progress.edit().review.note_answer(id, &record, DAY_ONE + day * DAY);
     }
     clock.seconds.set(DAY_ONE + 10 * DAY);
-    app.update(Action::StartReview);
+    let _ = app.update(Action::StartReview);
     let ids: Vec<String> =
         app.quiz.as_ref().expect("review").session.round().iter().map(|rq| rq.question.id.clone()).collect();
     // Most overdue first, then the only new question whose page was read.
@@ -170,10 +170,10 @@ fn review_takes_the_most_overdue_first_then_new_questions_from_pages_read() {
 
 /// Answers every question of the round on screen right, from its intro.
 fn all_right(app: &mut App) {
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     while matches!(phase(app), Phase::Asking { .. }) {
         answer(app, true);
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
     }
     assert_eq!(phase(app), Phase::Results);
 }
@@ -182,17 +182,17 @@ fn all_right(app: &mut App) {
 fn the_best_score_counts_only_complete_full_rounds() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     while matches!(phase(&app), Phase::Asking { .. }) {
         let right = !["created", "client-errors"].contains(&current_id(&app).as_str());
         answer(&mut app, right);
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
     }
     let best = app.progress.quiz.best.clone().expect("a full round is the best so far");
     assert_eq!((best.correct, best.total), (2, 4));
     // A retry of the two missed, all right: its own record, not the best score.
-    app.update(Action::RetryMissed);
+    let _ = app.update(Action::RetryMissed);
     assert!(app.quiz.as_ref().expect("quiz").session.is_retry());
     all_right(&mut app);
     let retry = app.progress.review.records.get("retry").expect("the retry has its own record");
@@ -200,7 +200,7 @@ fn the_best_score_counts_only_complete_full_rounds() {
     let best = app.progress.quiz.best.clone().expect("best");
     assert_eq!((best.correct, best.total), (2, 4), "a perfect retry is not a perfect score");
     // A new full round, all right: that is the best now.
-    app.update(Action::NewRound);
+    let _ = app.update(Action::NewRound);
     all_right(&mut app);
     let best = app.progress.quiz.best.clone().expect("best");
     assert_eq!((best.correct, best.total), (4, 4));
@@ -211,13 +211,13 @@ fn the_best_score_counts_only_complete_full_rounds() {
 fn a_topic_round_keeps_its_own_record() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::Open);
-    app.update(Action::NextPage);
-    app.update(Action::NextPage); // "cards": one question
-    app.update(Action::StartQuiz);
-    app.update(Action::StartQuiz); // only this page
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::NextPage);
+    let _ = app.update(Action::NextPage); // "cards": one question
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::StartQuiz); // only this page
     answer(&mut app, true);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     assert_eq!(phase(&app), Phase::Results);
     let record = app.progress.review.records.get("topic:cards").expect("the topic round has its own record");
     assert_eq!((record.correct, record.total), (1, 1));
@@ -229,12 +229,12 @@ fn a_topic_round_keeps_its_own_record() {
 fn leaving_early_counts_the_answers_and_the_rest_are_not_reached() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     answer(&mut app, true);
-    app.update(Action::Open);
-    app.update(Action::Quit);
-    app.update(Action::Confirm);
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::Quit);
+    let _ = app.update(Action::Confirm);
     let score = app.quiz.as_ref().expect("quiz").session.score();
     assert_eq!((score.correct, score.answered, score.total, score.percent), (1, 1, 4, 100));
     assert_eq!(score.unanswered.len(), 3);
@@ -249,13 +249,13 @@ fn leaving_early_counts_the_answers_and_the_rest_are_not_reached() {
 fn a_paused_round_resumes_on_the_next_launch_at_the_same_question() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     let first = current_id(&app);
     answer(&mut app, true);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     let second = current_id(&app);
-    app.update(Action::Pause);
+    let _ = app.update(Action::Pause);
     assert!(app.quiz.is_none());
     assert_eq!(app.screen, Screen::Reader);
     let paused = app.progress.review.paused.clone().expect("the round is kept");
@@ -264,11 +264,11 @@ fn a_paused_round_resumes_on_the_next_launch_at_the_same_question() {
     // The next launch: the welcome screen says so, t resumes at the second question.
     let mut again = app_at((*app.progress).clone(), &clock);
     assert!(render_text(&again).contains("resume your paused round (1 of 4 answered)"));
-    again.update(Action::StartQuiz);
+    let _ = again.update(Action::StartQuiz);
     let intro = render_text(&again);
     assert!(intro.contains("Your paused quiz round") && intro.contains("1 of 4 answered, 1 right."), "{intro}");
     assert!(intro.contains("Enter  resume at question 2"), "{intro}");
-    again.update(Action::Open);
+    let _ = again.update(Action::Open);
     assert_eq!(current_id(&again), second);
     let quiz = again.quiz.as_ref().expect("quiz");
     assert!(quiz.session.record(0).is_some_and(|r| r.verdict.is_correct()));
@@ -276,7 +276,7 @@ fn a_paused_round_resumes_on_the_next_launch_at_the_same_question() {
     // Finishing it records it, with the answer given before the pause, and clears it.
     while matches!(phase(&again), Phase::Asking { .. }) {
         answer(&mut again, true);
-        again.update(Action::Open);
+        let _ = again.update(Action::Open);
     }
     assert!(again.progress.review.paused.is_none());
     let best = again.progress.quiz.best.clone().expect("recorded");
@@ -288,10 +288,10 @@ fn a_paused_round_resumes_on_the_next_launch_at_the_same_question() {
 fn ctrl_c_mid_round_keeps_the_answers_and_the_round() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     answer(&mut app, false);
-    app.update(Action::ForceQuit);
+    let _ = app.update(Action::ForceQuit);
     assert!(app.should_quit());
     assert_eq!(app.progress.review.cards.len(), 1, "the answer moved its question's memory");
     assert_eq!(app.progress.review.paused.as_ref().map(|p| p.answered()), Some(1));
@@ -301,11 +301,11 @@ fn ctrl_c_mid_round_keeps_the_answers_and_the_round() {
 fn no_tag_while_asked_and_the_tags_in_the_feedback() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     while current_id(&app) != "login-required" {
-        app.update(Action::Skip);
-        app.update(Action::Open);
+        let _ = app.update(Action::Skip);
+        let _ = app.update(Action::Open);
     }
     let asked = render_text(&app);
     for hint in ["3xx", "gotchas", "auth"] {
@@ -321,26 +321,26 @@ fn type_the_code_explains_refusals_and_tab_does_not_skip() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     while current_id(&app) != "missing-row" {
-        app.update(Action::Skip);
-        app.update(Action::Open);
+        let _ = app.update(Action::Skip);
+        let _ = app.update(Action::Open);
     }
     let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
     assert_eq!(status_tutor::keys::action_for(app.context(), tab), None, "Tab does not skip");
-    app.update(Action::Digit(4));
-    app.update(Action::Digit(0));
-    app.update(Action::Open);
+    let _ = app.update(Action::Digit(4));
+    let _ = app.update(Action::Digit(0));
+    let _ = app.update(Action::Open);
     assert!(matches!(phase(&app), Phase::Asking { input: Input::TypeCode { .. }, .. }));
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("three digits; 2 typed"), "{message}");
-    app.update(Action::Backspace);
-    app.update(Action::Backspace);
+    let _ = app.update(Action::Backspace);
+    let _ = app.update(Action::Backspace);
     for _ in 0..3 {
-        app.update(Action::Digit(0));
+        let _ = app.update(Action::Digit(0));
     }
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("000 is not a status code"), "{message}");
 }
@@ -350,36 +350,36 @@ fn read_opens_the_passage_and_leaving_returns_to_where_the_learner_was() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
     app.resize(80, 12);
-    app.update(Action::Open); // the first page, "text"
-    app.update(Action::Down);
+    let _ = app.update(Action::Open); // the first page, "text"
+    let _ = app.update(Action::Down);
     let origin = (app.page, app.scroll);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     while current_id(&app) != "login-required" {
-        app.update(Action::Skip);
-        app.update(Action::Open);
+        let _ = app.update(Action::Skip);
+        let _ = app.update(Action::Open);
     }
     answer(&mut app, false);
-    app.update(Action::ReadPage);
+    let _ = app.update(Action::ReadPage);
     assert_eq!(app.screen, Screen::Reader);
     assert_eq!(app.course.pages[app.page].id, "callouts");
     assert!(app.scroll > 0, "scrolled to the passage");
     let top = render_text(&app);
     assert!(top.contains("@login_required never sends 401"), "{top}");
     // While reading, the status bar keeps the way back, and q goes back instead of out.
-    app.update(Action::Up);
+    let _ = app.update(Action::Up);
     let reading = render_text(&app);
     assert!(reading.contains("Reading for the quiz: t or q back to the question"), "{reading}");
-    app.update(Action::Quit);
+    let _ = app.update(Action::Quit);
     assert!(!app.should_quit());
     assert!(matches!(phase(&app), Phase::Feedback { .. }));
     assert_eq!(app.screen, Screen::Quiz);
-    app.update(Action::ReadPage);
-    app.update(Action::StartQuiz);
+    let _ = app.update(Action::ReadPage);
+    let _ = app.update(Action::StartQuiz);
     assert!(matches!(phase(&app), Phase::Feedback { .. }));
-    app.update(Action::Quit);
-    app.update(Action::Confirm);
-    app.update(Action::Quit);
+    let _ = app.update(Action::Quit);
+    let _ = app.update(Action::Confirm);
+    let _ = app.update(Action::Quit);
     assert_eq!(app.screen, Screen::Reader);
     assert_eq!((app.page, app.scroll), origin, "back on the page the quiz was started from");
 }
@@ -390,20 +390,20 @@ fn r_resumes_a_paused_review() {
     let mut app = app_at(Progress::default(), &clock);
     full_round(&mut app, &["created", "client-errors"]);
     clock.seconds.set(DAY_ONE + DAY);
-    app.update(Action::StartReview);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartReview);
+    let _ = app.update(Action::Open);
     answer(&mut app, true);
-    app.update(Action::Pause);
+    let _ = app.update(Action::Pause);
     assert_eq!(app.screen, Screen::Reader);
     assert!(app.progress.review.paused.is_some());
-    app.update(Action::StartReview);
+    let _ = app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Quiz);
     let quiz = app.quiz.as_ref().expect("the review again");
     assert_eq!(*quiz.session.kind(), RoundKind::Review);
     assert_eq!(quiz.session.score().answered, 1, "resumed where it was paused");
     assert!(render_text(&app).contains("Your paused review"));
     // d throws it away: a new round's intro, nothing paused, the answer still counted.
-    app.update(Action::Discard);
+    let _ = app.update(Action::Discard);
     assert!(app.progress.review.paused.is_none());
     assert_eq!(phase(&app), Phase::Intro);
     assert_eq!(*app.quiz.as_ref().expect("a new round").session.kind(), RoundKind::Full);
@@ -415,32 +415,32 @@ fn a_missed_right_choice_is_marked_and_the_results_scroll_by_screens() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
     app.resize(80, 14);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     while current_id(&app) != "client-errors" {
         answer(&mut app, true);
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
     }
     answer(&mut app, false); // only the first of the two right choices
     let feedback = render_text(&app);
     assert_eq!(feedback.matches("← you missed this").count(), 1, "{feedback}");
     assert_eq!(feedback.matches("← your answer").count(), 1, "{feedback}");
     while !matches!(phase(&app), Phase::Results) {
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
         if matches!(phase(&app), Phase::Asking { .. }) {
             answer(&mut app, true);
         }
     }
     let scroll = |app: &App| app.quiz.as_ref().map_or(0, |q| q.scroll);
-    app.update(Action::PageDown);
+    let _ = app.update(Action::PageDown);
     assert_eq!(scroll(&app), 11, "one screen: the height less the status bar and margins");
-    app.update(Action::Bottom);
+    let _ = app.update(Action::Bottom);
     let bottom = scroll(&app);
     assert!(bottom > 11, "{bottom}");
     assert!(render_text(&app).contains("the tallest bar"));
-    app.update(Action::PageUp);
+    let _ = app.update(Action::PageUp);
     assert_eq!(scroll(&app), bottom - 11);
-    app.update(Action::Top);
+    let _ = app.update(Action::Top);
     assert_eq!(scroll(&app), 0);
 }
 
@@ -448,17 +448,17 @@ fn a_missed_right_choice_is_marked_and_the_results_scroll_by_screens() {
 fn t_on_a_page_offers_its_questions_and_after_a_section_the_section() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::Open);
-    app.update(Action::NextPage); // "code", the last page of "Basics"
-    app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::NextPage); // "code", the last page of "Basics"
+    let _ = app.update(Action::StartQuiz);
     let offer = app.quiz.as_ref().and_then(|q| q.offer.clone()).expect("an offer");
     assert_eq!(offer.label, "the section Basics");
     assert_eq!(offer.pool.len(), 1);
-    app.update(Action::Quit);
-    app.update(Action::NextPage); // "cards", the first page of "More"
-    app.update(Action::StartQuiz);
+    let _ = app.update(Action::Quit);
+    let _ = app.update(Action::NextPage); // "cards", the first page of "More"
+    let _ = app.update(Action::StartQuiz);
     assert!(render_text(&app).contains("t only this page: 1 question(s)"));
-    app.update(Action::StartQuiz);
+    let _ = app.update(Action::StartQuiz);
     let quiz = app.quiz.as_ref().expect("quiz");
     assert_eq!(*quiz.session.kind(), RoundKind::Topic(vec!["cards".to_owned()]));
     assert_eq!(round_ids(&app), ["client-errors"]);
@@ -477,13 +477,13 @@ fn the_welcome_screen_says_how_many_questions_are_due() {
     assert!(text.contains("R     review what is due"), "the key list names R: {text}");
     // Reviewed: nothing due now, and the welcome says when the next review is.
     let mut app = app_at((*app.progress).clone(), &clock);
-    app.update(Action::StartReview);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartReview);
+    let _ = app.update(Action::Open);
     while matches!(phase(&app), Phase::Asking { .. } | Phase::Feedback { .. }) {
         if matches!(phase(&app), Phase::Asking { .. }) {
             answer(&mut app, true);
         }
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
     }
     let welcome = app_at((*app.progress).clone(), &clock);
     let text = render_text(&welcome);
@@ -544,19 +544,19 @@ fn two_weeks_in(width: u16, height: u16) -> (App, TestClock) {
 fn snapshot_results_with_the_state_per_class_and_topic_and_the_30_day_chart() {
     for (w, h) in [(80, 24), (120, 40)] {
         let (mut app, _clock) = two_weeks_in(w, h);
-        app.update(Action::StartQuiz);
-        app.update(Action::Open);
+        let _ = app.update(Action::StartQuiz);
+        let _ = app.update(Action::Open);
         while matches!(phase(&app), Phase::Asking { .. }) {
             let right = current_id(&app) != "missing-row";
             answer(&mut app, right);
-            app.update(Action::Open);
+            let _ = app.update(Action::Open);
         }
         let mut pages = Vec::new();
         // The results scroll: the whole screen, one screenful after another.
         for _ in 0..4 {
             pages.push(render_text(&app));
             for _ in 0..h.saturating_sub(4) {
-                app.update(Action::Down);
+                let _ = app.update(Action::Down);
             }
         }
         pages.dedup();
@@ -569,17 +569,17 @@ fn snapshot_results_with_the_state_per_class_and_topic_and_the_30_day_chart() {
 fn snapshot_review_intro_and_nothing_due() {
     for (w, h) in [(80, 24), (120, 40)] {
         let (mut app, clock) = two_weeks_in(w, h);
-        app.update(Action::Open);
-        app.update(Action::StartReview);
+        let _ = app.update(Action::Open);
+        let _ = app.update(Action::StartReview);
         insta::assert_snapshot!(format!("review_intro_{w}x{h}"), trimmed(&render_text(&app)));
         // Answer the whole review right: then nothing is due until a later day.
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
         while matches!(phase(&app), Phase::Asking { .. }) {
             answer(&mut app, true);
-            app.update(Action::Open);
+            let _ = app.update(Action::Open);
         }
-        app.update(Action::Quit);
-        app.update(Action::StartReview);
+        let _ = app.update(Action::Quit);
+        let _ = app.update(Action::StartReview);
         let message = app.message.clone().unwrap_or_default();
         // The ones missed before and right now graduate from their step: back tomorrow.
         assert!(message.starts_with("Nothing is due for review. The next question is due tomorrow"), "{message}");
@@ -595,11 +595,11 @@ fn trimmed(screen: &str) -> String {
 fn finishing_the_last_page_of_a_section_offers_its_questions() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::Open);
-    app.update(Action::NextPage); // "code", the last page of "Basics", fits the screen
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::NextPage); // "code", the last page of "Basics", fits the screen
     let message = app.message.clone().unwrap_or_default();
     assert_eq!(message, "You finished the section Basics: press t to quiz its 1 question(s)");
-    app.update(Action::NextPage); // "cards" is not the last page of "More"
+    let _ = app.update(Action::NextPage); // "cards" is not the last page of "More"
     assert!(!app.message.clone().unwrap_or_default().contains("You finished"));
 }
 
@@ -607,15 +607,15 @@ fn finishing_the_last_page_of_a_section_offers_its_questions() {
 fn review_does_not_throw_away_a_round_in_progress() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::Open);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     answer(&mut app, false);
-    app.update(Action::ReadPage); // reading, the round waits
-    app.update(Action::StartReview);
+    let _ = app.update(Action::ReadPage); // reading, the round waits
+    let _ = app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Reader);
     assert!(app.message.clone().unwrap_or_default().contains("A round is in progress"));
-    app.update(Action::StartQuiz);
+    let _ = app.update(Action::StartQuiz);
     assert!(matches!(phase(&app), Phase::Feedback { .. }), "the same round, where it was");
 }
 
@@ -623,14 +623,14 @@ fn review_does_not_throw_away_a_round_in_progress() {
 fn moving_the_cursor_does_not_rewrite_the_paused_round() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     answer(&mut app, true);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     assert!(app.progress.review.paused.is_some());
     let saved = (*app.progress).clone();
-    app.update(Action::Down);
-    app.update(Action::Up);
+    let _ = app.update(Action::Down);
+    let _ = app.update(Action::Up);
     assert_eq!(*app.progress, saved, "a cursor move is not a change worth a write");
 }
 
@@ -639,13 +639,13 @@ fn a_paused_round_is_not_replaced_by_a_review() {
     let clock = clock();
     let mut app = app_at(Progress::default(), &clock);
     full_round(&mut app, &["created"]);
-    app.update(Action::StartQuiz);
-    app.update(Action::NewRound);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::NewRound);
+    let _ = app.update(Action::Open);
     answer(&mut app, true);
-    app.update(Action::Pause);
+    let _ = app.update(Action::Pause);
     clock.seconds.set(DAY_ONE + DAY);
-    app.update(Action::StartReview);
+    let _ = app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Reader);
     assert!(app.message.clone().unwrap_or_default().contains("A paused round is waiting"));
     assert!(app.progress.review.paused.is_some());
@@ -654,14 +654,14 @@ fn a_paused_round_is_not_replaced_by_a_review() {
 #[test]
 fn a_narrow_terminal_charts_the_most_recent_days_that_fit() {
     let (mut app, _clock) = two_weeks_in(40, 12);
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     while matches!(phase(&app), Phase::Asking { .. }) {
         answer(&mut app, true);
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
     }
     for _ in 0..200 {
-        app.update(Action::Down);
+        let _ = app.update(Action::Down);
     }
     let bottom = render_text(&app);
     assert!(bottom.contains("Answered and right, the last 18 days"), "{bottom}");
@@ -678,10 +678,10 @@ fn the_verdict_of_a_long_question_is_in_view_at_80x24() {
     course.questions = vec![tallest];
     let mut app = App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 80, 24));
     app.clock = Box::new(clock());
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
     assert!(matches!(phase(&app), Phase::Asking { .. }));
-    app.update(Action::Skip);
+    let _ = app.update(Action::Skip);
     assert!(matches!(phase(&app), Phase::Feedback { .. }));
     let screen = render_text(&app);
     assert!(screen.contains("Skipped (counts as wrong)."), "{screen}");

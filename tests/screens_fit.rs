@@ -21,8 +21,8 @@ fn app(width: u16, height: u16) -> App {
 fn at_40x10_the_leave_dialog_shows_its_answer_line_inside_the_box() {
     let mut app = app(40, 10);
     app.start_quiz();
-    app.update(Action::Open);
-    app.update(Action::Quit);
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::Quit);
     let screen = rows(&draw(&app));
     let answer = screen.iter().position(|r| r.contains("y leave") && r.contains("n keep going"));
     let bottom = screen.iter().rposition(|r| r.starts_with('└'));
@@ -33,10 +33,10 @@ fn at_40x10_the_leave_dialog_shows_its_answer_line_inside_the_box() {
 #[test]
 fn the_end_of_a_page_names_the_next_one_beside_the_right_arrow() {
     let mut app = app(80, 24);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     let next = app.course.pages[1].title.split(" - ").next().unwrap_or_default().to_string();
     assert!(!rows(&draw(&app))[23].contains("→ next:"), "not before the end");
-    app.update(Action::Bottom);
+    let _ = app.update(Action::Bottom);
     let status = rows(&draw(&app))[23].clone();
     assert!(status.contains(&format!("→ next: {next}")), "{status}");
 }
@@ -44,7 +44,7 @@ fn the_end_of_a_page_names_the_next_one_beside_the_right_arrow() {
 #[test]
 fn a_verified_requests_mark_is_the_colour_of_right_even_beside_a_500() {
     let mut app = app(120, 40);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     let theme = Theme::new(ThemeName::Dark, false);
     assert_ne!(theme.right.fg, theme.status(500).fg, "the themes tell them apart");
     let mut checked = 0;
@@ -81,15 +81,15 @@ fn high_contrast_selections_never_draw_white_on_white() {
     let mut app = App::new(course, theme, Progress::default(), Rect::new(0, 0, 100, 30));
     let dir = tempfile::tempdir().expect("tempdir");
     app.practice_options.workspace = Some(dir.path().to_path_buf());
-    app.update(Action::Practice);
+    let _ = app.update(Action::Practice);
     assert_eq!(app.screen, status_tutor::app::Screen::Practice);
     assert_eq!(invisible(&draw(&app)), vec![], "the practice list");
-    app.update(Action::Quit);
-    app.update(Action::SwitchFocus);
+    let _ = app.update(Action::Quit);
+    let _ = app.update(Action::SwitchFocus);
     assert_eq!(invisible(&draw(&app)), vec![], "the contents");
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
-    app.update(Action::Down);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::Down);
     assert_eq!(invisible(&draw(&app)), vec![], "a quiz question's cursor");
 }
 
@@ -116,14 +116,14 @@ fn high_contrast_underlines_stay_on_the_words() {
     let course = load(&embedded::files()).expect("the built-in course is valid").course;
     let theme = Theme::new(ThemeName::HighContrast, false);
     let mut app = App::new(course, theme, Progress::default(), Rect::new(0, 0, 100, 30));
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     for page in 0..app.course.pages.len() {
         app.open_page(page, 0);
         while {
             let stray = stray_underlines(&draw(&app));
             assert_eq!(stray, Vec::<String>::new(), "page {page} at line {}", app.scroll);
             let before = app.scroll;
-            app.update(Action::PageDown);
+            let _ = app.update(Action::PageDown);
             app.scroll != before
         } {}
     }

@@ -54,9 +54,9 @@ fn text(buffer: &Buffer) -> String {
 /// Opens the page with `id` through the keyboard: Enter on the welcome, then n until there.
 fn reading(width: u16, height: u16, id: &str) -> App {
     let mut app = app(width, height);
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     while app.course.pages[app.page].id != id {
-        assert!(app.update(Action::NextPage), "page {id} not reached");
+        assert!(app.update(Action::NextPage).changed(), "page {id} not reached");
     }
     app
 }
@@ -83,7 +83,7 @@ fn every_block_kind() {
 fn help_overlay() {
     for (w, h) in SIZES {
         let mut app = reading(w, h, "text");
-        app.update(Action::Help);
+        let _ = app.update(Action::Help);
         insta::assert_snapshot!(format!("help_{w}x{h}"), text(&draw(&app)));
     }
 }
@@ -92,9 +92,9 @@ fn help_overlay() {
 fn search_overlay_with_live_results() {
     for (w, h) in SIZES {
         let mut app = reading(w, h, "text");
-        app.update(Action::Search);
+        let _ = app.update(Action::Search);
         for c in "created".chars() {
-            app.update(Action::Type(c));
+            let _ = app.update(Action::Type(c));
         }
         insta::assert_snapshot!(format!("search_{w}x{h}"), text(&draw(&app)));
     }
@@ -103,7 +103,7 @@ fn search_overlay_with_live_results() {
 #[test]
 fn contents_sidebar_floats_over_the_page_at_80_columns() {
     let mut app = reading(80, 24, "code");
-    app.update(Action::SwitchFocus);
+    let _ = app.update(Action::SwitchFocus);
     insta::assert_snapshot!("sidebar_floating_80x24", text(&draw(&app)));
 }
 
@@ -149,8 +149,8 @@ fn no_color_theme_uses_no_colour_at_all() {
     let files = CourseFiles::read_dir(Path::new("tests/ui-course")).expect("readable");
     let course = load(&files).expect("valid").course;
     let mut app = App::new(course, Theme::new(ThemeName::Dark, true), Progress::default(), Rect::new(0, 0, 120, 40));
-    app.update(Action::Open);
-    app.update(Action::NextPage);
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::NextPage);
     let buffer = draw(&app);
     assert!(buffer.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
 }
@@ -174,9 +174,9 @@ fn quiz_screens() {
         let mut app = app(w, h);
         app.quiz_options.seed = 7;
         app.quiz_options.count = None;
-        app.update(Action::StartQuiz);
+        let _ = app.update(Action::StartQuiz);
         insta::assert_snapshot!(format!("quiz_intro_{w}x{h}"), text(&draw(&app)));
-        app.update(Action::Open);
+        let _ = app.update(Action::Open);
         while let Some((index, rq)) = app.quiz.as_ref().and_then(|q| q.session.current()).map(|(i, rq)| (i, rq.clone()))
         {
             if !matches!(app.quiz.as_ref().map(|q| q.session.phase()), Some(Phase::Asking { .. })) {
@@ -187,18 +187,18 @@ fn quiz_screens() {
             match &rq.question.kind {
                 QuestionKind::Single { .. } => {
                     let right = rq.correct_choices()[0] as u8;
-                    app.update(Action::Pick(right));
+                    let _ = app.update(Action::Pick(right));
                 }
                 QuestionKind::TypeCode { .. } => {
                     for d in [2, 0, 0] {
-                        app.update(Action::Digit(d));
+                        let _ = app.update(Action::Digit(d));
                     }
                     insta::assert_snapshot!(format!("quiz_typed_{w}x{h}"), text(&draw(&app)));
-                    app.update(Action::Open);
+                    let _ = app.update(Action::Open);
                 }
                 _ => {
-                    app.update(Action::Pick(0));
-                    app.update(Action::Open);
+                    let _ = app.update(Action::Pick(0));
+                    let _ = app.update(Action::Open);
                 }
             }
             let right = kind == "single";
@@ -207,10 +207,10 @@ fn quiz_screens() {
                 insta::assert_snapshot!(format!("quiz_feedback_{verdict}_{kind}_{w}x{h}"), text(&draw(&app)));
             }
             let _ = index;
-            app.update(Action::Open);
+            let _ = app.update(Action::Open);
         }
         insta::assert_snapshot!(format!("quiz_results_{w}x{h}"), text(&draw(&app)));
-        app.update(Action::Review);
+        let _ = app.update(Action::Review);
         insta::assert_snapshot!(format!("quiz_review_{w}x{h}"), text(&draw(&app)));
     }
 }
@@ -219,9 +219,9 @@ fn quiz_screens() {
 fn quiz_verdicts_are_coloured() {
     let mut app = app(120, 40);
     app.quiz_options.seed = 7;
-    app.update(Action::StartQuiz);
-    app.update(Action::Open);
-    app.update(Action::Skip);
+    let _ = app.update(Action::StartQuiz);
+    let _ = app.update(Action::Open);
+    let _ = app.update(Action::Skip);
     let buffer = draw(&app);
     assert_eq!(colour_of(&buffer, "Skipped"), Color::LightRed);
     assert_eq!(colour_of(&buffer, "✓"), Color::Green);
@@ -231,7 +231,7 @@ fn quiz_verdicts_are_coloured() {
 fn drawing_into_a_smaller_area_than_the_app_knows_does_not_panic() {
     // A resize can land between an event and the draw.
     let mut app = reading(120, 40, "code");
-    app.update(Action::SwitchFocus);
+    let _ = app.update(Action::SwitchFocus);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
     terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
 }
@@ -248,7 +248,7 @@ fn an_edited_progress_file_with_huge_numbers_does_not_overflow() {
         missed: vec![],
     });
     let mut app = App::new(course, Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, 80, 24));
-    app.update(Action::StartQuiz);
+    let _ = app.update(Action::StartQuiz);
     assert!(text(&draw(&app)).contains("(100%)"));
 }
 
@@ -269,11 +269,11 @@ fn python_samples_are_highlighted() {
 #[test]
 fn a_search_marks_what_it_found_until_the_next_key() {
     let mut app = reading(120, 40, "text");
-    app.update(Action::Search);
+    let _ = app.update(Action::Search);
     for c in "MUST FIT".chars() {
-        app.update(Action::Type(c));
+        let _ = app.update(Action::Type(c));
     }
-    app.update(Action::Open);
+    let _ = app.update(Action::Open);
     let buffer = draw(&app);
     let width = buffer.area.width as usize;
     let row = buffer
@@ -286,6 +286,6 @@ fn a_search_marks_what_it_found_until_the_next_key() {
     let marked = |x: usize| buffer[(x as u16, row as u16)].bg == Color::Yellow;
     assert!((x..x + 8).all(marked), "the match is marked");
     assert!(!marked(x - 1) && !marked(x + 8), "only the match");
-    app.update(Action::Down);
+    let _ = app.update(Action::Down);
     assert!(draw(&app).content.iter().all(|c| c.bg != Color::Yellow), "the next key clears the mark");
 }

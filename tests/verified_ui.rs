@@ -46,13 +46,13 @@ fn v_expands_every_sample_and_folds_again() {
     let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('v'));
     let action = action_for(Context::Reader, key).expect("v is bound in the reader");
     assert_eq!(action, Action::ToggleVerified);
-    assert!(app.update(action));
+    assert!(app.update(action).changed());
     assert!(app.verified_expanded);
     let text = lines(&app);
     assert!(app.document.lines.len() > folded);
     assert!(text.iter().any(|l| l.contains("no header: WWW-Authenticate")), "the source's 401 check is shown");
     assert!(text.iter().any(|l| l.contains("sends: Authorization: Basic")), "the request headers are shown");
-    assert!(app.update(action));
+    assert!(app.update(action).changed());
     assert_eq!(app.document.lines.len(), folded);
 }
 
@@ -63,10 +63,10 @@ fn the_line_at_the_top_stays_at_the_top() {
     // scroll to the first line after the sample's verified list
     let after = text.iter().position(|l| l.starts_with("What the verified requests show")).expect("the list heading");
     app.scroll = after;
-    assert!(app.update(Action::ToggleVerified));
+    assert!(app.update(Action::ToggleVerified).changed());
     assert_eq!(lines(&app)[app.scroll], "What the verified requests show");
     assert!(app.scroll > after, "the expanded requests above pushed it down");
-    assert!(app.update(Action::ToggleVerified));
+    assert!(app.update(Action::ToggleVerified).changed());
     assert_eq!(app.scroll, after);
 }
 

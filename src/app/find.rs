@@ -3,7 +3,7 @@
 use crate::lines::document::Document;
 use crate::lines::text::plain;
 
-use super::{Action, App, Focus, Overlay};
+use super::{Action, App, Focus, Overlay, Update};
 
 /// The lines of `doc` that contain `needle` (case-insensitive), in order.
 pub fn matching_lines(doc: &Document, needle: &str) -> Vec<usize> {
@@ -26,10 +26,12 @@ pub fn pages_after(page: usize, count: usize, forward: bool) -> Vec<usize> {
 }
 
 impl App {
-    pub(super) fn update_search(&mut self, action: Action) {
+    /// The search box's keys: typing, moving through the hits, opening one. Keys the box
+    /// does not use change nothing; the rest are taken as changes.
+    pub(super) fn update_search(&mut self, action: Action) -> Update {
         self.search_index();
-        let Some(index) = &self.search_index else { return };
-        let Overlay::Search(state) = &mut self.overlay else { return };
+        let Some(index) = &self.search_index else { return Update::NotChanged };
+        let Overlay::Search(state) = &mut self.overlay else { return Update::NotChanged };
         match action {
             Action::Type(c) => {
                 state.query.push(c);
@@ -55,7 +57,7 @@ impl App {
                         .into_iter()
                         .find_map(|needle| self.document.find(needle, 0).map(|line| (line, needle.to_string())));
                     if let Some((line, needle)) = found {
-                        self.scroll_by(line.saturating_sub(2) as isize);
+                        let _ = self.scroll_by(line.saturating_sub(2) as isize); // the jump is the change
                         self.match_at = Some((self.page, line));
                         self.found = Some(needle.clone());
                         self.last_search = Some(needle);
@@ -64,22 +66,25 @@ impl App {
                 }
             }
             Action::Close => self.overlay = Overlay::None,
-            _ => {}
+            _ => return Update::NotChanged,
         }
         self.fill_excerpts();
+        Update::Changed
     }
 
     /// Makes the open search's results again from the current index (a fuller one just
     /// arrived). The selection keeps its place: title matches, listed first, stay first.
-    pub(super) fn refresh_search(&mut self) -> bool {
-        let (Some(index), Overlay::Search(state)) = (&self.search_index, &mut self.overlay) else { return false };
+    pub(super) fn refresh_search(&mut self) -> Update {
+        let (Some(index), Overlay::Search(state)) = (&self.search_index, &mut self.overlay) else {
+            return Update::NotChanged;
+        };
         if state.query.trim().is_empty() {
-            return false;
+            return Update::NotChanged;
         }
         state.hits = index.search(&state.query);
         state.selected = state.selected.min(state.hits.len().saturating_sub(1));
         self.fill_excerpts();
-        true
+        Update::Changed
     }
 
     /// Excerpts for the open search's hits near the selected one.

@@ -1,5 +1,5 @@
 //! The help overlay's state: where it opens and how it scrolls.
-use super::{App, Overlay};
+use super::{App, Overlay, Update};
 use crate::keys::Action;
 use crate::layout;
 
@@ -12,10 +12,12 @@ impl App {
         self.overlay = Overlay::Help { scroll };
     }
 
-    pub(super) fn update_help(&mut self, action: Action) {
+    /// Scrolls the help (no change at its ends) or closes it.
+    pub(super) fn update_help(&mut self, action: Action) -> Update {
         let max = crate::lines::help::max_scroll(&self.theme, self.size);
         let screenful = usize::from(layout::help_popup(self.size).height.saturating_sub(3)).max(1);
-        let Overlay::Help { scroll } = &mut self.overlay else { return };
+        let Overlay::Help { scroll } = &mut self.overlay else { return Update::NotChanged };
+        let before = *scroll;
         match action {
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::Down => *scroll = (*scroll + 1).min(max),
@@ -28,5 +30,6 @@ impl App {
             Action::Close => self.overlay = Overlay::None,
             _ => {}
         }
+        Update::from(self.overlay != (Overlay::Help { scroll: before }))
     }
 }

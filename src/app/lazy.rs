@@ -1,7 +1,7 @@
 //! A cached `--content` course: a page's blocks are read from the cache when it is opened
 //! and only the last few are kept, so memory grows with what is shown, not with the
 //! course. Its search index is built on a thread, never while a key waits.
-use super::App;
+use super::{App, Update};
 use crate::content::cache::PageStore;
 use crate::content::{Block, CalloutStyle, Course, Page};
 use crate::keys::Action;
@@ -140,10 +140,10 @@ impl App {
 
     /// Takes the whole search index once its thread is done, and makes an open search's
     /// results again from it: they no longer come from titles only, without waiting for
-    /// the next key. Returns whether the screen changed.
-    pub fn search_index_ready(&mut self) -> bool {
+    /// the next key. A change only when a search is open.
+    pub fn search_index_ready(&mut self) -> Update {
         let Some(index) = self.lazy.as_ref().and_then(|lazy| lazy.index.as_ref()?.try_recv().ok()) else {
-            return false;
+            return Update::NotChanged;
         };
         self.search_index = Some(index);
         self.refresh_search()

@@ -11,8 +11,8 @@ mod quiz;
 mod quiz_screen;
 mod reader;
 mod rounds;
-mod snapshot;
 mod stats_screen;
+mod update;
 
 pub use crate::clock::{Clock, SystemClock};
 use crate::content::Course;
@@ -31,6 +31,7 @@ pub use practice::{LoopRequest, PracticeOptions, PracticeView};
 pub use practice_folder::WorkspaceQuestion;
 pub use quiz::{Offer, OfferScope, QuizView};
 use ratatui::layout::{Position, Rect};
+pub use update::Update;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -316,23 +317,6 @@ impl App {
         self.entries.iter().position(|e| *e == Entry::Page(page)).unwrap_or(0)
     }
 
-    fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
-        self.note_position();
-    }
-
-    fn move_cursor(&mut self, delta: isize) {
-        let mut next = self.cursor;
-        loop {
-            let Some(candidate) = next.checked_add_signed(delta).filter(|&c| c < self.entries.len()) else { return };
-            next = candidate;
-            if !matches!(self.entries[next], Entry::Section(_)) {
-                self.cursor = next;
-                return;
-            }
-        }
-    }
-
     fn open_entry(&mut self, entry: usize) {
         match self.entries.get(entry) {
             Some(Entry::Page(page)) => {
@@ -346,17 +330,20 @@ impl App {
         }
     }
 
-    /// Applies one action. Returns false when nothing changed (no redraw needed).
-    pub fn update(&mut self, action: Action) -> bool {
+    /// Applies one action and says whether the view may have changed (the loop redraws then).
+    pub fn update(&mut self, action: Action) -> Update {
         let had_message = self.message.take().is_some() | self.found.take().is_some();
-        // Something Esc can cancel: a message, the search marks, a code being typed.
+        // Something Esc can cancel: a message, the search marks, a code being typed. Each
+        // is on screen, and this key takes it away.
         let pending = had_message || !self.digits.is_empty();
         if !matches!(action, Action::Digit(_)) {
             self.digits.clear();
         }
-        let before = self.fingerprint();
-        match self.context() {
-            Context::TooSmall => self.quit |= action == Action::Quit,
+        let handled = match self.context() {
+            Context::TooSmall => {
+                self.quit |= action == Action::Quit;
+                Update::NotChanged
+            }
             Context::Help => self.update_help(action),
             Context::Search => self.update_search(action),
             Context::Welcome => self.update_welcome(action),
@@ -375,12 +362,12 @@ impl App {
             | Context::Results
             | Context::Review => self.update_quiz(action),
             // Global keys are read before the screen's; no screen is "global".
-            Context::Global => {}
-        }
+            Context::Global => Update::NotChanged,
+        };
         if action == Action::ForceQuit {
             self.quit = true;
         }
-        pending || self.quit || before != self.fingerprint()
+        handled | Update::from(pending || self.quit)
     }
 
     /// Three digits make a status code: jump to the page that teaches it.

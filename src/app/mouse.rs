@@ -3,29 +3,29 @@ use super::*;
 
 impl App {
     /// The wheel scrolls the pane under the pointer; a click on the contents opens the entry.
-    /// Returns true when something changed.
-    pub fn on_mouse(&mut self, event: MouseEvent) -> bool {
+    /// Moves and clicks on nothing that reacts change nothing.
+    pub fn on_mouse(&mut self, event: MouseEvent) -> Update {
         let at = Position::new(event.column, event.row);
         // Nothing is shown but "terminal too small": nothing to click or scroll.
         if self.overlay != Overlay::None || layout::too_small(self.size) {
-            return false;
+            return Update::NotChanged;
         }
         if self.screen == Screen::Quiz {
             let clicked = matches!(event.kind, MouseEventKind::Down(MouseButton::Left))
                 .then(|| self.quiz_lines())
                 .flatten()
                 .and_then(|view| crate::lines::quiz::choice_at(&view, self.size, at));
-            return clicked.and_then(|n| u8::try_from(n).ok()).is_some_and(|n| self.update(Action::Pick(n)));
+            let choice = clicked.and_then(|n| u8::try_from(n).ok());
+            return choice.map_or(Update::NotChanged, |n| self.update(Action::Pick(n)));
         }
         if self.screen == Screen::Practice {
             return self.practice_mouse(event);
         }
         if self.screen != Screen::Reader {
-            return false;
+            return Update::NotChanged;
         }
         let areas = self.areas();
         let in_sidebar = areas.sidebar.filter(|s| s.contains(at));
-        let before = self.fingerprint();
         match (event.kind, in_sidebar) {
             (MouseEventKind::ScrollDown, Some(_)) => self.move_cursor(1),
             (MouseEventKind::ScrollUp, Some(_)) => self.move_cursor(-1),
@@ -35,14 +35,15 @@ impl App {
                 let list = layout::sidebar_list(sidebar, self.sidebar_mode());
                 let offset = layout::list_offset(self.cursor, usize::from(list.height), self.entries.len());
                 let row = offset + usize::from(event.row.saturating_sub(list.y));
-                if list.contains(at) && row < self.entries.len() {
-                    self.focus = Focus::Sidebar;
-                    self.cursor = row;
-                    self.open_entry(row);
+                if !list.contains(at) || row >= self.entries.len() {
+                    return Update::NotChanged;
                 }
+                self.focus = Focus::Sidebar;
+                self.cursor = row;
+                self.open_entry(row);
+                Update::Changed
             }
-            _ => {}
+            _ => Update::NotChanged,
         }
-        before != self.fingerprint()
     }
 }

@@ -1,6 +1,6 @@
 //! Practice mode in the app: the session, the workspace and the runner, and the
 //! requests the loop carries out for it (open the editor, watch the folder, run setup).
-use super::{App, Screen};
+use super::{App, Screen, Update};
 use crate::keys::Action;
 use crate::lines::practice as lines;
 use crate::practice::runner::{RunId, RunResult};
@@ -149,8 +149,10 @@ impl App {
         }
     }
 
-    pub(super) fn update_practice(&mut self, action: Action) {
-        let Some(view) = self.practice.as_mut() else { return };
+    /// The practice screen's keys: session events, scrolling the details (no change at
+    /// either end), the editor, the lesson. Actions it ignores change nothing.
+    pub(super) fn update_practice(&mut self, action: Action) -> Update {
+        let Some(view) = self.practice.as_mut() else { return Update::NotChanged };
         let confirming = view.session.confirm.is_some();
         let event = match action {
             Action::Confirm if confirming => Some(Event::Confirm),
@@ -183,14 +185,20 @@ impl App {
                 }
                 None
             }
-            Action::Help => return self.open_help(),
-            Action::Progress => return self.open_stats(),
+            Action::Help => {
+                self.open_help();
+                None
+            }
+            Action::Progress => {
+                self.open_stats();
+                None
+            }
             Action::Quit => {
                 let (page, scroll) = (self.page, self.scroll);
                 self.open_page(page, scroll);
                 None
             }
-            _ => None,
+            _ => return Update::NotChanged,
         };
         if let Some(event) = event {
             let before = self.practice.as_ref().map(|v| v.session.current);
@@ -202,18 +210,25 @@ impl App {
                 view.learner_code = None;
             }
         }
+        Update::Changed
     }
 
-    /// Scrolls the details pane; never answers a question shown in it.
-    fn practice_scroll(&mut self, delta: isize) {
-        let max = self.practice_lines().map_or(0, |view| lines::max_scroll(&view, self.size));
-        if let Some(view) = self.practice.as_mut() {
-            view.scroll = view.scroll.saturating_add_signed(delta).min(max);
+    /// Scrolls the details pane; never answers a question shown in it. No change at the
+    /// top or the end.
+    fn practice_scroll(&mut self, delta: isize) -> Update {
+        // Up from the top needs no layout to know it moves nothing.
+        if delta < 0 && self.practice.as_ref().is_some_and(|view| view.scroll == 0) {
+            return Update::NotChanged;
         }
+        let max = self.practice_lines().map_or(0, |view| lines::max_scroll(&view, self.size));
+        let Some(view) = self.practice.as_mut() else { return Update::NotChanged };
+        let before = view.scroll;
+        view.scroll = before.saturating_add_signed(delta).min(max);
+        Update::from(view.scroll != before)
     }
 
     /// A click on an exercise in the list selects it; the wheel scrolls the details.
-    pub(super) fn practice_mouse(&mut self, event: crossterm::event::MouseEvent) -> bool {
+    pub(super) fn practice_mouse(&mut self, event: crossterm::event::MouseEvent) -> Update {
         use crossterm::event::{MouseButton, MouseEventKind};
         let at = ratatui::layout::Position::new(event.column, event.row);
         match event.kind {
@@ -226,17 +241,14 @@ impl App {
                             view.scroll = 0;
                             view.learner_code = None;
                         }
-                        before != Some(n)
+                        Update::from(before != Some(n))
                     }
-                    None => false,
+                    None => Update::NotChanged,
                 }
             }
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let before = self.practice.as_ref().map(|v| v.scroll);
-                self.practice_scroll(if event.kind == MouseEventKind::ScrollDown { 3 } else { -3 });
-                before != self.practice.as_ref().map(|v| v.scroll)
-            }
-            _ => false,
+            MouseEventKind::ScrollDown => self.practice_scroll(3),
+            MouseEventKind::ScrollUp => self.practice_scroll(-3),
+            _ => Update::NotChanged,
         }
     }
 
@@ -302,9 +314,10 @@ impl App {
         }
     }
 
-    /// A file in the watched folder changed: its exercise becomes current and runs.
-    pub fn file_saved(&mut self, path: &Path) {
-        let Some(view) = self.practice.as_ref() else { return };
+    /// A file in the watched folder changed: its exercise becomes current and runs. A file
+    /// of no exercise changes nothing.
+    pub fn file_saved(&mut self, path: &Path) -> Update {
+        let Some(view) = self.practice.as_ref() else { return Update::NotChanged };
         let name = path.file_name();
         let found =
             (0..self.course.exercises.len()).find(|&i| view.file_of(i, &self.course.exercises[i]).file_name() == name);
@@ -317,11 +330,14 @@ impl App {
             }
             self.practice_event(Event::Saved(index));
         }
+        Update::from(found.is_some())
     }
 
-    /// A run finished (stale results are dropped by the session).
-    pub fn run_finished(&mut self, run: RunId, result: RunResult) {
+    /// A run finished (stale results are dropped by the session): the results, or at
+    /// least the spinner's end, are news.
+    pub fn run_finished(&mut self, run: RunId, result: RunResult) -> Update {
         self.practice_event(Event::Checked(run, result));
+        Update::Changed
     }
 
     /// The watcher could not start: say so, and fall back to `r`.
@@ -336,14 +352,14 @@ impl App {
         self.practice.as_ref().is_some_and(|v| v.session.running())
     }
 
-    /// One spinner step; returns whether a redraw is needed.
-    pub fn tick(&mut self) -> bool {
+    /// One spinner step: a change only while the practice screen shows the spinner.
+    pub fn tick(&mut self) -> Update {
         match self.practice.as_mut() {
             Some(view) if view.session.running() => {
                 view.spinner = view.spinner.wrapping_add(1);
-                self.screen == Screen::Practice
+                Update::from(self.screen == Screen::Practice)
             }
-            _ => false,
+            _ => Update::NotChanged,
         }
     }
 

@@ -1,6 +1,6 @@
 //! The first `x` where nobody chose a practice folder: like `rustlings init`, nothing is
 //! written in the launch folder unasked. The status line asks, saying where.
-use super::App;
+use super::{App, Update};
 use crate::keys::Action;
 use crate::practice::service;
 use crate::sanitize::printable;
@@ -39,8 +39,8 @@ impl App {
 
     /// The answer to "Create the practice folder?": yes creates it and opens practice, no
     /// says how to choose another; any other key asks again.
-    pub(super) fn answer_workspace_question(&mut self, action: Action) {
-        let Some(question) = self.workspace_question.take() else { return };
+    pub(super) fn answer_workspace_question(&mut self, action: Action) -> Update {
+        let Some(question) = self.workspace_question.take() else { return Update::NotChanged };
         match action {
             Action::Confirm => {
                 self.practice_options.workspace = Some(question.folder);
@@ -57,5 +57,6 @@ impl App {
                 self.workspace_question = Some(question);
             }
         }
+        Update::Changed
     }
 }

@@ -27,15 +27,18 @@ impl App {
         self.screen = Screen::Quiz;
     }
 
-    pub(super) fn update_quiz(&mut self, action: Action) {
+    /// The quiz's keys. Only a scroll of a screen that is not asking can be no change
+    /// (at the top or the end); everything else may change the round, so it answers changed.
+    pub(super) fn update_quiz(&mut self, action: Action) -> Update {
         if action == Action::Help {
             self.open_help();
-            return;
+            return Update::Changed;
         }
         if action == Action::Progress {
             self.open_stats();
-            return;
+            return Update::Changed;
         }
+        let scroll_before = self.quiz.as_ref().map(|q| q.scroll).filter(|_| self.quiz_scroll_only(action));
         self.before_quiz_action(action);
         // Screen-sized scrolling on every quiz screen that scrolls (not while asking).
         let page = usize::from(self.size.height.saturating_sub(3)).max(1);
@@ -53,7 +56,7 @@ impl App {
             }
         }
         let now = self.clock.now_ms();
-        let Some(quiz) = self.quiz.as_mut() else { return };
+        let Some(quiz) = self.quiz.as_mut() else { return Update::Changed };
         let was_asking = matches!(quiz.session.phase(), crate::quiz::Phase::Asking { .. });
         let outcome = quiz.update(action, &self.course, now);
         // A new verdict starts where it can be seen, below a long question.
@@ -86,5 +89,27 @@ impl App {
         if let Some(quiz) = self.quiz.as_mut() {
             quiz.record_results(self.progress.edit(), self.clock.date(), self.clock.unix());
         }
+        match scroll_before {
+            Some(before) => Update::from(self.quiz.as_ref().map(|q| q.scroll) != Some(before)),
+            None => Update::Changed,
+        }
+    }
+
+    /// Whether `action` only scrolls the quiz's screen: one that is not asking a question,
+    /// with no question of its own ("leave this round?", "resume?") on top.
+    fn quiz_scroll_only(&self, action: Action) -> bool {
+        let scroll = matches!(
+            action,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::HalfPageUp
+                | Action::HalfPageDown
+                | Action::Top
+                | Action::Bottom
+        );
+        let asking = |q: &QuizView| matches!(q.session.phase(), crate::quiz::Phase::Asking { .. });
+        scroll && self.quiz.as_ref().is_some_and(|q| !q.confirm_leave && !q.resuming && !asking(q))
     }
 }

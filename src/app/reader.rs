@@ -2,7 +2,7 @@
 use super::*;
 
 impl App {
-    pub(super) fn update_welcome(&mut self, action: Action) {
+    pub(super) fn update_welcome(&mut self, action: Action) -> Update {
         match action {
             Action::Open => {
                 self.progress.edit().welcomed = true;
@@ -25,12 +25,39 @@ impl App {
             }
             Action::Quit => self.quit = true,
             // The reading keys work here too: they open the page, then act on it.
-            Action::Close | Action::Confirm | Action::Decline => {}
-            _ => {
-                self.update_welcome(Action::Open);
-                self.update_reader(action, false);
+            Action::Close | Action::Confirm | Action::Decline => return Update::NotChanged,
+            _ => return self.update_welcome(Action::Open) | self.update_reader(action, false),
+        }
+        Update::Changed
+    }
+
+    /// Scrolls the page; no change at its top or end (unless the position noted changed).
+    pub(super) fn scroll_by(&mut self, delta: isize) -> Update {
+        let before = (self.scroll, self.progress.edits());
+        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+        self.note_position();
+        Update::from(before != (self.scroll, self.progress.edits()))
+    }
+
+    /// Moves the contents' highlight to the next page or quiz line; no change at either end.
+    pub(super) fn move_cursor(&mut self, delta: isize) -> Update {
+        let mut next = self.cursor;
+        loop {
+            let Some(candidate) = next.checked_add_signed(delta).filter(|&c| c < self.entries.len()) else {
+                return Update::NotChanged;
+            };
+            next = candidate;
+            if !matches!(self.entries[next], Entry::Section(_)) {
+                self.cursor = next;
+                return Update::Changed;
             }
         }
+    }
+
+    /// Highlights the contents' entry at `entry`; no change when it already is.
+    fn highlight(&mut self, entry: usize) -> Update {
+        let before = std::mem::replace(&mut self.cursor, entry);
+        Update::from(before != entry)
     }
 
     /// Esc in the contents: the list closes (a docked one too, until c or Tab opens it).
@@ -43,22 +70,24 @@ impl App {
         self.relayout();
     }
 
-    pub(super) fn update_reader(&mut self, action: Action, pending: bool) {
+    /// The reader's and the contents' keys. Arms that may find nothing to do (a scroll at
+    /// the end, an action this screen ignores) return their own answer; the rest changed.
+    pub(super) fn update_reader(&mut self, action: Action, pending: bool) -> Update {
         let screenful = self.page_height().saturating_sub(2).max(1) as isize;
         let sidebar = self.focus == Focus::Sidebar;
         match action {
-            Action::Up if sidebar => self.move_cursor(-1),
-            Action::Down if sidebar => self.move_cursor(1),
-            Action::Up => self.scroll_by(-1),
-            Action::Down => self.scroll_by(1),
-            Action::PageUp => self.scroll_by(-screenful),
-            Action::PageDown => self.scroll_by(screenful),
-            Action::HalfPageUp => self.scroll_by(-(screenful / 2).max(1)),
-            Action::HalfPageDown => self.scroll_by((screenful / 2).max(1)),
-            Action::Top if sidebar => self.cursor = 1.min(self.entries.len() - 1),
-            Action::Bottom if sidebar => self.cursor = self.entries.len() - 1,
-            Action::Top => self.scroll_by(-(self.scroll as isize)),
-            Action::Bottom => self.scroll_by(self.max_scroll() as isize),
+            Action::Up if sidebar => return self.move_cursor(-1),
+            Action::Down if sidebar => return self.move_cursor(1),
+            Action::Up => return self.scroll_by(-1),
+            Action::Down => return self.scroll_by(1),
+            Action::PageUp => return self.scroll_by(-screenful),
+            Action::PageDown => return self.scroll_by(screenful),
+            Action::HalfPageUp => return self.scroll_by(-(screenful / 2).max(1)),
+            Action::HalfPageDown => return self.scroll_by((screenful / 2).max(1)),
+            Action::Top if sidebar => return self.highlight(1.min(self.entries.len() - 1)),
+            Action::Bottom if sidebar => return self.highlight(self.entries.len() - 1),
+            Action::Top => return self.scroll_by(-(self.scroll as isize)),
+            Action::Bottom => return self.scroll_by(self.max_scroll() as isize),
             Action::PrevPage if self.page > 0 => self.open_page(self.page - 1, 0),
             Action::NextPage if self.page + 1 < self.course.pages.len() => self.open_page(self.page + 1, 0),
             Action::NextPage => self.message = Some("That was the last page: press t for the quiz".to_string()),
@@ -73,7 +102,7 @@ impl App {
             Action::Help => self.open_help(),
             Action::Back => self.go_back(),
             Action::NextMatch if self.last_search.is_some() => self.next_match(true),
-            Action::NextMatch => self.update_reader(Action::NextPage, pending),
+            Action::NextMatch => return self.update_reader(Action::NextPage, pending),
             Action::PrevMatch if self.last_search.is_some() => self.next_match(false),
             Action::PrevMatch => {
                 self.message = Some("No search yet: / searches, then n and N go through the matches".to_string())
@@ -109,12 +138,14 @@ impl App {
                 self.match_at = None;
                 self.message = Some("Search forgotten: n and N turn pages again".to_string());
             }
-            Action::Close if pending => {}
+            // What Esc cancels was on screen: `update` answers for it.
+            Action::Close if pending => return Update::NotChanged,
             Action::Close => self.message = Some("Esc cancels; q quits (you will come back to this spot)".to_string()),
             // Reading for the quiz (`r` from an answer): q goes back to it, not out.
             Action::Quit if self.quiz_waiting() => self.start_quiz(),
             Action::Quit => self.quit = true,
-            _ => {}
+            _ => return Update::NotChanged,
         }
+        Update::Changed
     }
 }

@@ -159,7 +159,7 @@ impl super::App {
     pub(super) fn scroll_to_text(&mut self, text: Option<&str>) {
         let Some(text) = text else { return };
         if let Some(line) = self.document.find(text, 0) {
-            self.scroll_by(line.saturating_sub(2) as isize);
+            let _ = self.scroll_by(line.saturating_sub(2) as isize); // the mark is the change
             self.found = Some(text.to_owned());
         }
     }

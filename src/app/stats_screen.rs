@@ -1,6 +1,6 @@
 //! The progress screen from the app's side: opening it (`%`, `P`), its keys (scroll, a
 //! topic quiz by number, review), and going back to the screen it was opened from.
-use super::{App, Focus, Screen};
+use super::{App, Focus, Screen, Update};
 use crate::keys::Action;
 use crate::lines::progress_screen;
 use crate::progress::review;
@@ -30,30 +30,45 @@ impl App {
         }
     }
 
-    pub(super) fn update_stats(&mut self, action: Action) {
-        let Some(mut view) = self.stats_view else { return self.close_stats() };
+    /// Scrolls (no change at either end), starts a round, or goes back.
+    pub(super) fn update_stats(&mut self, action: Action) -> Update {
+        let Some(mut view) = self.stats_view else {
+            self.close_stats();
+            return Update::Changed;
+        };
         let page = usize::from(self.size.height.saturating_sub(3)).max(1);
-        match action {
-            Action::Up => view.scroll = view.scroll.saturating_sub(1),
-            Action::Down => view.scroll += 1,
-            Action::PageUp => view.scroll = view.scroll.saturating_sub(page),
-            Action::PageDown => view.scroll += page,
-            Action::HalfPageUp => view.scroll = view.scroll.saturating_sub(page.div_ceil(2)),
-            Action::HalfPageDown => view.scroll += page.div_ceil(2),
-            Action::Top => view.scroll = 0,
-            Action::Bottom => view.scroll = usize::MAX,
-            Action::Help => return self.open_help(),
-            Action::Digit(n) => return self.topic_round(usize::from(n)),
+        let scroll = match action {
+            Action::Up => view.scroll.saturating_sub(1),
+            Action::Down => view.scroll + 1,
+            Action::PageUp => view.scroll.saturating_sub(page),
+            Action::PageDown => view.scroll + page,
+            Action::HalfPageUp => view.scroll.saturating_sub(page.div_ceil(2)),
+            Action::HalfPageDown => view.scroll + page.div_ceil(2),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            Action::Help => {
+                self.open_help();
+                return Update::Changed;
+            }
+            Action::Digit(n) => {
+                self.topic_round(usize::from(n));
+                return Update::Changed;
+            }
             Action::StartReview => {
                 self.close_stats();
-                return self.start_review();
+                self.start_review();
+                return Update::Changed;
             }
-            Action::Quit | Action::Close => return self.close_stats(),
-            _ => return,
-        }
+            Action::Quit | Action::Close => {
+                self.close_stats();
+                return Update::Changed;
+            }
+            _ => return Update::NotChanged,
+        };
         let max = progress_screen::max_scroll(&self.theme, &self.stats(), self.size);
-        view.scroll = view.scroll.min(max);
+        let before = std::mem::replace(&mut view.scroll, scroll.min(max));
         self.stats_view = Some(view);
+        Update::from(view.scroll != before)
     }
 
     /// Back to the screen the progress screen was opened from.

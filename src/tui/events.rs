@@ -3,7 +3,7 @@
 //! blocks in `recv` and an idle tutorial uses no CPU. Also: suspending the interface for
 //! the editor and for `practice setup`, with the input reader paused meanwhile so the
 //! editor gets every key.
-use crate::app::{App, LoopRequest};
+use crate::app::{App, LoopRequest, Update};
 use crate::input::{Control, Input};
 use crate::practice::runner::{RunId, RunResult};
 use crate::practice::{python, watcher};
@@ -39,17 +39,18 @@ pub struct Background {
     watcher: Option<watcher::Watcher>,
 }
 
-/// Carries out what the app asked for. Returns true when the screen must be redrawn.
+/// Carries out what the app asked for. Any request is a change (the editor or setup
+/// took the screen; a watcher's failure is said on it).
 pub fn carry_out(
     terminal: &mut super::TutorialTerminal,
     app: &mut App,
     background: &mut Background,
     events: &Sender<AppEvent>,
     input: Option<&Control>,
-) -> io::Result<bool> {
-    let mut redraw = false;
+) -> io::Result<Update> {
+    let mut redraw = Update::NotChanged;
     for request in std::mem::take(&mut app.requests) {
-        redraw = true;
+        redraw = Update::Changed;
         match request {
             LoopRequest::Watch(dir) => {
                 let events = events.clone();
