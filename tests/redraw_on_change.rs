@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use status_tutor::app::{App, Clock, Overlay, Screen, Update};
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::keys::{Action, Context};
 use status_tutor::practice::report::Report;
 use status_tutor::practice::runner::{Job, RunId, Runner};
@@ -43,7 +43,7 @@ impl Runner for FakeRunner {
 
 /// The built-in course at 100x30 (it has exercises), a fixed clock and a fake runner.
 fn app() -> (App, Rc<RefCell<Vec<RunId>>>, tempfile::TempDir) {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let course = load(&embedded::files()).expect("the built-in course").course;
     let mut app = App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 100, 30));
     app.clock = Box::new(FixedClock);
     let runs = Rc::new(RefCell::new(Vec::new()));
