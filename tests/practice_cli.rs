@@ -123,6 +123,7 @@ fn check_fails_the_starter_passes_the_solution_and_marks_it_done() {
     assert_eq!(passes, exercise.checks.len(), "{}", stdout(&solved));
     let list = stdout(&run(dir.path(), &["practice", "list"]));
     assert!(list.lines().any(|l| l.contains(" done ") && l.contains(&exercise.id)), "{list}");
+    assert!(list.lines().any(|l| l.contains("[passing]") && l.contains(&exercise.id)), "{list}");
     assert_eq!(standing(dir.path(), 1), "passing");
     std::fs::write(&file, format!("{}\n# an edit\n", exercise.solution)).expect("edit");
     assert_eq!(standing(dir.path(), 1), "changed", "edited since its last check");

@@ -11,7 +11,8 @@ use crate::practice::runner::{self, RunError};
 use crate::practice::service::{self, Remedy};
 use crate::practice::session::all_passed;
 use crate::practice::workspace::Workspace;
-use crate::progress::{CheckRecord, Progress, Store};
+use crate::progress::checks::standing;
+use crate::progress::{CheckRecord, Progress, Standing, Store};
 use crate::sanitize::printable;
 use serde_json::json;
 use std::io::{self, Write};
@@ -130,9 +131,16 @@ pub fn list(
     let done = course.exercises.iter().filter(|e| progress.practice.done.contains(&e.id)).count();
     writeln!(out, "{}", paint.bold(&format!("Practice: {done}/{} done", course.exercises.len())))?;
     writeln!(out, "{}", paint.dim(&format!("workspace: {}", printable(&workspace.root().display().to_string()))))?;
+    let files = service::file_hashes(workspace, &course.exercises);
     for (n, exercise) in course.exercises.iter().enumerate() {
         let state = if progress.practice.done.contains(&exercise.id) { "done" } else { "todo" };
-        writeln!(out, "  {:>2}. {state}  {}  {}", n + 1, exercise.title, paint.dim(&format!("({})", exercise.id)))?;
+        let last = progress.practice.checks.get(&exercise.id);
+        let now = match standing(last, files.get(&exercise.id).map(String::as_str), true) {
+            Standing::Unchecked => String::new(),
+            other => format!("  [{}]", other.word()),
+        };
+        let (title, id) = (printable(&exercise.title), printable(&exercise.id));
+        writeln!(out, "  {:>2}. {state}  {title}{now}  {}", n + 1, paint.dim(&format!("({id})")))?;
     }
     Ok(())
 }
