@@ -107,15 +107,15 @@ fn pages(theme: &Theme, stats: &Stats, width: u16) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     if stats.practice_total > 0 {
-        let mut spans = vec![Span::raw(format!("  {:<name$} ", "Practice: done"))];
-        spans.extend(bar(theme, stats.practice_done, stats.practice_total, 10));
-        spans.push(Span::raw(format!(" {}/{}", stats.practice_done, stats.practice_total)));
-        lines.push(Line::default());
-        lines.push(Line::from(spans));
+        // One line, so the quiz chart still starts on the first screen at 80x24.
         let mut spans = vec![Span::raw(format!("  {:<name$} ", "Practice: passing now"))];
         spans.extend(bar(theme, stats.practice_passing, stats.practice_total, 10));
-        spans.push(Span::raw(format!(" {}/{}", stats.practice_passing, stats.practice_total)));
-        lines.push(Line::from(spans));
+        spans.push(Span::raw(format!(
+            " {}/{} (done {})",
+            stats.practice_passing, stats.practice_total, stats.practice_done
+        )));
+        lines.push(Line::default());
+        lines.push(super::text::ellipsized(Line::from(spans), usize::from(width)));
         lines.extend(practice_standing(theme, stats, width));
     }
     lines
