@@ -142,7 +142,7 @@ pub enum Command {
         /// What to explain
         query: String,
     },
-    /// Print the table of contents
+    /// Print the table of contents: reading times, pages read, exercises and their checks
     List,
     /// Take the quiz: "Test your knowledge"
     Quiz(QuizArgs),

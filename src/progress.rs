@@ -14,11 +14,12 @@
 //! No terminal code, and no clock except [`unix_seconds`] (which `STATUS_TUTOR_NOW` can
 //! set) for [`now_rfc3339`] and the timestamp in the name of a file set aside.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+pub mod checks;
 mod clamp;
 pub mod forecast;
 mod limits;
@@ -29,6 +30,7 @@ mod store;
 mod tracked;
 pub mod writer;
 
+pub use checks::{CheckRecord, Standing};
 pub use limits::MAX_PROGRESS_BYTES;
 pub use store::{Store, course_file_name};
 pub use tracked::Tracked;
@@ -149,6 +151,8 @@ pub struct PracticeRecord {
     pub workspace: Option<String>,
     /// The ids of the exercises whose checks all passed at least once.
     pub done: BTreeSet<String>,
+    /// Each exercise's last check, by exercise id (a file from before it loads with none).
+    pub checks: BTreeMap<String, CheckRecord>,
 }
 
 /// One finished quiz round.

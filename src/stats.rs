@@ -1,14 +1,15 @@
 //! Progress as a whole, for the progress screen (`%`) and `status-tutor stats [--json]`:
-//! pages read per section, practice done, quiz rounds over time, the review forecast,
+//! pages read per section, practice done and passing now, quiz rounds over time, the review forecast,
 //! retention per week and the topics that need work. Pure: computed from the course,
 //! the progress and a time; the screen and the command only present it.
 
 use serde::Serialize;
 
 use crate::content::Course;
+use crate::progress::checks::standing;
 use crate::progress::forecast;
 use crate::progress::review::day_of;
-use crate::progress::{Progress, rfc3339_from_unix};
+use crate::progress::{Progress, Standing, rfc3339_from_unix};
 use crate::quiz::{DAY, is_class_tag, percent};
 
 /// Weeks of retention shown.
@@ -30,6 +31,14 @@ pub struct Stats {
     /// Practice exercises whose checks all passed at least once, out of all.
     pub practice_done: usize,
     pub practice_total: usize,
+    /// Exercises whose last check passed and whose file is as it was checked.
+    pub practice_passing: usize,
+    /// Exercises whose last check failed and whose file is as it was checked.
+    pub practice_failing: usize,
+    /// Exercises whose file was edited (or removed) since its last check.
+    pub practice_changed: usize,
+    /// Each exercise, in course order: done, and how its last check stands now.
+    pub exercises: Vec<ExerciseNow>,
     /// The recorded quiz rounds (full rounds), oldest first.
     pub rounds: Vec<RoundPoint>,
     /// Spaced review now.
@@ -40,6 +49,18 @@ pub struct Stats {
     pub retention: Vec<WeekRetention>,
     /// The topics with the most questions still being learned, most first.
     pub weak_topics: Vec<WeakTopic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExerciseNow {
+    pub id: String,
+    pub title: String,
+    /// Its checks all passed at least once.
+    pub done: bool,
+    /// `passing`, `failing`, `changed` (edited since its last check) or `unchecked`.
+    pub standing: Standing,
+    /// When it was last checked (RFC 3339), if ever.
+    pub checked_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,9 +120,14 @@ pub struct WeakTopic {
     pub command: String,
 }
 
-/// The stats of `progress` in `course` at `now` (Unix seconds).
+/// The hash of each exercise's file now, by id (see `practice::service::file_hashes`);
+/// `None` when the files were not looked at (then a result is taken as it stands).
+pub type FileHashes<'a> = Option<&'a std::collections::BTreeMap<String, String>>;
+
+/// The stats of `progress` in `course` at `now` (Unix seconds), the exercise files as
+/// `files` says.
 #[must_use]
-pub fn compute(course: &Course, progress: &Progress, now: i64) -> Stats {
+pub fn compute(course: &Course, progress: &Progress, now: i64, files: FileHashes) -> Stats {
     let read = |page: usize| course.pages.get(page).is_some_and(|p| progress.pages_read.contains(&p.id));
     let sections = course
         .sections
@@ -138,13 +164,33 @@ pub fn compute(course: &Course, progress: &Progress, now: i64) -> Stats {
         .enumerate()
         .map(|(ahead, due)| ForecastDay { date: day_of(now + ahead as i64 * DAY), due })
         .collect();
+    let exercises: Vec<ExerciseNow> = course
+        .exercises
+        .iter()
+        .map(|e| {
+            let last = progress.practice.checks.get(&e.id);
+            let hash = files.and_then(|f| f.get(&e.id)).map(String::as_str);
+            ExerciseNow {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                done: progress.practice.done.contains(&e.id),
+                standing: standing(last, hash, files.is_some()),
+                checked_at: last.map(|r| r.at.clone()),
+            }
+        })
+        .collect();
+    let count = |wanted: Standing| exercises.iter().filter(|e| e.standing == wanted).count();
     Stats {
+        practice_passing: count(Standing::Passing),
+        practice_failing: count(Standing::Failing),
+        practice_changed: count(Standing::Changed),
         now: rfc3339_from_unix(u64::try_from(now).unwrap_or(0)),
         sections,
         pages_read: (0..course.pages.len()).filter(|&p| read(p)).count(),
         pages: course.pages.len(),
         practice_done: course.exercises.iter().filter(|e| progress.practice.done.contains(&e.id)).count(),
         practice_total: course.exercises.len(),
+        exercises,
         rounds,
         review,
         forecast,

@@ -215,7 +215,12 @@ fn list_prints_every_section_and_page() {
     r.assert_exit(0).assert_stdout_has("Django HTTP Status Codes").assert_stdout_has("Test your knowledge");
     for section in course["sections"].as_array().expect("sections") {
         let title = section["title"].as_str().expect("a section title");
-        assert!(r.stdout.lines().any(|l| l == title), "section `{title}` missing:\n{}", r.describe());
+        // The title, then its reading time.
+        let heading = |l: &str| {
+            l.strip_prefix(title)
+                .is_some_and(|rest| rest.is_empty() || (rest.starts_with("  ") && rest.contains(" min")))
+        };
+        assert!(r.stdout.lines().any(heading), "section `{title}` missing:\n{}", r.describe());
         for page in section["pages"].as_array().expect("pages") {
             r.assert_stdout_has(&format!("({})", page.as_str().expect("a page id")));
         }
@@ -298,6 +303,22 @@ fn list_marks_the_pages_read_and_shows_each_page_s_exercises() {
     let mut progress = Progress::default();
     progress.pages_read.insert(page.id.clone());
     progress.practice.done.insert(exercise.id.clone());
+    // Exercises 2, 3 and 4 were checked: passing, failing, and passing but edited since.
+    let workspace_dir = tempfile::tempdir().expect("a workspace");
+    let workspace = status_tutor::practice::workspace::Workspace::new(workspace_dir.path());
+    progress.practice.workspace = Some(workspace_dir.path().to_string_lossy().into_owned());
+    for (index, passed, edited) in [(1, true, false), (2, false, false), (3, true, true)] {
+        let exercise = &course.exercises[index];
+        let file = status_tutor::practice::service::learner_file(&workspace, index, exercise);
+        fs::create_dir_all(file.parent().expect("a folder")).expect("the folder");
+        fs::write(&file, if edited { "edited since" } else { "as checked" }).expect("the file");
+        let record = status_tutor::progress::CheckRecord {
+            passed,
+            at: "2026-11-19T08:00:00Z".into(),
+            file: status_tutor::progress::checks::file_hash(b"as checked"),
+        };
+        status_tutor::practice::service::record_check(&mut progress.practice, &exercise.id, record);
+    }
     assert!(store.save(&progress).is_none(), "saved");
     let output = Command::new(env!("CARGO_BIN_EXE_status-tutor"))
         .arg("list")
@@ -312,7 +333,21 @@ fn list_marks_the_pages_read_and_shows_each_page_s_exercises() {
     assert!(!line(&unread.id).starts_with('✓'), "{text}");
     let practice = format!("practice, done: {}", exercise.title);
     assert!(text.contains(&practice), "{text}");
-    let todo = course.exercises.get(1).expect("a second exercise");
-    assert!(text.contains(&format!("practice, todo: {}", todo.title)), "{text}");
+    let states = [(1, "done, passing"), (2, "todo, failing"), (3, "done, changed since last check"), (4, "todo")];
+    for (index, state) in states {
+        let title = &course.exercises[index].title;
+        assert!(text.contains(&format!("practice, {state}: {title}")), "{state}: {text}");
+    }
     assert!(text.contains(&format!("1/{} pages read", course.pages.len())), "{text}");
+    assert!(text.contains(&format!("3/{} exercises done, 1 passing now", course.exercises.len())), "{text}");
+    // Each page's reading time, each section's total, the whole course's.
+    let minutes = status_tutor::content::reading::minutes(u64::from(page.reading_seconds));
+    assert!(line(&page.id).contains(&format!("  {minutes} min  ({})", page.id)), "{text}");
+    let section = course.sections.iter().find(|s| s.pages.contains(&exercise.page)).expect("its section");
+    let total: u32 = section.pages.iter().map(|&p| course.pages[p].reading_seconds).sum();
+    let heading = text.lines().find(|l| l.starts_with(section.title.as_str())).expect("the section heading");
+    let total = status_tutor::content::reading::minutes(u64::from(total));
+    assert!(heading.contains(&format!("  {total} min")), "{heading}");
+    assert!(text.lines().nth(1).is_some_and(|l| l.starts_with("about ") && l.contains("min of reading")), "{text}");
+    assert!(!text.contains('\x1b'), "plain when piped");
 }

@@ -170,6 +170,11 @@ fn r_runs_the_current_exercise_with_its_file_and_a_pass_is_saved_as_done() {
     assert!(app.progress.practice.done.contains("created"));
     assert!(app.progress.edits() > before, "the change is recorded for the saver");
     assert_eq!(app.practice_done(), (1, 2));
+    // The check is recorded with the hash of the file it checked.
+    let checked = std::fs::read(dir.path().join("ws/exercises/01_created.py")).expect("the learner's file");
+    let record = app.progress.practice.checks.get("created").cloned().expect("a check recorded");
+    assert!(record.passed && record.at.ends_with('Z'), "{record:?}");
+    assert_eq!(record.file, status_tutor::progress::checks::file_hash(&checked));
 }
 
 #[test]
@@ -186,6 +191,8 @@ fn a_save_reruns_and_cancels_the_run_in_flight_and_stale_results_are_dropped() {
     let _ = app.run_finished(second, Err(RunError::Timeout));
     let state = app.practice.as_ref().and_then(|p| p.session.current()).map(|i| i.state.clone());
     assert_eq!(state, Some(RunState::Timeout));
+    assert_eq!(app.progress.practice.checks.get("other").map(|c| c.passed), Some(false), "a timeout fails");
+    assert!(!app.progress.practice.checks.contains_key("created"));
     let _ = app.file_saved(&dir.path().join("ws/exercises/unrelated.py"));
     assert_eq!(last_run(&calls), second, "a file that is no exercise runs nothing");
 }

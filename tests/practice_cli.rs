@@ -21,6 +21,17 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .expect("run status-tutor")
 }
 
+/// `status-tutor stats --json` on the same data: the standing of exercise `index`.
+fn standing(dir: &Path, index: usize) -> String {
+    let out = Command::new(BIN)
+        .args(["stats", "--json"])
+        .env("STATUS_TUTOR_DATA_DIR", dir.join("data"))
+        .output()
+        .expect("run status-tutor stats");
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stats --json is JSON");
+    stats["exercises"][index]["standing"].as_str().unwrap_or("?").to_owned()
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -50,6 +61,7 @@ fn without_django_check_exits_2_and_says_to_run_setup() {
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("one JSON document");
     assert_eq!(value["passed"], false);
     assert!(value["error"].as_str().is_some_and(|e| e.contains("setup")), "{value}");
+    assert_eq!(standing(dir.path(), 0), "unchecked", "a missing Django says nothing about the code");
 }
 
 #[test]
@@ -102,6 +114,7 @@ fn check_fails_the_starter_passes_the_solution_and_marks_it_done() {
     let starter = run(dir.path(), &["practice", "check", &exercise.id, "--python", &python]);
     assert_eq!(starter.status.code(), Some(1), "{}", stdout(&starter));
     assert!(stdout(&starter).lines().any(|l| l.starts_with("FAIL ")), "{}", stdout(&starter));
+    assert_eq!(standing(dir.path(), 1), "failing");
     let file = Workspace::new(&dir.path().join("ws")).file_for(2, &exercise.id);
     std::fs::write(&file, &exercise.solution).expect("write the solution");
     let solved = run(dir.path(), &["practice", "check", &exercise.id, "--python", &python]);
@@ -110,6 +123,10 @@ fn check_fails_the_starter_passes_the_solution_and_marks_it_done() {
     assert_eq!(passes, exercise.checks.len(), "{}", stdout(&solved));
     let list = stdout(&run(dir.path(), &["practice", "list"]));
     assert!(list.lines().any(|l| l.contains(" done ") && l.contains(&exercise.id)), "{list}");
+    assert!(list.lines().any(|l| l.contains("[passing]") && l.contains(&exercise.id)), "{list}");
+    assert_eq!(standing(dir.path(), 1), "passing");
+    std::fs::write(&file, format!("{}\n# an edit\n", exercise.solution)).expect("edit");
+    assert_eq!(standing(dir.path(), 1), "changed", "edited since its last check");
 }
 
 #[test]

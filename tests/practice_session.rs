@@ -77,16 +77,29 @@ fn the_first_exercise_not_done_is_current() {
 }
 
 #[test]
-fn a_passing_run_marks_the_exercise_done_once() {
+fn a_passing_run_marks_the_exercise_done_and_every_verdict_is_recorded() {
     let mut s = session();
     let run = started(&s.apply(Event::Run));
     assert_eq!(s.items[0].state, RunState::Running(run));
     assert!(s.running());
-    assert_eq!(s.apply(Event::Checked(run, Ok(report(&[true, true])))), vec![Effect::MarkDone("a".into())]);
+    let pass = Effect::Record { exercise: 0, passed: true };
+    assert_eq!(s.apply(Event::Checked(run, Ok(report(&[true, true])))), vec![pass.clone()]);
     assert_eq!(s.items[0].state, RunState::Passed);
     assert!(s.items[0].done && !s.running());
     let again = started(&s.apply(Event::Run));
-    assert_eq!(s.apply(Event::Checked(again, Ok(report(&[true, true])))), vec![], "already done: no second mark");
+    assert_eq!(s.apply(Event::Checked(again, Ok(report(&[true, true])))), vec![pass], "each check is recorded");
+    // A failing check after a pass is recorded as failing; done stays.
+    let broken = started(&s.apply(Event::Run));
+    let effects = s.apply(Event::Checked(broken, Ok(report(&[true, false]))));
+    assert!(effects.contains(&Effect::Record { exercise: 0, passed: false }), "{effects:?}");
+    assert!(s.items[0].done);
+    // A timeout is a verdict on the code; a missing Django is not, and records nothing.
+    let slow = started(&s.apply(Event::Run));
+    let effects = s.apply(Event::Checked(slow, Err(status_tutor::practice::runner::RunError::Timeout)));
+    assert!(effects.contains(&Effect::Record { exercise: 0, passed: false }), "{effects:?}");
+    let blocked = started(&s.apply(Event::Run));
+    let missing = status_tutor::practice::runner::RunError::DjangoMissing("no django".into());
+    assert!(!s.apply(Event::Checked(blocked, Err(missing))).iter().any(|e| matches!(e, Effect::Record { .. })));
 }
 
 #[test]

@@ -27,6 +27,14 @@ fn busy_progress() -> Progress {
     progress.mark_read("404-not-found");
     progress.set_position("404-not-found", 12);
     progress.record_round(round(1, 7, 10));
+    progress.practice.done.insert("01-ok".into());
+    let check = |passed| status_tutor::progress::CheckRecord {
+        passed,
+        at: "2025-01-02T03:04:05Z".into(),
+        file: "0123456789abcdef".into(),
+    };
+    progress.practice.checks.insert("01-ok".into(), check(true));
+    progress.practice.checks.insert("02-created".into(), check(false));
     progress
 }
 
@@ -109,12 +117,23 @@ fn missing_and_unknown_fields_load_with_defaults() -> TestResult {
     assert_eq!(progress.scroll, 0);
     assert!(progress.pages_read.is_empty());
     assert_eq!(progress.quiz.best.map(|b| (b.correct, b.total)), Some((2, 3)));
+    assert!(progress.practice.checks.is_empty(), "a file from before the checks loads with none");
+    // A practice table from before the checks, too.
+    fs::write(&path, "[practice]\nworkspace = \"/ws\"\ndone = [\"01-ok\"]\n")?;
+    let (_, progress) = open_quietly(dir.path(), COURSE)?;
+    assert_eq!(progress.practice.done.len(), 1);
+    assert!(progress.practice.checks.is_empty());
     Ok(())
 }
 
 #[test]
 fn a_corrupt_file_is_set_aside_with_a_warning() -> TestResult {
-    let bad_files: [&[u8]; 3] = [b"scroll = \"half\"\n", b"pages_read = [\"200-ok\"", b"\xff\xfe not utf-8"];
+    let bad_files: [&[u8]; 4] = [
+        b"scroll = \"half\"\n",
+        b"pages_read = [\"200-ok\"",
+        b"\xff\xfe not utf-8",
+        b"[practice.checks.01-ok]\npassed = \"maybe\"\n",
+    ];
     for old_bytes in bad_files {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("django-http-status.toml");

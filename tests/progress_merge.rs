@@ -32,6 +32,35 @@ fn round(who: &str, n: usize) -> RoundRecord {
 }
 
 #[test]
+fn two_instances_checking_practice_keep_the_newest_result_of_each_exercise() -> TestResult {
+    use status_tutor::progress::CheckRecord;
+    let check = |passed, at: &str| CheckRecord { passed, at: at.into(), file: format!("{passed}{at}") };
+    let dir = tempfile::tempdir()?;
+    let (mut first, mut mine) = open(dir.path())?;
+    let (mut second, mut theirs) = open(dir.path())?;
+    // The full screen checks "a" (passes) and "b" (fails); the command line checks "b"
+    // later (passes) and "c" (fails), without knowing what the first saved.
+    mine.practice.checks.insert("a".into(), check(true, "2026-01-01T10:00:00Z"));
+    mine.practice.checks.insert("b".into(), check(false, "2026-01-01T10:05:00Z"));
+    mine.practice.done.insert("a".into());
+    assert_eq!(first.save(&mine), None);
+    theirs.practice.checks.insert("b".into(), check(true, "2026-01-01T10:06:00Z"));
+    theirs.practice.checks.insert("c".into(), check(false, "2026-01-01T10:07:00Z"));
+    theirs.practice.done.insert("b".into());
+    assert_eq!(second.save(&theirs), None);
+    // The first saves again with an older view of "b": the newer pass stays.
+    mine.practice.checks.insert("a".into(), check(false, "2026-01-01T10:08:00Z"));
+    assert_eq!(first.save(&mine), None);
+    let (_, on_file) = open(dir.path())?;
+    let passed = |id: &str| on_file.practice.checks.get(id).map(|c| (c.passed, c.at.clone()));
+    assert_eq!(passed("a"), Some((false, "2026-01-01T10:08:00Z".into())), "the newest result of a");
+    assert_eq!(passed("b"), Some((true, "2026-01-01T10:06:00Z".into())), "the other instance's newer pass");
+    assert_eq!(passed("c"), Some((false, "2026-01-01T10:07:00Z".into())));
+    assert_eq!(on_file.practice.done.len(), 2, "done is the union: a passed once, b too");
+    Ok(())
+}
+
+#[test]
 fn two_stores_saving_in_turn_keep_everything_both_did() -> TestResult {
     let dir = tempfile::tempdir()?;
     let (mut first, mut mine) = open(dir.path())?;

@@ -69,3 +69,33 @@ fn every_theme_and_no_color_show_the_same_screen() {
     assert!(wide.lines().any(|l| l.contains("Pages read, per section") && l.contains("Quiz rounds")), "{wide}");
     assert!(wide.contains("Retention") && wide.contains("Topics that need work"), "{wide}");
 }
+
+#[test]
+fn the_practice_line_says_passing_now_and_names_the_failing_and_changed_exercises() {
+    use status_tutor::practice::{service, workspace::Workspace};
+    let course = load(&embedded::files()).expect("the built-in course").course;
+    let dir = tempfile::tempdir().expect("a workspace");
+    let workspace = Workspace::new(dir.path());
+    let mut progress = progress(&course);
+    progress.practice.workspace = Some(dir.path().to_string_lossy().into_owned());
+    for (index, passed, edited) in [(0, true, false), (1, false, false), (2, true, true)] {
+        let file = service::learner_file(&workspace, index, &course.exercises[index]);
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("the folder");
+        std::fs::write(&file, "as checked").expect("the file");
+        let record = service::check_record(&file, passed, 1_795_500_000);
+        service::record_check(&mut progress.practice, &course.exercises[index].id, record);
+        if edited {
+            std::fs::write(&file, "edited since").expect("the edit");
+        }
+    }
+    let total = course.exercises.len();
+    let mut app = App::new(course.clone(), Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, 200, 60));
+    let _ = app.update(Action::Progress);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let screen = text(terminal.backend().buffer());
+    assert!(screen.contains(&format!("1/{total} (done 2)")), "{screen}");
+    assert!(screen.contains(&format!("1 failing: {}", course.exercises[1].title)), "{screen}");
+    assert!(screen.contains(&format!("1 changed since last check: {}", course.exercises[2].title)), "{screen}");
+    assert!(screen.contains(&format!("practice 2/{total} done, 1 passing")), "{screen}");
+}

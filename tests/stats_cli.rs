@@ -49,3 +49,54 @@ fn stats_text_piped_has_no_escape_sequences() {
     assert!(text.contains(&format!("Review {questions} questions")), "{text}");
     assert!(!text.contains('\x1b'), "{text:?}");
 }
+
+/// The progress file of the built-in course in `data`.
+fn progress_file(data: &std::path::Path) -> std::path::PathBuf {
+    let course = status_tutor::content::load(&status_tutor::content::embedded::files()).expect("course").course;
+    data.join(status_tutor::progress::course_file_name(&course.id))
+}
+
+#[test]
+fn stats_json_tells_passing_now_from_failing_and_changed_since_the_last_check() {
+    use status_tutor::practice::{service, workspace::Workspace};
+    use status_tutor::progress::checks::file_hash;
+    let data = tempfile::tempdir().expect("tempdir");
+    let ws_dir = tempfile::tempdir().expect("workspace");
+    let course = status_tutor::content::load(&status_tutor::content::embedded::files()).expect("course").course;
+    let ws = Workspace::new(ws_dir.path());
+    let mut toml = format!("version = 1\n[practice]\nworkspace = {:?}\ndone = [", ws_dir.path().to_string_lossy());
+    toml.push_str(&format!("{:?}, {:?}]\n", course.exercises[0].id, course.exercises[2].id));
+    for (index, (passed, edited)) in [(true, false), (false, false), (true, true)].into_iter().enumerate() {
+        let exercise = &course.exercises[index];
+        let file = service::learner_file(&ws, index, exercise);
+        std::fs::create_dir_all(file.parent().expect("folder")).expect("folder");
+        let checked = format!("def view(request): return {index}\n");
+        let now = if edited { format!("{checked}# edited\n") } else { checked.clone() };
+        std::fs::write(&file, now).expect("file");
+        toml.push_str(&format!(
+            "[practice.checks.{:?}]\npassed = {passed}\nat = \"2026-11-19T08:00:00Z\"\nfile = {:?}\n",
+            exercise.id,
+            file_hash(checked.as_bytes())
+        ));
+    }
+    std::fs::write(progress_file(data.path()), toml).expect("progress written");
+    let out = run(NOW, &["stats", "--json"], "", data.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stats --json is JSON");
+    assert_eq!(stats["practice_done"].as_u64(), Some(2));
+    assert_eq!(stats["practice_passing"].as_u64(), Some(1));
+    assert_eq!(stats["practice_failing"].as_u64(), Some(1));
+    assert_eq!(stats["practice_changed"].as_u64(), Some(1));
+    let exercises = stats["exercises"].as_array().expect("exercises");
+    assert_eq!(exercises.len(), course.exercises.len());
+    let standings: Vec<&str> = exercises.iter().take(4).map(|e| e["standing"].as_str().unwrap_or("?")).collect();
+    assert_eq!(standings, ["passing", "failing", "changed", "unchecked"]);
+    assert_eq!(exercises[0]["checked_at"], "2026-11-19T08:00:00Z");
+    assert_eq!(exercises[3]["checked_at"], serde_json::Value::Null);
+    assert_eq!(exercises[2]["done"], true);
+    // The text says the same, and names the ones not passing.
+    let out = run(NOW, &["stats"], "", data.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("now: 1 passing · 1 failing · 1 changed since last check"), "{text}");
+    assert!(text.contains(&format!("failing: {}", course.exercises[1].title)), "{text}");
+}

@@ -125,6 +125,8 @@ pub struct App {
     match_at: Option<(usize, usize)>,
     /// The progress screen, while open: its scroll and the screen it came from.
     pub stats_view: Option<stats_screen::StatsView>,
+    /// The exercise files' hashes, read when the progress screen opens (not per frame).
+    stats_files: std::collections::BTreeMap<String, String>,
     /// A course read without its pages' blocks: they are read as pages are opened.
     lazy: Option<lazy::LazyPages>,
     quit: bool,
@@ -182,6 +184,7 @@ impl App {
             last_search: None,
             match_at: None,
             stats_view: None,
+            stats_files: std::collections::BTreeMap::new(),
             lazy: None,
             quit: false,
         };

@@ -284,11 +284,18 @@ impl App {
                     runner.cancel(run);
                 }
             }
-            Effect::MarkDone(id) => {
-                self.progress.edit().practice.done.insert(id);
-            }
+            Effect::Record { exercise, passed } => self.record_check(exercise, passed),
             Effect::Say(text) => self.message = Some(text),
         }
+    }
+
+    /// Remembers a finished check in progress, with the hash of the file it checked.
+    fn record_check(&mut self, exercise: usize, passed: bool) {
+        let (Some(view), Some(ex)) = (self.practice.as_ref(), self.course.exercises.get(exercise)) else { return };
+        let now = u64::try_from(self.clock.unix()).unwrap_or(0);
+        let record = service::check_record(&view.file_of(exercise, ex), passed, now);
+        let id = ex.id.clone();
+        service::record_check(&mut self.progress.edit().practice, &id, record);
     }
 
     fn start_run(&mut self, run: RunId, exercise: usize) {

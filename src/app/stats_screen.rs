@@ -3,6 +3,7 @@
 use super::{App, Focus, Screen, Update};
 use crate::keys::Action;
 use crate::lines::progress_screen;
+use crate::practice::service;
 use crate::progress::review;
 use crate::quiz::{RoundKind, Session};
 
@@ -18,12 +19,16 @@ pub struct StatsView {
 impl App {
     /// The numbers the progress screen shows, now (computed only while it is open).
     pub fn stats(&self) -> crate::stats::Stats {
-        crate::stats::compute(&self.course, &self.progress, self.clock.unix())
+        crate::stats::compute(&self.course, &self.progress, self.clock.unix(), Some(&self.stats_files))
     }
 
-    /// `%` or `P`: the progress screen, from wherever the learner is.
+    /// `%` or `P`: the progress screen, from wherever the learner is. The exercise files
+    /// are read now, to tell "passing now" from "changed since the last check".
     pub fn open_stats(&mut self) {
         if self.screen != Screen::Progress {
+            let remembered = self.progress.practice.workspace.as_deref();
+            let workspace = service::workspace_for(self.practice_options.workspace.as_deref(), remembered);
+            self.stats_files = service::file_hashes(&workspace, &self.course.exercises);
             self.stats_view = Some(StatsView { scroll: 0, from: self.screen });
             self.screen = Screen::Progress;
             self.focus = Focus::Page;

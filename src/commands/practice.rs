@@ -11,7 +11,8 @@ use crate::practice::runner::{self, RunError};
 use crate::practice::service::{self, Remedy};
 use crate::practice::session::all_passed;
 use crate::practice::workspace::Workspace;
-use crate::progress::{Progress, Store};
+use crate::progress::checks::standing;
+use crate::progress::{CheckRecord, Progress, Standing, Store};
 use crate::sanitize::printable;
 use serde_json::json;
 use std::io::{self, Write};
@@ -28,8 +29,9 @@ pub fn run(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> {
     warnings.iter().for_each(|warning| console::warn(warning));
     let workspace = workspace_for(args.workspace.as_deref(), &progress);
     let mut out = io::stdout().lock();
-    let mut remember =
-        |progress: &mut Progress, solved: Option<&str>| remember(&workspace, progress, &mut store, solved);
+    let mut remember = |progress: &mut Progress, checked: Option<(&str, CheckRecord)>| {
+        remember(&workspace, progress, &mut store, checked)
+    };
     match args.action.as_ref() {
         Some(PracticeCommand::List) | None => {
             quietly(list(&course, &progress, &workspace, Paint::for_stdout(), &mut out))?;
@@ -48,7 +50,13 @@ pub fn run(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> {
             };
             let python = service::python_for(args.python.as_deref(), &workspace);
             let verdict = check(&course, index, &workspace, &python, *json, &mut out)?;
-            remember(&mut progress, (verdict == Verdict::Pass).then_some(course.exercises[index].id.as_str()));
+            // Environment errors say nothing about the learner's code: nothing to record.
+            let checked = (verdict != Verdict::Environment).then(|| {
+                let file = service::learner_file(&workspace, index, &course.exercises[index]);
+                let now = crate::progress::unix_seconds();
+                (course.exercises[index].id.as_str(), service::check_record(&file, verdict == Verdict::Pass, now))
+            });
+            remember(&mut progress, checked);
             Ok(ExitCode::from(verdict.exit_code()))
         }
         Some(PracticeCommand::Reset { id, yes }) => {
@@ -78,15 +86,18 @@ pub fn run(cli: &Cli, args: &PracticeArgs) -> Result<ExitCode, String> {
     }
 }
 
-/// Remembers the workspace used and an exercise solved, and saves when either changed.
-fn remember(workspace: &Workspace, progress: &mut Progress, store: &mut Store, solved: Option<&str>) {
+/// Remembers the workspace used and an exercise's check, and saves when either changed.
+fn remember(workspace: &Workspace, progress: &mut Progress, store: &mut Store, checked: Option<(&str, CheckRecord)>) {
     let moved = service::to_remember(workspace, progress.practice.workspace.as_deref());
     let changed = moved.is_some();
     if let Some(path) = moved {
         progress.practice.workspace = Some(path);
     }
-    let solved = solved.is_some_and(|id| progress.practice.done.insert(id.to_string()));
-    if (changed || solved)
+    let recorded = checked.is_some();
+    if let Some((id, record)) = checked {
+        service::record_check(&mut progress.practice, id, record);
+    }
+    if (changed || recorded)
         && let Some(warning) = store.sync(progress)
     {
         console::warn(&warning);
@@ -120,9 +131,16 @@ pub fn list(
     let done = course.exercises.iter().filter(|e| progress.practice.done.contains(&e.id)).count();
     writeln!(out, "{}", paint.bold(&format!("Practice: {done}/{} done", course.exercises.len())))?;
     writeln!(out, "{}", paint.dim(&format!("workspace: {}", printable(&workspace.root().display().to_string()))))?;
+    let files = service::file_hashes(workspace, &course.exercises);
     for (n, exercise) in course.exercises.iter().enumerate() {
         let state = if progress.practice.done.contains(&exercise.id) { "done" } else { "todo" };
-        writeln!(out, "  {:>2}. {state}  {}  {}", n + 1, exercise.title, paint.dim(&format!("({})", exercise.id)))?;
+        let last = progress.practice.checks.get(&exercise.id);
+        let now = match standing(last, files.get(&exercise.id).map(String::as_str), true) {
+            Standing::Unchecked => String::new(),
+            other => format!("  [{}]", other.word()),
+        };
+        let (title, id) = (printable(&exercise.title), printable(&exercise.id));
+        writeln!(out, "  {:>2}. {state}  {title}{now}  {}", n + 1, paint.dim(&format!("({id})")))?;
     }
     Ok(())
 }

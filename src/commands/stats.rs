@@ -2,7 +2,7 @@
 //! numbers as the progress screen, `%`).
 use super::paint::Paint;
 use crate::content::Course;
-use crate::progress::Progress;
+use crate::progress::{Progress, Standing};
 use crate::sanitize::printable;
 use crate::stats::Stats;
 use std::io::{self, Write};
@@ -13,7 +13,9 @@ const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'
 /// The stats of `progress` now (`STATUS_TUTOR_NOW` sets it), as JSON or as text.
 pub fn write(course: &Course, progress: &Progress, json: bool, out: &mut impl Write) -> io::Result<()> {
     let now = i64::try_from(crate::progress::unix_seconds()).unwrap_or(0);
-    let stats = crate::stats::compute(course, progress, now);
+    let workspace = crate::practice::service::workspace_for(None, progress.practice.workspace.as_deref());
+    let files = crate::practice::service::file_hashes(&workspace, &course.exercises);
+    let stats = crate::stats::compute(course, progress, now, Some(&files));
     if json { self::json(&stats, out) } else { text(&stats, Paint::for_stdout(), out) }
 }
 
@@ -36,11 +38,23 @@ pub fn text(stats: &Stats, paint: Paint, out: &mut impl Write) -> io::Result<()>
     if stats.practice_total > 0 {
         writeln!(
             out,
-            "\n{} {}/{} done (checks all passed)",
+            "\n{} {}/{} done (checks all passed once)",
             paint.bold("Practice"),
             stats.practice_done,
             stats.practice_total
         )?;
+        let unchecked = stats.exercises.iter().filter(|e| e.standing == Standing::Unchecked).count();
+        writeln!(
+            out,
+            "  now: {} passing · {} failing · {} changed since last check · {} not checked",
+            stats.practice_passing, stats.practice_failing, stats.practice_changed, unchecked
+        )?;
+        for exercise in stats.exercises.iter().filter(|e| matches!(e.standing, Standing::Failing | Standing::Changed)) {
+            let when = exercise.checked_at.as_deref().map(day).unwrap_or_default();
+            let title = printable(&exercise.title);
+            let id = paint.dim(&format!("({}, checked {when})", printable(&exercise.id)));
+            writeln!(out, "    {}: {title}  {id}", exercise.standing.word())?;
+        }
     }
     writeln!(out, "\n{} {}", paint.bold("Quiz rounds"), stats.rounds.len())?;
     if let Some(last) = stats.rounds.last() {

@@ -5,6 +5,7 @@
 //! columns.
 use super::quiz_results::buffer_row;
 use super::text::wrap;
+use crate::progress::Standing;
 use crate::stats::Stats;
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -69,7 +70,10 @@ fn summary(theme: &Theme, stats: &Stats, width: u16) -> Line<'static> {
     let review = &stats.review;
     let mut text = format!("{}/{} pages read", stats.pages_read, stats.pages);
     if stats.practice_total > 0 {
-        text.push_str(&format!(" · practice {}/{}", stats.practice_done, stats.practice_total));
+        text.push_str(&format!(
+            " · practice {}/{} done, {} passing",
+            stats.practice_done, stats.practice_total, stats.practice_passing
+        ));
     }
     text.push_str(&format!(
         " · {} round(s) · {} learned, {} learning, {} new · {} due now",
@@ -103,11 +107,38 @@ fn pages(theme: &Theme, stats: &Stats, width: u16) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     if stats.practice_total > 0 {
-        let mut spans = vec![Span::raw(format!("  {:<name$} ", "Practice: checks passed"))];
-        spans.extend(bar(theme, stats.practice_done, stats.practice_total, 10));
-        spans.push(Span::raw(format!(" {}/{}", stats.practice_done, stats.practice_total)));
+        // One line, so the quiz chart still starts on the first screen at 80x24.
+        let mut spans = vec![Span::raw(format!("  {:<name$} ", "Practice: passing now"))];
+        spans.extend(bar(theme, stats.practice_passing, stats.practice_total, 10));
+        spans.push(Span::raw(format!(
+            " {}/{} (done {})",
+            stats.practice_passing, stats.practice_total, stats.practice_done
+        )));
         lines.push(Line::default());
-        lines.push(Line::from(spans));
+        lines.push(super::text::ellipsized(Line::from(spans), usize::from(width)));
+        lines.extend(practice_standing(theme, stats, width));
+    }
+    lines
+}
+
+/// The exercises that fail or changed since their last check, by name (a count when
+/// there are many), so "passing now" says which are not.
+fn practice_standing(theme: &Theme, stats: &Stats, width: u16) -> Vec<Line<'static>> {
+    const NAMED: usize = 5;
+    let mut lines = Vec::new();
+    for (standing, style) in [(Standing::Failing, theme.wrong), (Standing::Changed, theme.dim)] {
+        let these: Vec<&str> =
+            stats.exercises.iter().filter(|e| e.standing == standing).map(|e| e.title.as_str()).collect();
+        if these.is_empty() {
+            continue;
+        }
+        let mut names: Vec<String> =
+            these.iter().take(NAMED).map(|t| crate::sanitize::printable(t).into_owned()).collect();
+        if these.len() > NAMED {
+            names.push(format!("and {} more", these.len() - NAMED));
+        }
+        let text = format!("  {} {}: {}", these.len(), standing.word(), names.join(", "));
+        lines.push(super::text::ellipsized(Line::styled(text, style), usize::from(width)));
     }
     lines
 }

@@ -1,11 +1,14 @@
 //! What the command line (`practice check|list|reset|setup`) and the practice screen
 //! share, so they cannot drift: which workspace, preparing it, remembering it, the job
-//! for a run, and how a run error reads.
+//! for a run, what a finished check records, and how a run error reads.
 use super::checker_files::{CHECKER_FILES, CHECKER_VERSION};
 use super::runner::{Job, RunError};
 use super::workspace::{self, Workspace};
 use super::{job, python};
 use crate::content::Exercise;
+use crate::progress::checks::file_hash;
+use crate::progress::{CheckRecord, PracticeRecord, rfc3339_from_unix};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -55,6 +58,36 @@ pub fn job_for(workspace: &Workspace, python: &Path, index: usize, exercise: &Ex
         workspace: workspace.root().to_path_buf(),
         json: job::job_json(exercise, &file),
     }
+}
+
+/// What a check of `file` that `passed` (or not) at `now` (Unix seconds) leaves in
+/// progress: the result, the time, and the file's hash (empty if it cannot be read).
+pub fn check_record(file: &Path, passed: bool, now: u64) -> CheckRecord {
+    let file = std::fs::read(file).map(|bytes| file_hash(&bytes)).unwrap_or_default();
+    CheckRecord { passed, at: rfc3339_from_unix(now), file }
+}
+
+/// Remembers exercise `id`'s last check; a pass also marks it done (for good: done
+/// means it passed once, the check says whether it passes now).
+pub fn record_check(practice: &mut PracticeRecord, id: &str, record: CheckRecord) {
+    if record.passed {
+        practice.done.insert(id.to_owned());
+    }
+    practice.checks.insert(id.to_owned(), record);
+}
+
+/// The hash of each exercise's file in `workspace` now, by exercise id (a file that
+/// cannot be read is left out): with [`crate::progress::checks::standing`], whether a
+/// result still describes the file.
+pub fn file_hashes(workspace: &Workspace, exercises: &[Exercise]) -> BTreeMap<String, String> {
+    exercises
+        .iter()
+        .enumerate()
+        .filter_map(|(index, exercise)| {
+            let bytes = std::fs::read(learner_file(workspace, index, exercise)).ok()?;
+            Some((exercise.id.clone(), file_hash(&bytes)))
+        })
+        .collect()
 }
 
 /// A job with no exercise: lets the runner start its warm checker for this workspace.

@@ -1,7 +1,7 @@
 //! The practice state machine: the exercise list, the current exercise, its runs and
 //! results, hints, the solution, done marks. Pure: no I/O and no clock. Events come in,
-//! [`Effect`]s come out for the caller to carry out (start or cancel a run, save a done
-//! mark), so a test can drive it with any sequence of saves and results.
+//! [`Effect`]s come out for the caller to carry out (start or cancel a run, record a
+//! check), so a test can drive it with any sequence of saves and results.
 use super::report::Report;
 use super::runner::{RunError, RunId, RunResult};
 use crate::content::Exercise;
@@ -41,8 +41,12 @@ pub enum Effect {
         exercise: usize,
     },
     Cancel(RunId),
-    /// Every check of this exercise passed for the first time: remember it.
-    MarkDone(String),
+    /// A check of exercise `exercise` finished with a verdict on the learner's code
+    /// (passed or not; not when it could not run): remember it, and a pass as done.
+    Record {
+        exercise: usize,
+        passed: bool,
+    },
     /// A one-line message for the learner.
     Say(String),
 }
@@ -201,12 +205,11 @@ impl PracticeSession {
         let mut effects = Vec::new();
         match result {
             Ok(report) => {
-                if all_passed(&report, item.checks) {
+                let passed = all_passed(&report, item.checks);
+                effects.push(Effect::Record { exercise, passed });
+                if passed {
                     item.state = RunState::Passed;
-                    if !item.done {
-                        item.done = true;
-                        effects.push(Effect::MarkDone(item.id.clone()));
-                    }
+                    item.done = true;
                 } else {
                     item.state = RunState::Failed;
                     item.failed_runs += 1;
@@ -217,6 +220,7 @@ impl PracticeSession {
                 item.report = Some(report);
             }
             Err(RunError::Timeout) => {
+                effects.push(Effect::Record { exercise, passed: false });
                 item.state = RunState::Timeout;
                 item.failed_runs += 1;
                 item.report = None;
@@ -224,6 +228,7 @@ impl PracticeSession {
             Err(RunError::Cancelled) => item.state = RunState::Idle,
             // The learner's code ended the process: a failed attempt, like a timeout.
             Err(error @ RunError::LearnerExit(_)) => {
+                effects.push(Effect::Record { exercise, passed: false });
                 item.state = RunState::Error(error);
                 item.failed_runs += 1;
                 item.report = None;

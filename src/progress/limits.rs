@@ -34,6 +34,7 @@ const MAX_PAGES_READ: usize = crate::content::load::MAX_PAGES;
 /// [`clamp::review`] says, at `now` (Unix seconds).
 pub(super) fn clamped(mut progress: Progress, now: i64) -> Progress {
     clamp::review(&mut progress.review, now);
+    super::checks::clamp(&mut progress.practice.checks, now);
     let short = |s: &String| s.chars().count() <= MAX_ID_CHARS;
     progress.last_page = progress.last_page.filter(short);
     progress.silent_terminal = progress.silent_terminal.filter(short);
@@ -118,6 +119,9 @@ fn trim_oldest(progress: &mut Progress) -> bool {
         }
     } else if progress.quiz.best.is_some() {
         progress.quiz.best = None;
+    } else if !progress.practice.checks.is_empty() {
+        let count = quarter(progress.practice.checks.len());
+        super::checks::oldest_out(&mut progress.practice.checks, count);
     } else if !progress.pages_read.is_empty() {
         let some: Vec<String> = progress.pages_read.iter().take(quarter(progress.pages_read.len())).cloned().collect();
         for page in some {

@@ -5,6 +5,7 @@
 //! knew the file to hold), `theirs` is the file as read under the lock. Pure: no I/O.
 //!
 //! - pages read and exercises done: the union;
+//! - practice checks: per exercise, the newest result;
 //! - quiz rounds: the file's, plus the ones `ours` added since `base` (so two equal
 //!   rounds from two processes are both kept), oldest dropped past [`HISTORY_LIMIT`];
 //! - best rounds (overall and per kind): the better one (per kind, the most recent
@@ -17,6 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::checks;
 use super::clamp::normalised_records;
 use super::review::{DAYS_KEPT, DayTally, ReviewState};
 use super::{FORMAT_VERSION, HISTORY_LIMIT, PracticeRecord, Progress, QuizRecord, RoundRecord};
@@ -42,6 +44,7 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
         practice: PracticeRecord {
             workspace: pick(&base.practice.workspace, &ours.practice.workspace, &theirs.practice.workspace).clone(),
             done: union(&ours.practice.done, &theirs.practice.done),
+            checks: checks::merge(&base.practice.checks, &ours.practice.checks, &theirs.practice.checks),
         },
         theme: pick(&base.theme, &ours.theme, &theirs.theme).clone(),
         sidebar: *pick(&base.sidebar, &ours.sidebar, &theirs.sidebar),

@@ -7,7 +7,8 @@
 //! in (re)learning, due again in minutes; a right answer there graduates it, due again
 //! by the next day at the latest (a card missed today comes back tomorrow, whatever
 //! happens later today). A right answer to a card already answered today is a step too:
-//! it does not push the card days out. A new card answered right goes straight to days.
+//! it does not push the card days out, and its stability grows by FSRS-5's short-term
+//! rule. A new card answered right goes straight to days.
 
 use std::collections::BTreeMap;
 
@@ -126,6 +127,15 @@ fn scheduler(short_term: bool) -> FSRS {
     FSRS::new(Parameters { enable_short_term: short_term, enable_fuzz: false, ..Parameters::default() })
 }
 
+/// FSRS-5's stability after a review the same day (short-term memory):
+/// `S' = S * exp(w17 * (G - 3 + w18))`, with the default weights the scheduler uses
+/// (rs-fsrs's own formula, so the two cannot disagree). Never more than the longest
+/// interval, so a run of same-day answers cannot grow it without bound.
+fn same_day_stability(stability: f64, grade: Grade) -> f64 {
+    const MAX_STABILITY: f64 = 36_500.0;
+    Parameters::default().short_term_stability(stability, grade.rating()).min(MAX_STABILITY)
+}
+
 /// The UTC day number of a Unix time.
 fn day(seconds: i64) -> i64 {
     seconds.div_euclid(DAY)
@@ -170,11 +180,18 @@ impl Memory {
         let previous = previous.filter(|m| m.usable());
         let right = grade != Grade::Again;
         match previous {
-            // Right again the same day, already in days: a step, not a new review (the
-            // schedule stays; the answer time moves on, which a merge of saves goes by).
-            Some(memory) if right && memory.step == Step::Review && day(memory.last_review) == day(now) => {
-                Memory { reps: memory.reps.saturating_add(1), last_right: true, last_review: now, ..memory.clone() }
-            }
+            // Right again the same day, already in days: FSRS-5's short-term update, not a
+            // new review. Stability grows a little, the due date stays (so a card missed
+            // today is still back tomorrow); the answer time moves on, which a merge of
+            // saves goes by.
+            Some(memory) if right && memory.step == Step::Review && day(memory.last_review) == day(now) => Memory {
+                stability: same_day_stability(memory.stability, grade),
+                difficulty: Parameters::default().next_difficulty(memory.difficulty, grade.rating()),
+                reps: memory.reps.saturating_add(1),
+                last_right: true,
+                last_review: now,
+                ..memory.clone()
+            },
             Some(memory) => {
                 let mut next = Self::scheduled(memory.card(), grade, now, true);
                 if memory.step != Step::Review && next.step == Step::Review {
@@ -330,9 +347,38 @@ mod tests {
         let missed_then_right = Memory::after(Some(&Memory::after(None, Grade::Again, NOW)), Grade::Good, NOW + 60);
         let later = Memory::after(Some(&missed_then_right), Grade::Good, NOW + 3 * 3600);
         assert_eq!(later.due, missed_then_right.due, "still due tomorrow");
+        assert!(later.stability > missed_then_right.stability, "{later:?}");
+    }
+
+    #[test]
+    fn right_twice_the_same_day_grows_stability_slightly_and_keeps_the_due_date() {
         let first = Memory::after(None, Grade::Good, NOW);
-        let again = Memory::after(Some(&first), Grade::Easy, NOW + 600);
-        assert_eq!((again.due, again.stability), (first.due, first.stability));
+        let again = Memory::after(Some(&first), Grade::Good, NOW + 600);
+        assert_eq!((again.due, again.scheduled_days), (first.due, first.scheduled_days), "not pushed out");
+        // FSRS-5 default weights: w17 = 0.5034, w18 = 0.6567; Good is G = 3.
+        let expected = first.stability * (0.5034_f64 * 0.6567).exp();
+        assert!((again.stability - expected).abs() < 1e-9, "{again:?} vs {expected}");
+        assert!(again.stability > first.stability && again.stability < first.stability * 1.5, "slightly");
+        assert_eq!((again.reps, again.last_review), (first.reps + 1, NOW + 600));
+        // Easy grows it more than Good, still without moving the due date.
+        let fast = Memory::after(Some(&first), Grade::Easy, NOW + 600);
+        assert!(fast.stability > again.stability && fast.due == first.due, "{fast:?}");
+    }
+
+    #[test]
+    fn missed_today_stays_due_by_tomorrow_after_more_right_answers_today() {
+        let noon = NOW - NOW.rem_euclid(DAY) + 12 * 3600;
+        let mut card = Memory::after(None, Grade::Good, noon - 5 * DAY);
+        card = Memory::after(Some(&card), Grade::Good, card.due);
+        let missed = Memory::after(Some(&card), Grade::Again, noon);
+        let mut now = noon + 120;
+        let mut later = Memory::after(Some(&missed), Grade::Good, now);
+        for grade in [Grade::Easy, Grade::Good, Grade::Easy] {
+            now += 1800;
+            later = Memory::after(Some(&later), grade, now);
+        }
+        assert!(later.due <= noon + 120 + DAY, "due by tomorrow: {later:?}");
+        assert!(later.is_due(noon + 120 + DAY));
     }
 
     #[test]
