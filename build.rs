@@ -1,48 +1,11 @@
-//! Checks the built-in course with the program's own loader and validator (the same source
-//! files, compiled in here), fails the build with `check`'s file:line:col messages when it
-//! is broken, and embeds it twice: the validated `Course` in the compact split form (the
-//! course without its pages' blocks, decoded at launch, and each page's blocks, decoded
-//! when it is opened), and the TOML files, which `check` and the tests read.
+//! Checks the built-in course with the program's own loader and validator (the
+//! `status-tutor-course` crate, a build-dependency), fails the build with `check`'s
+//! file:line:col messages when it is broken, and embeds it twice: the validated `Course` in
+//! the compact split form (the course without its pages' blocks, decoded at launch, and
+//! each page's blocks, decoded when it is opened), and the TOML files, which `check` and
+//! the tests read.
+use status_tutor_course::content;
 use std::{env, fs, path::Path, process};
-
-// The program's own modules: `content` needs `crate::quiz::{Choice, QuestionKind}` and
-// `crate::sanitize`.
-// Paths inside an inline module start from a folder named after it, so `content/..`.
-#[allow(dead_code, reason = "only loading, checking and encoding are used here")]
-mod content {
-    #[path = "../src/content/anchor.rs"]
-    mod anchor;
-    #[path = "../src/content/compact.rs"]
-    pub mod compact;
-    #[path = "../src/content/exchange.rs"]
-    mod exchange;
-    #[path = "../src/content/load.rs"]
-    pub mod load;
-    #[path = "../src/content/model.rs"]
-    pub mod model;
-    #[path = "../src/content/parallel.rs"]
-    mod parallel;
-    #[path = "../src/content/problem.rs"]
-    pub mod problem;
-    #[path = "../src/content/raw.rs"]
-    mod raw;
-    #[path = "../src/content/reading.rs"]
-    pub mod reading;
-    #[path = "../src/content/text_safety.rs"]
-    pub mod text_safety;
-    #[path = "../src/content/validate/mod.rs"]
-    pub mod validate;
-    pub use anchor::headings;
-}
-#[allow(dead_code, reason = "only the question types are used here")]
-#[path = "src/quiz/question.rs"]
-mod question;
-#[allow(dead_code, reason = "only what the loader uses is used here")]
-#[path = "src/sanitize.rs"]
-mod sanitize;
-mod quiz {
-    pub use super::question::{Choice, QuestionKind};
-}
 
 fn main() {
     // Cargo runs build scripts in the package folder: messages read `content/pages/x.toml:3:7`.

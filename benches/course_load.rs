@@ -11,7 +11,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use status_tutor::content::{Course, CourseFiles, embedded, load};
+use status_tutor::content::{Course, embedded, load};
 
 fn head() -> Course {
     embedded::course_and_pages().expect("the compiled-in course decodes").0
@@ -22,7 +22,7 @@ fn compact() -> Course {
 }
 
 fn toml() -> Course {
-    load(&CourseFiles::embedded()).expect("the built-in course loads").course
+    load(&embedded::files()).expect("the built-in course loads").course
 }
 
 fn median(f: fn() -> Course, rounds: usize) -> Duration {

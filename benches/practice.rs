@@ -25,7 +25,7 @@ mod screen;
 
 use pty::{HIDE_CURSOR, Pty, find};
 use screen::Screen;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::practice::job::job_json;
 use status_tutor::practice::runner::{Job, run_checker};
 use std::error::Error;
@@ -89,7 +89,7 @@ fn main() -> Result<()> {
     let (saves, keys) = if bench { (20, 20) } else { (2, 2) };
     let bin = binary(bench)?;
     let python = django_python()?;
-    let course = load(&CourseFiles::embedded()).map_err(|p| format!("{p:?}"))?.course;
+    let course = load(&embedded::files()).map_err(|p| format!("{p:?}"))?.course;
     let [first, second, ..] = course.exercises.as_slice() else { return Err("fewer than two exercises".into()) };
     let dir = tempfile::tempdir()?;
     let workspace = dir.path().join("ws");

@@ -13,7 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use status_tutor::app::App;
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{Course, CourseFiles, load};
+use status_tutor::content::{Course, embedded, load};
 use status_tutor::keys::Action;
 use status_tutor::progress::Progress;
 use status_tutor::theme::Theme;
@@ -25,7 +25,7 @@ const HEIGHT: u16 = 60;
 const QUERY: &str = "redirect";
 
 fn course() -> Result<Course> {
-    load(&CourseFiles::embedded()).map(|loaded| loaded.course).map_err(|problems| format!("{problems:?}").into())
+    load(&embedded::files()).map(|loaded| loaded.course).map_err(|problems| format!("{problems:?}").into())
 }
 
 /// The app at 200x60, past the welcome screen, reading the first page.

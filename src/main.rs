@@ -7,7 +7,7 @@ use status_tutor::commands::paint::Paint;
 use status_tutor::commands::quiz;
 use status_tutor::commands::tutorial::{self, Launch};
 use status_tutor::commands::{audit, check, explain, list, practice, reset, stats};
-use status_tutor::content::CourseFiles;
+use status_tutor::content::{CourseFiles, embedded};
 use status_tutor::progress::Store;
 use status_tutor::quiz_bank::QuizOptions;
 use status_tutor::quiz_bank::RoundRequest;
@@ -39,7 +39,7 @@ fn run(cli: &Cli) -> Result<ExitCode, String> {
         Some(Command::Check { dir }) => {
             let files = match dir.as_deref().or(cli.content.as_deref()) {
                 Some(dir) => CourseFiles::read_dir(dir),
-                None => Ok(CourseFiles::embedded()),
+                None => Ok(embedded::files()),
             };
             let clean = quietly(check::run(files, &mut io::stdout().lock()))?.unwrap_or(true);
             Ok(if clean { ExitCode::SUCCESS } else { ExitCode::FAILURE })

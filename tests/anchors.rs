@@ -2,13 +2,13 @@
 //! course finds its passage on its page as laid out at 80 and at 200 columns, below the
 //! page's top when the anchor is not the first block.
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{Anchor, CourseFiles, anchor_text, load};
+use status_tutor::content::{Anchor, anchor_text, embedded, load};
 use status_tutor::lines::document::Document;
 use status_tutor::theme::Theme;
 
 #[test]
 fn every_anchor_is_found_on_its_laid_out_page() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let course = load(&embedded::files()).expect("the built-in course").course;
     let theme = Theme::new(ThemeName::Dark, false);
     let anchored: Vec<_> = course.questions.iter().filter(|q| q.anchor.is_some()).collect();
     assert!(anchored.len() * 3 >= course.questions.len() * 2, "most questions name their passage");

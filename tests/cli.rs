@@ -290,7 +290,7 @@ fn an_unknown_topic_is_said_before_the_missing_terminal() {
 #[test]
 fn list_marks_the_pages_read_and_shows_each_page_s_exercises() {
     use status_tutor::progress::{Progress, Store};
-    let course = status_tutor::content::load(&status_tutor::content::CourseFiles::embedded()).expect("course").course;
+    let course = status_tutor::content::load(&status_tutor::content::embedded::files()).expect("course").course;
     let exercise = course.exercises.first().expect("an exercise");
     let page = &course.pages[exercise.page];
     let data = tempfile::tempdir().expect("a data folder");

@@ -34,7 +34,7 @@ fn the_course_compiled_in_equals_the_content_folder_read_as_toml() {
     assert!(toml.pages.len() > 20 && !toml.questions.is_empty() && !toml.django.is_empty());
     assert_same(&compiled, &toml, "compiled-in vs content/");
     // And the TOML copy `check` reads is the same course too.
-    let embedded_toml = load(&CourseFiles::embedded()).expect("the embedded TOML loads").course;
+    let embedded_toml = load(&embedded::files()).expect("the embedded TOML loads").course;
     assert_same(&compiled, &embedded_toml, "compiled-in vs embedded TOML");
 }
 

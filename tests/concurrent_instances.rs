@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use status_tutor::content::{Course, CourseFiles, load};
+use status_tutor::content::{Course, embedded, load};
 use status_tutor::practice::workspace::Workspace;
 use status_tutor::progress::{Progress, review::day_of};
 // `screen` names the pty module as `crate::pty`, as the crates that include both do.
@@ -28,7 +28,7 @@ type TestResult = Result<(), Box<dyn Error>>;
 const BIN: &str = env!("CARGO_BIN_EXE_status-tutor");
 
 fn course() -> Course {
-    load(&CourseFiles::embedded()).expect("the built-in course loads").course
+    load(&embedded::files()).expect("the built-in course loads").course
 }
 
 fn progress_path(data: &Path) -> PathBuf {

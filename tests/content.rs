@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use status_tutor::content::load::{MAX_FILE_BYTES, MAX_PAGES};
-use status_tutor::content::{CourseFiles, Loaded, Problem, QuestionKind, Severity, load};
+use status_tutor::content::{CourseFiles, Loaded, Problem, QuestionKind, Severity, embedded, load};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -453,7 +453,7 @@ fn every_listed_page_exists_and_every_page_file_is_listed() {
 fn the_embedded_course_equals_the_content_folder_file_by_file() {
     let by_name = |files: CourseFiles| files.files.into_iter().collect::<BTreeMap<String, String>>();
     let on_disk = by_name(CourseFiles::read_dir(&root().join("content")).expect("content/"));
-    let embedded = by_name(CourseFiles::embedded());
+    let embedded = by_name(embedded::files());
     assert_eq!(embedded.keys().collect::<Vec<_>>(), on_disk.keys().collect::<Vec<_>>());
     for (name, text) in &embedded {
         assert!(text == &on_disk[name], "{name}: the embedded copy differs from content/{name} (rebuild)");
@@ -463,7 +463,7 @@ fn the_embedded_course_equals_the_content_folder_file_by_file() {
 
 #[test]
 fn the_embedded_course_loads_cleanly() {
-    let loaded = load(&CourseFiles::embedded()).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    let loaded = load(&embedded::files()).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
     assert!(loaded.warnings.is_empty(), "warnings:\n{}", listing(&loaded.warnings));
 }
 
@@ -496,7 +496,7 @@ fn a_course_without_sections_is_refused() {
 
 #[test]
 fn the_cheat_sheet_lists_every_code_the_course_describes() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let course = load(&embedded::files()).expect("the built-in course loads").course;
     let sheet = &course.pages[course.page_index("cheat-sheet").expect("a cheat sheet")];
     let listed: BTreeSet<String> = sheet
         .blocks

@@ -1,6 +1,6 @@
 //! `check` refuses a status that is no real HTTP status code, in codes.toml and so in every
 //! `[[django]]` entry that names one (`explain` would otherwise teach it).
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{CourseFiles, embedded, load};
 use std::fs;
 use std::path::Path;
 
@@ -49,5 +49,5 @@ fn a_django_name_with_an_unregistered_status_is_refused() {
 #[test]
 fn registered_codes_still_load() {
     assert!(problems_after(|t| t).is_empty());
-    assert!(load(&CourseFiles::embedded()).is_ok(), "the built-in course uses only registered codes");
+    assert!(load(&embedded::files()).is_ok(), "the built-in course uses only registered codes");
 }

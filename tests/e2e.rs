@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use portable_pty::ExitStatus;
 use screen::Screen;
-use status_tutor::content::{Course, CourseFiles, load};
+use status_tutor::content::{Course, embedded, load};
 // `screen` names the pty module as `crate::pty`, as the crates that include both by `#[path]` do.
 use support::pty;
 use support::pty::{HIDE_CURSOR, Master, Output, Pty, ROWS, TIMEOUT, find};
@@ -37,7 +37,7 @@ const MOUSE_MODES: [&str; 5] = ["1000", "1002", "1003", "1015", "1006"];
 
 /// The built-in course, read through the library so the tests follow content edits.
 fn course() -> Course {
-    match load(&CourseFiles::embedded()) {
+    match load(&embedded::files()) {
         Ok(loaded) => loaded.course,
         Err(problems) => panic!("the built-in course does not load: {problems:?}"),
     }

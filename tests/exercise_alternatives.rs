@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 
 const AT_LEAST: usize = 3;
 
@@ -59,7 +59,7 @@ fn count(dir: &Path, problems: &mut Vec<String>) -> Counts {
 
 #[test]
 fn every_shipped_exercise_keeps_its_alternatives() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let course = load(&embedded::files()).expect("the built-in course loads").course;
     assert!(!course.exercises.is_empty(), "the built-in course has exercises");
     let mut problems = Vec::new();
     for (index, exercise) in course.exercises.iter().enumerate() {

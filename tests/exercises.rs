@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use status_tutor::content::{Client, CourseFiles, FieldValue, Loaded, Problem, RequestBody, Severity, load};
+use status_tutor::content::{Client, CourseFiles, FieldValue, Loaded, Problem, RequestBody, Severity, embedded, load};
 
 fn fixture() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid"))
@@ -244,7 +244,7 @@ fn a_control_character_in_an_exercise_is_refused() {
 
 #[test]
 fn the_shipped_exercises_cover_the_course_in_lesson_order() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let course = load(&embedded::files()).expect("the built-in course loads").course;
     assert!(course.exercises.len() >= 18, "only {} exercises", course.exercises.len());
     let pages: Vec<usize> = course.exercises.iter().map(|e| e.page).collect();
     assert!(pages.windows(2).all(|w| w[0] <= w[1]), "exercises must follow the pages' order: {pages:?}");
@@ -523,7 +523,7 @@ fn views_belong_to_the_tests_kind_and_settings_to_a_short_list() {
 /// starter; a file already at the new name is never replaced.
 #[test]
 fn a_renumbered_exercise_keeps_the_learners_file() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let course = load(&embedded::files()).expect("the built-in course").course;
     let dir = tempfile::tempdir().expect("a temporary workspace");
     let workspace = status_tutor::practice::workspace::Workspace::new(dir.path());
     let exercises = workspace.exercises_dir();

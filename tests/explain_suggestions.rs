@@ -1,9 +1,9 @@
 //! `explain` with a typo suggests only close matches.
 use status_tutor::commands::explain;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 
 fn suggestions(query: &str) -> String {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
+    let course = load(&embedded::files()).expect("the built-in course is valid").course;
     match explain::find(&course, query) {
         Ok(subject) => panic!("{query} was found: {subject:?}"),
         Err(message) => message,

@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use status_tutor::app::{App, Screen};
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{CourseFiles, embedded, load};
 use status_tutor::keys::{self, Action, BINDINGS, Context, Key};
 use status_tutor::progress::Progress;
 use status_tutor::quiz::Phase;
@@ -190,7 +190,7 @@ fn labels_name_every_key_bound() {
 
 #[test]
 fn ctrl_d_scrolls_half_of_what_a_page_down_does() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let course = load(&embedded::files()).expect("the built-in course").course;
     let mut app = App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 80, 24));
     let long = (0..app.course.pages.len())
         .max_by_key(|&p| {

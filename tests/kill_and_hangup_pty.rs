@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{PtySize, native_pty_system};
 use pty::{HIDE_CURSOR, Pty};
 use screen::Screen;
-use status_tutor::content::{Course, CourseFiles, load};
+use status_tutor::content::{Course, embedded, load};
 
 type TestResult = Result<(), Box<dyn Error>>;
 
@@ -26,7 +26,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_status-tutor");
 const COURSE_ID: &str = "django-http-status";
 
 fn course() -> Course {
-    match load(&CourseFiles::embedded()) {
+    match load(&embedded::files()) {
         Ok(loaded) => loaded.course,
         Err(problems) => panic!("the built-in course does not load: {problems:?}"),
     }

@@ -1,6 +1,6 @@
 //! The top-level arguments of the real binary: a page id, code or name opens that page,
 //! and `--reset-progress` says what it did and takes `--yes` without a terminal.
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 
 fn bin(args: &[&str], data_dir: &std::path::Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_status-tutor"))
@@ -14,7 +14,7 @@ fn bin(args: &[&str], data_dir: &std::path::Path) -> std::process::Output {
 
 #[test]
 fn a_page_id_code_or_name_opens_that_page() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
+    let course = load(&embedded::files()).expect("the built-in course is valid").course;
     let id = |q: &str| status_tutor::commands::open::page_for(&course, q).map(|p| course.pages[p].id.clone());
     assert_eq!(id("404").as_deref(), Ok("404-not-found"));
     assert_eq!(id("404-not-found").as_deref(), Ok("404-not-found"));

@@ -5,13 +5,13 @@ use drawn::{draw, rows};
 use ratatui::layout::Rect;
 use status_tutor::app::App;
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::progress::Progress;
 use status_tutor::theme::Theme;
 
 /// The built-in course: the real titles and lengths are the point.
 fn app(width: u16, height: u16) -> App {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
+    let course = load(&embedded::files()).expect("the built-in course is valid").course;
     App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, width, height))
 }
 

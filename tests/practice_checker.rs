@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
-use status_tutor::content::{CourseFiles, Exercise, ExerciseKind, load};
+use status_tutor::content::{Exercise, ExerciseKind, embedded, load};
 use status_tutor::practice::checker_files::CHECKER_FILES;
 use status_tutor::practice::job::job_json;
 use status_tutor::practice::report::Report;
@@ -71,7 +71,7 @@ fn run_checker(python: &Path, workspace: &Path, flags: &[&str], args: &[&str], s
 }
 
 fn course_exercises() -> Vec<Exercise> {
-    load(&CourseFiles::embedded()).expect("the built-in course loads").course.exercises
+    load(&embedded::files()).expect("the built-in course loads").course.exercises
 }
 
 /// Runs `exercise`'s checks against `source`, one process, like the practice screen.
@@ -236,7 +236,7 @@ fn the_documented_example_exercise_is_solved_by_its_solution() {
     let readme = include_str!("../content/README.md");
     let section = readme.split("## exercises/NN_slug.toml").nth(1).expect("the exercises section");
     let example = section.split("```toml\n").nth(1).and_then(|b| b.split("\n```").next()).expect("the example");
-    let mut files = CourseFiles::embedded();
+    let mut files = embedded::files();
     files.files.retain(|(rel, _)| !rel.starts_with("exercises/"));
     files.files.push(("exercises/01_created_with_location.toml".into(), example.to_string()));
     let ex = load(&files).expect("the example loads").course.exercises.remove(0);

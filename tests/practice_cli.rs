@@ -1,7 +1,7 @@
 //! `status-tutor practice list|check|reset` as scripts use them: output lines, exit codes,
 //! done marks. The check that runs Django needs the pinned venv (skipped deliberately with
 //! STATUS_TUTOR_SKIP_DJANGO=1); the others use a fake interpreter.
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::practice::workspace::Workspace;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -27,7 +27,7 @@ fn stdout(out: &Output) -> String {
 
 #[test]
 fn list_shows_every_exercise_as_todo_then_done() {
-    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let course = load(&embedded::files()).expect("course").course;
     let dir = tempfile::tempdir().expect("tempdir");
     let out = run(dir.path(), &["practice", "list"]);
     assert!(out.status.success());
@@ -62,7 +62,7 @@ fn an_unknown_exercise_is_an_error_that_points_to_the_list() {
 
 #[test]
 fn reset_puts_the_starter_back() {
-    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let course = load(&embedded::files()).expect("course").course;
     let exercise = &course.exercises[0];
     let dir = tempfile::tempdir().expect("tempdir");
     // A check with no Python still prepares the workspace (and exits 2: the environment).
@@ -96,7 +96,7 @@ fn django_python() -> Option<PathBuf> {
 fn check_fails_the_starter_passes_the_solution_and_marks_it_done() {
     let Some(python) = django_python() else { return };
     let python = python.to_string_lossy().into_owned();
-    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let course = load(&embedded::files()).expect("course").course;
     let exercise = &course.exercises[1];
     let dir = tempfile::tempdir().expect("tempdir");
     let starter = run(dir.path(), &["practice", "check", &exercise.id, "--python", &python]);
@@ -116,7 +116,7 @@ fn check_fails_the_starter_passes_the_solution_and_marks_it_done() {
 fn a_load_error_comes_first_and_the_learners_exit_is_theirs() {
     let Some(python) = django_python() else { return };
     let python = python.to_string_lossy().into_owned();
-    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let course = load(&embedded::files()).expect("course").course;
     let exercise = &course.exercises[0];
     let dir = tempfile::tempdir().expect("tempdir");
     let file = Workspace::new(&dir.path().join("ws")).file_for(1, &exercise.id);
@@ -216,7 +216,7 @@ fn a_changed_checker_is_replaced_whole() {
 /// the course names it (one algorithm for both).
 #[test]
 fn check_reads_the_file_the_workspace_wrote() {
-    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let course = load(&embedded::files()).expect("course").course;
     let dir = tempfile::tempdir().expect("tempdir");
     let out = run(dir.path(), &["practice", "check", "1", "--json", "--python", "/no/such/python"]);
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");

@@ -12,7 +12,7 @@ mod screen;
 
 use pty::{HIDE_CURSOR, Pty};
 use screen::Screen;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -48,7 +48,7 @@ fn wait_for_text(pty: &Pty, offset: usize, text: &str) -> usize {
 #[test]
 fn a_solution_saved_into_the_file_turns_the_checks_green_and_marks_it_done() {
     let Some(python) = django_python() else { return };
-    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let course = load(&embedded::files()).expect("the built-in course loads").course;
     let exercise = course.exercises.first().expect("the course has exercises");
     let total = course.exercises.len();
     let dir = tempfile::tempdir().expect("tempdir");

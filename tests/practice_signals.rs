@@ -11,7 +11,7 @@ mod screen;
 use pty::{HIDE_CURSOR, Pty};
 use rustix::process::{Pid, Signal, kill_process};
 use screen::Screen;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::practice::workspace::Workspace;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -46,7 +46,7 @@ fn endless(facts: &Path) -> String {
 
 /// The first exercise's file in the workspace `ws`.
 fn first_file(ws: &Path) -> PathBuf {
-    let course = load(&CourseFiles::embedded()).expect("course").course;
+    let course = load(&embedded::files()).expect("course").course;
     Workspace::new(ws).file_for(1, &course.exercises[0].id)
 }
 

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Color;
 use status_tutor::app::App;
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::keys::Action;
 use status_tutor::progress::{Progress, RoundRecord};
 use status_tutor::quiz::{Answer, Record, Verdict};
@@ -35,7 +35,7 @@ fn progress(course: &status_tutor::content::Course) -> Progress {
 }
 
 fn draw(theme: Theme, width: u16, height: u16) -> Buffer {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let course = load(&embedded::files()).expect("the built-in course").course;
     let progress = progress(&course);
     let mut app = App::new(course, theme, progress, Rect::new(0, 0, width, height));
     app.update(Action::Progress);

@@ -1,6 +1,6 @@
 //! `status-tutor quiz --plain --seed N` with a scripted stdin: the real binary prints the
 //! expected score, records the round, and `--json` gives machine-readable results.
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::quiz::{QuestionKind, RoundQuestion, draw_round};
 use status_tutor::quiz_bank::quiz_bank;
 use std::io::Write;
@@ -11,7 +11,7 @@ const COUNT: usize = 6;
 
 /// The round the binary will ask, drawn the same way from the same seed.
 fn round() -> Vec<RoundQuestion> {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let course = load(&embedded::files()).expect("the built-in course loads").course;
     draw_round(&quiz_bank(&course), Some(COUNT), SEED)
 }
 

@@ -5,7 +5,7 @@
 mod question_bank;
 
 use question_bank::bank;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::quiz::{Question, QuestionKind, RoundQuestion, draw_from, draw_ordered, draw_round};
 use status_tutor::quiz_bank::quiz_bank;
 
@@ -62,7 +62,7 @@ fn appearances(bank: &[Question], n: usize, seeds: u64) -> Vec<usize> {
 
 #[test]
 fn over_1000_seeds_every_question_of_the_real_bank_appears_equally_often() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let course = load(&embedded::files()).expect("the built-in course loads").course;
     let bank = quiz_bank(&course);
     let n = 12;
     let counts = appearances(&bank, n, 1000);

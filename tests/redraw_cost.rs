@@ -8,7 +8,7 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use status_tutor::app::App;
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::keys::Action;
 use status_tutor::progress::Progress;
 use status_tutor::theme::Theme;
@@ -18,7 +18,7 @@ fn events() -> usize {
 }
 
 fn app(practice: bool) -> (App, tempfile::TempDir) {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let course = load(&embedded::files()).expect("the built-in course").course;
     let theme = Theme::new(ThemeName::Dark, false);
     let mut app = App::new(course, theme, Progress::default(), Rect::new(0, 0, 200, 60));
     let dir = tempfile::tempdir().expect("tempdir");

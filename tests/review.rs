@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 use status_tutor::app::{App, Clock, Screen};
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{CourseFiles, embedded, load};
 use status_tutor::keys::Action;
 use status_tutor::progress::{Progress, RoundRecord};
 use status_tutor::quiz::{Input, Phase, QuestionKind, RoundKind};
@@ -672,7 +672,7 @@ fn a_narrow_terminal_charts_the_most_recent_days_that_fit() {
 /// view instead of hiding below the question.
 #[test]
 fn the_verdict_of_a_long_question_is_in_view_at_80x24() {
-    let mut course = load(&CourseFiles::embedded()).expect("the built-in course").course;
+    let mut course = load(&embedded::files()).expect("the built-in course").course;
     let tallest = course.questions.iter().max_by_key(|q| q.prompt.lines().count()).cloned().expect("questions");
     assert!(tallest.prompt.lines().count() >= 15, "a question taller than the screen: {}", tallest.id);
     course.questions = vec![tallest];

@@ -18,7 +18,7 @@ use std::path::Path;
 use drive::{press, wait_screen};
 use portable_pty::PtySize;
 use pty::{Master, Pty};
-use status_tutor::content::{CourseFiles, QuestionKind, load};
+use status_tutor::content::{QuestionKind, embedded, load};
 use status_tutor::progress::review::unix_from_rfc3339;
 
 type TestResult = Result<(), Box<dyn Error>>;
@@ -35,7 +35,7 @@ fn write_progress(dir: &Path) -> Result<String, Box<dyn Error>> {
 
 /// [`write_progress`] with the question `due` (by id) as the one due, when given.
 fn write_progress_due(dir: &Path, due: Option<&str>) -> Result<String, Box<dyn Error>> {
-    let course = load(&CourseFiles::embedded()).map_err(|e| format!("{e:?}"))?.course;
+    let course = load(&embedded::files()).map_err(|e| format!("{e:?}"))?.course;
     let mut singles = course.questions.iter().filter(|q| matches!(q.kind, QuestionKind::Single { .. }));
     let (mut due_question, later) = (singles.next().ok_or("a single choice")?, singles.next().ok_or("another")?);
     if let Some(id) = due {
@@ -172,7 +172,7 @@ fn the_progress_screen_at_200x60_stands_in_two_columns() -> TestResult {
 
 /// How many pages the built-in course has (the screen counts them).
 fn builtin_pages() -> usize {
-    status_tutor::content::load(&status_tutor::content::CourseFiles::embedded())
+    status_tutor::content::load(&status_tutor::content::embedded::files())
         .expect("the built-in course")
         .course
         .pages

@@ -1,5 +1,5 @@
 //! `quiz --topic` and `review` from the command line, in plain mode: the real binary.
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::quiz_bank::quiz_bank;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -48,7 +48,7 @@ fn a_topic_round_asks_only_that_topic_and_skipping_brings_it_back_in_minutes() {
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.starts_with("Quiz on csrf, 410-gone: "), "{stdout}");
     // Exactly the questions tagged csrf or taught on 410-gone, each once.
-    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let course = load(&embedded::files()).expect("the built-in course loads").course;
     let bank = quiz_bank(&course);
     let wanted: Vec<&str> = bank
         .iter()

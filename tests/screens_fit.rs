@@ -7,13 +7,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use status_tutor::app::App;
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::keys::Action;
 use status_tutor::progress::Progress;
 use status_tutor::theme::Theme;
 
 fn app(width: u16, height: u16) -> App {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
+    let course = load(&embedded::files()).expect("the built-in course is valid").course;
     App::new(course, Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, width, height))
 }
 
@@ -76,7 +76,7 @@ fn invisible(buffer: &Buffer) -> Vec<(u16, u16, String)> {
 
 #[test]
 fn high_contrast_selections_never_draw_white_on_white() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
+    let course = load(&embedded::files()).expect("the built-in course is valid").course;
     let theme = Theme::new(ThemeName::HighContrast, false);
     let mut app = App::new(course, theme, Progress::default(), Rect::new(0, 0, 100, 30));
     let dir = tempfile::tempdir().expect("tempdir");
@@ -113,7 +113,7 @@ fn stray_underlines(buffer: &Buffer) -> Vec<String> {
 
 #[test]
 fn high_contrast_underlines_stay_on_the_words() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course is valid").course;
+    let course = load(&embedded::files()).expect("the built-in course is valid").course;
     let theme = Theme::new(ThemeName::HighContrast, false);
     let mut app = App::new(course, theme, Progress::default(), Rect::new(0, 0, 100, 30));
     app.update(Action::Open);

@@ -43,7 +43,7 @@ fn stats_text_piped_has_no_escape_sequences() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert!(text.starts_with("Your progress (2026-11-20T10:00:00Z)"), "{text}");
-    let course = status_tutor::content::load(&status_tutor::content::CourseFiles::embedded()).expect("course").course;
+    let course = status_tutor::content::load(&status_tutor::content::embedded::files()).expect("course").course;
     let (pages, questions) = (course.pages.len(), course.questions.len());
     assert!(text.contains(&format!("Pages read 0/{pages}")), "{text}");
     assert!(text.contains(&format!("Review {questions} questions")), "{text}");

@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 use status_tutor::app::App;
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{CourseFiles, load};
+use status_tutor::content::{embedded, load};
 use status_tutor::keys::{Action, Context, action_for};
 use status_tutor::progress::Progress;
 use status_tutor::theme::Theme;
@@ -14,7 +14,7 @@ fn reading(page: &str) -> App {
 }
 
 fn reading_at(page: &str, height: u16) -> App {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let course = load(&embedded::files()).expect("the built-in course loads").course;
     let index = course.page_index(page).expect("the page exists");
     let mut app =
         App::new(course, Theme::new(ThemeName::Dark, true), Progress::default(), Rect::new(0, 0, 100, height));

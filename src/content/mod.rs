@@ -1,20 +1,8 @@
-//! The course: TOML files -> validated `Course`. Knows nothing of the terminal.
-mod anchor;
+//! The course as the program holds it. The model, loader and validator are the
+//! `status-tutor-course` crate (crates/course), which build.rs uses too; they are
+//! re-exported here, so `crate::content::model` and the rest name them. Only what the
+//! program alone needs lives here: the built-in course and the cache.
 pub mod cache;
-pub mod compact;
 pub mod embedded;
-mod exchange;
-pub mod load;
-pub mod model;
-mod parallel;
-pub mod problem;
-mod raw;
-pub mod reading;
-pub mod text_safety;
-pub mod validate;
 
-pub use anchor::{anchor_text, headings};
-pub use load::CourseFiles;
-pub use model::*;
-pub use problem::{Problem, Severity};
-pub use validate::{Loaded, load};
+pub use status_tutor_course::content::*;

@@ -235,7 +235,7 @@ mod tests {
     }
 
     fn course() -> Course {
-        crate::content::load(&crate::content::CourseFiles::embedded()).expect("the built-in course loads").course
+        crate::content::load(&crate::content::embedded::files()).expect("the built-in course loads").course
     }
 
     #[test]

@@ -13,7 +13,7 @@ fn rows_wrap_at_the_terminal_width_under_themselves() {
 }
 
 fn course() -> crate::content::Course {
-    crate::content::load(&crate::content::CourseFiles::embedded()).expect("the built-in course loads").course
+    crate::content::load(&crate::content::embedded::files()).expect("the built-in course loads").course
 }
 
 fn card(query: &str, width: Option<usize>) -> String {
