@@ -132,7 +132,8 @@ fn a_caption_that_does_not_fit_ends_with_an_ellipsis() {
             .blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Code(sample) => sample.caption.as_ref().map(|c| c.replace(['`', '*'], "")),
+                // a flawed sample's caption is written whole (tests/flawed_samples.rs)
+                Block::Code(sample) if !sample.flawed => sample.caption.as_ref().map(|c| c.replace(['`', '*'], "")),
                 _ => None,
             })
             .collect();

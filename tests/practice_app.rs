@@ -37,7 +37,7 @@ impl Runner for FakeRunner {
 }
 
 fn exercise(id: &str, title: &str, page: usize) -> Exercise {
-    let request = |method: &str, body| status_tutor::content::Request {
+    let request = |method: &str, body| status_tutor::content::ClientRequest {
         method: method.into(),
         path: "/articles/".into(),
         user: Client::Anonymous,

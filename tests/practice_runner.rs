@@ -1,6 +1,6 @@
 //! The checker runner: timeout, cancellation, broken checkers, Django missing (with fake
 //! interpreters, no Python needed), and one real run against the pinned Django.
-use status_tutor::content::{Client, Exchange, Exercise, Expectation, Request, RequestBody};
+use status_tutor::content::{Client, ClientRequest, Exchange, Exercise, Expectation, RequestBody};
 use status_tutor::practice::checker_files::{CHECKER_FILES, CHECKER_VERSION};
 use status_tutor::practice::job::job_json;
 use status_tutor::practice::runner::{Job, RunError, run_checker};
@@ -93,7 +93,7 @@ fn a_missing_interpreter_is_no_python() {
 /// "Created, with Location": POST a JSON body, answer 201 with a Location header.
 pub fn created_exercise() -> Exercise {
     let post = |json: &str, status: u16, location: bool| Exchange {
-        request: Request {
+        request: ClientRequest {
             method: "POST".into(),
             path: "/articles/".into(),
             user: Client::Anonymous,

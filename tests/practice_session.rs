@@ -1,6 +1,6 @@
 //! The practice state machine, driven by events: runs, stale results, done marks, hints,
 //! the solution reveal. No Python, no files.
-use status_tutor::content::{Client, Exchange, Exercise, Expectation, Request, RequestBody};
+use status_tutor::content::{Client, ClientRequest, Exchange, Exercise, Expectation, RequestBody};
 use status_tutor::practice::report::Report;
 use status_tutor::practice::runner::{RunError, RunId};
 use status_tutor::practice::session::{Confirm, Effect, Event, PracticeSession, RunState};
@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 fn exercise(id: &str, checks: usize, hints: usize) -> Exercise {
     let check = Exchange {
-        request: Request {
+        request: ClientRequest {
             method: "GET".into(),
             path: "/".into(),
             user: Client::Anonymous,

@@ -19,7 +19,7 @@ use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::layout::{self, Areas, SidebarMode};
 use crate::lines::document::Document;
-use crate::lines::quiz::View as QuizLines;
+use crate::lines::quiz::QuizParts;
 use crate::lines::verified;
 use crate::progress::Tracked;
 pub use crate::quiz_bank::{QuizOptions, quiz_bank};

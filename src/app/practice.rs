@@ -59,9 +59,9 @@ impl PracticeView {
 impl App {
     /// The practice screen's parts for `lines::practice` (the view draws them, the app
     /// measures them), if practice is open.
-    pub fn practice_lines(&self) -> Option<lines::View<'_>> {
+    pub fn practice_lines(&self) -> Option<lines::PracticeParts<'_>> {
         let view = self.practice.as_ref()?;
-        Some(lines::View {
+        Some(lines::PracticeParts {
             theme: &self.theme,
             course: &self.course,
             session: &view.session,

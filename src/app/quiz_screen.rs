@@ -3,9 +3,9 @@ use super::*;
 
 impl App {
     /// The quiz in progress, as its screens are laid out (for the view, scroll limits and clicks).
-    pub fn quiz_lines(&self) -> Option<QuizLines<'_>> {
+    pub fn quiz_lines(&self) -> Option<QuizParts<'_>> {
         let quiz = self.quiz.as_ref()?;
-        Some(QuizLines {
+        Some(QuizParts {
             theme: &self.theme,
             course: &self.course,
             progress: &self.progress,

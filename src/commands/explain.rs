@@ -1,6 +1,6 @@
 //! `status-tutor explain`: a compact card for a code, a class, a Django name, a page or a topic.
 use super::paint::Paint;
-use crate::content::{Course, DjangoName, Page, StatusClass, StatusCode};
+use crate::content::{Block, Course, DjangoName, Page, StatusClass, StatusCode};
 use crate::sanitize::printable;
 use std::io::{self, Write};
 
@@ -167,6 +167,13 @@ fn page_card(course: &Course, page: &Page, paint: Paint, out: &mut impl Write) -
         .collect();
     if !names.is_empty() {
         row(out, paint, "Names", &names.join(", "))?;
+    }
+    // The samples not to copy, marked as the reader marks them.
+    for sample in page.blocks.iter().filter_map(|b| match b {
+        Block::Code(sample) if sample.flawed => Some(sample),
+        _ => None,
+    }) {
+        row(out, paint, "Flawed", &format!("✗ {}", sample.caption.as_deref().unwrap_or("a sample not to copy")))?;
     }
     Ok(())
 }

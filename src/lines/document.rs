@@ -108,11 +108,16 @@ impl Builder<'_> {
 
     fn code(&mut self, sample: &CodeSample) {
         let width = self.width.min(100);
-        let label = match &sample.caption {
-            Some(caption) => format!("{} · {caption}", sample.language),
-            None => sample.language.clone(),
-        };
-        self.lines.push(box_top(&label, width, self.theme.border, self.theme.dim));
+        let (edges, border) = if sample.flawed { (HEAVY, self.theme.wrong) } else { (LIGHT, self.theme.border) };
+        if sample.flawed {
+            self.flawed_top(sample, width);
+        } else {
+            let label = match &sample.caption {
+                Some(caption) => format!("{} · {caption}", sample.language),
+                None => sample.language.clone(),
+            };
+            self.lines.push(box_top(&label, width, edges, border, self.theme.dim));
+        }
         let numbers = sample.source.lines().count().max(1).to_string().len();
         let inner = width.saturating_sub(numbers + 5).max(8);
         for (n, spans) in super::code::highlight(&sample.language, &sample.source, self.theme).into_iter().enumerate() {
@@ -121,10 +126,10 @@ impl Builder<'_> {
             let blank = Span::styled(format!("{:>numbers$} ", "↪"), self.theme.line_number);
             for (i, piece) in super::code_wrap::wrap_code(&spans, inner).into_iter().enumerate() {
                 let gutter = if i == 0 { number.clone() } else { blank.clone() };
-                self.lines.push(boxed(piece, gutter, width, self.theme.border));
+                self.lines.push(boxed(piece, gutter, width, edges, border));
             }
         }
-        self.lines.push(box_bottom(width, self.theme.border));
+        self.lines.push(box_bottom(width, edges, border));
         if let Some(response) = &sample.response {
             self.response(response, width);
         }
@@ -133,9 +138,30 @@ impl Builder<'_> {
         self.lines.extend(super::verified::tests(&sample.tests, width, self.theme));
     }
 
+    /// A sample not to copy is set apart by heavy edges and a mark as well as by colour, so
+    /// it stands out without colour (NO_COLOR) and in the high-contrast theme. Its caption
+    /// says what is wrong: one too long for the top edge is written whole under it.
+    fn flawed_top(&mut self, sample: &CodeSample, width: usize) {
+        let (style, mark) = (self.theme.wrong, format!("✗ flawed · {}", sample.language));
+        let Some(caption) = &sample.caption else {
+            self.lines.push(box_top(&mark, width, HEAVY, style, style));
+            return;
+        };
+        let label = format!("{mark} · {caption}");
+        if label.width() <= width.saturating_sub(6) {
+            self.lines.push(box_top(&label, width, HEAVY, style, style));
+            return;
+        }
+        self.lines.push(box_top(&mark, width, HEAVY, style, style));
+        for line in wrap(&[Span::styled(caption.clone(), style)], width.saturating_sub(4), vec![], vec![]) {
+            self.lines.push(boxed(line.spans, Span::raw(""), width, HEAVY, style));
+        }
+        self.lines.push(Line::styled(format!("┠{}┨", "─".repeat(width.saturating_sub(2))), frame(style)));
+    }
+
     fn response(&mut self, response: &ExampleResponse, width: usize) {
         let class = self.theme.status(response.status);
-        self.lines.push(box_top("the client receives", width, class, self.theme.dim));
+        self.lines.push(box_top("the client receives", width, LIGHT, class, self.theme.dim));
         let inner = width.saturating_sub(4);
         let status = vec![Span::styled(format!("HTTP/1.1 {} {}", response.status, response.reason), class)];
         let mut rows: Vec<Vec<Span<'static>>> = vec![status];
@@ -151,10 +177,10 @@ impl Builder<'_> {
         }
         for row in rows {
             for line in wrap(&row, inner, vec![], vec![Span::raw("  ")]) {
-                self.lines.push(boxed(line.spans, Span::raw(""), width, class));
+                self.lines.push(boxed(line.spans, Span::raw(""), width, LIGHT, class));
             }
         }
-        self.lines.push(box_bottom(width, class));
+        self.lines.push(box_bottom(width, LIGHT, class));
     }
 
     fn categories(&mut self, cards: &[CategoryCard]) {
@@ -185,7 +211,7 @@ impl Builder<'_> {
         let style = self.theme.class(card.class);
         let inner = width.saturating_sub(4);
         let mut lines =
-            vec![box_top(&format!("{} {}", class_symbol(card.class), card.class.label()), width, style, style)];
+            vec![box_top(&format!("{} {}", class_symbol(card.class), card.class.label()), width, LIGHT, style, style)];
         let mut body: Vec<Line<'static>> = wrap(&[Span::styled(card.name.clone(), style)], inner, vec![], vec![]);
         body.extend(wrap(&inline(&card.description, self.theme.dim, self.theme), inner, vec![], vec![]));
         body.push(Line::default());
@@ -198,8 +224,8 @@ impl Builder<'_> {
                 vec![Span::raw("    ")],
             ));
         }
-        lines.extend(body.into_iter().map(|l| boxed(l.spans, Span::raw(""), width, style)));
-        lines.push(box_bottom(width, style));
+        lines.extend(body.into_iter().map(|l| boxed(l.spans, Span::raw(""), width, LIGHT, style)));
+        lines.push(box_bottom(width, LIGHT, style));
         lines
     }
 
@@ -282,33 +308,55 @@ fn frame(style: Style) -> Style {
     style.remove_modifier(ratatui::style::Modifier::UNDERLINED)
 }
 
-fn box_top(label: &str, width: usize, border: Style, label_style: Style) -> Line<'static> {
+/// The characters of a box: corners (top left, top right, bottom left, bottom right),
+/// the horizontal and the vertical line.
+#[derive(Clone, Copy)]
+struct Edges {
+    corners: [&'static str; 4],
+    across: &'static str,
+    down: &'static str,
+}
+
+/// Light and rounded: samples, responses, cards.
+const LIGHT: Edges = Edges { corners: ["╭", "╮", "╰", "╯"], across: "─", down: "│" };
+/// Heavy and square: a flawed sample.
+const HEAVY: Edges = Edges { corners: ["┏", "┓", "┗", "┛"], across: "━", down: "┃" };
+
+fn box_top(label: &str, width: usize, edges: Edges, border: Style, label_style: Style) -> Line<'static> {
     let border = frame(border);
     // A label that does not fit ends with an ellipsis, not in the middle of a word.
     let label =
         super::text::plain(&super::text::ellipsized(Line::raw(label.to_string()), width.saturating_sub(6)).spans);
-    let label = format!(" {label} ");
-    let fill = width.saturating_sub(3 + label.width());
+    let fill = width.saturating_sub(5 + label.width());
+    let [left, right, ..] = edges.corners;
+    // The blanks around the label are the border's: an underlined label stops at its words.
     Line::from(vec![
-        Span::styled("╭─", border),
+        Span::styled(format!("{left}{} ", edges.across), border),
         Span::styled(label, label_style),
-        Span::styled(format!("{}╮", "─".repeat(fill)), border),
+        Span::styled(format!(" {}{right}", edges.across.repeat(fill)), border),
     ])
 }
 
-fn box_bottom(width: usize, border: Style) -> Line<'static> {
+fn box_bottom(width: usize, edges: Edges, border: Style) -> Line<'static> {
     let border = frame(border);
-    Line::styled(format!("╰{}╯", "─".repeat(width.saturating_sub(2))), border)
+    let [.., left, right] = edges.corners;
+    Line::styled(format!("{left}{}{right}", edges.across.repeat(width.saturating_sub(2))), border)
 }
 
 /// `│ gutter content… │`, padded to exactly `width` columns.
-fn boxed(content: Vec<Span<'static>>, gutter: Span<'static>, width: usize, border: Style) -> Line<'static> {
+fn boxed(
+    content: Vec<Span<'static>>,
+    gutter: Span<'static>,
+    width: usize,
+    edges: Edges,
+    border: Style,
+) -> Line<'static> {
     let used = gutter.width() + content.iter().map(Span::width).sum::<usize>();
     let pad = width.saturating_sub(4 + used);
     let border = frame(border);
-    let mut spans = vec![Span::styled("│ ", border), gutter];
+    let mut spans = vec![Span::styled(format!("{} ", edges.down), border), gutter];
     spans.extend(content);
     spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(" │", border));
+    spans.push(Span::styled(format!(" {}", edges.down), border));
     Line::from(spans)
 }

@@ -25,7 +25,7 @@ const LIST_FROM: u16 = 70;
 const SIDE_BY_SIDE_FROM: usize = 96;
 
 /// What the practice screen is made of (the app's practice state, borrowed).
-pub struct View<'a> {
+pub struct PracticeParts<'a> {
     pub theme: &'a Theme,
     pub course: &'a Course,
     pub session: &'a PracticeSession,
@@ -38,7 +38,7 @@ pub struct View<'a> {
     pub learner_code: Option<&'a str>,
 }
 
-impl View<'_> {
+impl PracticeParts<'_> {
     pub fn spinner(&self) -> &'static str {
         SPINNER[self.spinner % SPINNER.len()]
     }
@@ -57,7 +57,7 @@ pub fn areas(area: Rect) -> (Option<Rect>, Rect) {
 }
 
 /// How far the details can scroll in a screen of `size`.
-pub fn max_scroll(view: &View, size: Rect) -> usize {
+pub fn max_scroll(view: &PracticeParts, size: Rect) -> usize {
     let (_, details) = areas(size);
     detail_lines(view, usize::from(details.width)).len().saturating_sub(usize::from(details.height))
 }
@@ -66,7 +66,7 @@ pub fn max_scroll(view: &View, size: Rect) -> usize {
 pub const LIST_TOP: u16 = 2;
 
 /// The exercise whose line in the list is at `at`, if any.
-pub fn exercise_at(view: &View, size: Rect, at: Position) -> Option<usize> {
+pub fn exercise_at(view: &PracticeParts, size: Rect, at: Position) -> Option<usize> {
     let list = areas(size).0?;
     let rows = list.height.saturating_sub(LIST_TOP);
     if !list.contains(at) || at.y < list.y + LIST_TOP || at.y - list.y - LIST_TOP >= rows {
@@ -78,13 +78,13 @@ pub fn exercise_at(view: &View, size: Rect, at: Position) -> Option<usize> {
 }
 
 /// The first exercise shown in a list of this area (the current one stays in view).
-pub fn list_offset(view: &View, list: Rect) -> usize {
+pub fn list_offset(view: &PracticeParts, list: Rect) -> usize {
     let rows = usize::from(list.height.saturating_sub(LIST_TOP));
     crate::layout::list_offset(view.session.current, rows, view.session.items.len())
 }
 
 /// The details pane as lines, before scrolling.
-pub fn detail_lines(view: &View, width: usize) -> Vec<Line<'static>> {
+pub fn detail_lines(view: &PracticeParts, width: usize) -> Vec<Line<'static>> {
     let theme = view.theme;
     let mut out: Vec<Line<'static>> = Vec::new();
     let (Some(item), Some(exercise)) = (view.session.current(), view.course.exercises.get(view.session.current)) else {
@@ -181,12 +181,12 @@ pub fn detail_lines(view: &View, width: usize) -> Vec<Line<'static>> {
 }
 
 /// A run error as the practice screen says it (S sets Django up).
-fn run_error(view: &View, error: &RunError) -> String {
+fn run_error(view: &PracticeParts, error: &RunError) -> String {
     let timeout = crate::practice::runner::TIMEOUT;
     service::run_error_text(error, view.python, view.workspace, timeout, Remedy::Key)
 }
 
-fn state_lines(view: &View, item: &Item, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+fn state_lines(view: &PracticeParts, item: &Item, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let failing = item.report.as_ref().map_or(0, |r| r.checks.iter().filter(|c| !c.passed).count());
     let text = match &item.state {
         RunState::Idle if item.done => ("✓ Solved before. Save the file to check it again.".to_string(), theme.right),
@@ -270,7 +270,7 @@ fn frame_lines(failure: &PyError, theme: &Theme, width: usize) -> Vec<Line<'stat
 }
 
 /// The reference solution beside the learner's code when there is room, else below it.
-fn solution_lines(view: &View, exercise: &Exercise, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+fn solution_lines(view: &PracticeParts, exercise: &Exercise, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mine = view.learner_code.map(|c| printable(c).into_owned()).unwrap_or_default();
     let mine = code::highlight("python", &mine, theme);
     let solution = code::highlight("python", &exercise.solution, theme);

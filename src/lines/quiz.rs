@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 const COLUMN_WIDTH: u16 = 86;
 
 /// What the quiz screens are made of (the app's quiz, course and progress, borrowed).
-pub struct View<'a> {
+pub struct QuizParts<'a> {
     pub theme: &'a Theme,
     pub course: &'a Course,
     pub progress: &'a Progress,
@@ -29,7 +29,7 @@ pub struct View<'a> {
 
 /// The lines to draw in `area`'s quiz column, from the first visible one. Scrolled down,
 /// a question keeps its "Question N of M" line at the top.
-pub fn visible(view: &View, area: Rect) -> (Rect, Vec<Line<'static>>) {
+pub fn visible(view: &QuizParts, area: Rect) -> (Rect, Vec<Line<'static>>) {
     let column = column(area);
     let mut lines = screen_lines(view, column.width);
     let first = first_line(view, column, lines.len());
@@ -43,12 +43,12 @@ pub fn visible(view: &View, area: Rect) -> (Rect, Vec<Line<'static>>) {
 }
 
 /// Whether the first line is pinned: a question (or its verdict) scrolled down.
-fn pinned(view: &View, first: usize) -> bool {
+fn pinned(view: &QuizParts, first: usize) -> bool {
     first > 0 && matches!(view.session.phase(), Phase::Asking { .. } | Phase::Feedback { .. } | Phase::Review { .. })
 }
 
 /// The lines of the quiz screen for the current phase, at `width` columns.
-fn screen_lines(view: &View, width: u16) -> Vec<Line<'static>> {
+fn screen_lines(view: &QuizParts, width: u16) -> Vec<Line<'static>> {
     if view.resuming {
         return super::quiz_review::resume_intro(view, width);
     }
@@ -65,19 +65,19 @@ fn screen_lines(view: &View, width: u16) -> Vec<Line<'static>> {
 }
 
 /// What a question of this round is called: review rounds say "Review", not "Question".
-fn label(view: &View) -> &'static str {
+fn label(view: &QuizParts) -> &'static str {
     view.session.kind().question_label()
 }
 
 /// How far the learner can scroll this screen (0 when it fits).
-pub fn max_scroll(view: &View, area: Rect) -> usize {
+pub fn max_scroll(view: &QuizParts, area: Rect) -> usize {
     let column = column(area);
     screen_lines(view, column.width).len().saturating_sub(usize::from(column.height))
 }
 
 /// The first line shown: while a question is asked, whatever keeps the answer being
 /// chosen in view (small terminals); otherwise the learner's own scrolling.
-fn first_line(view: &View, column: Rect, total: usize) -> usize {
+fn first_line(view: &QuizParts, column: Rect, total: usize) -> usize {
     let height = usize::from(column.height);
     let max = total.saturating_sub(height);
     let Phase::Asking { index, input } = view.session.phase() else { return view.scroll.min(max) };
@@ -103,7 +103,7 @@ fn column(area: Rect) -> Rect {
 }
 
 /// The choice under a mouse click, if any: same geometry as the drawing.
-pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
+pub fn choice_at(view: &QuizParts, area: Rect, at: Position) -> Option<usize> {
     let Phase::Asking { index, .. } = view.session.phase() else { return None };
     if view.resuming {
         return None;
@@ -121,7 +121,7 @@ pub fn choice_at(view: &View, area: Rect, at: Position) -> Option<usize> {
     (column.contains(at) && choice < choice_labels(rq).len()).then_some(choice)
 }
 
-fn intro(view: &View, width: u16) -> Vec<Line<'static>> {
+fn intro(view: &QuizParts, width: u16) -> Vec<Line<'static>> {
     let theme = &view.theme;
     let n = view.session.round().len();
     let bank = view.session.bank().len();
@@ -228,7 +228,7 @@ fn choice_labels(rq: &RoundQuestion) -> Vec<String> {
     }
 }
 
-fn asking(view: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
+fn asking(view: &QuizParts, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
     let theme = &view.theme;
     let Some(rq) = view.session.round().get(index) else { return vec![] };
     let mut lines = question_header(theme, label(view), (index, view.session.round().len()), rq, width, false);
@@ -275,14 +275,14 @@ fn asking(view: &View, index: usize, input: &Input, width: u16) -> Vec<Line<'sta
     lines
 }
 
-fn feedback(view: &View, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
+fn feedback(view: &QuizParts, index: usize, verdict: Verdict, width: u16, label: &str) -> Vec<Line<'static>> {
     feedback_and_verdict(view, index, verdict, width, label).0
 }
 
 /// The scroll a new feedback starts at: 0 when the verdict and the start of its
 /// explanation fit below the question, else just enough to show them. A long question
 /// (a traced view) would otherwise fill a small screen and hide whether you were right.
-pub fn feedback_scroll(view: &View, area: Rect) -> usize {
+pub fn feedback_scroll(view: &QuizParts, area: Rect) -> usize {
     let Phase::Feedback { index, verdict } = view.session.phase() else { return 0 };
     let column = column(area);
     let (lines, verdict_at) = feedback_and_verdict(view, *index, *verdict, column.width, label(view));
@@ -293,7 +293,7 @@ pub fn feedback_scroll(view: &View, area: Rect) -> usize {
 
 /// A feedback's lines and the index of its verdict line ("✓ Right.", "✗ Not quite.").
 fn feedback_and_verdict(
-    view: &View,
+    view: &QuizParts,
     index: usize,
     verdict: Verdict,
     width: u16,

@@ -1,6 +1,6 @@
 //! The quiz results screen: the round's score, what the learner knows per class and
 //! topic (learned or still shaky, due tomorrow), and answers per day over 30 days.
-use super::quiz::View;
+use super::quiz::QuizParts;
 use super::text::{inline, wrap};
 use crate::progress::review::{DayTally, Standing};
 use crate::quiz::{RoundKind, Score, plain};
@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 /// Rows of the 30-day chart (bars only; the legend is one more line).
 const CHART_HEIGHT: u16 = 6;
 
-pub fn results(view: &View, score: &Score, width: u16) -> Vec<Line<'static>> {
+pub fn results(view: &QuizParts, score: &Score, width: u16) -> Vec<Line<'static>> {
     let theme = &view.theme;
     let title = match view.session.kind() {
         RoundKind::Full => "Results".to_owned(),
@@ -83,7 +83,7 @@ pub fn results(view: &View, score: &Score, width: u16) -> Vec<Line<'static>> {
 }
 
 /// How to go over the missed questions again, and when review brings them back.
-fn missed_how(view: &View, score: &Score) -> Vec<Span<'static>> {
+fn missed_how(view: &QuizParts, score: &Score) -> Vec<Span<'static>> {
     let theme = &view.theme;
     let next = score.missed.iter().filter_map(|id| view.progress.review.cards.get(id)).map(|m| m.due).min();
     let mut spans = vec![Span::styled("m", theme.key), Span::raw(" retries them now; ")];

@@ -1,13 +1,13 @@
 //! The quiz screens' spaced-review parts: where a question stands before it is asked,
 //! when it comes back after an answer, and a paused round before it resumes.
-use super::quiz::View;
+use super::quiz::QuizParts;
 use super::text::wrap;
 use crate::quiz::{RoundKind, Verdict};
 use ratatui::text::{Line, Span};
 
 /// Where a question stands in spaced review before it is answered: new, learning (missed
 /// lately, in its steps), due, or not due yet.
-pub(super) fn standing(view: &View, id: &str) -> &'static str {
+pub(super) fn standing(view: &QuizParts, id: &str) -> &'static str {
     match view.progress.review.cards.get(id) {
         None => "new",
         Some(memory) if memory.in_steps() => "learning",
@@ -17,7 +17,7 @@ pub(super) fn standing(view: &View, id: &str) -> &'static str {
 }
 
 /// "next: in 5 min", with the Easy rule where it applies (a right answer).
-pub(super) fn comes_back(view: &View, id: &str, verdict: Verdict, spent_ms: u64) -> String {
+pub(super) fn comes_back(view: &QuizParts, id: &str, verdict: Verdict, spent_ms: u64) -> String {
     let Some(memory) = view.progress.review.cards.get(id) else { return String::new() };
     let next = format!("next: {}", crate::quiz::when(memory.due, view.now));
     let seconds = crate::quiz::EASY_WITHIN_MS / 1000;
@@ -31,7 +31,7 @@ pub(super) fn comes_back(view: &View, id: &str, verdict: Verdict, spent_ms: u64)
 }
 
 /// A paused round before it is resumed: what it is, how far it got, and the choice.
-pub(super) fn resume_intro(view: &View, width: u16) -> Vec<Line<'static>> {
+pub(super) fn resume_intro(view: &QuizParts, width: u16) -> Vec<Line<'static>> {
     let theme = &view.theme;
     let score = view.session.score();
     let kind = match view.session.kind() {

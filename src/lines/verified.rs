@@ -204,12 +204,12 @@ fn cut(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 mod tests {
     use super::*;
     use crate::cli::ThemeName;
-    use crate::content::{Expectation, Request};
+    use crate::content::{ClientRequest, Expectation};
     use crate::theme::Theme;
 
     fn exchange(path: &str, status: u16, headers: &[(&str, &str)]) -> Exchange {
         Exchange {
-            request: Request {
+            request: ClientRequest {
                 method: "POST".to_string(),
                 path: path.to_string(),
                 user: Client::User,

@@ -181,9 +181,9 @@ mod tests {
 
     #[test]
     fn the_expectation_names_the_rows_and_the_signal_it_checks() {
-        use crate::content::{Client, Expectation, Request};
+        use crate::content::{Client, ClientRequest, Expectation};
         let check = Exchange {
-            request: Request {
+            request: ClientRequest {
                 method: "POST".into(),
                 path: "/p/".into(),
                 user: Client::Anonymous,

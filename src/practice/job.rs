@@ -202,12 +202,12 @@ pub fn job_json(exercise: &Exercise, view_file: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Expectation, Request};
+    use crate::content::{ClientRequest, Expectation};
     use serde_json::{Value, json};
 
     fn exercise() -> Exercise {
         let exchange = |body, user, csrf_token| Exchange {
-            request: Request {
+            request: ClientRequest {
                 method: "POST".into(),
                 path: "/articles/".into(),
                 user,

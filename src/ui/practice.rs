@@ -2,7 +2,7 @@
 //! laid out by `lines::practice`.
 use super::status_bar;
 use crate::app::App;
-use crate::lines::practice::{self, LIST_TOP, View};
+use crate::lines::practice::{self, LIST_TOP, PracticeParts};
 use crate::lines::text::ellipsized;
 use crate::practice::runner::RunError;
 use crate::practice::session::RunState;
@@ -25,7 +25,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     status_bar::render(app, Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
 }
 
-fn render_list(view: &View, area: Rect, buf: &mut Buffer) {
+fn render_list(view: &PracticeParts, area: Rect, buf: &mut Buffer) {
     let theme = view.theme;
     Block::new().borders(Borders::RIGHT).border_style(theme.border).render(area, buf);
     let inner = Rect::new(area.x, area.y, area.width.saturating_sub(1), area.height);

@@ -127,3 +127,13 @@ fn every_card_wraps_at_the_width_without_splitting_words() {
 fn piped_output_is_never_wrapped() {
     assert_eq!(wrapped("a long line", Paint::plain(), 11), "a long line");
 }
+
+#[test]
+fn a_page_card_names_the_samples_not_to_copy() {
+    let with = card("404-not-found", None);
+    let flawed: Vec<&str> = with.lines().filter(|l| l.trim_start().starts_with("Flawed")).collect();
+    assert_eq!(flawed.len(), 2, "{with}");
+    assert!(flawed[0].contains("✗ A common mistake (from the source): three ways to answer 404"), "{with}");
+    let without = card("200-ok", None);
+    assert!(!without.contains("Flawed"), "{without}");
+}

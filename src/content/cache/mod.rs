@@ -30,9 +30,9 @@ mod write;
 pub use write::DeferredWrite;
 use write::PendingWrite;
 
-/// Names a status-tutor course cache, format 4 (3: checks state rows, signals, exact JSON;
-/// 4: page reading times, the core path, signposts).
-const MAGIC: &[u8; 8] = b"STCACHE4";
+/// Names a status-tutor course cache, format 5 (3: checks state rows, signals, exact JSON;
+/// 4: page reading times, the core path, signposts; 5: flawed code samples).
+const MAGIC: &[u8; 8] = b"STCACHE5";
 /// A file changed this recently may change again within the same timestamp: such a
 /// course is not cached yet (git's "racily clean" rule).
 const RACY: Duration = Duration::from_secs(2);

@@ -22,7 +22,7 @@ pub enum RequestBody {
 
 /// One request a Django test client sends: a verified sample's or a practice check's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Request {
+pub struct ClientRequest {
     pub method: String,
     pub path: String,
     pub user: Client,
@@ -89,6 +89,6 @@ pub enum FieldValue {
 /// A request and what must come back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Exchange {
-    pub request: Request,
+    pub request: ClientRequest,
     pub expect: Expectation,
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The request model verified samples and practice checks share lives beside this one.
-pub use super::exchange::{Client, Exchange, Expectation, FieldValue, Request, RequestBody, RowsExpectation};
+pub use super::exchange::{Client, ClientRequest, Exchange, Expectation, FieldValue, RequestBody, RowsExpectation};
 
 /// A whole course, validated: every reference resolves, every text is safe to print.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +68,8 @@ pub struct CodeSample {
     pub language: String,
     pub source: String,
     pub caption: Option<String>,
+    /// Shows what not to do (`flawed = true`): drawn apart from the samples to keep.
+    pub flawed: bool,
     pub response: Option<ExampleResponse>,
     /// The exchanges tests/django proves against a real Django (`[[blocks.verify.requests]]`).
     pub verified: Vec<Exchange>,

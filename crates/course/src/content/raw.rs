@@ -81,6 +81,8 @@ pub struct BlockEntry {
     pub language: Option<Text>,
     pub source: Option<Text>,
     pub caption: Option<Text>,
+    /// A code sample that shows what not to do (the source's, kept to be corrected).
+    pub flawed: Option<Spanned<bool>>,
     pub response: Option<Spanned<ResponseEntry>>,
     pub verify: Option<Spanned<VerifyEntry>>,
     pub cards: Option<Spanned<Vec<Spanned<CardEntry>>>>,

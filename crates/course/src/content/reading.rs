@@ -64,6 +64,7 @@ mod tests {
             language: "python".into(),
             source: "def f(request):\n\n    return x\n".into(),
             caption: None,
+            flawed: false,
             response: None,
             verified: vec![],
             tests: vec![],

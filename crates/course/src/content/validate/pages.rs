@@ -84,7 +84,7 @@ impl Checker<'_> {
         let (kind_name, allowed): (&str, &[&str]) = match kind {
             K::Paragraph => ("paragraph", &["text"]),
             K::List => ("list", &["heading", "items"]),
-            K::Code => ("code", &["language", "source", "caption", "response", "verify"]),
+            K::Code => ("code", &["language", "source", "caption", "flawed", "response", "verify"]),
             K::Categories => ("categories", &["cards"]),
             K::Callout => ("callout", &["style", "title", "text"]),
             K::Table => ("table", &["caption", "header", "rows"]),
@@ -96,6 +96,7 @@ impl Checker<'_> {
             ("language", b.language.as_ref().map(Spanned::span)),
             ("source", b.source.as_ref().map(Spanned::span)),
             ("caption", b.caption.as_ref().map(Spanned::span)),
+            ("flawed", b.flawed.as_ref().map(Spanned::span)),
             ("response", b.response.as_ref().map(Spanned::span)),
             ("verify", b.verify.as_ref().map(Spanned::span)),
             ("cards", b.cards.as_ref().map(Spanned::span)),
@@ -144,10 +145,12 @@ impl Checker<'_> {
                 };
                 let response = b.response.as_ref().and_then(|r| self.response(source, r, index));
                 let verified = self.verify(source, b, response.as_ref());
+                let flawed = self.flawed(source, b);
                 Block::Code(CodeSample {
                     language: b.language.as_ref().map_or("python".to_string(), |l| self.text(source, l, "language")),
                     source: self.text(source, code, "code").trim_matches('\n').to_string(),
                     caption: b.caption.as_ref().map(|c| self.text(source, c, "caption")),
+                    flawed,
                     response,
                     verified,
                     tests: b
@@ -217,6 +220,26 @@ impl Checker<'_> {
         (!self.problems[before..].iter().any(Problem::is_error)).then_some(block)
     }
 
+    /// Whether a code sample is marked flawed. One needs a caption that says what is wrong;
+    /// a caption that calls its sample a mistake, unmarked, is a warning: the reader would
+    /// frame it as one to keep (`flawed = false` says it is meant).
+    fn flawed(&mut self, source: &SourceFile<'_>, b: &raw::BlockEntry) -> bool {
+        let flawed = b.flawed.as_ref().is_some_and(|f| *f.get_ref());
+        match (&b.flawed, &b.caption) {
+            (Some(f), None) if flawed => {
+                let message = "a flawed sample needs a `caption` that says what goes wrong in it";
+                self.problems.push(source.error(f.span(), message));
+            }
+            (None, Some(caption)) if says_mistake(caption.get_ref()) => {
+                let message = "this caption calls the sample a mistake: mark it `flawed = true` so the reader \
+                               frames it apart (or `flawed = false` if it is the one to keep)";
+                self.problems.push(source.warning(caption.span(), message));
+            }
+            _ => {}
+        }
+        flawed
+    }
+
     pub(super) fn response(
         &mut self,
         source: &SourceFile<'_>,
@@ -274,4 +297,10 @@ impl Checker<'_> {
             codes,
         })
     }
+}
+
+/// A caption in the words the course uses for a sample not to copy.
+fn says_mistake(caption: &str) -> bool {
+    let caption = caption.to_lowercase();
+    ["common mistake", "from the source"].iter().any(|words| caption.contains(words))
 }

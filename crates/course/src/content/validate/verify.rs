@@ -131,7 +131,7 @@ impl Checker<'_> {
             (None, None) => RequestBody::Empty,
         };
         let exchange = Exchange {
-            request: Request {
+            request: ClientRequest {
                 method: method.to_string(),
                 path: request.path.get_ref().clone(),
                 user,
