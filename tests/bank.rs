@@ -100,6 +100,9 @@ fn anchors_name_a_block_or_a_heading_of_the_page() {
     let loaded = with_question(&anchored("\"Use HTTPStatus\"")).expect("a heading of the page");
     let question = loaded.course.questions.iter().find(|q| q.id == "extra").expect("the question");
     assert_eq!(question.anchor, Some(Anchor::Heading("Use HTTPStatus".into())));
+    let loaded = with_question(&anchored("\"a-note\"")).expect("a block id of the page");
+    let question = loaded.course.questions.iter().find(|q| q.id == "extra").expect("the question");
+    assert_eq!(question.anchor, Some(Anchor::Block(0)));
 }
 
 #[test]
@@ -110,9 +113,83 @@ fn a_wrong_anchor_is_an_error_that_says_what_exists() {
     let problems = with_question(&anchored("\"Use HTTP\"")).expect_err("no such heading");
     let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
     assert!(
-        text.contains("no heading `Use HTTP`; its headings: `Use HTTPStatus`, `@login_required never sends 401`"),
+        text.contains(
+            "no heading or block id `Use HTTP`; it has: `Use HTTPStatus`, `@login_required never sends 401`, `a-note`"
+        ),
         "{text}"
     );
     let problems = with_question(&anchored("true")).expect_err("a boolean is no anchor");
-    assert!(problems.iter().any(|p| p.to_string().contains("an anchor is a block index or a heading, not boolean")));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("an anchor is a block id, a heading or a block index, not boolean"))
+    );
+}
+
+#[test]
+fn a_block_id_is_unique_in_its_page() {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/review-course");
+    for sub in ["", "pages", "quiz"] {
+        fs::create_dir_all(temp.path().join(sub)).expect("folder");
+        for entry in fs::read_dir(from.join(sub)).expect("fixture").flatten() {
+            if entry.path().is_file() {
+                fs::copy(entry.path(), temp.path().join(sub).join(entry.file_name())).expect("copy");
+            }
+        }
+    }
+    let page = temp.path().join("pages/callouts.toml");
+    let text = fs::read_to_string(&page).expect("page");
+    fs::write(&page, text.replace("style = \"tip\"", "id = \"a-note\"\nstyle = \"tip\"")).expect("write");
+    let problems = CourseFiles::read_dir(temp.path()).and_then(|files| load(&files)).expect_err("a duplicate id");
+    let text = problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    assert!(text.contains("pages/callouts.toml:") && text.contains("block id `a-note` is used twice"), "{text}");
+}
+
+/// `count` multiple selects, the i-th with `wrong(i)` wrong choices beside two right ones.
+fn multiples(count: usize, wrong: impl Fn(usize) -> usize) -> String {
+    (0..count)
+        .map(|i| {
+            let wrongs: String = (0..wrong(i)).map(|w| format!(r#", {{ text = "w{w}" }}"#)).collect();
+            format!(
+                "\n[[question]]\nid = \"multi-{i}\"\nkind = \"multiple\"\nprompt = \"Which?\"\n\
+                 choices = [{{ text = \"a\", correct = true }}, {{ text = \"b\", correct = true }}{wrongs}]\n\
+                 explanation = \"Because.\"\npage = \"code\"\ntags = [\"2xx\"]\n"
+            )
+        })
+        .collect()
+}
+
+/// True/false items with these answers.
+fn true_false(answers: &[bool]) -> String {
+    answers
+        .iter()
+        .enumerate()
+        .map(|(i, answer)| {
+            format!(
+                "\n[[question]]\nid = \"tf-{i}\"\nkind = \"true_false\"\nprompt = \"True?\"\nanswer = {answer}\n\
+                 explanation = \"Because.\"\npage = \"code\"\ntags = [\"2xx\"]\n"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn multiple_selects_that_all_leave_the_same_number_unticked_are_a_warning() {
+    // With the fixture's own (two right, two wrong), seven of seven leave two unticked.
+    let found = warnings(&multiples(6, |_| 2));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("question `multi-5`: 7 of the 7 multiple selects have exactly 2 wrong"), "{found:?}");
+    // Two, three and four wrong choices in turn: no pattern to play.
+    assert_eq!(warnings(&multiples(6, |i| 2 + i % 3)), Vec::<String>::new());
+}
+
+#[test]
+fn true_false_items_mostly_one_answer_are_a_warning() {
+    // The fixture's one item is false; six more false make seven of seven.
+    let found = warnings(&true_false(&[false; 6]));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("question `tf-5`: 7 of the 7 true/false items are false"), "{found:?}");
+    let mixed = [true, true, true, false, false, false];
+    assert_eq!(warnings(&true_false(&mixed)), Vec::<String>::new());
 }

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{Block, CodeSample, Course, CourseFiles, Loaded, Problem, Severity, compact, load};
+use status_tutor::content::{Block, CodeSample, Course, CourseFiles, Loaded, Problem, Severity, compact, embedded, load};
 use status_tutor::lines::document::Document;
 use status_tutor::theme::Theme;
 use status_tutor::ui::text::plain;
@@ -108,7 +108,7 @@ fn only_a_code_block_can_be_flawed() {
 
 #[test]
 fn every_sample_the_shipped_course_quotes_as_a_mistake_is_marked_flawed() {
-    let course = load(&CourseFiles::embedded()).expect("the built-in course loads").course;
+    let course = load(&embedded::files()).expect("the built-in course loads").course;
     let quoted: Vec<&CodeSample> = samples(&course)
         .into_iter()
         .filter(|s| s.caption.as_deref().is_some_and(|c| c.starts_with("A common mistake (from the source)")))

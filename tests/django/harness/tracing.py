@@ -21,7 +21,7 @@ def _anchored_block(page: dict, anchor) -> dict | None:
     if isinstance(anchor, int):
         return blocks[anchor] if 0 <= anchor < len(blocks) else None
     for block in blocks:
-        if block.get("kind") == "code" and block.get("caption") == anchor:
+        if block.get("kind") == "code" and anchor in (block.get("caption"), block.get("id")):
             return block
     return None
 

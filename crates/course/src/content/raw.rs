@@ -75,6 +75,8 @@ pub enum BlockKind {
 #[serde(deny_unknown_fields)]
 pub struct BlockEntry {
     pub kind: Spanned<BlockKind>,
+    /// A name for the block, unique in its page, that a quiz `anchor` can use.
+    pub id: Option<Text>,
     pub text: Option<Text>,
     pub heading: Option<Text>,
     pub items: Option<Spanned<Vec<Text>>>,

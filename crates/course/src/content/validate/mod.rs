@@ -29,8 +29,13 @@ pub struct Loaded {
 
 /// Parses and checks every file. Errors (and warnings) come back sorted by file and line.
 pub fn load(files: &CourseFiles) -> Result<Loaded, Vec<Problem>> {
-    let mut checker =
-        Checker { files, problems: Vec::new(), unparsed_pages: HashSet::new(), suggestions_left: SUGGESTIONS };
+    let mut checker = Checker {
+        files,
+        problems: Vec::new(),
+        unparsed_pages: HashSet::new(),
+        suggestions_left: SUGGESTIONS,
+        block_ids: HashMap::new(),
+    };
     let course = checker.course();
     let problems = if checker.problems.is_empty() {
         checker.problems
@@ -53,6 +58,8 @@ struct Checker<'a> {
     unparsed_pages: HashSet<String>,
     /// "Did you mean" suggestions still to make (see `SUGGESTIONS`).
     suggestions_left: usize,
+    /// Each page's block ids (page id -> block id -> block index), for quiz anchors.
+    block_ids: HashMap<String, HashMap<String, usize>>,
 }
 
 /// A parsed file together with its name and text (borrowed from the `CourseFiles`: a big

@@ -4,6 +4,7 @@ use crate::content::model::*;
 use crate::content::parallel;
 use crate::content::problem::{Problem, SourceFile};
 use crate::content::raw;
+use std::collections::HashMap;
 use toml::Spanned;
 
 impl Checker<'_> {
@@ -27,6 +28,7 @@ impl Checker<'_> {
                 problems: Vec::new(),
                 unparsed_pages: unparsed.clone(),
                 suggestions_left: suggestions,
+                block_ids: HashMap::new(),
             };
             let mut parsed = Vec::with_capacity(part.len());
             let mut pages = Vec::with_capacity(part.len());
@@ -34,13 +36,14 @@ impl Checker<'_> {
                 pages.push(checker.page(&file, section, index));
                 parsed.push(file.value);
             }
-            vec![(pages, checker.problems, parsed)]
+            vec![(pages, checker.problems, parsed, checker.block_ids)]
         });
         let mut pages = Vec::with_capacity(placed.len());
         let mut parsed = Vec::new();
-        for (checked, problems, values) in parts {
+        for (checked, problems, values, block_ids) in parts {
             pages.extend(checked);
             self.problems.extend(problems);
+            self.block_ids.extend(block_ids);
             parsed.push(values);
         }
         // Freeing a big course's parsed pages (millions of small values) is a good part of
@@ -60,8 +63,11 @@ impl Checker<'_> {
         let title = self.text(&source, &page.title, "title");
         let summary = self.text(&source, &page.summary, "summary");
         let blocks: Vec<Block> = page.blocks.iter().filter_map(|b| self.block(&source, b, index)).collect();
+        let id = self.id(&source, &page.id);
+        let block_ids = self.block_ids(&source, &page.blocks);
+        self.block_ids.insert(id.clone(), block_ids);
         Page {
-            id: self.id(&source, &page.id),
+            id,
             reading_seconds: crate::content::reading::seconds(&title, &summary, &blocks),
             title,
             summary,
@@ -70,6 +76,19 @@ impl Checker<'_> {
             section,
             core: false, // set from course.toml's `core` once every page is checked
         }
+    }
+
+    /// The page's block ids, each unique in the page, to the index of its block.
+    fn block_ids(&mut self, source: &SourceFile<'_>, blocks: &[Spanned<raw::BlockEntry>]) -> HashMap<String, usize> {
+        let mut ids = HashMap::new();
+        for (at, block) in blocks.iter().enumerate() {
+            let Some(value) = &block.get_ref().id else { continue };
+            let id = self.id(source, value);
+            if ids.insert(id.clone(), at).is_some() {
+                self.problems.push(source.error(value.span(), format!("block id `{id}` is used twice in this page")));
+            }
+        }
+        ids
     }
 
     pub(super) fn block(

@@ -17,6 +17,7 @@ impl Checker<'_> {
     ) -> Vec<Question> {
         let mut seen: HashMap<String, String> = HashMap::new();
         let mut questions = Vec::new();
+        let mut entries = Vec::new(); // the file and entry of each question, for warnings
         for file in files {
             let source = file.source();
             for entry in &file.value.question {
@@ -30,8 +31,14 @@ impl Checker<'_> {
                     question.anchor = q.anchor.as_ref().and_then(|a| self.anchor(&source, a, pages.get(question.page)));
                     self.guessable(&source, q, &question);
                     questions.push(question);
+                    entries.push((file, q));
                 }
             }
+        }
+        for (at, why) in guess::unbalanced(&questions) {
+            let (file, entry) = entries[at];
+            let span = entry.choices.as_ref().map_or_else(|| entry.id.span(), |c| c.span());
+            self.problems.push(file.source().warning(span, format!("question `{}`: {why}", questions[at].id)));
         }
         questions
     }
@@ -143,7 +150,8 @@ impl Checker<'_> {
 }
 
 impl Checker<'_> {
-    /// A question's anchor: a block index of its page, or one of the page's headings.
+    /// A question's anchor: a block index of its page, one of the page's headings, or a
+    /// block's `id`.
     fn anchor(
         &mut self,
         source: &SourceFile<'_>,
@@ -168,17 +176,24 @@ impl Checker<'_> {
                 if crate::content::headings(page).any(|(_, h)| h.trim() == heading.trim()) {
                     return Some(Anchor::Heading(heading.trim().to_owned()));
                 }
-                let known: Vec<String> = crate::content::headings(page).map(|(_, h)| format!("`{h}`")).collect();
+                let ids = self.block_ids.get(&page.id);
+                if let Some(&at) = ids.and_then(|ids| ids.get(heading.trim())) {
+                    return Some(Anchor::Block(at));
+                }
+                let mut known: Vec<String> = crate::content::headings(page).map(|(_, h)| format!("`{h}`")).collect();
+                let mut block_ids: Vec<String> = ids.into_iter().flatten().map(|(id, _)| format!("`{id}`")).collect();
+                block_ids.sort();
+                known.extend(block_ids);
                 let message = if known.is_empty() {
-                    format!("page `{}` has no headings; anchor a block by its index instead", page.id)
+                    format!("page `{}` has no headings or block ids; give the block an `id`", page.id)
                 } else {
-                    format!("page `{}` has no heading `{heading}`; its headings: {}", page.id, known.join(", "))
+                    format!("page `{}` has no heading or block id `{heading}`; it has: {}", page.id, known.join(", "))
                 };
                 self.problems.push(source.error(anchor.span(), message));
                 None
             }
             other => {
-                let message = format!("an anchor is a block index or a heading, not {}", other.type_str());
+                let message = format!("an anchor is a block id, a heading or a block index, not {}", other.type_str());
                 self.problems.push(source.error(anchor.span(), message));
                 None
             }

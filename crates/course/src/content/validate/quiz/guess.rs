@@ -1,7 +1,9 @@
 //! Warnings about question shapes that let a learner guess without knowing: the right
 //! choice is by far the longest one, or a multiple select where all but one choice (or
-//! every choice) is right. Warnings, not errors: a course still loads. Whether a wrong
-//! choice is absurd on its face is for a human reviewer, not a check.
+//! every choice) is right; and, across the bank, multiple selects that all leave the same
+//! number of choices unticked, or true/false items that are mostly one answer. Warnings,
+//! not errors: a course still loads. Whether a wrong choice is absurd on its face is for a
+//! human reviewer, not a check.
 use super::super::Checker;
 use crate::content::model::{Question, QuestionKind};
 use crate::content::problem::SourceFile;
@@ -53,6 +55,72 @@ pub fn guessable(question: &Question) -> Option<String> {
         }
         QuestionKind::TrueFalse { .. } | QuestionKind::TypeCode { .. } => None,
     }
+}
+
+/// A bank with fewer items of a shape than this is too small to judge its balance.
+const BALANCE_MIN_ITEMS: usize = 6;
+/// The share of those items one pattern may take before a learner can play the pattern:
+/// the same number of wrong choices in a multiple select, or the same true/false answer.
+const BALANCE_MAX_SHARE: f64 = 0.6;
+
+/// Patterns across the bank that answer questions without knowledge: the index of the
+/// last question that follows the pattern (the place to warn) and why.
+#[must_use]
+pub fn unbalanced(questions: &[Question]) -> Vec<(usize, String)> {
+    let wrong_counts: Vec<(usize, usize)> = questions
+        .iter()
+        .enumerate()
+        .filter_map(|(at, q)| match &q.kind {
+            QuestionKind::Multiple { choices } => Some((at, choices.iter().filter(|c| !c.correct).count())),
+            _ => None,
+        })
+        .collect();
+    let answers: Vec<(usize, usize)> = questions
+        .iter()
+        .enumerate()
+        .filter_map(|(at, q)| match q.kind {
+            QuestionKind::TrueFalse { answer } => Some((at, usize::from(answer))),
+            _ => None,
+        })
+        .collect();
+    let mut found = Vec::new();
+    if let Some((at, wrong, count)) = most_common(&wrong_counts) {
+        found.push((
+            at,
+            format!(
+                "{count} of the {} multiple selects have exactly {wrong} wrong choice(s): a learner who \
+                 leaves {wrong} unticked scores without knowing; vary the number of right choices",
+                wrong_counts.len()
+            ),
+        ));
+    }
+    if let Some((at, answer, count)) = most_common(&answers) {
+        let word = if answer == 1 { "true" } else { "false" };
+        found.push((
+            at,
+            format!(
+                "{count} of the {} true/false items are {word}: answering {word} every time scores well; \
+                 balance them",
+                answers.len()
+            ),
+        ));
+    }
+    found
+}
+
+/// The value most items share, when there are enough items and it takes more than
+/// `BALANCE_MAX_SHARE` of them: the index of its last item, the value and its count.
+fn most_common(items: &[(usize, usize)]) -> Option<(usize, usize, usize)> {
+    if items.len() < BALANCE_MIN_ITEMS {
+        return None;
+    }
+    let mut counts = std::collections::BTreeMap::<usize, usize>::new();
+    for (_, value) in items {
+        *counts.entry(*value).or_default() += 1;
+    }
+    let (value, count) = counts.into_iter().max_by_key(|(_, count)| *count)?;
+    let last = items.iter().rev().find(|(_, v)| *v == value)?.0;
+    (count as f64 > items.len() as f64 * BALANCE_MAX_SHARE).then_some((last, value, count))
 }
 
 impl Checker<'_> {
