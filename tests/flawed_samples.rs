@@ -5,7 +5,9 @@ use std::fs;
 use std::path::Path;
 
 use status_tutor::cli::ThemeName;
-use status_tutor::content::{Block, CodeSample, Course, CourseFiles, Loaded, Problem, Severity, compact, embedded, load};
+use status_tutor::content::{
+    Block, CodeSample, Course, CourseFiles, Loaded, Problem, Severity, compact, embedded, load,
+};
 use status_tutor::lines::document::Document;
 use status_tutor::theme::Theme;
 use status_tutor::ui::text::plain;
