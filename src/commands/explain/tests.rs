@@ -75,7 +75,7 @@ fn the_topics_a_drf_developer_meets_next_each_find_their_page() {
         ("throttling", "(page drf-throttling)"),
         ("permissions", "(page drf-permissions)"),
         ("pagination", "(page drf-generic-views)"),
-        ("pytest", "(page testing-apis)"),
+        ("pytest", "(page testing-async-pytest)"),
         ("IsAuthenticatedOrReadOnly", "(page drf-permissions)"),
         ("UniqueValidator", "(page drf-validation)"),
         ("django.core.exceptions.ValidationError", "(page drf-validation)"),
