@@ -310,9 +310,9 @@ fn list_marks_the_pages_read_and_shows_each_page_s_exercises() {
     assert!(line(&page.id).starts_with('✓'), "{text}");
     let unread = course.pages.iter().find(|p| p.id != page.id).expect("another page");
     assert!(!line(&unread.id).starts_with('✓'), "{text}");
-    let practice = format!("practice, done: {}", exercise.title);
+    let practice = format!("practice ({}), done: {}", exercise.difficulty.label(), exercise.title);
     assert!(text.contains(&practice), "{text}");
     let todo = course.exercises.get(1).expect("a second exercise");
-    assert!(text.contains(&format!("practice, todo: {}", todo.title)), "{text}");
+    assert!(text.contains(&format!("practice ({}), todo: {}", todo.difficulty.label(), todo.title)), "{text}");
     assert!(text.contains(&format!("1/{} pages read", course.pages.len())), "{text}");
 }

@@ -20,7 +20,8 @@ pub fn run(course: &Course, progress: &Progress, paint: Paint, out: &mut impl Wr
             for exercise in course.exercises.iter().filter(|e| e.page == index) {
                 let state = if progress.practice.done.contains(&exercise.id) { "done" } else { "todo" };
                 let command = paint.dim(&format!("(status-tutor practice check {})", printable(&exercise.id)));
-                writeln!(out, "        practice, {state}: {}  {command}", printable(&exercise.title))?;
+                let level = exercise.difficulty.label();
+                writeln!(out, "        practice ({level}), {state}: {}  {command}", printable(&exercise.title))?;
             }
         }
     }

@@ -122,7 +122,9 @@ pub fn list(
     writeln!(out, "{}", paint.dim(&format!("workspace: {}", printable(&workspace.root().display().to_string()))))?;
     for (n, exercise) in course.exercises.iter().enumerate() {
         let state = if progress.practice.done.contains(&exercise.id) { "done" } else { "todo" };
-        writeln!(out, "  {:>2}. {state}  {}  {}", n + 1, exercise.title, paint.dim(&format!("({})", exercise.id)))?;
+        let level = exercise.difficulty.label();
+        let id = paint.dim(&format!("({})", exercise.id));
+        writeln!(out, "  {:>2}. {state}  {level:<7}  {}  {id}", n + 1, exercise.title)?;
     }
     Ok(())
 }
