@@ -178,6 +178,17 @@ fn a_first_hint_or_starter_comment_that_names_the_answer_is_refused() {
     assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 5, 10, "`HTTP_405_...`");
     let text = edited("# TODO: answer it", "# TODO: answer it (HttpResponseNotAllowed for the rest)");
     assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 12, 5, "starter comment gives the answer away");
+    let text = edited(
+        "from django.http import HttpResponse\n\ndef hello",
+        "from django.http import HttpResponse, HttpResponseNotAllowed\n\ndef hello",
+    );
+    assert_only_error(
+        &[("01_hello.toml", &text)],
+        "01_hello.toml",
+        8,
+        11,
+        "imports `HttpResponseNotAllowed` and does not use it",
+    );
     // a status the checks do not expect, a later hint and the starter's code may name the code
     let text = edited("\"First hint.\"", "\"Not a 404: the page (l) says why.\"")
         .replacen("\"Second, more concrete.\"", "\"`HTTPStatus.CREATED` and a 405.\"", 1)

@@ -72,7 +72,32 @@ impl Checker<'_> {
             );
             self.problems.push(source.error(at, message));
         }
+        for class in imported_unused(raw.starter.get_ref(), statuses) {
+            let message =
+                format!("the starter imports `{class}` and does not use it: that import tells the learner the answer");
+            self.problems.push(source.error(span.clone(), message));
+        }
     }
+}
+
+/// The dedicated classes of `statuses` that `code` imports and never uses: an import
+/// left in the starter for the learner is the answer in plain sight.
+fn imported_unused(code: &str, statuses: &[u16]) -> Vec<&'static str> {
+    let names = |line: &str| -> Vec<String> {
+        line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map(str::to_string).collect()
+    };
+    let mut found = Vec::new();
+    for &(_, classes) in DEDICATED.iter().filter(|(code, _)| statuses.contains(code)) {
+        for &class in classes.iter() {
+            let lines: Vec<&str> = code.lines().filter(|line| names(line).iter().any(|w| w == class)).collect();
+            let import =
+                |line: &&str| line.trim_start().starts_with("from ") || line.trim_start().starts_with("import ");
+            if !lines.is_empty() && lines.iter().all(import) && !found.contains(&class) {
+                found.push(class);
+            }
+        }
+    }
+    found
 }
 
 /// The comments of Python `code`: the text from a `#` outside a string to the line's end.
@@ -166,6 +191,16 @@ mod tests {
         ] {
             assert_eq!(giveaways(text, &statuses, &names()), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn an_answer_imported_and_left_unused_is_found() {
+        let starter = "from django.http import Http404, HttpResponse, HttpResponseGone\n\ndef promo(request, slug):\n    raise Http404()\n";
+        assert_eq!(imported_unused(starter, &[410, 404]), vec!["HttpResponseGone"]);
+        assert_eq!(imported_unused(starter, &[404]), Vec::<&str>::new(), "Http404 is used");
+        let used =
+            "from django.http import HttpResponseGone\n\ndef promo(request, slug):\n    return HttpResponseGone()\n";
+        assert_eq!(imported_unused(used, &[410]), Vec::<&str>::new());
     }
 
     #[test]
