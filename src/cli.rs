@@ -211,7 +211,7 @@ pub enum PracticeCommand {
         #[arg(long)]
         json: bool,
     },
-    /// List the exercises, done or not, and their files
+    /// List the exercises, their level (warm-up, core, stretch), done or not
     List,
     /// Put an exercise's starter code back in its file (asks first)
     Reset {

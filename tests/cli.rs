@@ -331,12 +331,13 @@ fn list_marks_the_pages_read_and_shows_each_page_s_exercises() {
     assert!(line(&page.id).starts_with('✓'), "{text}");
     let unread = course.pages.iter().find(|p| p.id != page.id).expect("another page");
     assert!(!line(&unread.id).starts_with('✓'), "{text}");
-    let practice = format!("practice, done: {}", exercise.title);
+    let practice = format!("practice ({}), done: {}", exercise.difficulty.label(), exercise.title);
     assert!(text.contains(&practice), "{text}");
     let states = [(1, "done, passing"), (2, "todo, failing"), (3, "done, changed since last check"), (4, "todo")];
     for (index, state) in states {
-        let title = &course.exercises[index].title;
-        assert!(text.contains(&format!("practice, {state}: {title}")), "{state}: {text}");
+        let todo = &course.exercises[index];
+        let level = todo.difficulty.label();
+        assert!(text.contains(&format!("practice ({level}), {state}: {}", todo.title)), "{state}: {text}");
     }
     assert!(text.contains(&format!("1/{} pages read", course.pages.len())), "{text}");
     assert!(text.contains(&format!("3/{} exercises done, 1 passing now", course.exercises.len())), "{text}");

@@ -19,12 +19,13 @@ title = "Say hello"
 page = "intro"
 task = "Answer **201** with `Location`."
 hints = ["First hint.", "Second, more concrete."]
+difficulty = "warm-up"
 models = ["Article"]
 starter = '''
 from django.http import HttpResponse
 
 def hello(request):
-    # TODO: answer 201
+    # TODO: answer it
     return HttpResponse("hi")
 '''
 solution = '''
@@ -39,7 +40,6 @@ def hello(request):
 [[urls]]
 path = "hello/"
 view = "hello"
-
 [[checks]]
 method = "POST"
 path = "/hello/"
@@ -160,13 +160,68 @@ fn an_unknown_key_points_at_it() {
 
 #[test]
 fn the_starter_needs_a_todo_and_the_solution_none() {
-    let text = edited("# TODO: answer 201", "# answer 201");
-    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 7, 11, "needs a `TODO`");
+    let text = edited("# TODO: answer it", "# answer it");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 8, 11, "needs a `TODO`");
     let text = edited(
         "    response = HttpResponse(\"hi\", status=201)",
         "    # TODO\n    response = HttpResponse(\"hi\", status=201)",
     );
-    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 14, 12, "still has a `TODO`");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 15, 12, "still has a `TODO`");
+}
+
+#[test]
+fn a_first_hint_or_starter_comment_that_names_the_answer_is_refused() {
+    // the checks expect 201 and 405
+    let text = edited("\"First hint.\"", "\"Answer 201 here.\"");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 5, 10, "first hint gives the answer away (201)");
+    let text = edited("\"First hint.\"", "\"Use `status.HTTP_405_METHOD_NOT_ALLOWED`.\"");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 5, 10, "`HTTP_405_...`");
+    let text = edited("# TODO: answer it", "# TODO: answer it (HttpResponseNotAllowed for the rest)");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 12, 5, "starter comment gives the answer away");
+    let text = edited(
+        "from django.http import HttpResponse\n\ndef hello",
+        "from django.http import HttpResponse, HttpResponseNotAllowed\n\ndef hello",
+    );
+    assert_only_error(
+        &[("01_hello.toml", &text)],
+        "01_hello.toml",
+        8,
+        11,
+        "imports `HttpResponseNotAllowed` and does not use it",
+    );
+    // a status the checks do not expect, a later hint and the starter's code may name the code
+    let text = edited("\"First hint.\"", "\"Not a 404: the page (l) says why.\"")
+        .replacen("\"Second, more concrete.\"", "\"`HTTPStatus.CREATED` and a 405.\"", 1)
+        .replacen(
+            "    return HttpResponse(\"hi\")\n'''\nsolution",
+            "    return HttpResponse(\"hi\", status=405)\n'''\nsolution",
+            1,
+        );
+    assert!(text.contains("status=405)\n'''\nsolution"), "the starter's code was edited");
+    let loaded = load_with(&[("01_hello.toml", &text)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    assert_eq!(loaded.course.exercises[0].hints[0], "Not a 404: the page (l) says why.");
+}
+
+#[test]
+fn a_difficulty_is_a_known_level_and_ramps_within_a_section() {
+    let text = edited("difficulty = \"warm-up\"", "difficulty = \"hard\"");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 6, 14, "warm-up");
+    let loaded = load_with(&[("01_hello.toml", GOOD)]).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    assert_eq!(loaded.course.exercises[0].difficulty, status_tutor::content::Difficulty::WarmUp);
+    // the list opens with a warm-up
+    let core = edited("difficulty = \"warm-up\"", "difficulty = \"core\"");
+    assert_only_error(&[("01_hello.toml", &core)], "01_hello.toml", 6, 14, "opens with a warm-up");
+    // warm-up, core, then a warm-up again on a page of the same section
+    let second = core.replacen("id = \"hello\"", "id = \"hello-two\"", 1);
+    let third = GOOD.replacen("id = \"hello\"", "id = \"hello-three\"", 1);
+    let files =
+        [("01_hello.toml", GOOD), ("02_hello_two.toml", second.as_str()), ("03_hello_three.toml", third.as_str())];
+    assert_only_error(&files, "03_hello_three.toml", 6, 14, "a warm-up exercise after a core one (`hello-two`)");
+    let third = third.replacen("difficulty = \"warm-up\"", "difficulty = \"stretch\"", 1);
+    let files =
+        [("01_hello.toml", GOOD), ("02_hello_two.toml", second.as_str()), ("03_hello_three.toml", third.as_str())];
+    let loaded = load_with(&files).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    assert_eq!(loaded.course.exercises.len(), 3);
 }
 
 #[test]
@@ -189,19 +244,19 @@ fn the_view_must_be_defined_by_starter_and_solution() {
     let problems = problems(&[("01_hello.toml", &text)]);
     assert_eq!(problems.len(), 2, "{}", listing(&problems));
     assert!(
-        problems[0].to_string().contains("01_hello.toml:7:11: the starter does not define `greet`"),
+        problems[0].to_string().contains("01_hello.toml:8:11: the starter does not define `greet`"),
         "{}",
         listing(&problems)
     );
-    assert!(problems[1].to_string().contains(":14:12: the solution does not define `greet`"), "{}", listing(&problems));
+    assert!(problems[1].to_string().contains(":15:12: the solution does not define `greet`"), "{}", listing(&problems));
     let text = edited("view = \"hello\"", "view = \"hello()\"");
-    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 25, 8, "not a Python name");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 26, 8, "not a Python name");
 }
 
 #[test]
 fn routes_and_request_paths_are_checked() {
     let text = edited("path = \"hello/\"", "path = \"/hello/\"");
-    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 24, 8, "write `hello/`");
+    assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 25, 8, "write `hello/`");
     let text = edited("path = \"/hello/\"\njson", "path = \"hello/\"\njson");
     assert_only_error(&[("01_hello.toml", &text)], "01_hello.toml", 41, 8, "starts with '/'");
 }
@@ -217,7 +272,7 @@ fn every_bad_check_field_is_reported_at_once() {
     let problems = problems(&[("01_hello.toml", &text)]);
     let shown = listing(&problems);
     for expected in [
-        ":6:11: unknown test model `Order`",
+        ":7:11: unknown test model `Order`",
         ":28:10: `FETCH` is not one of",
         ":30:8: `root` is not one of",
         ":33:10: unknown setup `order`",
@@ -286,10 +341,10 @@ fn the_broken_exercise_fixture_reports_every_problem_with_its_place() {
     assert_eq!(
         shown,
         [
-            "/exercises/01_created.toml:5:9: an exercise has 2 or 3 hints, each more concrete; this one has 1",
-            "/exercises/01_created.toml:6:11: the starter needs a `TODO` comment where the learner's work goes",
-            "/exercises/01_created.toml:20:8: a Django route has no leading '/': write `things/`",
-            "/exercises/01_created.toml:26:8: `yes` is not one of: token",
+            "/exercises/01_created.toml:6:9: an exercise has 2 or 3 hints, each more concrete; this one has 1",
+            "/exercises/01_created.toml:7:11: the starter needs a `TODO` comment where the learner's work goes",
+            "/exercises/01_created.toml:21:8: a Django route has no leading '/': write `things/`",
+            "/exercises/01_created.toml:27:8: `yes` is not one of: token",
         ]
     );
 }
@@ -416,6 +471,7 @@ title = "Test hello"
 page = "intro"
 task = "Write the tests."
 hints = ["First hint.", "Second, more concrete."]
+difficulty = "warm-up"
 starter = '''
 from django.test import TestCase
 

@@ -63,6 +63,7 @@ fn exercise(id: &str, title: &str, page: usize) -> Exercise {
         starter: "def create_article(request):\n    # TODO\n    pass\n".into(),
         solution: "def create_article(request):\n    return HttpResponse(status=201)\n".into(),
         hints: vec!["`JsonResponse(..., status=201)`".into(), "Set `response[\"Location\"]`.".into()],
+        difficulty: status_tutor::content::Difficulty::Core,
         models: vec!["Article".into()],
         urls: vec![("articles/".into(), "create_article".into())],
         checks: vec![

@@ -45,6 +45,10 @@ fn list_shows_every_exercise_as_todo_then_done() {
     let text = stdout(&out);
     assert!(text.starts_with(&format!("Practice: 0/{} done", course.exercises.len())), "{text}");
     assert_eq!(text.lines().filter(|l| l.contains(" todo ")).count(), course.exercises.len(), "{text}");
+    for exercise in &course.exercises {
+        let line = text.lines().find(|l| l.contains(&format!("({})", exercise.id))).unwrap_or_default();
+        assert!(line.contains(&format!(" {} ", exercise.difficulty.label())), "{line}");
+    }
 }
 
 #[test]

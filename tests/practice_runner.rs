@@ -120,6 +120,7 @@ pub fn created_exercise() -> Exercise {
         starter: "from django.http import JsonResponse\n\n\ndef create_article(request):\n    # TODO\n    return JsonResponse({})\n".into(),
         solution: SOLUTION.into(),
         hints: vec!["Status 201".into()],
+        difficulty: status_tutor::content::Difficulty::Core,
         models: vec!["Article".into()],
         urls: vec![("articles/".into(), "create_article".into())],
         checks: vec![post(r#"{"title": "Hi"}"#, 201, true), post("{}", 400, false)],

@@ -35,6 +35,7 @@ fn exercise(id: &str, checks: usize, hints: usize) -> Exercise {
         starter: String::new(),
         solution: String::new(),
         hints: (0..hints).map(|n| format!("hint {n}")).collect(),
+        difficulty: status_tutor::content::Difficulty::Core,
         models: vec![],
         urls: vec![],
         checks: vec![check; checks],

@@ -65,7 +65,8 @@ pub fn write(
                     other => format!("{done}, {}", other.word()),
                 };
                 let command = paint.dim(&format!("(status-tutor practice check {})", printable(&exercise.id)));
-                writeln!(out, "        practice, {state}: {}  {command}", printable(&exercise.title))?;
+                let level = exercise.difficulty.label();
+                writeln!(out, "        practice ({level}), {state}: {}  {command}", printable(&exercise.title))?;
             }
         }
     }

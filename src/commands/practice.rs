@@ -139,8 +139,8 @@ pub fn list(
             Standing::Unchecked => String::new(),
             other => format!("  [{}]", other.word()),
         };
-        let (title, id) = (printable(&exercise.title), printable(&exercise.id));
-        writeln!(out, "  {:>2}. {state}  {title}{now}  {}", n + 1, paint.dim(&format!("({id})")))?;
+        let (level, title, id) = (exercise.difficulty.label(), printable(&exercise.title), printable(&exercise.id));
+        writeln!(out, "  {:>2}. {state}  {level:<7}  {title}{now}  {}", n + 1, paint.dim(&format!("({id})")))?;
     }
     Ok(())
 }

@@ -110,6 +110,11 @@ pub fn detail_lines(view: &PracticeParts, width: usize) -> Vec<Line<'static>> {
             Span::styled("  (l reads it)", theme.dim),
         ]));
     }
+    let level = exercise.difficulty;
+    out.push(Line::styled(
+        format!("Level: {} {}  (○ warm-up, ◐ core, ● stretch)", level.mark(), level.label()),
+        theme.dim,
+    ));
     out.push(Line::default());
     for (n, paragraph) in exercise.task.trim().split("\n\n").enumerate() {
         if n > 0 {

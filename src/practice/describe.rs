@@ -271,6 +271,7 @@ mod tests {
             checks: vec![Exchange { request: request.clone(), expect }, Exchange { request, expect: one }],
             settings: vec![],
             kind: ExerciseKind::View,
+            difficulty: crate::content::Difficulty::Core,
         };
         let mut r = result(422, "{}");
         assert_eq!(chosen_text(&exercise, &r), None);

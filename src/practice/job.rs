@@ -284,6 +284,7 @@ mod tests {
             starter: String::new(),
             solution: String::new(),
             hints: vec![],
+            difficulty: crate::content::Difficulty::Core,
             models: vec!["Article".into()],
             urls: vec![("articles/".into(), "create_article".into())],
             checks: vec![

@@ -48,7 +48,9 @@ fn render_list(view: &PracticeParts, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(inner.height.saturating_sub(LIST_TOP));
     let offset = practice::list_offset(view, area);
     for (row, (index, item)) in view.session.items.iter().enumerate().skip(offset).take(rows).enumerate() {
-        let title = view.course.exercises.get(index).map_or("", |e| e.title.as_str());
+        let exercise = view.course.exercises.get(index);
+        let title = exercise.map_or("", |e| e.title.as_str());
+        let level = exercise.map_or(" ", |e| e.difficulty.mark());
         // The state now (passing, failing, not run this time), apart from "done once".
         let now = match &item.state {
             RunState::Running(_) => Span::styled(format!("{} ", view.spinner()), theme.key),
@@ -64,6 +66,7 @@ fn render_list(view: &PracticeParts, area: Rect, buf: &mut Buffer) {
             Span::raw(if index == view.session.current { "›" } else { " " }),
             now,
             Span::styled(format!("{:>2} ", index + 1), theme.dim),
+            Span::styled(format!("{level} "), theme.dim),
             done,
             Span::raw(title.to_string()),
         ]);

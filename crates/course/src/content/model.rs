@@ -94,6 +94,8 @@ pub struct Exercise {
     pub solution: String,
     /// Each more concrete than the last.
     pub hints: Vec<String>,
+    /// How much the learner writes and decides; ramps up within each section.
+    pub difficulty: Difficulty,
     /// Test models the view needs ("Article", "Product").
     pub models: Vec<String>,
     /// URL routes mounted for the view: (route without leading '/', view function name).
@@ -104,6 +106,38 @@ pub struct Exercise {
     /// e.g. `REST_FRAMEWORK`.
     pub settings: Vec<(String, String)>,
     pub kind: ExerciseKind,
+}
+
+/// An exercise's level: the practice list ramps from warm-up to stretch within a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Difficulty {
+    /// A few lines, the idea named in the task.
+    WarmUp,
+    /// Several lines and a choice to make.
+    Core,
+    /// A whole view, or a decision across several statuses.
+    Stretch,
+}
+
+impl Difficulty {
+    /// As written in an exercise file and in listings.
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::WarmUp => "warm-up",
+            Difficulty::Core => "core",
+            Difficulty::Stretch => "stretch",
+        }
+    }
+
+    /// One cell for the practice list: fuller is harder.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Difficulty::WarmUp => "○",
+            Difficulty::Core => "◐",
+            Difficulty::Stretch => "●",
+        }
+    }
 }
 
 /// What the learner writes.

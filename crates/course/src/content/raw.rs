@@ -353,6 +353,8 @@ pub struct ExerciseFile {
     pub starter: Text,
     pub solution: Text,
     pub hints: Spanned<Vec<Text>>,
+    /// `warm-up`, `core` or `stretch`: how much the learner writes and decides.
+    pub difficulty: Spanned<crate::content::model::Difficulty>,
     #[serde(default)]
     pub models: Vec<Text>,
     pub urls: Spanned<Vec<ExerciseUrl>>,

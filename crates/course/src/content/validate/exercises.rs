@@ -140,6 +140,12 @@ impl Checker<'_> {
             }
             checks.extend(self.exchange(source, check));
         }
+        // Every status a check accepts: with several, naming any of them gives one away.
+        let statuses: Vec<u16> = checks
+            .iter()
+            .flat_map(|c| std::iter::once(c.expect.status).chain(c.expect.accepted.iter().map(|a| a.status)))
+            .collect();
+        self.hint_giveaways(source, raw, &statuses, &index.http_status);
         if kind == ExerciseKind::View && says_it_writes(&task) && raw_checks.iter().all(|c| c.expect_db.is_none()) {
             // a task that promises a write is checked on the database, or a view that only
             // answers the right status would pass without doing it
@@ -150,7 +156,22 @@ impl Checker<'_> {
         if self.problems.iter().skip(before).any(|p| p.is_error()) {
             return None;
         }
-        Some(Exercise { id, title, page: page?, task, starter, solution, hints, models, urls, checks, settings, kind })
+        let difficulty = *raw.difficulty.get_ref();
+        Some(Exercise {
+            id,
+            title,
+            page: page?,
+            task,
+            starter,
+            solution,
+            hints,
+            difficulty,
+            models,
+            urls,
+            checks,
+            settings,
+            kind,
+        })
     }
 
     /// The routes the checker mounts: a Django route (no leading '/') and a view that each

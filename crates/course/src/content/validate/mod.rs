@@ -12,10 +12,12 @@ mod codes;
 mod exercise_kind;
 mod exercises;
 mod fields;
+mod giveaway;
 mod glossary;
 mod learning;
 mod pages;
 mod quiz;
+mod ramp;
 mod verify;
 
 /// The only `format_version` this release reads.
@@ -81,6 +83,8 @@ impl<T> Parsed<'_, T> {
 struct Index {
     pages: HashMap<String, usize>,
     codes: HashMap<u16, String>,
+    /// Each code's `HTTPStatus` member name, to spot a hint that gives it away.
+    http_status: HashMap<u16, String>,
 }
 
 impl<'a> Checker<'a> {
@@ -106,6 +110,7 @@ impl<'a> Checker<'a> {
         let index = Index {
             pages: order.iter().enumerate().map(|(i, &p)| (pages[p].value.id.get_ref().clone(), i)).collect(),
             codes: self.known_codes(&codes_file),
+            http_status: giveaway::http_status_names(&codes_file.value),
         };
 
         // Each page file in course order, with the section that lists it first.
@@ -146,6 +151,7 @@ impl<'a> Checker<'a> {
             .map(|(rel, _)| self.files.display_name(rel))
             .collect();
         let exercises = self.exercises(&exercise_files, &exercise_names, &index);
+        self.difficulty_ramp(&exercise_files, &exercises, &sections);
         let course = &course_file.value;
         let source = course_file.source();
         Some(Course {
