@@ -7,6 +7,7 @@ use super::raw;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+mod asks;
 mod choices;
 mod codes;
 mod exercise_kind;
