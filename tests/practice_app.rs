@@ -75,6 +75,7 @@ fn exercise(id: &str, title: &str, page: usize) -> Exercise {
         ],
         settings: vec![],
         kind: status_tutor::content::ExerciseKind::View,
+        asks: status_tutor::content::Asks::Write,
     }
 }
 

@@ -2,7 +2,7 @@
 //! `POST /articles/ {"title": "Hi"}  -> expected 201 with Location, got 400 {...}`.
 //! Shared by the practice screen and `practice check`.
 use super::report::CheckResult;
-use crate::content::{Exchange, Exercise, ExerciseKind, Expectation, FieldValue, RequestBody, RowsExpectation};
+use crate::content::{Asks, Exchange, Exercise, ExerciseKind, Expectation, FieldValue, RequestBody, RowsExpectation};
 use crate::sanitize::printable;
 
 /// The heading above an exercise's verdicts.
@@ -21,11 +21,26 @@ pub fn verdict_text(exercise: &Exercise, index: usize, result: Option<&CheckResu
         return test_verdict_text(index, result);
     }
     let Some(check) = exercise.checks.get(index) else { return String::new() };
+    if exercise.asks.hides_status() {
+        return chosen_verdict_text(exercise.asks, check, result);
+    }
     let expected = expected_text(check);
     match result {
         None => format!("{}  -> {expected}", request_text(check)),
         Some(r) if r.passed => format!("{}  -> {}", printable(&r.request), got_text(r)),
         Some(r) => format!("{}  -> {expected}, got {}", printable(&r.request), got_text(r)),
+    }
+}
+
+/// A check of an exercise that leaves the status to the learner: nothing of the answer
+/// before a run ("-> ? (you choose)"), what was accepted once the view has answered.
+fn chosen_verdict_text(asks: Asks, check: &Exchange, result: Option<&CheckResult>) -> String {
+    let accepted = format!("accepted: {}", expectation_text(check));
+    match result {
+        None if asks == Asks::Diagnose => format!("{}  -> ? (you find out)", request_text(check)),
+        None => format!("{}  -> ? (you choose)", request_text(check)),
+        Some(r) if r.passed => format!("{}  -> {}; {accepted}", printable(&r.request), got_text(r)),
+        Some(r) => format!("{}  -> got {}; {accepted}", printable(&r.request), got_text(r)),
     }
 }
 
@@ -64,6 +79,11 @@ pub fn request_text(check: &Exchange) -> String {
 /// "expected 201 with Location" from the check's expectation; a check with several
 /// accepted statuses lists each with what only it carries: "expected 200 {...} or 204".
 pub fn expected_text(check: &Exchange) -> String {
+    format!("expected {}", expectation_text(check))
+}
+
+/// "201 with Location, Article: 1 row(s)": the statuses and what the response must carry.
+fn expectation_text(check: &Exchange) -> String {
     let e = &check.expect;
     let answers: Vec<String> = if e.accepted.is_empty() {
         vec![e.status.to_string()]
@@ -71,7 +91,7 @@ pub fn expected_text(check: &Exchange) -> String {
         e.accepted.iter().map(|a| format!("{}{}", a.status, carried_text(&a.extra))).collect()
     };
     // then what every accepted answer carries
-    let mut text = format!("expected {}{}", one_of(&answers), carried_text(e));
+    let mut text = format!("{}{}", one_of(&answers), carried_text(e));
     if e.signal == Some(true) || e.exception.is_some() {
         text.push_str(" from an error Django handles");
     }
@@ -271,6 +291,7 @@ mod tests {
             checks: vec![Exchange { request: request.clone(), expect }, Exchange { request, expect: one }],
             settings: vec![],
             kind: ExerciseKind::View,
+            asks: Asks::Write,
             difficulty: crate::content::Difficulty::Core,
         };
         let mut r = result(422, "{}");

@@ -14,6 +14,7 @@ impl Checker<'_> {
         raw: &raw::ExerciseFile,
         kind: &ExerciseKind,
         checks: &[Exchange],
+        raw_checks: usize,
     ) -> Asks {
         let asks = raw.asks.as_ref().map_or(Asks::Write, |a| *a.get_ref());
         let span = raw.asks.as_ref().map_or(raw.id.span(), |a| a.span());
@@ -29,7 +30,8 @@ impl Checker<'_> {
                                so its title, task and checks list do not name them";
                 self.problems.push(source.error(span, message));
             }
-            Asks::Choose if !explained => {
+            // (a check that did not load has its own error: it may be the one that explains)
+            Asks::Choose if !explained && checks.len() == raw_checks => {
                 let message = "an exercise that asks to choose explains its answers: give at least one check \
                                `[checks.accepted.NNN]` with a `why` (the trade-off shown after a run)";
                 self.problems.push(source.error(span, message));

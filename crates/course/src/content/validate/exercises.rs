@@ -145,7 +145,7 @@ impl Checker<'_> {
             .iter()
             .flat_map(|c| std::iter::once(c.expect.status).chain(c.expect.accepted.iter().map(|a| a.status)))
             .collect();
-        let asks = self.exercise_asks(source, raw, &kind, &checks);
+        let asks = self.exercise_asks(source, raw, &kind, &checks, raw_checks.len());
         self.hint_giveaways(source, raw, &statuses, &index.http_status);
         if asks.hides_status() {
             self.choice_giveaways(source, raw, &statuses, &index.http_status);
