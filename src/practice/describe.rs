@@ -306,6 +306,54 @@ mod tests {
     }
 
     #[test]
+    fn a_check_left_to_the_learner_hides_its_statuses_until_a_run_then_says_what_was_accepted() {
+        use crate::content::{AcceptedStatus, Client, ClientRequest};
+        let answer = |status: u16| AcceptedStatus { status, why: "w".into(), ..AcceptedStatus::default() };
+        let check = Exchange {
+            request: ClientRequest {
+                method: "POST".into(),
+                path: "/api/products/".into(),
+                user: Client::Anonymous,
+                headers: vec![],
+                body: RequestBody::Json("{\"name\": \"\"}".into()),
+                csrf_token: false,
+                setup: vec![],
+            },
+            expect: Expectation {
+                status: 422,
+                accepted: vec![answer(422), answer(400)],
+                headers: vec![("Accept".into(), "application/json".into())],
+                ..Expectation::default()
+            },
+        };
+        let before = chosen_verdict_text(Asks::Choose, &check, None);
+        assert_eq!(before, "POST /api/products/ {\"name\": \"\"}  -> ? (you choose)");
+        assert_eq!(
+            chosen_verdict_text(Asks::Diagnose, &check, None),
+            "POST /api/products/ {\"name\": \"\"}  -> ? (you find out)"
+        );
+        let mut r = result(400, "{}");
+        r.request = "POST /api/products/".into();
+        r.passed = true;
+        assert_eq!(
+            chosen_verdict_text(Asks::Choose, &check, Some(&r)),
+            "POST /api/products/  -> 400 {}; accepted: 422 or 400 with Accept: application/json"
+        );
+        r.passed = false;
+        r.status = Some(201);
+        assert_eq!(
+            chosen_verdict_text(Asks::Choose, &check, Some(&r)),
+            "POST /api/products/  -> got 201 {}; accepted: 422 or 400 with Accept: application/json"
+        );
+        // an exercise that names its statuses keeps saying what it expects before a run
+        assert_eq!(
+            expected_text(&check),
+            "expected 422 or 400 with Accept: application/json",
+            "the same words follow `expected`"
+        );
+    }
+
+    #[test]
     fn the_expectation_names_the_rows_and_the_signal_it_checks() {
         use crate::content::{Client, ClientRequest, Expectation};
         let check = Exchange {
