@@ -192,7 +192,12 @@ fn an_exercise_that_asks_to_choose_keeps_the_codes_out_of_title_task_and_early_h
     };
     // the last hint may name the code
     load_with(&base).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
-    assert_only_error(&with("title = \"Choose\"", "title = \"Choose 422\""), 2, 17, "the title gives the answer away (422)");
+    assert_only_error(
+        &with("title = \"Choose\"", "title = \"Choose 422\""),
+        2,
+        17,
+        "the title gives the answer away (422)",
+    );
     let task = with("task = \"Refuse a product without a name.\"", "task = \"Refuse it (HTTP_400_BAD_REQUEST).\"");
     assert_only_error(&task, 4, 20, "the task gives the answer away (`HTTP_400_...`, 400)");
     let hint = with("\"Second, more concrete.\"", "\"Second: not 405.\"");

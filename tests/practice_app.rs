@@ -301,7 +301,8 @@ fn choose_course() -> status_tutor::content::Course {
 
 /// The choose exercise at 80x24, before any run (`result` None) or after one.
 fn choose_screen(result: Option<status_tutor::practice::runner::RunResult>) -> String {
-    let mut app = App::new(choose_course(), Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 80, 24));
+    let mut app =
+        App::new(choose_course(), Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 80, 24));
     let mut session = PracticeSession::new(&app.course.exercises, &app.progress.practice.done);
     if let Some(result) = result {
         let run = session.apply(status_tutor::practice::session::Event::Run);

@@ -92,7 +92,8 @@ impl Checker<'_> {
     ) {
         let hints = raw.hints.get_ref();
         let early = hints.iter().take(hints.len().saturating_sub(1)).skip(1);
-        let texts = [(&raw.title, "the title"), (&raw.task, "the task")].into_iter().chain(early.map(|h| (h, "this hint")));
+        let texts =
+            [(&raw.title, "the title"), (&raw.task, "the task")].into_iter().chain(early.map(|h| (h, "this hint")));
         for (text, what) in texts {
             let found = giveaways(text.get_ref(), statuses, names);
             let Some(first) = found.first() else { continue };
