@@ -210,6 +210,16 @@ fn an_exercise_that_asks_to_choose_keeps_the_codes_out_of_title_task_and_early_h
     load_with(&told).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
 }
 
+#[test]
+fn an_exercise_that_asks_to_choose_practises_a_page_that_does_not_name_the_answer() {
+    // not-found's page is about 404, which a check now expects: "Practises 404 Not Found"
+    let text = edited("page = \"intro\"", "page = \"not-found\"").replacen("status = 405", "status = 404", 1);
+    assert_only_error(&text, 3, 8, "its page `not-found` is about 404");
+    // a status the checks do not expect may be the page's
+    load_with(&edited("page = \"intro\"", "page = \"not-found\""))
+        .unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+}
+
 /// Issue 23: at least four exercises let the learner choose between defensible codes, and
 /// every accepted status of theirs says what choosing it means.
 #[test]

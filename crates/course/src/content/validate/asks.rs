@@ -1,8 +1,8 @@
 //! `asks`: whether an exercise's task names the statuses (`write`, the default) or leaves
 //! them to the learner (`choose`, `diagnose`). A check that accepts several statuses is a
 //! choice, so its exercise must say so: the practice screen then hides the statuses.
-use super::Checker;
-use crate::content::model::{Asks, Exchange, ExerciseKind};
+use super::{Checker, Parsed};
+use crate::content::model::{Asks, Exchange, Exercise, ExerciseKind, Page};
 use crate::content::problem::SourceFile;
 use crate::content::raw;
 
@@ -39,5 +39,30 @@ impl Checker<'_> {
             _ => {}
         }
         asks
+    }
+
+    /// An exercise that leaves the status to the learner practises a page that does not
+    /// name it: the practice screen says "Practises 409 Conflict", and `l` opens it.
+    pub(super) fn choice_pages(&mut self, files: &[Parsed<raw::ExerciseFile>], exercises: &[Exercise], pages: &[Page]) {
+        for exercise in exercises.iter().filter(|e| e.asks.hides_status()) {
+            let (Some(page), Some(file)) =
+                (pages.get(exercise.page), files.iter().find(|f| f.value.id.get_ref() == &exercise.id))
+            else {
+                continue;
+            };
+            let statuses: Vec<u16> = exercise.checks.iter().flat_map(|c| c.expect.statuses()).collect();
+            let named: Vec<String> = page.codes.iter().filter(|c| statuses.contains(c)).map(u16::to_string).collect();
+            if named.is_empty() {
+                continue;
+            }
+            let message = format!(
+                "this exercise asks to {}, but its page `{}` is about {}: the practice screen would name the answer; \
+                 pick a page that teaches the decision (which-status, why-this-code)",
+                if exercise.asks == Asks::Diagnose { "diagnose" } else { "choose" },
+                page.id,
+                named.join(", ")
+            );
+            self.problems.push(file.source().error(file.value.page.span(), message));
+        }
     }
 }
