@@ -106,6 +106,29 @@ pub struct Exercise {
     /// e.g. `REST_FRAMEWORK`.
     pub settings: Vec<(String, String)>,
     pub kind: ExerciseKind,
+    /// Whether the task names the statuses or leaves them to the learner.
+    pub asks: Asks,
+}
+
+/// What an exercise leaves to the learner: `asks = "choose"` or `"diagnose"` keep the
+/// expected statuses out of the title, the task, the early hints and the checks list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Asks {
+    /// The task names the statuses; the learner writes the code (the default).
+    #[default]
+    Write,
+    /// The task describes a situation; the learner picks the code.
+    Choose,
+    /// A project answers the wrong code; the learner finds why and fixes it.
+    Diagnose,
+}
+
+impl Asks {
+    /// The expected statuses stay hidden until the learner has run their view.
+    pub fn hides_status(self) -> bool {
+        self != Asks::Write
+    }
 }
 
 /// An exercise's level: the practice list ramps from warm-up to stretch within a section.

@@ -362,6 +362,8 @@ pub struct ExerciseFile {
     pub checks: Option<Spanned<Vec<RequestEntry>>>,
     /// `view` (default): the learner writes the view; `tests`: the learner writes tests.
     pub kind: Option<Spanned<ExerciseKindEntry>>,
+    /// `write` (default), `choose` or `diagnose`: whether the task names the statuses.
+    pub asks: Option<Spanned<crate::content::model::Asks>>,
     /// Settings overridden while the views run (`[settings.REST_FRAMEWORK]`).
     pub settings: Option<Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
     /// A test-writing exercise's right view (Python source).

@@ -7,6 +7,7 @@ use super::raw;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+mod asks;
 mod choices;
 mod codes;
 mod exercise_kind;
@@ -152,6 +153,7 @@ impl<'a> Checker<'a> {
             .collect();
         let exercises = self.exercises(&exercise_files, &exercise_names, &index);
         self.difficulty_ramp(&exercise_files, &exercises, &sections);
+        self.choice_pages(&exercise_files, &exercises, &checked_pages);
         let course = &course_file.value;
         let source = course_file.source();
         Some(Course {
