@@ -1,5 +1,6 @@
 //! Rules about the course as a path for learners: course.toml's `questions_per_code_page`
-//! is enforced page by page, and a page that speaks to course authors is flagged. Each
+//! is enforced page by page, a page that speaks to course authors is refused, and so is
+//! an RFC citation outside a page's footer when course.toml asks for that. Each
 //! case copies the review fixture course into a temporary folder and changes one thing.
 use std::fs;
 use std::path::Path;
@@ -81,18 +82,31 @@ fn questions_per_code_page_must_be_a_sensible_count() {
 }
 
 #[test]
-fn a_page_that_speaks_to_course_authors_is_flagged() {
-    let loaded = fixture_with(|dir| {
-        append(
-            &dir.join("pages/callouts.toml"),
-            "\n[[blocks]]\nkind = \"paragraph\"\ntext = \"The Harness proves every sample.\"\n",
-        )
-    })
-    .expect("a warning, not an error");
-    let warnings: Vec<String> =
-        loaded.warnings.iter().filter(|p| p.severity == Severity::Warning).map(ToString::to_string).collect();
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("pages/callouts.toml:1:") && warnings[0].contains("\"the harness\""));
+fn a_page_that_speaks_to_course_authors_is_refused() {
+    for words in ["The Harness proves every sample.", "A note for course authors: keep it short."] {
+        let problems = fixture_with(|dir| paragraph(dir, "callouts", words)).expect_err("refused");
+        let messages: Vec<String> = problems.iter().filter(|p| p.is_error()).map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 1, "{words}: {messages:?}");
+        assert!(messages[0].contains("pages/callouts.toml:1:") && messages[0].contains("words for course authors"));
+    }
+}
+
+#[test]
+fn citations_in_footer_refuses_a_section_sign_in_running_text() {
+    let cited = |dir: &Path| {
+        paragraph(dir, "text", "RFC 9110 §15.3.1 says so, and §15.3.2 too.");
+        paragraph(dir, "code", "References: RFC 9110 §15.3.2.");
+    };
+    // Without the key a citation anywhere is fine.
+    assert_eq!(errors(fixture_with(cited)), Vec::<String>::new());
+
+    let with_key = errors(fixture_with(|dir| {
+        insert_course_key(dir, "citations_in_footer = true");
+        cited(dir);
+    }));
+    // The footer of `code` is allowed; the two in `text`'s running text are one error.
+    assert_eq!(with_key.len(), 1, "{with_key:?}");
+    assert!(with_key[0].contains("pages/text.toml:1:") && with_key[0].contains("2 RFC section citation(s)"));
 }
 
 #[test]

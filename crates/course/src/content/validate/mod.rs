@@ -142,6 +142,9 @@ impl<'a> Checker<'a> {
         let questions = self.questions(&quizzes, &index, &checked_pages);
         let minimum = self.questions_per_code_page(&course_file);
         self.learning_path(&checked_pages, &questions, &spots, minimum);
+        if course_file.value.citations_in_footer {
+            self.citations_in_footer(&checked_pages, &spots);
+        }
         self.glossary(&course_file, &checked_pages, &index);
         let exercise_names: Vec<String> = self
             .files
