@@ -178,3 +178,30 @@ fn a_glossary_page_must_exist_and_use_its_term() {
         "{unused:?}"
     );
 }
+
+#[test]
+fn a_prompt_that_says_its_answers_reason_phrase_is_flagged() {
+    let asked = |prompt: &str| {
+        let prompt = prompt.to_string();
+        let loaded = fixture_with(move |dir| {
+            append(
+                &dir.join("quiz/q.toml"),
+                &format!(
+                    "\n[[question]]\nid = \"cue\"\nkind = \"type_code\"\nprompt = '''{prompt}'''\nanswer = 201\n\
+                     explanation = \"Because.\"\npage = \"code\"\ntags = [\"2xx\"]\n"
+                ),
+            )
+        })
+        .expect("a warning at most");
+        loaded.warnings.iter().map(ToString::to_string).collect::<Vec<_>>()
+    };
+    let cued = asked("The row was **created**. Which status?");
+    assert_eq!(cued.len(), 1, "{cued:?}");
+    assert!(cued[0].contains("question `cue`") && cued[0].contains("\"Created\""), "{cued:?}");
+    // The situation described without the phrase, or the phrase only in code, is fine.
+    assert_eq!(asked("A POST saved a new row. Which status?"), Vec::<String>::new());
+    assert_eq!(
+        asked("Which status?\n    return JsonResponse({}, status=HTTPStatus.CREATED)  # Created"),
+        Vec::<String>::new()
+    );
+}
