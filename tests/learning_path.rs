@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use status_tutor::content::{CourseFiles, Loaded, Problem, Severity, load};
+use status_tutor::content::{CourseFiles, Loaded, Problem, load};
 
 /// The review fixture course, with `edit` applied to the copy before loading.
 fn fixture_with(edit: impl FnOnce(&Path)) -> Result<Loaded, Vec<Problem>> {
