@@ -205,3 +205,18 @@ fn a_prompt_that_says_its_answers_reason_phrase_is_flagged() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn max_page_minutes_refuses_a_longer_page() {
+    // 600 words more on `text`: about 3 minutes, over a limit of 2.
+    let long = |dir: &Path| paragraph(dir, "text", &"word ".repeat(600));
+    assert_eq!(errors(fixture_with(long)), Vec::<String>::new());
+    let refused = errors(fixture_with(|dir| {
+        insert_course_key(dir, "max_page_minutes = 2");
+        long(dir);
+    }));
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(refused[0].contains("pages/text.toml:1:") && refused[0].contains("course.toml allows 2"), "{refused:?}");
+    let bad = errors(fixture_with(|dir| insert_course_key(dir, "max_page_minutes = 0")));
+    assert!(bad.iter().any(|e| e.contains("max_page_minutes is a count from 1 to 600")), "{bad:?}");
+}

@@ -25,6 +25,10 @@ pub struct CourseFile {
     /// paragraph that starts with "References:" (`check` refuses one in running text).
     #[serde(default)]
     pub citations_in_footer: bool,
+    /// The course's own rule: no page takes longer than this many minutes to read (as
+    /// the contents show it); `check` refuses a longer one, to be split.
+    #[serde(default)]
+    pub max_page_minutes: Option<Spanned<i64>>,
     /// Page ids of the core path, read first; the other pages are reference.
     #[serde(default)]
     pub core: Vec<Text>,

@@ -1,8 +1,8 @@
 //! Rules about the course as a learning path rather than about one file's shape: every
 //! page that teaches a status code is practised by enough quiz questions (when
 //! course.toml sets `questions_per_code_page`), no page speaks to course authors, and
-//! (when course.toml sets `citations_in_footer`) RFC section citations stay out of the
-//! running text. All errors, checked on the finished pages and questions, reported at
+//! (when course.toml sets them) RFC section citations stay out of the running text and no
+//! page is longer to read than `max_page_minutes`. All errors, checked on the finished pages and questions, reported at
 //! the page's `id`.
 use super::{Checker, Parsed};
 use crate::content::model::{Block, Page, Question};
@@ -81,6 +81,36 @@ impl Checker<'_> {
                      words plain and move them to its footer, a paragraph that starts with \"{FOOTER}\""
                 );
                 self.problems.push(source.error(span.clone(), message));
+            }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// course.toml's `max_page_minutes`: a page whose reading time, in the whole minutes
+    /// the contents show, is above the limit is an error (split it).
+    pub(super) fn page_length(&mut self, pages: &[Page], spots: &PageSpots<'_>, limit: u64) {
+        for page in pages {
+            let minutes = crate::content::reading::minutes(u64::from(page.reading_seconds));
+            let Some((name, text, span)) = spots.spots.get(&page.id).filter(|_| minutes > limit) else { continue };
+            let source = crate::content::problem::SourceFile { name, text };
+            let message = format!(
+                "this page takes about {minutes} min to read; course.toml allows {limit} (max_page_minutes): \
+                 split it by concern"
+            );
+            self.problems.push(source.error(span.clone(), message));
+        }
+    }
+
+    /// course.toml's `max_page_minutes`: a count from 1 to 600, or nothing.
+    pub(super) fn max_page_minutes(&mut self, course: &Parsed<'_, raw::CourseFile>) -> Option<u64> {
+        let value = course.value.max_page_minutes.as_ref()?;
+        match u64::try_from(*value.get_ref()) {
+            Ok(n @ 1..=600) => Some(n),
+            _ => {
+                let message = "max_page_minutes is a count from 1 to 600";
+                self.problems.push(course.source().error(value.span(), message));
+                None
             }
         }
     }

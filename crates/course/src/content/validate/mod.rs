@@ -145,6 +145,9 @@ impl<'a> Checker<'a> {
         if course_file.value.citations_in_footer {
             self.citations_in_footer(&checked_pages, &spots);
         }
+        if let Some(limit) = self.max_page_minutes(&course_file) {
+            self.page_length(&checked_pages, &spots, limit);
+        }
         self.glossary(&course_file, &checked_pages, &index);
         let exercise_names: Vec<String> = self
             .files
