@@ -10,6 +10,7 @@ use status_tutor::content::{CourseFiles, Loaded, Problem, Severity, embedded, lo
 const CHOICE: &str = r#"id = "choose"
 title = "Choose"
 page = "intro"
+difficulty = "warm-up"
 task = "Refuse a product without a name."
 hints = ["First hint.", "Second, more concrete."]
 starter = '''
@@ -120,18 +121,18 @@ fn one_status_may_say_why_it_is_the_answer() {
 fn an_empty_list_accepts_nothing() {
     let text = edited("status = [400, 422]", "status = []");
     let problems = refused(&text);
-    assert!(problems.iter().any(|p| p.message.contains("an empty status list") && (p.line, p.col) == (28, 10)));
+    assert!(problems.iter().any(|p| p.message.contains("an empty status list") && (p.line, p.col) == (29, 10)));
 }
 
 #[test]
 fn a_status_listed_twice_points_at_the_second() {
-    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 400]"), 28, 21, "listed twice");
+    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 400]"), 29, 21, "listed twice");
 }
 
 #[test]
 fn a_number_that_is_no_status_is_refused_where_it_is() {
-    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 42]"), 28, 21, "not an HTTP status code");
-    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 499]"), 28, 21, "not a registered");
+    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 42]"), 29, 21, "not an HTTP status code");
+    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 499]"), 29, 21, "not a registered");
 }
 
 #[test]
@@ -144,15 +145,15 @@ fn feedback_for_a_status_the_check_does_not_accept_is_an_error() {
         (p.line, p.col, p.severity)
     };
     let not_accepted = "feedback for 412, which this check does not accept (status = [400, 422])";
-    assert_eq!(at(not_accepted), (34, 1, Severity::Error));
+    assert_eq!(at(not_accepted), (35, 1, Severity::Error));
     // and 422 is now listed without its why
-    assert_eq!(at("say why a learner may choose it in [checks.accepted.422]"), (28, 16, Severity::Error));
+    assert_eq!(at("say why a learner may choose it in [checks.accepted.422]"), (29, 16, Severity::Error));
 }
 
 #[test]
 fn a_key_that_is_not_a_status_and_a_missing_why_are_errors() {
     let text = edited("status = 405", "status = 405\n[checks.accepted.gone]\nwhy = \"?\"");
-    assert_only_error(&text, 41, 1, "the key is a status code");
+    assert_only_error(&text, 42, 1, "the key is a status code");
     let text = edited("why = \"The general answer: the request is wrong.\"", "expect_json = '{}'");
     let problems = refused(&text);
     assert!(problems.iter().any(|p| p.message.contains("missing field `why`")), "{}", listing(&problems));
@@ -161,7 +162,7 @@ fn a_key_that_is_not_a_status_and_a_missing_why_are_errors() {
 #[test]
 fn a_body_is_stated_for_the_check_or_for_a_status_not_both() {
     let text = edited("absent_headers = [\"Location\"]", "expect_json = '{}'");
-    assert_only_error(&text, 34, 1, "here or there, not both");
+    assert_only_error(&text, 35, 1, "here or there, not both");
 }
 
 /// Issue 23: at least four exercises let the learner choose between defensible codes, and
