@@ -1,10 +1,11 @@
 //! Rules about the course as a path for learners: course.toml's `questions_per_code_page`
-//! is enforced page by page, and a page that speaks to course authors is flagged. Each
+//! is enforced page by page, a page that speaks to course authors is refused, and so is
+//! an RFC citation outside a page's footer when course.toml asks for that. Each
 //! case copies the review fixture course into a temporary folder and changes one thing.
 use std::fs;
 use std::path::Path;
 
-use status_tutor::content::{CourseFiles, Loaded, Problem, Severity, load};
+use status_tutor::content::{CourseFiles, Loaded, Problem, load};
 
 /// The review fixture course, with `edit` applied to the copy before loading.
 fn fixture_with(edit: impl FnOnce(&Path)) -> Result<Loaded, Vec<Problem>> {
@@ -81,18 +82,31 @@ fn questions_per_code_page_must_be_a_sensible_count() {
 }
 
 #[test]
-fn a_page_that_speaks_to_course_authors_is_flagged() {
-    let loaded = fixture_with(|dir| {
-        append(
-            &dir.join("pages/callouts.toml"),
-            "\n[[blocks]]\nkind = \"paragraph\"\ntext = \"The Harness proves every sample.\"\n",
-        )
-    })
-    .expect("a warning, not an error");
-    let warnings: Vec<String> =
-        loaded.warnings.iter().filter(|p| p.severity == Severity::Warning).map(ToString::to_string).collect();
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("pages/callouts.toml:1:") && warnings[0].contains("\"the harness\""));
+fn a_page_that_speaks_to_course_authors_is_refused() {
+    for words in ["The Harness proves every sample.", "A note for course authors: keep it short."] {
+        let problems = fixture_with(|dir| paragraph(dir, "callouts", words)).expect_err("refused");
+        let messages: Vec<String> = problems.iter().filter(|p| p.is_error()).map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 1, "{words}: {messages:?}");
+        assert!(messages[0].contains("pages/callouts.toml:1:") && messages[0].contains("words for course authors"));
+    }
+}
+
+#[test]
+fn citations_in_footer_refuses_a_section_sign_in_running_text() {
+    let cited = |dir: &Path| {
+        paragraph(dir, "text", "RFC 9110 §15.3.1 says so, and §15.3.2 too.");
+        paragraph(dir, "code", "References: RFC 9110 §15.3.2.");
+    };
+    // Without the key a citation anywhere is fine.
+    assert_eq!(errors(fixture_with(cited)), Vec::<String>::new());
+
+    let with_key = errors(fixture_with(|dir| {
+        insert_course_key(dir, "citations_in_footer = true");
+        cited(dir);
+    }));
+    // The footer of `code` is allowed; the two in `text`'s running text are one error.
+    assert_eq!(with_key.len(), 1, "{with_key:?}");
+    assert!(with_key[0].contains("pages/text.toml:1:") && with_key[0].contains("2 RFC section citation(s)"));
 }
 
 #[test]
@@ -163,4 +177,46 @@ fn a_glossary_page_must_exist_and_use_its_term() {
         unused.iter().any(|e| e.contains("page `code` is to define \"gizmo\" but never uses the word")),
         "{unused:?}"
     );
+}
+
+#[test]
+fn a_prompt_that_says_its_answers_reason_phrase_is_flagged() {
+    let asked = |prompt: &str| {
+        let prompt = prompt.to_string();
+        let loaded = fixture_with(move |dir| {
+            append(
+                &dir.join("quiz/q.toml"),
+                &format!(
+                    "\n[[question]]\nid = \"cue\"\nkind = \"type_code\"\nprompt = '''{prompt}'''\nanswer = 201\n\
+                     explanation = \"Because.\"\npage = \"code\"\ntags = [\"2xx\"]\n"
+                ),
+            )
+        })
+        .expect("a warning at most");
+        loaded.warnings.iter().map(ToString::to_string).collect::<Vec<_>>()
+    };
+    let cued = asked("The row was **created**. Which status?");
+    assert_eq!(cued.len(), 1, "{cued:?}");
+    assert!(cued[0].contains("question `cue`") && cued[0].contains("\"Created\""), "{cued:?}");
+    // The situation described without the phrase, or the phrase only in code, is fine.
+    assert_eq!(asked("A POST saved a new row. Which status?"), Vec::<String>::new());
+    assert_eq!(
+        asked("Which status?\n    return JsonResponse({}, status=HTTPStatus.CREATED)  # Created"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn max_page_minutes_refuses_a_longer_page() {
+    // 600 words more on `text`: about 3 minutes, over a limit of 2.
+    let long = |dir: &Path| paragraph(dir, "text", &"word ".repeat(600));
+    assert_eq!(errors(fixture_with(long)), Vec::<String>::new());
+    let refused = errors(fixture_with(|dir| {
+        insert_course_key(dir, "max_page_minutes = 2");
+        long(dir);
+    }));
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(refused[0].contains("pages/text.toml:1:") && refused[0].contains("course.toml allows 2"), "{refused:?}");
+    let bad = errors(fixture_with(|dir| insert_course_key(dir, "max_page_minutes = 0")));
+    assert!(bad.iter().any(|e| e.contains("max_page_minutes is a count from 1 to 600")), "{bad:?}");
 }

@@ -21,6 +21,14 @@ pub struct CourseFile {
     /// many quiz questions (`check` refuses fewer).
     #[serde(default)]
     pub questions_per_code_page: Option<Spanned<i64>>,
+    /// The course's own rule: RFC section citations (`§`) sit only in a page's footer, a
+    /// paragraph that starts with "References:" (`check` refuses one in running text).
+    #[serde(default)]
+    pub citations_in_footer: bool,
+    /// The course's own rule: no page takes longer than this many minutes to read (as
+    /// the contents show it); `check` refuses a longer one, to be split.
+    #[serde(default)]
+    pub max_page_minutes: Option<Spanned<i64>>,
     /// Page ids of the core path, read first; the other pages are reference.
     #[serde(default)]
     pub core: Vec<Text>,

@@ -140,9 +140,15 @@ impl<'a> Checker<'a> {
 
         let codes = self.codes(&codes_file, &index);
         let django = self.django_names(&codes_file, &index);
-        let questions = self.questions(&quizzes, &index, &checked_pages);
+        let questions = self.questions(&quizzes, &index, &checked_pages, &codes);
         let minimum = self.questions_per_code_page(&course_file);
         self.learning_path(&checked_pages, &questions, &spots, minimum);
+        if course_file.value.citations_in_footer {
+            self.citations_in_footer(&checked_pages, &spots);
+        }
+        if let Some(limit) = self.max_page_minutes(&course_file) {
+            self.page_length(&checked_pages, &spots, limit);
+        }
         self.glossary(&course_file, &checked_pages, &index);
         let exercise_names: Vec<String> = self
             .files

@@ -1,4 +1,5 @@
 //! Quiz files: questions, their kinds and choices.
+mod cue;
 mod guess;
 
 use super::{Checker, Index, Parsed};
@@ -14,6 +15,7 @@ impl Checker<'_> {
         files: &[Parsed<raw::QuizFile>],
         index: &Index,
         pages: &[Page],
+        codes: &[StatusCode],
     ) -> Vec<Question> {
         let mut seen: HashMap<String, String> = HashMap::new();
         let mut questions = Vec::new();
@@ -30,6 +32,7 @@ impl Checker<'_> {
                 if let Some(mut question) = self.question(&source, q, id, index) {
                     question.anchor = q.anchor.as_ref().and_then(|a| self.anchor(&source, a, pages.get(question.page)));
                     self.guessable(&source, q, &question);
+                    self.cued(&source, q, &question, codes);
                     questions.push(question);
                     entries.push((file, q));
                 }
