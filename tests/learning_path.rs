@@ -1,6 +1,6 @@
 //! Rules about the course as a path for learners: course.toml's `questions_per_code_page`
-//! and `applied_percent` (quiz levels)
-//! is enforced page by page, and a page that speaks to course authors is flagged. Each
+//! is enforced page by page, `applied_percent` asks every quiz question for a level and
+//! enough apply/analyse ones, and a page that speaks to course authors is flagged. Each
 //! case copies the review fixture course into a temporary folder and changes one thing.
 use std::fs;
 use std::path::Path;
