@@ -29,6 +29,10 @@ pub struct CourseFile {
     /// the contents show it); `check` refuses a longer one, to be split.
     #[serde(default)]
     pub max_page_minutes: Option<Spanned<i64>>,
+    /// The course's own rule: every quiz question has a `level`, and at least this percent
+    /// of them are `apply` or `analyse` (`check` refuses less).
+    #[serde(default)]
+    pub applied_percent: Option<Spanned<i64>>,
     /// Page ids of the core path, read first; the other pages are reference.
     #[serde(default)]
     pub core: Vec<Text>,
@@ -339,6 +343,16 @@ pub struct QuestionEntry {
     pub tags: Vec<Text>,
     /// The passage that answers it: a block index (0-based) or a heading of the page.
     pub anchor: Option<Spanned<toml::Value>>,
+    /// `recall`, `apply` or `analyse`: what the question asks of the learner.
+    pub level: Option<Spanned<LevelEntry>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelEntry {
+    Recall,
+    Apply,
+    Analyse,
 }
 
 #[derive(Debug, Deserialize)]

@@ -141,6 +141,7 @@ impl<'a> Checker<'a> {
         let codes = self.codes(&codes_file, &index);
         let django = self.django_names(&codes_file, &index);
         let questions = self.questions(&quizzes, &index, &checked_pages, &codes);
+        self.levels(&course_file, &quizzes, &questions);
         let minimum = self.questions_per_code_page(&course_file);
         self.learning_path(&checked_pages, &questions, &spots, minimum);
         if course_file.value.citations_in_footer {

@@ -1,6 +1,7 @@
 //! Quiz files: questions, their kinds and choices.
 mod cue;
 mod guess;
+mod levels;
 
 use super::{Checker, Index, Parsed};
 use crate::content::model::*;
@@ -111,6 +112,11 @@ impl Checker<'_> {
             page: page.unwrap_or(0),
             tags: q.tags.iter().map(|t| self.id_like(source, t, "tag")).collect(),
             anchor: None,
+            level: q.level.as_ref().map(|l| match l.get_ref() {
+                raw::LevelEntry::Recall => Level::Recall,
+                raw::LevelEntry::Apply => Level::Apply,
+                raw::LevelEntry::Analyse => Level::Analyse,
+            }),
         };
         (self.problems.len() == before && page.is_some()).then_some(question)
     }

@@ -98,6 +98,7 @@ mod tests {
             page: 0,
             tags: vec![],
             anchor: None,
+            level: None,
         }
     }
 
