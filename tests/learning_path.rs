@@ -1,6 +1,8 @@
 //! Rules about the course as a path for learners: course.toml's `questions_per_code_page`
 //! is enforced page by page, and a page that speaks to course authors is flagged. Each
 //! case copies the review fixture course into a temporary folder and changes one thing.
+#[path = "support/course_copy.rs"]
+mod course_copy;
 use std::fs;
 use std::path::Path;
 
@@ -8,16 +10,7 @@ use status_tutor::content::{CourseFiles, Loaded, Problem, Severity, load};
 
 /// The review fixture course, with `edit` applied to the copy before loading.
 fn fixture_with(edit: impl FnOnce(&Path)) -> Result<Loaded, Vec<Problem>> {
-    let temp = tempfile::tempdir().expect("a temporary folder");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/review-course");
-    for sub in ["", "pages", "quiz"] {
-        fs::create_dir_all(temp.path().join(sub)).expect("folder");
-        for entry in fs::read_dir(from.join(sub)).expect("fixture").flatten() {
-            if entry.path().is_file() {
-                fs::copy(entry.path(), temp.path().join(sub).join(entry.file_name())).expect("copy");
-            }
-        }
-    }
+    let temp = course_copy::fixture("review-course");
     edit(temp.path());
     CourseFiles::read_dir(temp.path()).and_then(|files| load(&files))
 }
