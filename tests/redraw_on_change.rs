@@ -5,10 +5,13 @@
 //! anyway is the frame already on screen (so no screen can stop redrawing silently).
 #[path = "support/drawn.rs"]
 mod drawn;
+#[path = "support/fixed_clock.rs"]
+mod fixed_clock;
 
+use fixed_clock::FixedClock;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use status_tutor::app::{App, Clock, Overlay, Screen, Update};
+use status_tutor::app::{App, Overlay, Screen, Update};
 use status_tutor::cli::ThemeName;
 use status_tutor::content::{embedded, load};
 use status_tutor::keys::{Action, BINDINGS, Context};
@@ -19,17 +22,6 @@ use status_tutor::theme::Theme;
 use status_tutor::tui;
 use std::cell::RefCell;
 use std::rc::Rc;
-
-struct FixedClock;
-
-impl Clock for FixedClock {
-    fn now_ms(&self) -> u64 {
-        1_000
-    }
-    fn date(&self) -> String {
-        "2026-11-25T10:00:00Z".to_string()
-    }
-}
 
 /// Keeps the runs the app started; the test finishes them.
 struct FakeRunner(Rc<RefCell<Vec<RunId>>>);
