@@ -60,30 +60,11 @@ impl Checker<'_> {
 
 /// The first author-only phrase any text of the page uses.
 fn author_words(page: &Page) -> Option<&'static str> {
-    let mut texts: Vec<&str> = vec![&page.title, &page.summary];
-    for block in &page.blocks {
-        match block {
-            Block::Paragraph(text) => texts.push(text),
-            Block::List { heading, items } => {
-                texts.extend(heading.as_deref());
-                texts.extend(items.iter().map(String::as_str));
-            }
-            Block::Code(sample) => {
-                texts.push(&sample.source);
-                texts.extend(sample.caption.as_deref());
-            }
-            Block::Categories(cards) => texts.extend(cards.iter().map(|c| c.description.as_str())),
-            Block::Callout { title, text, .. } => {
-                texts.extend(title.as_deref());
-                texts.push(text);
-            }
-            Block::Table { caption, header, rows } => {
-                texts.extend(caption.as_deref());
-                texts.extend(header.iter().map(String::as_str));
-                texts.extend(rows.iter().flatten().map(String::as_str));
-            }
-        }
-    }
+    let sources = page.blocks.iter().filter_map(|block| match block {
+        Block::Code(sample) => Some(sample.source.as_str()),
+        _ => None,
+    });
+    let texts: Vec<&str> = super::glossary::prose(page).into_iter().chain(sources).collect();
     AUTHOR_WORDS.iter().copied().find(|word| texts.iter().any(|t| t.to_lowercase().contains(word)))
 }
 
