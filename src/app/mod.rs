@@ -7,6 +7,7 @@ mod mouse;
 mod navigate;
 mod practice;
 mod practice_folder;
+mod practice_runs;
 mod quiz;
 mod quiz_screen;
 mod reader;
