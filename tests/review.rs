@@ -614,7 +614,8 @@ fn review_does_not_throw_away_a_round_in_progress() {
     let _ = app.update(Action::ReadPage); // reading, the round waits
     let _ = app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Reader);
-    assert!(app.message.clone().unwrap_or_default().contains("A round is in progress"));
+    let message = app.message.clone().unwrap_or_default();
+    assert_eq!(message, "A round is in progress: t goes back to it (z there pauses it)", "the keys the table binds");
     let _ = app.update(Action::StartQuiz);
     assert!(matches!(phase(&app), Phase::Feedback { .. }), "the same round, where it was");
 }
@@ -647,7 +648,9 @@ fn a_paused_round_is_not_replaced_by_a_review() {
     clock.seconds.set(DAY_ONE + DAY);
     let _ = app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Reader);
-    assert!(app.message.clone().unwrap_or_default().contains("A paused round is waiting"));
+    let message = app.message.clone().unwrap_or_default();
+    assert_eq!(message, "A paused round is waiting: t to resume or discard it first");
+    assert!(message.chars().count() <= 78, "fits an 80-column status bar");
     assert!(app.progress.review.paused.is_some());
 }
 
