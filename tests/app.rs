@@ -251,7 +251,7 @@ fn submitting_nothing_is_refused_with_a_reason() {
     let mut app = reading();
     start_quiz(&mut app);
     // Skip to the multiple select: nothing toggled yet.
-    while !matches!(phase(&app), Phase::Asking { input: status_tutor::quiz::Input::Multiple { .. }, .. }) {
+    while !matches!(phase(&app), Phase::Asking { input: status_tutor::quiz::Draft::Multiple { .. }, .. }) {
         let _ = app.update(Action::Skip);
         let _ = app.update(Action::Open);
     }

@@ -6,7 +6,7 @@ use status_tutor::cli::ThemeName;
 use status_tutor::content::{CourseFiles, embedded, load};
 use status_tutor::keys::Action;
 use status_tutor::progress::{Progress, RoundRecord};
-use status_tutor::quiz::{Input, Phase, QuestionKind, RoundKind};
+use status_tutor::quiz::{Draft, Phase, QuestionKind, RoundKind};
 use status_tutor::theme::Theme;
 use std::cell::Cell;
 use std::path::Path;
@@ -332,7 +332,7 @@ fn type_the_code_explains_refusals_and_tab_does_not_skip() {
     let _ = app.update(Action::Digit(4));
     let _ = app.update(Action::Digit(0));
     let _ = app.update(Action::Open);
-    assert!(matches!(phase(&app), Phase::Asking { input: Input::TypeCode { .. }, .. }));
+    assert!(matches!(phase(&app), Phase::Asking { input: Draft::TypeCode { .. }, .. }));
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("three digits; 2 typed"), "{message}");
     let _ = app.update(Action::Backspace);
