@@ -394,3 +394,18 @@ fn help_opens_at_the_practice_keys_and_progress_opens_from_practice() {
     let _ = app.update(Action::Quit);
     assert_eq!((app.screen, app.context()), (Screen::Practice, Context::Practice));
 }
+
+#[test]
+fn home_and_end_take_the_details_to_their_top_and_bottom() {
+    let (mut app, _calls, _dir) = practising(Progress::default());
+    app.resize(60, 14); // small enough that the details scroll
+    let scroll = |app: &App| app.practice.as_ref().map_or(0, |p| p.scroll);
+    assert_eq!(app.update(Action::Top), status_tutor::app::Update::NotChanged, "already at the top");
+    let _ = app.update(Action::Bottom);
+    let bottom = scroll(&app);
+    assert!(bottom > 0, "the details are longer than the screen");
+    let _ = app.update(Action::PageDown);
+    assert_eq!(scroll(&app), bottom, "the bottom is the end");
+    let _ = app.update(Action::Top);
+    assert_eq!(scroll(&app), 0);
+}

@@ -166,6 +166,8 @@ impl App {
             Action::PageDown => return self.practice_scroll(10),
             Action::HalfPageUp => return self.practice_scroll(-5),
             Action::HalfPageDown => return self.practice_scroll(5),
+            Action::Top => return self.practice_scroll(isize::MIN),
+            Action::Bottom => return self.practice_scroll(isize::MAX),
             Action::Edit => {
                 if let Some(exercise) = self.course.exercises.get(view.session.current) {
                     self.requests.push(LoopRequest::Edit(view.file_of(view.session.current, exercise)));
