@@ -1,24 +1,16 @@
 //! `r` from an answer lands on the passage: every anchored question of the built-in
 //! course finds its passage on its page as laid out at 80 and at 200 columns, below the
-//! page's top when the anchor is not the first block. Every question names its passage,
-//! but the few listed in `NOT_YET_ANCHORED`.
+//! page's top when the anchor is not the first block. Every question names its passage.
 use status_tutor::cli::ThemeName;
 use status_tutor::content::{Anchor, anchor_text, embedded, load};
 use status_tutor::lines::document::Document;
 use status_tutor::theme::Theme;
 
-/// Questions on pages that were being rewritten when the rest of the bank got its
-/// anchors (409, 415, CSRF); they name theirs once those pages settle. Nothing else may
-/// be added here: a new question names its passage.
-const NOT_YET_ANCHORED: &[&str] =
-    &["409-version-conflict", "415-wrong-content-type", "csrf-checked-methods", "csrf-exempt-api"];
-
 #[test]
-fn every_question_names_its_passage_but_the_listed_few() {
+fn every_question_names_its_passage() {
     let course = load(&embedded::files()).expect("the built-in course").course;
     let missing: Vec<&str> = course.questions.iter().filter(|q| q.anchor.is_none()).map(|q| q.id.as_str()).collect();
-    let unexpected: Vec<&&str> = missing.iter().filter(|id| !NOT_YET_ANCHORED.contains(id)).collect();
-    assert!(unexpected.is_empty(), "questions without an anchor: {unexpected:?}");
+    assert!(missing.is_empty(), "questions without an anchor: {missing:?}");
 }
 
 #[test]

@@ -74,6 +74,8 @@ fn run(args: &[&str]) -> Run {
 fn check_content_passes() {
     let run = run(&["check", "content"]);
     run.assert_exit(0).assert_stdout_has("ok: ").assert_stdout_has("; 0 warning(s)");
+    // The levels of its questions are counted (course.toml's applied_percent enforces them).
+    run.assert_stdout_has("quiz levels: recall ").assert_stdout_has("% apply or analyse)");
     assert!(!run.stdout.contains(": warning: "), "unexpected warnings:\n{}", run.describe());
 }
 

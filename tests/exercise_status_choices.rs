@@ -12,6 +12,8 @@ title = "Choose"
 page = "intro"
 task = "Refuse a product without a name."
 hints = ["First hint.", "Second, more concrete."]
+difficulty = "warm-up"
+asks = "choose"
 starter = '''
 from django.http import JsonResponse
 
@@ -120,18 +122,18 @@ fn one_status_may_say_why_it_is_the_answer() {
 fn an_empty_list_accepts_nothing() {
     let text = edited("status = [400, 422]", "status = []");
     let problems = refused(&text);
-    assert!(problems.iter().any(|p| p.message.contains("an empty status list") && (p.line, p.col) == (28, 10)));
+    assert!(problems.iter().any(|p| p.message.contains("an empty status list") && (p.line, p.col) == (30, 10)));
 }
 
 #[test]
 fn a_status_listed_twice_points_at_the_second() {
-    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 400]"), 28, 21, "listed twice");
+    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 400]"), 30, 21, "listed twice");
 }
 
 #[test]
 fn a_number_that_is_no_status_is_refused_where_it_is() {
-    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 42]"), 28, 21, "not an HTTP status code");
-    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 499]"), 28, 21, "not a registered");
+    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 42]"), 30, 21, "not an HTTP status code");
+    assert_only_error(&edited("status = [400, 422]", "status = [400, 422, 499]"), 30, 21, "not a registered");
 }
 
 #[test]
@@ -144,15 +146,15 @@ fn feedback_for_a_status_the_check_does_not_accept_is_an_error() {
         (p.line, p.col, p.severity)
     };
     let not_accepted = "feedback for 412, which this check does not accept (status = [400, 422])";
-    assert_eq!(at(not_accepted), (34, 1, Severity::Error));
+    assert_eq!(at(not_accepted), (36, 1, Severity::Error));
     // and 422 is now listed without its why
-    assert_eq!(at("say why a learner may choose it in [checks.accepted.422]"), (28, 16, Severity::Error));
+    assert_eq!(at("say why a learner may choose it in [checks.accepted.422]"), (30, 16, Severity::Error));
 }
 
 #[test]
 fn a_key_that_is_not_a_status_and_a_missing_why_are_errors() {
     let text = edited("status = 405", "status = 405\n[checks.accepted.gone]\nwhy = \"?\"");
-    assert_only_error(&text, 41, 1, "the key is a status code");
+    assert_only_error(&text, 43, 1, "the key is a status code");
     let text = edited("why = \"The general answer: the request is wrong.\"", "expect_json = '{}'");
     let problems = refused(&text);
     assert!(problems.iter().any(|p| p.message.contains("missing field `why`")), "{}", listing(&problems));
@@ -161,7 +163,61 @@ fn a_key_that_is_not_a_status_and_a_missing_why_are_errors() {
 #[test]
 fn a_body_is_stated_for_the_check_or_for_a_status_not_both() {
     let text = edited("absent_headers = [\"Location\"]", "expect_json = '{}'");
-    assert_only_error(&text, 34, 1, "here or there, not both");
+    assert_only_error(&text, 36, 1, "here or there, not both");
+}
+
+#[test]
+fn several_accepted_statuses_make_an_exercise_that_asks_to_choose() {
+    let text = edited("asks = \"choose\"\n", "");
+    assert_only_error(&text, 1, 6, "mark the exercise `asks = \"choose\"`");
+    // choosing without a trade-off to show after the run is refused where `asks` is
+    let text = edited("status = [400, 422]", "status = 400")
+        .replacen("[checks.accepted.400]\nwhy = \"The general answer: the request is wrong.\"\n\n", "", 1)
+        .replacen("[checks.accepted.422]\nwhy = \"The precise answer: the JSON is fine, its values are not.\"\nexpect_json = '{\"errors\": {}}'\n", "", 1);
+    assert_only_error(&text, 7, 8, "explains its answers");
+    assert_eq!(
+        load_with(CHOICE).expect("loads").course.exercises[0].asks,
+        status_tutor::content::Asks::Choose,
+        "the field reaches the course"
+    );
+}
+
+#[test]
+fn an_exercise_that_asks_to_choose_keeps_the_codes_out_of_title_task_and_early_hints() {
+    let three = r#"hints = ["First hint.", "Second, more concrete.", "Last: 422 with the errors."]"#;
+    let base = edited(r#"hints = ["First hint.", "Second, more concrete."]"#, three);
+    let with = |from: &str, to: &str| {
+        assert!(base.contains(from), "the edit must change something: {from}");
+        base.replacen(from, to, 1)
+    };
+    // the last hint may name the code
+    load_with(&base).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+    assert_only_error(
+        &with("title = \"Choose\"", "title = \"Choose 422\""),
+        2,
+        17,
+        "the title gives the answer away (422)",
+    );
+    let task = with("task = \"Refuse a product without a name.\"", "task = \"Refuse it (HTTP_400_BAD_REQUEST).\"");
+    assert_only_error(&task, 4, 20, "the task gives the answer away (`HTTP_400_...`, 400)");
+    let hint = with("\"Second, more concrete.\"", "\"Second: not 405.\"");
+    assert_only_error(&hint, 5, 38, "this hint gives the answer away (405)");
+    // an exercise that tells the codes may name them anywhere but the first hint
+    let told = CHOICE.replacen("asks = \"choose\"\n", "", 1).replacen("status = [400, 422]", "status = 422", 1);
+    let told = told
+        .replacen("[checks.accepted.400]\nwhy = \"The general answer: the request is wrong.\"\n\n", "", 1)
+        .replacen("title = \"Choose\"", "title = \"Answer 422\"", 1);
+    load_with(&told).unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
+}
+
+#[test]
+fn an_exercise_that_asks_to_choose_practises_a_page_that_does_not_name_the_answer() {
+    // not-found's page is about 404, which a check now expects: "Practises 404 Not Found"
+    let text = edited("page = \"intro\"", "page = \"not-found\"").replacen("status = 405", "status = 404", 1);
+    assert_only_error(&text, 3, 8, "its page `not-found` is about 404");
+    // a status the checks do not expect may be the page's
+    load_with(&edited("page = \"intro\"", "page = \"not-found\""))
+        .unwrap_or_else(|p| panic!("refused:\n{}", listing(&p)));
 }
 
 /// Issue 23: at least four exercises let the learner choose between defensible codes, and
@@ -179,6 +235,7 @@ fn the_shipped_course_lets_the_learner_choose_in_at_least_four_exercises() {
     for exercise in &course.exercises {
         for check in exercise.checks.iter().filter(|c| c.expect.statuses().len() > 1) {
             assert!(check.expect.accepted.iter().all(|a| !a.why.is_empty()), "{}", exercise.id);
+            assert_eq!(exercise.asks, status_tutor::content::Asks::Choose, "{}", exercise.id);
             // a task that names the code would make the choice a lookup
             for status in check.expect.statuses() {
                 assert!(!exercise.task.contains(&format!("**{status}**")), "{} names {status}", exercise.id);

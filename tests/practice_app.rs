@@ -75,6 +75,7 @@ fn exercise(id: &str, title: &str, page: usize) -> Exercise {
         ],
         settings: vec![],
         kind: status_tutor::content::ExerciseKind::View,
+        asks: status_tutor::content::Asks::Write,
     }
 }
 
@@ -276,6 +277,84 @@ fn screen_after(width: u16, height: u16, solution: bool, result: status_tutor::p
         .map(|row| row.iter().map(|c| c.symbol()).collect::<String>().trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The fixture's first exercise turned into one that asks to choose: 422 or 400, each
+/// with its trade-off, and a second check that leaves 405 to the learner too.
+fn choose_course() -> status_tutor::content::Course {
+    use status_tutor::content::{AcceptedStatus, Asks};
+    let mut course = course_with_exercises();
+    let ex = &mut course.exercises[0];
+    ex.title = "Choose the code: a product without a name".into();
+    ex.task = "Refuse a product without a name. Which code?".into();
+    ex.hints = vec!["Is the body unreadable, or are its values wrong?".into(), "Last hint.".into()];
+    ex.asks = Asks::Choose;
+    // a code page's title would name the answer: choose exercises practise a page like "which status?"
+    ex.page = 0;
+    let answer = |status: u16, why: &str| AcceptedStatus { status, why: why.into(), ..AcceptedStatus::default() };
+    let first = &mut ex.checks[0].expect;
+    first.status = 422;
+    first.present_headers.clear();
+    first.accepted = vec![answer(422, "Precise: the JSON was read, its values are wrong."), answer(400, "General.")];
+    course
+}
+
+/// The choose exercise at 80x24, before any run (`result` None) or after one.
+fn choose_screen(result: Option<status_tutor::practice::runner::RunResult>) -> String {
+    let mut app =
+        App::new(choose_course(), Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 80, 24));
+    let mut session = PracticeSession::new(&app.course.exercises, &app.progress.practice.done);
+    if let Some(result) = result {
+        let run = session.apply(status_tutor::practice::session::Event::Run);
+        let status_tutor::practice::session::Effect::Start { run, .. } = run[0].clone() else { panic!("no run") };
+        session.apply(status_tutor::practice::session::Event::Checked(run, result));
+    }
+    app.practice = Some(PracticeView {
+        session,
+        workspace: Workspace::new(Path::new("/home/learner/status-tutor-practice")),
+        python: "python3".into(),
+        scroll: 0,
+        spinner: 0,
+        watch_note: None,
+        learner_code: None,
+        workspace_error: None,
+    });
+    app.screen = Screen::Practice;
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    buffer
+        .content
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>().trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Issue 23: the checks list of an exercise that asks to choose names no status before a
+/// run; after one it says what was accepted and the trade-off of the status chosen.
+#[test]
+fn a_choose_exercise_hides_its_statuses_until_a_run() {
+    let before = choose_screen(None);
+    assert!(before.contains("POST /articles/ {\"title\": \"Hi\"} -> ? (you choose)"), "{before}");
+    assert!(before.contains("GET /articles/ -> ? (you choose)"), "{before}");
+    for code in ["422", "400", "405", "expected"] {
+        assert!(!before.contains(code), "`{code}` shows before a run:\n{before}");
+    }
+    let report = Report::parse(
+        r#"{"version": 1, "checks": [
+            {"index": 0, "request": "POST /articles/", "passed": true, "status": 422, "body": "{}",
+             "chosen": {"status": 422, "why": "Precise: the JSON was read, its values are wrong."}},
+            {"index": 1, "request": "GET /articles/", "passed": false, "status": 200, "body": "ok",
+             "differences": ["expected status 405, got 200"]}]}"#,
+    )
+    .expect("report");
+    let after = choose_screen(Some(Ok(report)));
+    assert!(after.contains("POST /articles/ -> 422 {}; accepted: 422 or 400"), "{after}");
+    assert!(after.contains("you chose 422: Precise: the JSON was read"), "{after}");
+    assert!(after.contains("GET /articles/ -> got 200 ok; accepted: 405"), "{after}");
+    insta::assert_snapshot!("practice_choose_before_80x24", before);
+    insta::assert_snapshot!("practice_choose_after_80x24", after);
 }
 
 #[test]

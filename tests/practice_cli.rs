@@ -246,3 +246,32 @@ fn check_reads_the_file_the_workspace_wrote() {
     let name = course.exercise_file_name(0).expect("a name");
     assert_eq!(file.file_name().and_then(|n| n.to_str()), Some(name.as_str()));
 }
+
+/// Issue 23: an exercise that asks the learner to choose names no status in the list, and
+/// `practice check` says what was accepted, with the trade-off of the one chosen, only once
+/// the view has answered.
+#[test]
+fn a_choose_exercise_says_what_was_accepted_only_after_its_run() {
+    let course = load(&embedded::files()).expect("course").course;
+    let (index, exercise) =
+        course.exercises.iter().enumerate().find(|(_, e)| e.id == "choose-wrong-format").expect("the exercise");
+    assert!(exercise.asks.hides_status());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = stdout(&run(dir.path(), &["practice", "list"]));
+    let line = list.lines().find(|l| l.contains("(choose-wrong-format)")).expect("listed");
+    for status in exercise.checks.iter().flat_map(|c| c.expect.statuses()) {
+        assert!(!line.contains(&status.to_string()), "the title names {status}: {line}");
+    }
+    let Some(python) = django_python() else { return };
+    let python = python.to_string_lossy().into_owned();
+    let starter = stdout(&run(dir.path(), &["practice", "check", &exercise.id, "--python", &python]));
+    assert!(!starter.contains("expected 4"), "no status is called expected:\n{starter}");
+    assert!(starter.lines().any(|l| l.starts_with("FAIL ") && l.contains("-> got 201")), "{starter}");
+    assert!(starter.contains("accepted: 422 or 400"), "{starter}");
+    let file = Workspace::new(&dir.path().join("ws")).file_for(index + 1, &exercise.id);
+    std::fs::write(&file, &exercise.solution).expect("write the solution");
+    let solved = stdout(&run(dir.path(), &["practice", "check", &exercise.id, "--python", &python]));
+    assert_eq!(solved.lines().filter(|l| l.starts_with("PASS ")).count(), exercise.checks.len(), "{solved}");
+    assert!(solved.contains("-> 422 ") && solved.contains("accepted: 422 or 400"), "{solved}");
+    assert!(solved.contains("you chose 422: Precise"), "the trade-off of the chosen one:\n{solved}");
+}

@@ -126,6 +126,7 @@ pub fn created_exercise() -> Exercise {
         checks: vec![post(r#"{"title": "Hi"}"#, 201, true), post("{}", 400, false)],
         settings: vec![],
         kind: status_tutor::content::ExerciseKind::View,
+        asks: status_tutor::content::Asks::Write,
     }
 }
 

@@ -41,6 +41,7 @@ fn exercise(id: &str, checks: usize, hints: usize) -> Exercise {
         checks: vec![check; checks],
         settings: vec![],
         kind: status_tutor::content::ExerciseKind::View,
+        asks: status_tutor::content::Asks::Write,
     }
 }
 

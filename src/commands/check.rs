@@ -1,5 +1,5 @@
 //! `status-tutor check`: every problem in a course, one per line, and an exit status.
-use crate::content::{CourseFiles, Problem, load};
+use crate::content::{CourseFiles, LevelCounts, Problem, load};
 use crate::sanitize::one_line;
 use std::io::{self, Write};
 
@@ -19,6 +19,14 @@ pub fn run(files: Result<CourseFiles, Vec<Problem>>, out: &mut impl Write) -> io
                 c.questions.len(),
                 c.exercises.len()
             );
+            let levels = LevelCounts::of(c.questions.iter().map(|q| q.level));
+            let summary = match levels.applied_percent() {
+                Some(percent) if levels.missing < c.questions.len() => format!(
+                    "{summary}; quiz levels: recall {}, apply {}, analyse {}, none {} ({percent}% apply or analyse)",
+                    levels.recall, levels.apply, levels.analyse, levels.missing
+                ),
+                _ => summary,
+            };
             (loaded.warnings, Some(summary))
         }
         Ok(Err(problems)) | Err(problems) => (problems, None),

@@ -2,7 +2,7 @@
 //! `POST /articles/ {"title": "Hi"}  -> expected 201 with Location, got 400 {...}`.
 //! Shared by the practice screen and `practice check`.
 use super::report::CheckResult;
-use crate::content::{Exchange, Exercise, ExerciseKind, Expectation, FieldValue, RequestBody, RowsExpectation};
+use crate::content::{Asks, Exchange, Exercise, ExerciseKind, Expectation, FieldValue, RequestBody, RowsExpectation};
 use crate::sanitize::printable;
 
 /// The heading above an exercise's verdicts.
@@ -21,11 +21,26 @@ pub fn verdict_text(exercise: &Exercise, index: usize, result: Option<&CheckResu
         return test_verdict_text(index, result);
     }
     let Some(check) = exercise.checks.get(index) else { return String::new() };
+    if exercise.asks.hides_status() {
+        return chosen_verdict_text(exercise.asks, check, result);
+    }
     let expected = expected_text(check);
     match result {
         None => format!("{}  -> {expected}", request_text(check)),
         Some(r) if r.passed => format!("{}  -> {}", printable(&r.request), got_text(r)),
         Some(r) => format!("{}  -> {expected}, got {}", printable(&r.request), got_text(r)),
+    }
+}
+
+/// A check of an exercise that leaves the status to the learner: nothing of the answer
+/// before a run ("-> ? (you choose)"), what was accepted once the view has answered.
+fn chosen_verdict_text(asks: Asks, check: &Exchange, result: Option<&CheckResult>) -> String {
+    let accepted = format!("accepted: {}", expectation_text(check));
+    match result {
+        None if asks == Asks::Diagnose => format!("{}  -> ? (you find out)", request_text(check)),
+        None => format!("{}  -> ? (you choose)", request_text(check)),
+        Some(r) if r.passed => format!("{}  -> {}; {accepted}", printable(&r.request), got_text(r)),
+        Some(r) => format!("{}  -> got {}; {accepted}", printable(&r.request), got_text(r)),
     }
 }
 
@@ -64,6 +79,11 @@ pub fn request_text(check: &Exchange) -> String {
 /// "expected 201 with Location" from the check's expectation; a check with several
 /// accepted statuses lists each with what only it carries: "expected 200 {...} or 204".
 pub fn expected_text(check: &Exchange) -> String {
+    format!("expected {}", expectation_text(check))
+}
+
+/// "201 with Location, Article: 1 row(s)": the statuses and what the response must carry.
+fn expectation_text(check: &Exchange) -> String {
     let e = &check.expect;
     let answers: Vec<String> = if e.accepted.is_empty() {
         vec![e.status.to_string()]
@@ -71,7 +91,7 @@ pub fn expected_text(check: &Exchange) -> String {
         e.accepted.iter().map(|a| format!("{}{}", a.status, carried_text(&a.extra))).collect()
     };
     // then what every accepted answer carries
-    let mut text = format!("expected {}{}", one_of(&answers), carried_text(e));
+    let mut text = format!("{}{}", one_of(&answers), carried_text(e));
     if e.signal == Some(true) || e.exception.is_some() {
         text.push_str(" from an error Django handles");
     }
@@ -271,6 +291,7 @@ mod tests {
             checks: vec![Exchange { request: request.clone(), expect }, Exchange { request, expect: one }],
             settings: vec![],
             kind: ExerciseKind::View,
+            asks: Asks::Write,
             difficulty: crate::content::Difficulty::Core,
         };
         let mut r = result(422, "{}");
@@ -282,6 +303,54 @@ mod tests {
         assert_eq!(chosen_text(&exercise, &r).as_deref(), Some("why 409: the state clashes"));
         r.chosen = Some(crate::practice::report::Chosen { status: 400, why: "  ".into() });
         assert_eq!(chosen_text(&exercise, &r), None);
+    }
+
+    #[test]
+    fn a_check_left_to_the_learner_hides_its_statuses_until_a_run_then_says_what_was_accepted() {
+        use crate::content::{AcceptedStatus, Client, ClientRequest};
+        let answer = |status: u16| AcceptedStatus { status, why: "w".into(), ..AcceptedStatus::default() };
+        let check = Exchange {
+            request: ClientRequest {
+                method: "POST".into(),
+                path: "/api/products/".into(),
+                user: Client::Anonymous,
+                headers: vec![],
+                body: RequestBody::Json("{\"name\": \"\"}".into()),
+                csrf_token: false,
+                setup: vec![],
+            },
+            expect: Expectation {
+                status: 422,
+                accepted: vec![answer(422), answer(400)],
+                headers: vec![("Accept".into(), "application/json".into())],
+                ..Expectation::default()
+            },
+        };
+        let before = chosen_verdict_text(Asks::Choose, &check, None);
+        assert_eq!(before, "POST /api/products/ {\"name\": \"\"}  -> ? (you choose)");
+        assert_eq!(
+            chosen_verdict_text(Asks::Diagnose, &check, None),
+            "POST /api/products/ {\"name\": \"\"}  -> ? (you find out)"
+        );
+        let mut r = result(400, "{}");
+        r.request = "POST /api/products/".into();
+        r.passed = true;
+        assert_eq!(
+            chosen_verdict_text(Asks::Choose, &check, Some(&r)),
+            "POST /api/products/  -> 400 {}; accepted: 422 or 400 with Accept: application/json"
+        );
+        r.passed = false;
+        r.status = Some(201);
+        assert_eq!(
+            chosen_verdict_text(Asks::Choose, &check, Some(&r)),
+            "POST /api/products/  -> got 201 {}; accepted: 422 or 400 with Accept: application/json"
+        );
+        // an exercise that names its statuses keeps saying what it expects before a run
+        assert_eq!(
+            expected_text(&check),
+            "expected 422 or 400 with Accept: application/json",
+            "the same words follow `expected`"
+        );
     }
 
     #[test]

@@ -296,6 +296,7 @@ mod tests {
             ],
             settings: vec![("REST_FRAMEWORK".into(), "{\"PAGE_SIZE\": 2}".into())],
             kind: ExerciseKind::View,
+            asks: crate::content::Asks::Write,
         }
     }
 

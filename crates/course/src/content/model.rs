@@ -106,6 +106,29 @@ pub struct Exercise {
     /// e.g. `REST_FRAMEWORK`.
     pub settings: Vec<(String, String)>,
     pub kind: ExerciseKind,
+    /// Whether the task names the statuses or leaves them to the learner.
+    pub asks: Asks,
+}
+
+/// What an exercise leaves to the learner: `asks = "choose"` or `"diagnose"` keep the
+/// expected statuses out of the title, the task, the early hints and the checks list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Asks {
+    /// The task names the statuses; the learner writes the code (the default).
+    #[default]
+    Write,
+    /// The task describes a situation; the learner picks the code.
+    Choose,
+    /// A project answers the wrong code; the learner finds why and fixes it.
+    Diagnose,
+}
+
+impl Asks {
+    /// The expected statuses stay hidden until the learner has run their view.
+    pub fn hides_status(self) -> bool {
+        self != Asks::Write
+    }
 }
 
 /// An exercise's level: the practice list ramps from warm-up to stretch within a section.
@@ -311,6 +334,52 @@ pub struct Question {
     pub tags: Vec<String>,
     /// The passage of the page that answers it, for `r` from the feedback.
     pub anchor: Option<Anchor>,
+    /// What the question asks of the learner; None when the file gives no `level`.
+    #[serde(default)]
+    pub level: Option<Level>,
+}
+
+/// A question's cognitive level (content/README.md says what each means).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Level {
+    /// Remember a fact or a name.
+    Recall,
+    /// Use a rule on a concrete situation or piece of code.
+    Apply,
+    /// Compare, diagnose or trace several parts together.
+    Analyse,
+}
+
+/// How many questions of a bank sit at each level, and how many have none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LevelCounts {
+    pub recall: usize,
+    pub apply: usize,
+    pub analyse: usize,
+    pub missing: usize,
+}
+
+impl LevelCounts {
+    pub fn of(levels: impl IntoIterator<Item = Option<Level>>) -> Self {
+        let mut counts = LevelCounts::default();
+        for level in levels {
+            match level {
+                Some(Level::Recall) => counts.recall += 1,
+                Some(Level::Apply) => counts.apply += 1,
+                Some(Level::Analyse) => counts.analyse += 1,
+                None => counts.missing += 1,
+            }
+        }
+        counts
+    }
+
+    /// The share (0 to 100, rounded down) of all questions at apply or analyse; None for
+    /// an empty bank.
+    #[must_use]
+    pub fn applied_percent(&self) -> Option<usize> {
+        let total = self.recall + self.apply + self.analyse + self.missing;
+        (total > 0).then(|| (self.apply + self.analyse) * 100 / total)
+    }
 }
 
 /// Where on its page a question's answer is taught.

@@ -21,6 +21,18 @@ pub struct CourseFile {
     /// many quiz questions (`check` refuses fewer).
     #[serde(default)]
     pub questions_per_code_page: Option<Spanned<i64>>,
+    /// The course's own rule: RFC section citations (`§`) sit only in a page's footer, a
+    /// paragraph that starts with "References:" (`check` refuses one in running text).
+    #[serde(default)]
+    pub citations_in_footer: bool,
+    /// The course's own rule: no page takes longer than this many minutes to read (as
+    /// the contents show it); `check` refuses a longer one, to be split.
+    #[serde(default)]
+    pub max_page_minutes: Option<Spanned<i64>>,
+    /// The course's own rule: every quiz question has a `level`, and at least this percent
+    /// of them are `apply` or `analyse` (`check` refuses less).
+    #[serde(default)]
+    pub applied_percent: Option<Spanned<i64>>,
     /// Page ids of the core path, read first; the other pages are reference.
     #[serde(default)]
     pub core: Vec<Text>,
@@ -331,6 +343,16 @@ pub struct QuestionEntry {
     pub tags: Vec<Text>,
     /// The passage that answers it: a block index (0-based) or a heading of the page.
     pub anchor: Option<Spanned<toml::Value>>,
+    /// `recall`, `apply` or `analyse`: what the question asks of the learner.
+    pub level: Option<Spanned<LevelEntry>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelEntry {
+    Recall,
+    Apply,
+    Analyse,
 }
 
 #[derive(Debug, Deserialize)]
@@ -362,6 +384,8 @@ pub struct ExerciseFile {
     pub checks: Option<Spanned<Vec<RequestEntry>>>,
     /// `view` (default): the learner writes the view; `tests`: the learner writes tests.
     pub kind: Option<Spanned<ExerciseKindEntry>>,
+    /// `write` (default), `choose` or `diagnose`: whether the task names the statuses.
+    pub asks: Option<Spanned<crate::content::model::Asks>>,
     /// Settings overridden while the views run (`[settings.REST_FRAMEWORK]`).
     pub settings: Option<Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
     /// A test-writing exercise's right view (Python source).

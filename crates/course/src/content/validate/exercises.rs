@@ -145,7 +145,11 @@ impl Checker<'_> {
             .iter()
             .flat_map(|c| std::iter::once(c.expect.status).chain(c.expect.accepted.iter().map(|a| a.status)))
             .collect();
+        let asks = self.exercise_asks(source, raw, &kind, &checks, raw_checks.len());
         self.hint_giveaways(source, raw, &statuses, &index.http_status);
+        if asks.hides_status() {
+            self.choice_giveaways(source, raw, &statuses, &index.http_status);
+        }
         if kind == ExerciseKind::View && says_it_writes(&task) && raw_checks.iter().all(|c| c.expect_db.is_none()) {
             // a task that promises a write is checked on the database, or a view that only
             // answers the right status would pass without doing it
@@ -171,6 +175,7 @@ impl Checker<'_> {
             checks,
             settings,
             kind,
+            asks,
         })
     }
 

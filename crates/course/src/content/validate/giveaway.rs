@@ -80,6 +80,37 @@ impl Checker<'_> {
     }
 }
 
+impl Checker<'_> {
+    /// For an exercise that asks the learner to choose (or diagnose): the title, the task
+    /// and every hint but the last must not name what the checks expect either.
+    pub(super) fn choice_giveaways(
+        &mut self,
+        source: &SourceFile<'_>,
+        raw: &raw::ExerciseFile,
+        statuses: &[u16],
+        names: &HashMap<u16, String>,
+    ) {
+        let hints = raw.hints.get_ref();
+        let early = hints.iter().take(hints.len().saturating_sub(1)).skip(1);
+        let texts =
+            [(&raw.title, "the title"), (&raw.task, "the task")].into_iter().chain(early.map(|h| (h, "this hint")));
+        for (text, what) in texts {
+            let found = giveaways(text.get_ref(), statuses, names);
+            let Some(first) = found.first() else { continue };
+            let span = text.span();
+            let written = source.text.get(span.clone()).unwrap_or_default();
+            let needle = first.trim_matches('`').trim_end_matches("...");
+            let at = written.find(needle).map_or(span.clone(), |i| span.start + i..span.start + i + needle.len());
+            let message = format!(
+                "{what} gives the answer away ({}): an exercise that asks to choose describes the situation; \
+                 only the last hint may name the code",
+                found.join(", ")
+            );
+            self.problems.push(source.error(at, message));
+        }
+    }
+}
+
 /// The dedicated classes of `statuses` that `code` imports and never uses: an import
 /// left in the starter for the learner is the answer in plain sight.
 fn imported_unused(code: &str, statuses: &[u16]) -> Vec<&'static str> {

@@ -7,6 +7,7 @@ use super::raw;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+mod asks;
 mod choices;
 mod codes;
 mod exercise_kind;
@@ -139,9 +140,16 @@ impl<'a> Checker<'a> {
 
         let codes = self.codes(&codes_file, &index);
         let django = self.django_names(&codes_file, &index);
-        let questions = self.questions(&quizzes, &index, &checked_pages);
+        let questions = self.questions(&quizzes, &index, &checked_pages, &codes);
+        self.levels(&course_file, &quizzes, &questions);
         let minimum = self.questions_per_code_page(&course_file);
         self.learning_path(&checked_pages, &questions, &spots, minimum);
+        if course_file.value.citations_in_footer {
+            self.citations_in_footer(&checked_pages, &spots);
+        }
+        if let Some(limit) = self.max_page_minutes(&course_file) {
+            self.page_length(&checked_pages, &spots, limit);
+        }
         self.glossary(&course_file, &checked_pages, &index);
         let exercise_names: Vec<String> = self
             .files
@@ -152,6 +160,7 @@ impl<'a> Checker<'a> {
             .collect();
         let exercises = self.exercises(&exercise_files, &exercise_names, &index);
         self.difficulty_ramp(&exercise_files, &exercises, &sections);
+        self.choice_pages(&exercise_files, &exercises, &checked_pages);
         let course = &course_file.value;
         let source = course_file.source();
         Some(Course {

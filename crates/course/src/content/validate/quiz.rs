@@ -1,5 +1,7 @@
 //! Quiz files: questions, their kinds and choices.
+mod cue;
 mod guess;
+mod levels;
 
 use super::{Checker, Index, Parsed};
 use crate::content::model::*;
@@ -14,6 +16,7 @@ impl Checker<'_> {
         files: &[Parsed<raw::QuizFile>],
         index: &Index,
         pages: &[Page],
+        codes: &[StatusCode],
     ) -> Vec<Question> {
         let mut seen: HashMap<String, String> = HashMap::new();
         let mut questions = Vec::new();
@@ -30,6 +33,7 @@ impl Checker<'_> {
                 if let Some(mut question) = self.question(&source, q, id, index) {
                     question.anchor = q.anchor.as_ref().and_then(|a| self.anchor(&source, a, pages.get(question.page)));
                     self.guessable(&source, q, &question);
+                    self.cued(&source, q, &question, codes);
                     questions.push(question);
                     entries.push((file, q));
                 }
@@ -108,6 +112,11 @@ impl Checker<'_> {
             page: page.unwrap_or(0),
             tags: q.tags.iter().map(|t| self.id_like(source, t, "tag")).collect(),
             anchor: None,
+            level: q.level.as_ref().map(|l| match l.get_ref() {
+                raw::LevelEntry::Recall => Level::Recall,
+                raw::LevelEntry::Apply => Level::Apply,
+                raw::LevelEntry::Analyse => Level::Analyse,
+            }),
         };
         (self.problems.len() == before && page.is_some()).then_some(question)
     }
