@@ -19,10 +19,12 @@ fn main() {
     }
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let (head, blobs) = content::compact::encode_split(&mut loaded.course).expect("a checked course encodes");
-    fs::write(out.join("course.head"), head).expect("OUT_DIR is writable");
-    fs::write(out.join("course.blobs"), blobs).expect("OUT_DIR is writable");
+    write_new(&out.join("course.head"), &head);
+    write_new(&out.join("course.blobs"), &blobs);
 
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    // Read when the script runs, not when it was compiled: a build script compiled for
+    // another checkout must still embed this one's files.
+    let manifest = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("content");
     let mut text = String::from("/// Every course file, as (path relative to content/, text).\n");
     text.push_str("pub static FILES: &[(&str, &str)] = &[\n");
     for (rel, _) in &files.files {
@@ -30,7 +32,16 @@ fn main() {
         text.push_str(&format!("    ({rel:?}, include_str!({abs:?})),\n"));
     }
     text.push_str("];\n");
-    fs::write(out.join("embedded_content.rs"), text).expect("OUT_DIR is writable");
+    write_new(&out.join("embedded_content.rs"), text.as_bytes());
+}
+
+/// Writes a new file and renames it over `path`, never writing into the old one: where
+/// build folders are hard-linked copies of each other (a seeded `target/`), writing in
+/// place would change every copy's embedded course at once.
+fn write_new(path: &Path, bytes: &[u8]) {
+    let fresh = path.with_extension("new");
+    fs::write(&fresh, bytes).expect("OUT_DIR is writable");
+    fs::rename(&fresh, path).expect("OUT_DIR is writable");
 }
 
 /// Prints every problem as `check` does and stops the build.

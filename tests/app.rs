@@ -1,8 +1,11 @@
 //! The model, driven by key actions through `update`: navigation, search, jump by code,
 //! resume, the sidebar, mouse, and the quiz inside the app.
+#[path = "support/fixed_clock.rs"]
+mod fixed_clock;
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use fixed_clock::FixedClock;
 use ratatui::layout::Rect;
-use status_tutor::app::{App, Clock, Focus, Overlay, Screen};
+use status_tutor::app::{App, Focus, Overlay, Screen};
 use status_tutor::cli::ThemeName;
 use status_tutor::content::{CourseFiles, load};
 use status_tutor::keys::Action;
@@ -10,17 +13,6 @@ use status_tutor::progress::Progress;
 use status_tutor::quiz::Phase;
 use status_tutor::theme::Theme;
 use std::path::Path;
-
-struct FixedClock;
-
-impl Clock for FixedClock {
-    fn now_ms(&self) -> u64 {
-        1_000
-    }
-    fn date(&self) -> String {
-        "2026-11-25T10:00:00Z".to_string()
-    }
-}
 
 fn app_with(progress: Progress, width: u16, height: u16) -> App {
     let files = CourseFiles::read_dir(Path::new("tests/ui-course")).expect("fixture course is readable");
@@ -259,7 +251,7 @@ fn submitting_nothing_is_refused_with_a_reason() {
     let mut app = reading();
     start_quiz(&mut app);
     // Skip to the multiple select: nothing toggled yet.
-    while !matches!(phase(&app), Phase::Asking { input: status_tutor::quiz::Input::Multiple { .. }, .. }) {
+    while !matches!(phase(&app), Phase::Asking { input: status_tutor::quiz::Draft::Multiple { .. }, .. }) {
         let _ = app.update(Action::Skip);
         let _ = app.update(Action::Open);
     }

@@ -1,23 +1,15 @@
 //! The question bank: `check` warns about question shapes that let a learner guess, and
 //! checks the anchors `r` jumps to. Each case copies the review fixture course into a
 //! temporary folder and appends one question.
+#[path = "support/course_copy.rs"]
+mod course_copy;
 use std::fs;
-use std::path::Path;
 
 use status_tutor::content::{Anchor, CourseFiles, Loaded, Problem, Severity, load};
 
 /// The review fixture course plus `extra` appended to its quiz file.
 fn with_question(extra: &str) -> Result<Loaded, Vec<Problem>> {
-    let temp = tempfile::tempdir().expect("a temporary folder");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/review-course");
-    for sub in ["", "pages", "quiz"] {
-        fs::create_dir_all(temp.path().join(sub)).expect("folder");
-        for entry in fs::read_dir(from.join(sub)).expect("fixture").flatten() {
-            if entry.path().is_file() {
-                fs::copy(entry.path(), temp.path().join(sub).join(entry.file_name())).expect("copy");
-            }
-        }
-    }
+    let temp = course_copy::fixture("review-course");
     let quiz = temp.path().join("quiz/q.toml");
     let text = fs::read_to_string(&quiz).expect("quiz file") + extra;
     fs::write(&quiz, text).expect("write");
@@ -128,16 +120,7 @@ fn a_wrong_anchor_is_an_error_that_says_what_exists() {
 
 #[test]
 fn a_block_id_is_unique_in_its_page() {
-    let temp = tempfile::tempdir().expect("a temporary folder");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/review-course");
-    for sub in ["", "pages", "quiz"] {
-        fs::create_dir_all(temp.path().join(sub)).expect("folder");
-        for entry in fs::read_dir(from.join(sub)).expect("fixture").flatten() {
-            if entry.path().is_file() {
-                fs::copy(entry.path(), temp.path().join(sub).join(entry.file_name())).expect("copy");
-            }
-        }
-    }
+    let temp = course_copy::fixture("review-course");
     let page = temp.path().join("pages/callouts.toml");
     let text = fs::read_to_string(&page).expect("page");
     fs::write(&page, text.replace("style = \"tip\"", "id = \"a-note\"\nstyle = \"tip\"")).expect("write");

@@ -1,8 +1,9 @@
 //! `flawed = true` on a code block: a sample not to copy (the source's, kept to be
 //! corrected). `check` wants it captioned and wants a caption that calls its sample a
 //! mistake marked; the flag survives the compact form; the reader frames it apart.
+#[path = "support/course_copy.rs"]
+mod course_copy;
 use std::fs;
-use std::path::Path;
 
 use status_tutor::cli::ThemeName;
 use status_tutor::content::{
@@ -17,16 +18,7 @@ const LONG_CAPTION: &str =
 
 /// The valid fixture with `block` (TOML, a `[[blocks]]` table) added to its second page.
 fn course_with(block: &str) -> Result<Loaded, Vec<Problem>> {
-    let temp = tempfile::tempdir().expect("a temporary folder");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
-    for sub in ["", "pages", "quiz"] {
-        fs::create_dir_all(temp.path().join(sub)).expect("create the folder");
-        for entry in fs::read_dir(from.join(sub)).expect("read the fixture").flatten() {
-            if entry.path().is_file() {
-                fs::copy(entry.path(), temp.path().join(sub).join(entry.file_name())).expect("copy");
-            }
-        }
-    }
+    let temp = course_copy::fixture("fixtures/valid");
     let page = temp.path().join("pages/not-found.toml");
     let text = fs::read_to_string(&page).expect("the page") + "\n" + block;
     fs::write(&page, text).expect("write the page");

@@ -3,6 +3,8 @@
 //! enough apply/analyse ones, a page that speaks to course authors is refused, and so is
 //! an RFC citation outside a page's footer when course.toml asks for that. Each
 //! case copies the review fixture course into a temporary folder and changes one thing.
+#[path = "support/course_copy.rs"]
+mod course_copy;
 use std::fs;
 use std::path::Path;
 
@@ -10,16 +12,7 @@ use status_tutor::content::{CourseFiles, Level, LevelCounts, Loaded, Problem, lo
 
 /// The review fixture course, with `edit` applied to the copy before loading.
 fn fixture_with(edit: impl FnOnce(&Path)) -> Result<Loaded, Vec<Problem>> {
-    let temp = tempfile::tempdir().expect("a temporary folder");
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/review-course");
-    for sub in ["", "pages", "quiz"] {
-        fs::create_dir_all(temp.path().join(sub)).expect("folder");
-        for entry in fs::read_dir(from.join(sub)).expect("fixture").flatten() {
-            if entry.path().is_file() {
-                fs::copy(entry.path(), temp.path().join(sub).join(entry.file_name())).expect("copy");
-            }
-        }
-    }
+    let temp = course_copy::fixture("review-course");
     edit(temp.path());
     CourseFiles::read_dir(temp.path()).and_then(|files| load(&files))
 }

@@ -247,7 +247,7 @@ fn screen_after(width: u16, height: u16, solution: bool, result: status_tutor::p
     let course = course_with_exercises();
     let mut progress = Progress::default();
     progress.practice.done.insert("other".into());
-    let mut app = App::new(course, Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, width, height));
+    let app = App::new(course, Theme::new(ThemeName::Dark, false), progress, Rect::new(0, 0, width, height));
     let mut session = PracticeSession::new(&app.course.exercises, &app.progress.practice.done);
     let run = session.apply(status_tutor::practice::session::Event::Run);
     let status_tutor::practice::session::Effect::Start { run, .. } = run[0].clone() else { panic!("no run") };
@@ -257,6 +257,12 @@ fn screen_after(width: u16, height: u16, solution: bool, result: status_tutor::p
         session.apply(status_tutor::practice::session::Event::Solution);
         session.apply(status_tutor::practice::session::Event::Confirm);
     }
+    let learner_code = solution.then(|| "def create_article(request):\n    # TODO\n    pass\n".to_string());
+    practice_drawn(app, session, learner_code)
+}
+
+/// `app` on the practice screen showing `session`, drawn at the app's size, as text.
+fn practice_drawn(mut app: App, session: PracticeSession, learner_code: Option<String>) -> String {
     app.practice = Some(PracticeView {
         session,
         workspace: Workspace::new(Path::new("/home/learner/status-tutor-practice")),
@@ -264,10 +270,11 @@ fn screen_after(width: u16, height: u16, solution: bool, result: status_tutor::p
         scroll: 0,
         spinner: 0,
         watch_note: None,
-        learner_code: solution.then(|| "def create_article(request):\n    # TODO\n    pass\n".to_string()),
+        learner_code,
         workspace_error: None,
     });
     app.screen = Screen::Practice;
+    let (width, height) = (app.size.width, app.size.height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("backend");
     terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
     let buffer = terminal.backend().buffer().clone();
@@ -301,7 +308,7 @@ fn choose_course() -> status_tutor::content::Course {
 
 /// The choose exercise at 80x24, before any run (`result` None) or after one.
 fn choose_screen(result: Option<status_tutor::practice::runner::RunResult>) -> String {
-    let mut app =
+    let app =
         App::new(choose_course(), Theme::new(ThemeName::Dark, false), Progress::default(), Rect::new(0, 0, 80, 24));
     let mut session = PracticeSession::new(&app.course.exercises, &app.progress.practice.done);
     if let Some(result) = result {
@@ -309,26 +316,7 @@ fn choose_screen(result: Option<status_tutor::practice::runner::RunResult>) -> S
         let status_tutor::practice::session::Effect::Start { run, .. } = run[0].clone() else { panic!("no run") };
         session.apply(status_tutor::practice::session::Event::Checked(run, result));
     }
-    app.practice = Some(PracticeView {
-        session,
-        workspace: Workspace::new(Path::new("/home/learner/status-tutor-practice")),
-        python: "python3".into(),
-        scroll: 0,
-        spinner: 0,
-        watch_note: None,
-        learner_code: None,
-        workspace_error: None,
-    });
-    app.screen = Screen::Practice;
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
-    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    buffer
-        .content
-        .chunks(80)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>().trim_end().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    practice_drawn(app, session, None)
 }
 
 /// Issue 23: the checks list of an exercise that asks to choose names no status before a
@@ -472,4 +460,19 @@ fn help_opens_at_the_practice_keys_and_progress_opens_from_practice() {
     assert_eq!((app.screen, app.context()), (Screen::Progress, Context::Progress));
     let _ = app.update(Action::Quit);
     assert_eq!((app.screen, app.context()), (Screen::Practice, Context::Practice));
+}
+
+#[test]
+fn home_and_end_take_the_details_to_their_top_and_bottom() {
+    let (mut app, _calls, _dir) = practising(Progress::default());
+    app.resize(60, 14); // small enough that the details scroll
+    let scroll = |app: &App| app.practice.as_ref().map_or(0, |p| p.scroll);
+    assert_eq!(app.update(Action::Top), status_tutor::app::Update::NotChanged, "already at the top");
+    let _ = app.update(Action::Bottom);
+    let bottom = scroll(&app);
+    assert!(bottom > 0, "the details are longer than the screen");
+    let _ = app.update(Action::PageDown);
+    assert_eq!(scroll(&app), bottom, "the bottom is the end");
+    let _ = app.update(Action::Top);
+    assert_eq!(scroll(&app), 0);
 }

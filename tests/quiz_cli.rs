@@ -115,3 +115,21 @@ fn retry_missed_asks_the_last_full_rounds_missed_questions() {
     wanted.sort_unstable();
     assert_eq!(asked, wanted);
 }
+
+#[test]
+fn the_results_say_how_to_go_over_the_missed_ones_and_when_they_come_back() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = run(NOW, &["quiz", "--plain", "--questions", "3", "--seed", "3"], &"s\n".repeat(3), data.path());
+    let said = String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("Missed ones: `status-tutor quiz --plain --retry-missed` retries them now; spaced review")
+            && said.contains("brings them back in ")
+            && said.contains(" min, then again tomorrow."),
+        "{said}"
+    );
+    // A review round is no full round: --retry-missed would not retry it, so it is not offered.
+    let later = "2026-11-20T11:00:00Z";
+    let out = run(later, &["review", "--plain"], &"s\n".repeat(20), data.path());
+    let said = String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Missed ones: spaced review (`status-tutor review`)"), "{said}");
+}

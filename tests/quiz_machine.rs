@@ -7,7 +7,7 @@ mod question_bank;
 use proptest::prelude::*;
 use question_bank::{bank, multiple, question, single, true_false, type_code};
 use status_tutor::quiz::{
-    Answer, Direction, Input, Phase, QuestionKind, QuizEvent, Rejected, Session, Verdict, draw_round,
+    Answer, Direction, Draft, Phase, QuestionKind, QuizEvent, Rejected, Session, Verdict, draw_round,
 };
 
 use QuizEvent::{
@@ -138,16 +138,16 @@ struct Case {
 }
 
 fn single_input(selected: Option<usize>) -> Phase {
-    Phase::Asking { index: 0, input: Input::Single { selected } }
+    Phase::Asking { index: 0, input: Draft::Single { selected } }
 }
 fn tf_input(selected: Option<bool>) -> Phase {
-    Phase::Asking { index: 0, input: Input::TrueFalse { selected } }
+    Phase::Asking { index: 0, input: Draft::TrueFalse { selected } }
 }
 fn code_input(digits: &str) -> Phase {
-    Phase::Asking { index: 0, input: Input::TypeCode { digits: digits.to_owned() } }
+    Phase::Asking { index: 0, input: Draft::TypeCode { digits: digits.to_owned() } }
 }
 fn multi_input(cursor: usize, selected: [bool; 4]) -> Phase {
-    Phase::Asking { index: 0, input: Input::Multiple { cursor, selected: selected.to_vec() } }
+    Phase::Asking { index: 0, input: Draft::Multiple { cursor, selected: selected.to_vec() } }
 }
 fn feedback(verdict: Verdict) -> Phase {
     Phase::Feedback { index: 0, verdict }
@@ -256,7 +256,7 @@ fn cases() -> Vec<Case> {
 }
 
 fn single_input_at(index: usize) -> Phase {
-    Phase::Asking { index, input: Input::Single { selected: Some(0) } }
+    Phase::Asking { index, input: Draft::Single { selected: Some(0) } }
 }
 
 #[test]

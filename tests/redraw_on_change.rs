@@ -5,13 +5,16 @@
 //! anyway is the frame already on screen (so no screen can stop redrawing silently).
 #[path = "support/drawn.rs"]
 mod drawn;
+#[path = "support/fixed_clock.rs"]
+mod fixed_clock;
 
+use fixed_clock::FixedClock;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use status_tutor::app::{App, Clock, Overlay, Screen, Update};
+use status_tutor::app::{App, Overlay, Screen, Update};
 use status_tutor::cli::ThemeName;
 use status_tutor::content::{embedded, load};
-use status_tutor::keys::{Action, Context};
+use status_tutor::keys::{Action, BINDINGS, Context};
 use status_tutor::practice::report::Report;
 use status_tutor::practice::runner::{Job, RunId, Runner};
 use status_tutor::progress::Progress;
@@ -19,17 +22,6 @@ use status_tutor::theme::Theme;
 use status_tutor::tui;
 use std::cell::RefCell;
 use std::rc::Rc;
-
-struct FixedClock;
-
-impl Clock for FixedClock {
-    fn now_ms(&self) -> u64 {
-        1_000
-    }
-    fn date(&self) -> String {
-        "2026-11-25T10:00:00Z".to_string()
-    }
-}
 
 /// Keeps the runs the app started; the test finishes them.
 struct FakeRunner(Rc<RefCell<Vec<RunId>>>);
@@ -128,52 +120,19 @@ fn a_practice_result_arriving_reports_a_change_and_a_file_of_no_exercise_none() 
     assert_eq!(app.file_saved(&unrelated), Update::NotChanged, "a save of no exercise's file");
 }
 
-/// Every action there is, digits, choices and typing included (the walk picks among them).
+/// Every action the key table binds (read from it, so a new action is walked too), digits,
+/// choices and typing included (the walk picks among them). Force-quit ends the walk, and
+/// the families are added by hand with a few values each.
 fn all_actions() -> Vec<Action> {
     use Action::*;
-    let mut actions = vec![
-        Quit,
-        Up,
-        Down,
-        PageUp,
-        PageDown,
-        HalfPageUp,
-        HalfPageDown,
-        Top,
-        Bottom,
-        PrevPage,
-        NextPage,
-        SwitchFocus,
-        Open,
-        Search,
-        Help,
-        ToggleSidebar,
-        StartQuiz,
-        Close,
-        Backspace,
-        Toggle,
-        Skip,
-        ReadPage,
-        Review,
-        RetryMissed,
-        NewRound,
-        Confirm,
-        Decline,
-        Edit,
-        RunChecks,
-        Hint,
-        ShowSolution,
-        OpenLesson,
-        Practice,
-        Setup,
-        ToggleVerified,
-        Back,
-        NextMatch,
-        PrevMatch,
-        StartReview,
-        Pause,
-        Progress,
-    ];
+    let mut actions: Vec<Action> = Vec::new();
+    for binding in BINDINGS {
+        let family = matches!(binding.action, Digit(_) | Pick(_) | Type(_));
+        if !family && binding.action != ForceQuit && !actions.contains(&binding.action) {
+            actions.push(binding.action);
+        }
+    }
+    assert!(actions.contains(&Discard) && actions.contains(&HalfPageDown), "the table is read: {actions:?}");
     actions.extend((0..10).map(Digit));
     actions.extend((0..4).map(Pick));
     actions.extend(['s', 't', 'a', '4'].map(Type));

@@ -6,7 +6,7 @@ use status_tutor::cli::ThemeName;
 use status_tutor::content::{CourseFiles, embedded, load};
 use status_tutor::keys::Action;
 use status_tutor::progress::{Progress, RoundRecord};
-use status_tutor::quiz::{Input, Phase, QuestionKind, RoundKind};
+use status_tutor::quiz::{Draft, Phase, QuestionKind, RoundKind};
 use status_tutor::theme::Theme;
 use std::cell::Cell;
 use std::path::Path;
@@ -332,7 +332,7 @@ fn type_the_code_explains_refusals_and_tab_does_not_skip() {
     let _ = app.update(Action::Digit(4));
     let _ = app.update(Action::Digit(0));
     let _ = app.update(Action::Open);
-    assert!(matches!(phase(&app), Phase::Asking { input: Input::TypeCode { .. }, .. }));
+    assert!(matches!(phase(&app), Phase::Asking { input: Draft::TypeCode { .. }, .. }));
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("three digits; 2 typed"), "{message}");
     let _ = app.update(Action::Backspace);
@@ -614,7 +614,8 @@ fn review_does_not_throw_away_a_round_in_progress() {
     let _ = app.update(Action::ReadPage); // reading, the round waits
     let _ = app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Reader);
-    assert!(app.message.clone().unwrap_or_default().contains("A round is in progress"));
+    let message = app.message.clone().unwrap_or_default();
+    assert_eq!(message, "A round is in progress: t goes back to it (z there pauses it)", "the keys the table binds");
     let _ = app.update(Action::StartQuiz);
     assert!(matches!(phase(&app), Phase::Feedback { .. }), "the same round, where it was");
 }
@@ -647,7 +648,9 @@ fn a_paused_round_is_not_replaced_by_a_review() {
     clock.seconds.set(DAY_ONE + DAY);
     let _ = app.update(Action::StartReview);
     assert_eq!(app.screen, Screen::Reader);
-    assert!(app.message.clone().unwrap_or_default().contains("A paused round is waiting"));
+    let message = app.message.clone().unwrap_or_default();
+    assert_eq!(message, "A paused round is waiting: t to resume or discard it first");
+    assert!(message.chars().count() <= 78, "fits an 80-column status bar");
     assert!(app.progress.review.paused.is_some());
 }
 

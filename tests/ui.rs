@@ -1,4 +1,7 @@
 //! Whole-screen snapshots at 80x24 and 120x40, and buffer checks where colour is the point.
+#[path = "support/fixed_clock.rs"]
+mod fixed_clock;
+use fixed_clock::FixedClock;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -15,17 +18,6 @@ use std::path::Path;
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// A fixed time, so the review dates and the 30-day chart do not move with the calendar.
-struct FixedClock;
-
-impl status_tutor::app::Clock for FixedClock {
-    fn now_ms(&self) -> u64 {
-        1_000
-    }
-    fn date(&self) -> String {
-        "2026-11-25T10:00:00Z".to_string()
-    }
-}
-
 fn app(width: u16, height: u16) -> App {
     let files = CourseFiles::read_dir(Path::new("tests/ui-course")).expect("fixture course is readable");
     let course = load(&files).expect("fixture course is valid").course;

@@ -4,7 +4,7 @@ use crate::content::Course;
 use crate::keys::{Action, Context};
 use crate::progress::Progress;
 use crate::progress::review;
-use crate::quiz::{self, Direction, Input, Phase, QuizEvent, Rejected, RoundKind, Session};
+use crate::quiz::{self, Direction, Draft, Phase, QuizEvent, Rejected, RoundKind, Session};
 pub use crate::quiz_bank::{QuizOptions, quiz_bank as bank};
 
 /// A smaller round the intro offers besides the full one: the questions of the page the
@@ -100,7 +100,7 @@ impl QuizView {
             _ if self.confirm_leave => Context::Confirm,
             _ if self.resuming => Context::QuizResume,
             Phase::Intro => Context::QuizIntro,
-            Phase::Asking { input: Input::TypeCode { .. }, .. } => Context::QuizTyping,
+            Phase::Asking { input: Draft::TypeCode { .. }, .. } => Context::QuizTyping,
             Phase::Feedback { .. } => Context::QuizFeedback,
             Phase::Results => Context::Results,
             Phase::Review { .. } => Context::Review,
@@ -217,8 +217,8 @@ impl QuizView {
         match (self.session.phase(), action) {
             (Phase::Intro, Action::Open) => vec![E::Start],
             (Phase::Asking { input, .. }, action) => match (input, action) {
-                (Input::Multiple { cursor, .. }, Action::Toggle) => vec![E::Toggle(*cursor)],
-                (Input::Multiple { .. }, Action::Pick(n)) => vec![E::Toggle(usize::from(n))],
+                (Draft::Multiple { cursor, .. }, Action::Toggle) => vec![E::Toggle(*cursor)],
+                (Draft::Multiple { .. }, Action::Pick(n)) => vec![E::Toggle(usize::from(n))],
                 (_, Action::Pick(n)) => vec![E::Choose(usize::from(n)), E::Submit],
                 (_, Action::Up) => vec![E::MoveCursor(Direction::Up)],
                 (_, Action::Down) => vec![E::MoveCursor(Direction::Down)],

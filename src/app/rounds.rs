@@ -1,6 +1,7 @@
 //! Starting, pausing and leaving quiz rounds from the app: the page or section offer,
 //! spaced review, a paused round resumed, and going back to where the learner was.
 use super::quiz::{Offer, OfferScope, QuizView, bank};
+use crate::keys::{Action, Context, key_for};
 use crate::quiz::{RoundKind, Session};
 use crate::quiz_bank::{self, NoRound, RoundRequest};
 
@@ -63,7 +64,8 @@ impl super::App {
     /// is nothing to ask, a message that says when the next one is due.
     pub fn start_review(&mut self) {
         if self.quiz.as_ref().is_some_and(QuizView::mid_round) {
-            self.message = Some("A round is in progress: t goes back to it (p there pauses it)".to_string());
+            let (back, pause) = (key_for(Context::Reader, Action::StartQuiz), key_for(Context::Quiz, Action::Pause));
+            self.message = Some(format!("A round is in progress: {back} goes back to it ({pause} there pauses it)"));
             return;
         }
         if self.quiz.is_none()
@@ -74,9 +76,9 @@ impl super::App {
         }
         if self.quiz.is_none() && self.progress.review.paused.is_some() {
             // One paused round is kept: a review would replace it at its first answer.
-            self.message = Some(
-                "A paused round is waiting: t shows it, to resume (Enter) or discard (d) before a review".to_string(),
-            );
+            // Short enough for an 80-column status bar.
+            let show = key_for(Context::Reader, Action::StartQuiz);
+            self.message = Some(format!("A paused round is waiting: {show} to resume or discard it first"));
             return;
         }
         let (count, seed, now) = (self.quiz_options.count, self.quiz_options.seed, self.clock.unix());

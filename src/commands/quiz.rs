@@ -6,7 +6,7 @@ use crate::cli::{Cli, QuizArgs};
 use crate::clock::{Clock, SystemClock};
 use crate::progress::review;
 use crate::progress::{Progress, Store};
-use crate::quiz::{Score, Session, plain};
+use crate::quiz::{RoundKind, Score, Session, plain};
 use crate::quiz_bank::{NoRound, QuizOptions, RoundRequest, session};
 use crate::sanitize::printable;
 use std::io::{self, Write};
@@ -88,17 +88,33 @@ pub fn plain(cli: &Cli, (request, options): &(RoundRequest, QuizOptions), json: 
         Ok(session) => session,
         Err(refusal) => return Ok(refused(&refusal)),
     };
-    match run_plain(&mut session, &mut store, &mut progress, json, &clock) {
-        Ok(_) => {}
+    let score = match run_plain(&mut session, &mut store, &mut progress, json, &clock) {
+        Ok(score) => score,
         // The reader went away (`| head`): nothing left to say to anyone.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(e.to_string()),
+    };
+    let full = *session.kind() == RoundKind::Full;
+    if let Some(line) = missed_how(&score.missed, &progress, full, clock.unix()) {
+        say(&line);
     }
     if let Some(best) = &progress.quiz.best {
         let percent = crate::quiz::percent(best.correct as usize, best.total as usize);
         say(&format!("Best full round so far: {}/{} ({percent}%)", best.correct, best.total));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// After a round with misses, as the results screen says it: how to go over them again
+/// now (`--retry-missed` takes the last full round's), and when spaced review brings
+/// them back.
+fn missed_how(missed: &[String], progress: &Progress, full: bool, now: i64) -> Option<String> {
+    let due = missed.iter().filter_map(|id| progress.review.cards.get(id)).map(|m| m.due).min()?;
+    let retry = if full { "`status-tutor quiz --plain --retry-missed` retries them now; " } else { "" };
+    Some(format!(
+        "Missed ones: {retry}spaced review (`status-tutor review`) brings them back {}, then again tomorrow.",
+        crate::quiz::when(due, now)
+    ))
 }
 
 /// Says why no round was drawn: an unknown topic is a usage error (2), nothing due is

@@ -216,6 +216,16 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
 }
 
+/// The first key bound to `action` in `context` (or globally), for a message that names it:
+/// typed by hand, it would drift when the table changes.
+pub fn key_for(context: Context, action: Action) -> String {
+    [Context::Global, context]
+        .into_iter()
+        .find_map(|ctx| bindings(ctx).find(|b| b.action == action))
+        .map(Binding::first_label)
+        .unwrap_or_default()
+}
+
 /// (keys, word) pairs for the status bar of a context: the first key of each hinted
 /// binding (the help lists them all).
 pub fn hints(context: Context) -> impl Iterator<Item = (String, &'static str)> {

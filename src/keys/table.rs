@@ -266,6 +266,8 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(C::Practice, &[Ctrl('d')], Action::HalfPageDown, "half a screen down", None),
+    bind(C::Practice, &[Code(KeyCode::Home), Char('g')], Action::Top, "top of the details", None),
+    bind(C::Practice, &[Code(KeyCode::End), Char('G')], Action::Bottom, "bottom of the details", None),
     bind(C::Practice, &[Char('e')], Action::Edit, "edit the file in $VISUAL / $EDITOR", Some("edit")),
     bind(C::Practice, &[Char('r')], Action::RunChecks, "run the checks now", Some("run")),
     bind(C::Practice, &[Char('h')], Action::Hint, "the next hint", Some("hint")),

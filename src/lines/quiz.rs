@@ -4,7 +4,7 @@
 use super::text::{ellipsized, inline, wrap};
 use crate::content::Course;
 use crate::progress::Progress;
-use crate::quiz::{Answer, Input, Phase, QuestionKind, RoundKind, RoundQuestion, Session, Verdict, plain};
+use crate::quiz::{Answer, Draft, Phase, QuestionKind, RoundKind, RoundQuestion, Session, Verdict, plain};
 use crate::theme::Theme;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -87,10 +87,10 @@ fn first_line(view: &QuizParts, column: Rect, total: usize) -> usize {
     let Some(rq) = view.session.round().get(*index) else { return 0 };
     let focus_row = question_header_height(view.theme, rq, column.width, false)
         + match input {
-            Input::Single { selected } => selected.unwrap_or(0),
-            Input::Multiple { cursor, .. } => *cursor,
-            Input::TrueFalse { selected } => usize::from(*selected == Some(false)),
-            Input::TypeCode { .. } => 0,
+            Draft::Single { selected } => selected.unwrap_or(0),
+            Draft::Multiple { cursor, .. } => *cursor,
+            Draft::TrueFalse { selected } => usize::from(*selected == Some(false)),
+            Draft::TypeCode { .. } => 0,
         };
     (focus_row + 2).saturating_sub(height).min(max)
 }
@@ -228,7 +228,7 @@ fn choice_labels(rq: &RoundQuestion) -> Vec<String> {
     }
 }
 
-fn asking(view: &QuizParts, index: usize, input: &Input, width: u16) -> Vec<Line<'static>> {
+fn asking(view: &QuizParts, index: usize, input: &Draft, width: u16) -> Vec<Line<'static>> {
     let theme = &view.theme;
     let Some(rq) = view.session.round().get(index) else { return vec![] };
     let mut lines = question_header(theme, label(view), (index, view.session.round().len()), rq, width, false);
@@ -240,15 +240,15 @@ fn asking(view: &QuizParts, index: usize, input: &Input, width: u16) -> Vec<Line
     let labels = choice_labels(rq);
     for (i, label) in labels.iter().enumerate() {
         let (mark, under_cursor) = match input {
-            Input::Single { selected } => (if *selected == Some(i) { "(•)" } else { "( )" }, *selected == Some(i)),
-            Input::TrueFalse { selected } => {
+            Draft::Single { selected } => (if *selected == Some(i) { "(•)" } else { "( )" }, *selected == Some(i)),
+            Draft::TrueFalse { selected } => {
                 let chosen = *selected == Some(i == 0);
                 (if chosen { "(•)" } else { "( )" }, chosen)
             }
-            Input::Multiple { cursor, selected } => {
+            Draft::Multiple { cursor, selected } => {
                 (if selected.get(i).copied().unwrap_or(false) { "[x]" } else { "[ ]" }, *cursor == i)
             }
-            Input::TypeCode { .. } => ("", false),
+            Draft::TypeCode { .. } => ("", false),
         };
         let key = if i < 9 { format!("{}", i + 1) } else { " ".to_string() };
         let mut spans = vec![Span::styled(format!("  {key} "), theme.key), Span::raw(format!("{mark} "))];
@@ -260,13 +260,13 @@ fn asking(view: &QuizParts, index: usize, input: &Input, width: u16) -> Vec<Line
         lines.push(line);
     }
     match input {
-        Input::TypeCode { digits } => {
+        Draft::TypeCode { digits } => {
             let shown = format!("{digits:_<3}");
             lines.push(Line::from(vec![Span::raw("  Your answer: "), Span::styled(shown, theme.heading)]));
             lines.push(Line::default());
             lines.push(Line::styled("  Type the three digits, then Enter; s skips.", theme.dim));
         }
-        Input::Multiple { .. } => {
+        Draft::Multiple { .. } => {
             lines.push(Line::default());
             lines.push(Line::styled("  Select every answer that applies (Space or 1-9), then Enter.", theme.dim));
         }

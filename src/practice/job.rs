@@ -2,7 +2,8 @@
 //! A test-writing exercise's job carries its views instead of checks, and the learner's file
 //! is a test module (`test_file`).
 use crate::content::{
-    AcceptedStatus, Client, Exchange, Exercise, ExerciseKind, FieldValue, RequestBody, RowsExpectation, WrongView,
+    AcceptedStatus, Client, Exchange, Exercise, ExerciseKind, Expectation, FieldValue, RequestBody, RowsExpectation,
+    WrongView,
 };
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -68,13 +69,8 @@ struct Expect<'a> {
     /// Every status that passes; any one of them.
     status: Vec<u16>,
     accepted: Vec<Accepted<'a>>,
-    headers: Pairs<'a>,
-    present_headers: &'a [String],
-    absent_headers: &'a [String],
-    json: Option<&'a str>,
-    json_exact: bool,
-    body_contains: &'a [String],
-    body_empty: bool,
+    #[serde(flatten)]
+    response: Response<'a>,
     signal: Option<bool>,
     exception: Option<&'a str>,
     db: Vec<Rows<'a>>,
@@ -85,6 +81,14 @@ struct Expect<'a> {
 struct Accepted<'a> {
     status: u16,
     why: &'a str,
+    #[serde(flatten)]
+    response: Response<'a>,
+}
+
+/// What the response must carry, for the check as a whole and for each accepted status
+/// (the same fields in the JSON at both places).
+#[derive(Debug, Serialize)]
+struct Response<'a> {
     headers: Pairs<'a>,
     present_headers: &'a [String],
     absent_headers: &'a [String],
@@ -94,11 +98,8 @@ struct Accepted<'a> {
     body_empty: bool,
 }
 
-fn accepted(a: &AcceptedStatus) -> Accepted<'_> {
-    let e = &a.extra;
-    Accepted {
-        status: a.status,
-        why: &a.why,
+fn response(e: &Expectation) -> Response<'_> {
+    Response {
         headers: Pairs(&e.headers),
         present_headers: &e.present_headers,
         absent_headers: &e.absent_headers,
@@ -107,6 +108,10 @@ fn accepted(a: &AcceptedStatus) -> Accepted<'_> {
         body_contains: &e.body_contains,
         body_empty: e.body_empty,
     }
+}
+
+fn accepted(a: &AcceptedStatus) -> Accepted<'_> {
+    Accepted { status: a.status, why: &a.why, response: response(&a.extra) }
 }
 
 #[derive(Debug, Serialize)]
@@ -188,13 +193,7 @@ fn check(exchange: &Exchange) -> Check<'_> {
         expect: Expect {
             status: expect.statuses(),
             accepted: expect.accepted.iter().map(accepted).collect(),
-            headers: Pairs(&expect.headers),
-            present_headers: &expect.present_headers,
-            absent_headers: &expect.absent_headers,
-            json: expect.json.as_deref(),
-            json_exact: expect.json_exact,
-            body_contains: &expect.body_contains,
-            body_empty: expect.body_empty,
+            response: response(expect),
             signal: expect.signal,
             exception: expect.exception.as_deref(),
             db: expect.db.iter().map(rows).collect(),

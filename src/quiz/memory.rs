@@ -10,8 +10,6 @@
 //! it does not push the card days out, and its stability grows by FSRS-5's short-term
 //! rule. A new card answered right goes straight to days.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating, State};
 use serde::{Deserialize, Serialize};
@@ -137,7 +135,7 @@ fn same_day_stability(stability: f64, grade: Grade) -> f64 {
 }
 
 /// The UTC day number of a Unix time.
-fn day(seconds: i64) -> i64 {
+pub(super) fn day(seconds: i64) -> i64 {
     seconds.div_euclid(DAY)
 }
 
@@ -248,36 +246,6 @@ impl Memory {
     pub fn in_steps(&self) -> bool {
         self.step != Step::Review
     }
-}
-
-/// When a question comes back, said for the learner: "now", "in 5 min", "in 3 h",
-/// "tomorrow", "in 4 days" (days counted by the UTC date).
-#[must_use]
-pub fn when(due: i64, now: i64) -> String {
-    let wait = due - now;
-    match day(due) - day(now) {
-        _ if wait <= 0 => "now".to_owned(),
-        _ if wait < 3600 => format!("in {} min", (wait + 59) / 60),
-        ..=0 => format!("in {} h", (wait + 1800) / 3600),
-        1 => "tomorrow".to_owned(),
-        days => format!("in {days} days"),
-    }
-}
-
-/// The ids of the questions due at `now`, most overdue first (ties by id, so the order
-/// is stable).
-#[must_use]
-pub fn due_ids(cards: &BTreeMap<String, Memory>, now: i64) -> Vec<&str> {
-    let mut due: Vec<(&str, i64)> =
-        cards.iter().filter(|(_, m)| m.is_due(now)).map(|(id, m)| (id.as_str(), m.due)).collect();
-    due.sort_by_key(|(id, at)| (*at, *id));
-    due.into_iter().map(|(id, _)| id).collect()
-}
-
-/// When the next question is due after `now`, if any question is scheduled at all.
-#[must_use]
-pub fn next_due(cards: &BTreeMap<String, Memory>) -> Option<i64> {
-    cards.values().map(|m| m.due).min()
 }
 
 #[cfg(test)]
@@ -392,16 +360,6 @@ mod tests {
     }
 
     #[test]
-    fn when_says_minutes_hours_and_days() {
-        let noon = NOW - NOW.rem_euclid(DAY) + 12 * 3600;
-        assert_eq!(when(noon - 1, noon), "now");
-        assert_eq!(when(noon + 300, noon), "in 5 min");
-        assert_eq!(when(noon + 3 * 3600, noon), "in 3 h");
-        assert_eq!(when(noon + DAY, noon), "tomorrow");
-        assert_eq!(when(noon + 4 * DAY, noon), "in 4 days");
-    }
-
-    #[test]
     fn a_file_from_before_the_steps_loads_in_review() {
         let old: Result<Memory, _> =
             toml::from_str("due = 5\nstability = 3.0\ndifficulty = 5.0\nreps = 1\nlast_right = true\n");
@@ -414,16 +372,5 @@ mod tests {
         let next = Memory::after(Some(&broken), Grade::Good, NOW);
         assert!(next.stability.is_finite());
         assert_eq!(next.due, Memory::after(None, Grade::Good, NOW).due);
-    }
-
-    #[test]
-    fn due_ids_are_most_overdue_first() {
-        let mut cards = BTreeMap::new();
-        cards.insert("later".to_owned(), Memory { due: NOW + 10, ..Memory::default() });
-        cards.insert("b".to_owned(), Memory { due: NOW - 5, ..Memory::default() });
-        cards.insert("a".to_owned(), Memory { due: NOW - 100, ..Memory::default() });
-        cards.insert("c".to_owned(), Memory { due: NOW - 5, ..Memory::default() });
-        assert_eq!(due_ids(&cards, NOW), ["a", "b", "c"]);
-        assert_eq!(next_due(&cards), Some(NOW - 100));
     }
 }

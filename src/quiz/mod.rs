@@ -7,10 +7,11 @@
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+mod draft;
 mod draw;
+mod due;
 mod event;
 mod grade;
-mod input;
 mod memory;
 mod pause;
 pub mod plain;
@@ -20,11 +21,12 @@ mod rng;
 mod score;
 mod session;
 
+pub use draft::{CODE_DIGITS, Draft};
 pub use draw::{RoundQuestion, draw_from, draw_ordered, draw_round};
+pub use due::{due_ids, next_due, when};
 pub use event::{Direction, QuizEvent, Rejected};
 pub use grade::{Answer, Record, Verdict, grade};
-pub use input::{CODE_DIGITS, Input};
-pub use memory::{DAY, EASY_WITHIN_MS, Grade, LEARNED_STABILITY, Memory, Step, due_ids, next_due, when};
+pub use memory::{DAY, EASY_WITHIN_MS, Grade, LEARNED_STABILITY, Memory, Step};
 pub use pause::{PausedQuestion, PausedRound, RoundKind, topic_key};
 pub use question::{Choice, Question, QuestionKind, is_class_tag};
 pub use rng::SplitMix64;

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::draft::Draft;
 use super::draw::RoundQuestion;
 use super::grade::Record;
-use super::input::Input;
 use super::question::{Question, QuestionKind};
 use super::session::{Phase, Session};
 
@@ -142,7 +142,7 @@ impl Session {
         let index = records.iter().position(Option::is_none)?;
         let kind = paused.kind.clone().unwrap_or(RoundKind::Full);
         let pool = (0..bank.len()).collect();
-        let input = Input::blank(&round.get(index)?.question);
+        let input = Draft::blank(&round.get(index)?.question);
         let mut session = Self::with_round(bank, round, kind, pool, count, paused.seed);
         session.records = records;
         session.phase = Phase::Asking { index, input };

@@ -1,9 +1,9 @@
 //! The quiz session: a state machine driven by [`QuizEvent`]s.
 
+use super::draft::Draft;
 use super::draw::{RoundQuestion, draw_from};
 use super::event::{QuizEvent, Rejected};
 use super::grade::{Answer, Record, Verdict, grade};
-use super::input::Input;
 use super::pause::RoundKind;
 use super::question::Question;
 use super::score::Score;
@@ -18,7 +18,7 @@ pub enum Phase {
         /// Position in [`Session::round`].
         index: usize,
         /// The answer so far.
-        input: Input,
+        input: Draft,
     },
     /// Question `index` was answered (or skipped); its verdict is shown.
     Feedback {
@@ -125,7 +125,7 @@ impl Session {
                 self.phase = Phase::Asking { index, input };
             }
             (Phase::Asking { index, input }, QuizEvent::Submit) => {
-                if let Input::TypeCode { digits } = input {
+                if let Draft::TypeCode { digits } = input {
                     check_code(digits)?;
                 }
                 let answer = input.answer().ok_or(Rejected::NoAnswer)?;
@@ -139,7 +139,7 @@ impl Session {
                 let next = index + 1;
                 match self.round.get(next) {
                     Some(rq) => {
-                        self.phase = Phase::Asking { index: next, input: Input::blank(&rq.question) };
+                        self.phase = Phase::Asking { index: next, input: Draft::blank(&rq.question) };
                         self.asked_ms = Some(now_ms);
                     }
                     None => self.end(now_ms),
@@ -193,7 +193,7 @@ impl Session {
     /// Intro -> first question.
     fn start(&mut self, now_ms: u64) -> Result<(), Rejected> {
         let first = self.round.first().ok_or(Rejected::EmptyRound)?;
-        self.phase = Phase::Asking { index: 0, input: Input::blank(&first.question) };
+        self.phase = Phase::Asking { index: 0, input: Draft::blank(&first.question) };
         self.started_ms = Some(now_ms);
         self.asked_ms = Some(now_ms);
         self.ended_ms = None;
@@ -299,7 +299,7 @@ impl Session {
 
 /// A typed code can be submitted once it has three digits and is a status code.
 fn check_code(digits: &str) -> Result<(), Rejected> {
-    if digits.len() < super::input::CODE_DIGITS {
+    if digits.len() < super::draft::CODE_DIGITS {
         return Err(Rejected::ShortCode(digits.len()));
     }
     match digits.parse::<u16>() {

@@ -1,5 +1,6 @@
-//! The built-in course's TOML copied into a temporary folder, with copies of one page,
-//! for tests of big `--content` courses (shared by `compact.rs` and `first_launch.rs`).
+//! Courses copied into a temporary folder to change before loading: the built-in course's
+//! TOML, with copies of one page, for tests of big `--content` courses (`compact.rs`,
+//! `first_launch.rs`), and the small fixture courses under tests/ (`fixture`).
 #![allow(dead_code)] // the other crates that include `support` do not use it
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -7,6 +8,14 @@ use std::path::{Path, PathBuf};
 /// The built-in course's source folder.
 pub fn content_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// The fixture course `tests/<name>` (e.g. `review-course`, `fixtures/valid`) copied into a
+/// temporary folder, which lives as long as the returned value.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name), temp.path());
+    temp
 }
 
 pub fn copy_tree(from: &Path, to: &Path) {

@@ -40,8 +40,9 @@ impl Checker<'_> {
     }
 }
 
-/// The learner-facing words of a page: everything but code sources.
-fn prose(page: &Page) -> Vec<&str> {
+/// The learner-facing words of a page: everything but code sources (the author-words
+/// check adds those).
+pub(super) fn prose(page: &Page) -> Vec<&str> {
     let mut texts: Vec<&str> = vec![&page.title, &page.summary];
     for block in &page.blocks {
         match block {

@@ -122,34 +122,14 @@ fn author_words(page: &Page) -> Option<&'static str> {
     AUTHOR_WORDS.iter().copied().find(|word| texts.iter().any(|t| t.to_lowercase().contains(word)))
 }
 
-/// Every text of a page a learner reads: title, summary, and each block's words,
-/// code samples included.
+/// Every text of a page a learner reads: its prose (as the glossary check reads it) and
+/// its code samples' sources.
 fn texts(page: &Page) -> Vec<&str> {
-    let mut texts: Vec<&str> = vec![&page.title, &page.summary];
-    for block in &page.blocks {
-        match block {
-            Block::Paragraph(text) => texts.push(text),
-            Block::List { heading, items } => {
-                texts.extend(heading.as_deref());
-                texts.extend(items.iter().map(String::as_str));
-            }
-            Block::Code(sample) => {
-                texts.push(&sample.source);
-                texts.extend(sample.caption.as_deref());
-            }
-            Block::Categories(cards) => texts.extend(cards.iter().map(|c| c.description.as_str())),
-            Block::Callout { title, text, .. } => {
-                texts.extend(title.as_deref());
-                texts.push(text);
-            }
-            Block::Table { caption, header, rows } => {
-                texts.extend(caption.as_deref());
-                texts.extend(header.iter().map(String::as_str));
-                texts.extend(rows.iter().flatten().map(String::as_str));
-            }
-        }
-    }
-    texts
+    let sources = page.blocks.iter().filter_map(|block| match block {
+        Block::Code(sample) => Some(sample.source.as_str()),
+        _ => None,
+    });
+    super::glossary::prose(page).into_iter().chain(sources).collect()
 }
 
 impl Checker<'_> {

@@ -9,7 +9,7 @@ pub const CODE_DIGITS: usize = 3;
 
 /// The learner's answer in progress, one shape per question kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Input {
+pub enum Draft {
     /// Single choice: the selected display position, if any. Selection is the cursor.
     Single {
         /// The selected choice.
@@ -34,7 +34,7 @@ pub enum Input {
     },
 }
 
-impl Input {
+impl Draft {
     /// The empty answer for `question`.
     #[must_use]
     pub fn blank(question: &Question) -> Self {
