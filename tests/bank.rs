@@ -89,12 +89,16 @@ fn anchors_name_a_block_or_a_heading_of_the_page() {
     let loaded = with_question(&anchored("2")).expect("a block index in range");
     let question = loaded.course.questions.iter().find(|q| q.id == "extra").expect("the question");
     assert_eq!(question.anchor, Some(Anchor::Block(2)));
+    // ... still read, but warned about: it moves when a block is added above it.
+    let found: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    assert!(found.iter().any(|w| w.contains("anchor 2 is a block index")), "{found:?}");
     let loaded = with_question(&anchored("\"Use HTTPStatus\"")).expect("a heading of the page");
     let question = loaded.course.questions.iter().find(|q| q.id == "extra").expect("the question");
     assert_eq!(question.anchor, Some(Anchor::Heading("Use HTTPStatus".into())));
     let loaded = with_question(&anchored("\"a-note\"")).expect("a block id of the page");
     let question = loaded.course.questions.iter().find(|q| q.id == "extra").expect("the question");
     assert_eq!(question.anchor, Some(Anchor::Block(0)));
+    assert!(!loaded.warnings.iter().any(|w| w.to_string().contains("block index")), "{:?}", loaded.warnings);
 }
 
 #[test]

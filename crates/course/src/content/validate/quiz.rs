@@ -170,7 +170,17 @@ impl Checker<'_> {
         let page = page?; // an unknown page was reported already
         match anchor.get_ref() {
             toml::Value::Integer(at) => match usize::try_from(*at).ok().filter(|at| *at < page.blocks.len()) {
-                Some(at) => Some(Anchor::Block(at)),
+                Some(at) => {
+                    // An index shifts when a block is added above it, and the question then
+                    // sends the learner to the wrong passage without any error.
+                    let message = format!(
+                        "anchor {at} is a block index, which moves when a block is added above it; give block {at} \
+                         of page `{}` an `id` and name that (or its heading) here",
+                        page.id
+                    );
+                    self.problems.push(source.warning(anchor.span(), message));
+                    Some(Anchor::Block(at))
+                }
                 None => {
                     let message = format!(
                         "page `{}` has blocks 0 to {}; there is no block {at}",
