@@ -127,8 +127,10 @@ pub fn detail_lines(view: &PracticeParts, width: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     let file = printable(&service::learner_file(view.workspace, view.session.current, exercise).display().to_string())
         .into_owned();
-    out.extend(text::wrap(
-        &[Span::styled(file, theme.inline_code)],
+    // Wrapped at its separators: a folder name cut in two reads as two names.
+    out.extend(text::wrap_path(
+        &file,
+        theme.inline_code,
         width,
         vec![Span::styled("Edit ", theme.title)],
         vec![Span::raw("     ")],
