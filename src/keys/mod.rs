@@ -216,11 +216,13 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
 }
 
-/// The first key bound to `action` in `context` (or globally), for a message that names it:
-/// typed by hand, it would drift when the table changes.
+/// The first key bound to `action` in `context` (or globally, or in the context it falls
+/// back to), for a message that names it: typed by hand, it would drift when the table
+/// changes.
 pub fn key_for(context: Context, action: Action) -> String {
-    [Context::Global, context]
+    [Some(Context::Global), Some(context), context.falls_back_to()]
         .into_iter()
+        .flatten()
         .find_map(|ctx| bindings(ctx).find(|b| b.action == action))
         .map(Binding::first_label)
         .unwrap_or_default()
