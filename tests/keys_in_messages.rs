@@ -107,3 +107,32 @@ fn the_scan_catches_the_shapes_it_looks_for() {
     assert_eq!(hand_typed("a page of a book"), None);
     assert_eq!(hand_typed("{quiz} goes back"), None);
 }
+
+/// The key table's own descriptions are fixed text: where one names another key ("t comes
+/// back here"), that key must be bound where the learner will press it (on the binding's
+/// screen or, back in the lessons, the reader).
+#[test]
+fn a_key_named_in_the_help_is_bound() {
+    use crossterm::event::{KeyCode, KeyEvent};
+    use status_tutor::keys::{Action, BINDINGS, Context, action_for};
+    let mut named = 0;
+    for binding in BINDINGS {
+        let Some(found) = hand_typed(binding.description) else { continue };
+        named += 1;
+        let key = found.trim_start_matches("press ").split(' ').next().unwrap_or_default();
+        let Some(c) = key.chars().next().filter(|_| key.chars().count() == 1) else { continue };
+        let event = KeyEvent::from(KeyCode::Char(c));
+        // "t resumes it", "t comes back here": back to the round, from the lessons.
+        if found.ends_with(" resumes") || found.ends_with(" comes") {
+            let back = action_for(Context::Reader, event);
+            assert_eq!(back, Some(Action::StartQuiz), "{:?}: {:?}", binding.context, binding.description);
+        }
+        let bound = [binding.context, Context::Reader].iter().any(|ctx| action_for(*ctx, event).is_some());
+        assert!(
+            bound,
+            "{:?}: {:?} names {key}, bound neither there nor in the reader",
+            binding.context, binding.description
+        );
+    }
+    assert!(named > 0, "the table's descriptions name a key somewhere (the scan works)");
+}
