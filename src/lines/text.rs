@@ -155,14 +155,24 @@ impl Wrapper {
             self.used += w;
             return;
         }
-        // Longer than a whole line: cut it at the edge, as many times as needed.
+        // Longer than a whole line: cut it at the edge, as many times as needed; a path is
+        // cut after its last separator on the line rather than inside a name.
+        let rest_width: usize = self.rest_prefix.iter().map(|s| s.content.width()).sum();
         let mut piece = String::new();
         for c in word.chars() {
             let cw = c.width().unwrap_or(0);
             if self.used + cw > self.width && (self.used > self.prefix_width || !piece.is_empty()) {
+                let carried = match piece.rfind(['/', '\\']) {
+                    Some(at) if at + 1 < piece.len() && rest_width + piece[at + 1..].width() + cw <= self.width => {
+                        piece.split_off(at + 1)
+                    }
+                    _ => String::new(),
+                };
                 self.current.push(Span::styled(std::mem::take(&mut piece), style));
                 self.break_line();
                 self.word_start = self.current.len(); // a cut word is not carried again
+                self.used += carried.width();
+                piece = carried;
             }
             piece.push(c);
             self.used += cw;
@@ -328,6 +338,14 @@ mod tests {
             ]
         );
         assert_eq!(text.concat().replace("Edit ", "").replace("     ", ""), path, "nothing lost");
+    }
+
+    #[test]
+    fn a_path_in_a_sentence_is_cut_after_a_separator() {
+        let text = "a virtualenv in /home/learner/status-tutor-practice/venv-for-django now";
+        let lines = wrap(&[Span::raw(text)], 40, Vec::new(), Vec::new());
+        let text: Vec<String> = lines.iter().map(|l| plain(&l.spans)).collect();
+        assert_eq!(text, ["a virtualenv in", "/home/learner/status-tutor-practice/", "venv-for-django now"]);
     }
 
     #[test]
