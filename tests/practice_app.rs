@@ -262,10 +262,14 @@ fn screen_after(width: u16, height: u16, solution: bool, result: status_tutor::p
 }
 
 /// `app` on the practice screen showing `session`, drawn at the app's size, as text.
-fn practice_drawn(mut app: App, session: PracticeSession, learner_code: Option<String>) -> String {
+fn practice_drawn(app: App, session: PracticeSession, learner_code: Option<String>) -> String {
+    practice_drawn_in(app, session, learner_code, Path::new("/home/learner/status-tutor-practice"))
+}
+
+fn practice_drawn_in(mut app: App, session: PracticeSession, learner_code: Option<String>, workspace: &Path) -> String {
     app.practice = Some(PracticeView {
         session,
-        workspace: Workspace::new(Path::new("/home/learner/status-tutor-practice")),
+        workspace: Workspace::new(workspace),
         python: "python3".into(),
         scroll: 0,
         spinner: 0,
@@ -353,6 +357,23 @@ fn practice_screen_snapshots() {
         insta::assert_snapshot!(format!("practice_{width}x{height}"), text);
     }
     insta::assert_snapshot!("practice_solution_120x40", screen(120, 40, true));
+}
+
+#[test]
+fn a_long_workspace_path_wraps_between_folder_names() {
+    let app = App::new(
+        course_with_exercises(),
+        Theme::new(ThemeName::Dark, false),
+        Progress::default(),
+        Rect::new(0, 0, 80, 24),
+    );
+    let session = PracticeSession::new(&app.course.exercises, &app.progress.practice.done);
+    let folder = Path::new("/home/learner/a-rather-long-folder-name/another_level_of_folders");
+    let text = practice_drawn_in(app, session, None, folder);
+    let edit: Vec<&str> = text.lines().skip_while(|l| !l.contains("Edit ")).take(2).collect();
+    let pane = |line: &str| line.split_once('│').map_or(line, |(_, pane)| pane).trim().to_string();
+    assert!(pane(edit[0]).ends_with("a-rather-long-folder-name/"), "{text}");
+    assert!(pane(edit[1]).starts_with("another_level_of_folders/"), "{text}");
 }
 
 #[test]

@@ -250,3 +250,34 @@ fn learner_code_ending_the_run_counts_as_a_failed_attempt() {
     assert!(matches!(s.items[0].state, RunState::Error(RunError::LearnerExit(_))));
     assert!(!s.items[0].done);
 }
+
+/// The key a message names ("That was the last hint: H shows the solution"), as the table reads it.
+fn named_key(message: &str, before: &str) -> Option<status_tutor::keys::Action> {
+    use crossterm::event::{KeyCode, KeyEvent};
+    let key = message.split(before).next()?.rsplit(' ').next()?;
+    let mut chars = key.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return None };
+    status_tutor::keys::action_for(status_tutor::keys::Context::Practice, KeyEvent::from(KeyCode::Char(c)))
+}
+
+#[test]
+fn the_solution_messages_name_the_key_that_shows_it() {
+    let solution = Some(status_tutor::keys::Action::ShowSolution);
+    let mut s = session();
+    s.apply(Event::Hint);
+    s.apply(Event::Hint);
+    let effects = s.apply(Event::Hint);
+    let [Effect::Say(last_hint)] = effects.as_slice() else { panic!("one message: {effects:?}") };
+    assert_eq!(named_key(last_hint, " shows the solution"), solution, "{last_hint}");
+    let mut stuck = None;
+    for _ in 0..3 {
+        let run = started(&s.apply(Event::Run));
+        for effect in s.apply(Event::Checked(run, Ok(report(&[false, false])))) {
+            if let Effect::Say(message) = effect {
+                stuck = Some(message);
+            }
+        }
+    }
+    let stuck = stuck.expect("after three failed runs the session says how to see the solution");
+    assert_eq!(named_key(&stuck, " shows the reference solution"), solution, "{stuck}");
+}

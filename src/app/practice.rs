@@ -2,7 +2,7 @@
 //! interpreter), its keys, and the requests the loop carries out for it (open the editor,
 //! watch the folder, run setup). Runs and what the loop reports of them: `practice_runs`.
 use super::{App, Screen, Update};
-use crate::keys::Action;
+use crate::keys::{Action, Context, key_for};
 use crate::lines::practice as lines;
 use crate::practice::service;
 use crate::practice::session::{Event, PracticeSession};
@@ -129,7 +129,10 @@ impl App {
             self.progress.edit().practice.workspace = Some(path);
         }
         let watch_note = if self.practice_options.manual_run {
-            Some("watching is off (--manual-run): press r after saving".to_string())
+            Some(format!(
+                "watching is off (--manual-run): press {} after saving",
+                key_for(Context::Practice, Action::RunChecks)
+            ))
         } else if workspace_error.is_none() {
             self.requests.push(LoopRequest::Watch(workspace.exercises_dir()));
             None
@@ -182,7 +185,8 @@ impl App {
                 if let Some(exercise) = self.course.exercises.get(view.session.current) {
                     let page = exercise.page;
                     self.open_page(page, 0);
-                    self.message = Some("The lesson for this exercise: x goes back to practice".to_string());
+                    let back = key_for(Context::Reader, Action::Practice);
+                    self.message = Some(format!("The lesson for this exercise: {back} goes back to practice"));
                 }
                 None
             }

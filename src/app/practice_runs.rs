@@ -2,6 +2,7 @@
 //! record a verdict), and what the loop reports back (a save, a finished run, a spinner
 //! tick, a watcher that failed). The screen itself is in `practice`.
 use super::{App, Screen, Update};
+use crate::keys::{Action, Context, key_for};
 use crate::practice::runner::{RunError, RunId, RunResult};
 use crate::practice::service;
 use crate::practice::session::{Effect, Event, RunState};
@@ -107,7 +108,8 @@ impl App {
     /// The watcher could not start: say so, and fall back to `r`.
     pub fn watch_failed(&mut self, why: &str) {
         if let Some(view) = self.practice.as_mut() {
-            view.watch_note = Some(format!("watching failed ({}): press r after saving", printable(why)));
+            let run = key_for(Context::Practice, Action::RunChecks);
+            view.watch_note = Some(format!("watching failed ({}): press {run} after saving", printable(why)));
         }
     }
 

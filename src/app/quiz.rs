@@ -1,7 +1,7 @@
 //! The quiz inside the app: turns key actions into quiz events for the pure state
 //! machine in `crate::quiz`, and records finished rounds in the learner's progress.
 use crate::content::Course;
-use crate::keys::{Action, Context};
+use crate::keys::{Action, Context, key_for};
 use crate::progress::Progress;
 use crate::progress::review;
 use crate::quiz::{self, Direction, Draft, Phase, QuizEvent, Rejected, RoundKind, Session};
@@ -297,7 +297,9 @@ impl QuizView {
 /// A refusal, said for the learner.
 fn explain(refusal: Rejected) -> String {
     match refusal {
-        Rejected::NoAnswer | Rejected::InputEmpty => "Choose an answer first (s skips the question)".to_string(),
+        Rejected::NoAnswer | Rejected::InputEmpty => {
+            format!("Choose an answer first ({} skips the question)", key_for(Context::Quiz, Action::Skip))
+        }
         Rejected::NothingMissed => "Nothing to retry: you missed no question".to_string(),
         Rejected::NoSuchChoice => "There is no such choice".to_string(),
         Rejected::ShortCode(_) | Rejected::NotAStatusCode(_) => {

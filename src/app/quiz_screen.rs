@@ -1,5 +1,6 @@
 //! The quiz screen from the app's side: starting a round, its laid-out view, and its keys.
 use super::*;
+use crate::keys::{Context, key_for};
 
 impl App {
     /// The quiz in progress, as its screens are laid out (for the view, scroll limits and clicks).
@@ -72,12 +73,14 @@ impl App {
             quiz::Outcome::Pause => {
                 self.pause_quiz();
                 self.leave_quiz();
-                self.message = Some("Round paused: t resumes it, also after you quit".to_string());
+                let resume = key_for(Context::Reader, Action::StartQuiz);
+                self.message = Some(format!("Round paused: {resume} resumes it, also after you quit"));
             }
             quiz::Outcome::Read(page, passage) => {
                 self.jump(page, 0);
                 self.scroll_to_text(passage.as_deref());
-                self.message = Some("Reading for the quiz: press t to go back to it".to_string());
+                let back = key_for(Context::Reader, Action::StartQuiz);
+                self.message = Some(format!("Reading for the quiz: press {back} to go back to it"));
             }
             quiz::Outcome::Refused(why) => self.message = Some(why),
             quiz::Outcome::Discard => self.discard_paused(),

@@ -1,5 +1,6 @@
 //! Keys on the welcome screen and in the reader.
 use super::*;
+use crate::keys::{Context, key_for};
 
 impl App {
     pub(super) fn update_welcome(&mut self, action: Action) -> Update {
@@ -90,7 +91,10 @@ impl App {
             Action::Bottom => return self.scroll_by(self.max_scroll() as isize),
             Action::PrevPage if self.page > 0 => self.open_page(self.page - 1, 0),
             Action::NextPage if self.page + 1 < self.course.pages.len() => self.open_page(self.page + 1, 0),
-            Action::NextPage => self.message = Some("That was the last page: press t for the quiz".to_string()),
+            Action::NextPage => {
+                let quiz = key_for(Context::Reader, Action::StartQuiz);
+                self.message = Some(format!("That was the last page: press {quiz} for the quiz"));
+            }
             Action::SwitchFocus => {
                 self.focus = if sidebar { Focus::Page } else { Focus::Sidebar };
                 self.cursor = if sidebar { self.cursor } else { self.entry_of_page(self.page) };
@@ -140,7 +144,10 @@ impl App {
             }
             // What Esc cancels was on screen: `update` answers for it.
             Action::Close if pending => return Update::NotChanged,
-            Action::Close => self.message = Some("Esc cancels; q quits (you will come back to this spot)".to_string()),
+            Action::Close => {
+                let (close, quit) = (key_for(Context::Reader, Action::Close), key_for(Context::Reader, Action::Quit));
+                self.message = Some(format!("{close} cancels; {quit} quits (you will come back to this spot)"));
+            }
             // Reading for the quiz (`r` from an answer): q goes back to it, not out.
             Action::Quit if self.quiz_waiting() => self.start_quiz(),
             Action::Quit => self.quit = true,

@@ -56,7 +56,8 @@ impl super::App {
         let Some(offer) = self.offer_for(self.page) else { return };
         if matches!(offer.scope, OfferScope::Section(_)) {
             let n = offer.pool.len();
-            self.message = Some(format!("You finished {}: press t to quiz its {n} question(s)", offer.label));
+            let quiz = key_for(Context::Reader, Action::StartQuiz);
+            self.message = Some(format!("You finished {}: press {quiz} to quiz its {n} question(s)", offer.label));
         }
     }
 

@@ -1,7 +1,7 @@
 //! The progress screen from the app's side: opening it (`%`, `P`), its keys (scroll, a
 //! topic quiz by number, review), and going back to the screen it was opened from.
 use super::{App, Focus, Screen, Update};
-use crate::keys::Action;
+use crate::keys::{Action, Context, key_for};
 use crate::lines::progress_screen;
 use crate::practice::service;
 use crate::progress::review;
@@ -96,7 +96,10 @@ impl App {
             return;
         };
         if self.quiz.as_ref().is_some_and(super::QuizView::mid_round) || self.progress.review.paused.is_some() {
-            self.message = Some("A round is waiting: t goes back to it first".to_owned());
+            self.message = Some(format!(
+                "A round is waiting: {} goes back to it first",
+                key_for(Context::Reader, Action::StartQuiz)
+            ));
             return;
         }
         let bank = crate::app::quiz_bank(&self.course);

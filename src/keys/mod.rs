@@ -128,12 +128,22 @@ impl Context {
         (self == Context::Welcome).then_some(Context::Reader)
     }
 
-    pub fn title(self) -> &'static str {
-        match self {
+    /// The heading of the context's keys in the help and docs/keys.md; the keys that
+    /// open a screen come from the table.
+    pub fn title(self) -> String {
+        // "% or P": every key of the binding that opens the screen.
+        let opened_by = |context: Context, action: Action| {
+            bindings(context).find(|b| b.action == action).map(|b| b.label().replace(' ', " or ")).unwrap_or_default()
+        };
+        let fixed = match self {
+            Context::Contents => return format!("Contents (after {})", key_for(Context::Reader, Action::SwitchFocus)),
+            Context::Review => {
+                return format!("Quiz: your answers, one by one ({})", opened_by(Context::Results, Action::Review));
+            }
+            Context::Progress => return format!("Your progress ({})", opened_by(Context::Reader, Action::Progress)),
             Context::Global => "Everywhere",
             Context::Welcome => "Welcome (reading keys work too)",
             Context::Reader => "Reading",
-            Context::Contents => "Contents (after Tab)",
             Context::Search => "Search",
             Context::Help => "This help",
             Context::QuizIntro => "Quiz: before a round",
@@ -142,12 +152,11 @@ impl Context {
             Context::QuizTyping => "Quiz: type the code",
             Context::QuizFeedback => "Quiz: after an answer",
             Context::Results => "Quiz results",
-            Context::Review => "Quiz: your answers, one by one (v)",
             Context::Confirm => "Confirm",
             Context::TooSmall => "Terminal too small",
             Context::Practice => "Practice",
-            Context::Progress => "Your progress (% or P)",
-        }
+        };
+        fixed.to_owned()
     }
 }
 
@@ -216,11 +225,13 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
 }
 
-/// The first key bound to `action` in `context` (or globally), for a message that names it:
-/// typed by hand, it would drift when the table changes.
+/// The first key bound to `action` in `context` (or globally, or in the context it falls
+/// back to), for a message that names it: typed by hand, it would drift when the table
+/// changes.
 pub fn key_for(context: Context, action: Action) -> String {
-    [Context::Global, context]
+    [Some(Context::Global), Some(context), context.falls_back_to()]
         .into_iter()
+        .flatten()
         .find_map(|ctx| bindings(ctx).find(|b| b.action == action))
         .map(Binding::first_label)
         .unwrap_or_default()

@@ -5,6 +5,7 @@
 //! `sanitize::printable` here.
 use super::{code, text};
 use crate::content::{Course, Exercise};
+use crate::keys::{Action, Context, key_for};
 use crate::practice::describe::{chosen_text, verdict_text, verdicts_heading};
 use crate::practice::report::{PyError, Report};
 use crate::practice::runner::RunError;
@@ -93,9 +94,9 @@ pub fn detail_lines(view: &PracticeParts, width: usize) -> Vec<Line<'static>> {
     if view.session.confirm.is_some() {
         out.push(Line::from(vec![
             Span::styled("Show the reference solution before you solved it? ", theme.heading),
-            Span::styled("y", theme.key),
+            Span::styled(key_for(Context::Confirm, Action::Confirm), theme.key),
             Span::raw(" yes  "),
-            Span::styled("n", theme.key),
+            Span::styled(key_for(Context::Confirm, Action::Decline), theme.key),
             Span::raw(" no"),
         ]));
         out.push(Line::default());
@@ -127,16 +128,19 @@ pub fn detail_lines(view: &PracticeParts, width: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     let file = printable(&service::learner_file(view.workspace, view.session.current, exercise).display().to_string())
         .into_owned();
-    out.extend(text::wrap(
-        &[Span::styled(file, theme.inline_code)],
+    // Wrapped at its separators: a folder name cut in two reads as two names.
+    out.extend(text::wrap_path(
+        &file,
+        theme.inline_code,
         width,
         vec![Span::styled("Edit ", theme.title)],
         vec![Span::raw("     ")],
     ));
+    let edit = key_for(Context::Practice, Action::Edit);
     let how = if view.watch_note.is_some() {
-        "e opens it, r runs the checks"
+        format!("{edit} opens it, {} runs the checks", key_for(Context::Practice, Action::RunChecks))
     } else {
-        "e opens it; every save reruns the checks"
+        format!("{edit} opens it; every save reruns the checks")
     };
     out.push(Line::styled(how, theme.dim));
     if let Some(note) = view.watch_note {
@@ -176,7 +180,10 @@ pub fn detail_lines(view: &PracticeParts, width: usize) -> Vec<Line<'static>> {
     if item.hints_shown < item.hints && !item.solution_shown {
         out.push(Line::default());
         let left = item.hints - item.hints_shown;
-        out.push(Line::styled(format!("h shows a hint ({left} left)"), theme.dim));
+        out.push(Line::styled(
+            format!("{} shows a hint ({left} left)", key_for(Context::Practice, Action::Hint)),
+            theme.dim,
+        ));
     }
     if item.solution_shown {
         out.push(Line::default());
@@ -195,7 +202,10 @@ fn state_lines(view: &PracticeParts, item: &Item, theme: &Theme, width: usize) -
     let failing = item.report.as_ref().map_or(0, |r| r.checks.iter().filter(|c| !c.passed).count());
     let text = match &item.state {
         RunState::Idle if item.done => ("✓ Solved before. Save the file to check it again.".to_string(), theme.right),
-        RunState::Idle => ("Not run yet: save the file (or press r) to run the checks.".to_string(), theme.dim),
+        RunState::Idle => {
+            let run = key_for(Context::Practice, Action::RunChecks);
+            (format!("Not run yet: save the file (or press {run}) to run the checks."), theme.dim)
+        }
         RunState::Running(_) => (format!("{} running the checks…", view.spinner()), theme.key),
         RunState::Passed => (format!("✓ All {} checks pass. Well done!", item.checks), theme.right),
         RunState::Failed if failing == 0 || item.report.as_ref().is_some_and(|r| r.load_error.is_some()) => {
@@ -213,21 +223,38 @@ fn state_lines(view: &PracticeParts, item: &Item, theme: &Theme, width: usize) -
     if item.state == RunState::Passed {
         let next = match view.session.next_undone() {
             Some(n) => format!(
-                "Next: n or Enter opens {}. {}",
+                "Next: {} opens {}. {}",
+                practice_keys(Action::NextPage),
                 n + 1,
                 view.course.exercises.get(n).map_or("", |e| e.title.as_str())
             ),
-            None => "Every exercise is done. q goes back to the lessons.".to_string(),
+            None => format!(
+                "Every exercise is done. {} goes back to the lessons.",
+                key_for(Context::Practice, Action::Quit)
+            ),
         };
         lines.extend(wrapped(&printable(&next), width, theme.key, ""));
     }
     if item.failed_runs >= crate::practice::session::FAILS_BEFORE_SOLUTION && !item.solution_shown && !item.done {
-        lines.push(Line::styled("Stuck? h gives a hint, H shows the reference solution.", theme.dim));
+        let (hint, solution) =
+            (key_for(Context::Practice, Action::Hint), key_for(Context::Practice, Action::ShowSolution));
+        lines.push(Line::styled(
+            format!("Stuck? {hint} gives a hint, {solution} shows the reference solution."),
+            theme.dim,
+        ));
     }
     lines
 }
 
 /// One line per check, like the lessons' "the client receives" panel, with what differed.
+/// Every key of a practice binding, "n or Enter".
+fn practice_keys(action: Action) -> String {
+    crate::keys::bindings(Context::Practice)
+        .find(|b| b.action == action)
+        .map(|b| b.label().replace(' ', " or "))
+        .unwrap_or_default()
+}
+
 fn check_lines(exercise: &Exercise, report: Option<&Report>, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = vec![Line::default(), Line::styled(verdicts_heading(exercise), theme.title)];
     for index in 0..exercise.verdicts() {

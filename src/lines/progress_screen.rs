@@ -5,6 +5,7 @@
 //! columns.
 use super::quiz_results::buffer_row;
 use super::text::wrap;
+use crate::keys::{Action, Context, key_for};
 use crate::progress::Standing;
 use crate::stats::Stats;
 use crate::theme::Theme;
@@ -152,7 +153,9 @@ fn rounds(theme: &Theme, stats: &Stats, width: u16) -> Vec<Line<'static>> {
                 "One round so far: {}/{} ({}%). The chart starts with the second.",
                 r.correct, r.total, r.percent
             ),
-            None => "No full round yet: t starts one.".to_owned(),
+            None => {
+                format!("No full round yet: {} in the lessons starts one.", key_for(Context::Reader, Action::StartQuiz))
+            }
         };
         lines.extend(wrap(&[Span::styled(text, theme.dim)], usize::from(width), vec![], vec![]));
         return lines;
@@ -256,9 +259,9 @@ fn topics(theme: &Theme, stats: &Stats, width: u16) -> Vec<Line<'static>> {
         lines.push(super::text::ellipsized(Line::from(spans), usize::from(width)));
     }
     let hint = [
-        Span::styled("1-5", theme.key),
+        Span::styled(key_for(Context::Progress, Action::Digit(0)), theme.key),
         Span::raw(" quiz that topic · "),
-        Span::styled("R", theme.key),
+        Span::styled(key_for(Context::Progress, Action::StartReview), theme.key),
         Span::raw(" review what is due"),
     ];
     lines.extend(wrap(&hint, usize::from(width), vec![Span::raw("  ")], vec![Span::raw("  ")]));

@@ -3,6 +3,7 @@
 //! geometry for scroll limits and mouse clicks, so the two always agree.
 use super::text::{ellipsized, inline, wrap};
 use crate::content::Course;
+use crate::keys::{Action, Context, key_for};
 use crate::progress::Progress;
 use crate::quiz::{Answer, Draft, Phase, QuestionKind, RoundKind, RoundQuestion, Session, Verdict, plain};
 use crate::theme::Theme;
@@ -156,28 +157,38 @@ fn intro(view: &QuizParts, width: u16) -> Vec<Line<'static>> {
     }
     if let Some((label, count)) = view.offer {
         lines.push(Line::default());
-        let offer = [Span::styled("t", theme.key), Span::raw(format!(" only {label}: {count} question(s)"))];
+        let only = key_for(Context::QuizIntro, Action::StartQuiz);
+        let offer = [Span::styled(only, theme.key), Span::raw(format!(" only {label}: {count} question(s)"))];
         lines.extend(wrap(&offer, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
     lines.push(Line::default());
     lines.push(Line::styled("How to answer", theme.title));
+    let key = |context, action| key_for(context, action);
+    let quiz = |action| key(Context::Quiz, action);
+    let resume = key(Context::Reader, Action::StartQuiz);
     for (keys, what) in [
-        ("1-9 a-d", "pick an answer (one click or key answers a single choice)"),
-        ("↑ ↓ Enter", "move, then submit"),
-        ("Space", "multiple select: toggle the answer under the cursor"),
-        ("0-9", "type a status code; Backspace edits"),
-        ("s", "skip a question (counts as wrong)"),
-        ("z", "pause the round; t resumes it, also after quitting"),
-        ("r", "after answering: read the page that teaches it, t comes back"),
+        (quiz(Action::Pick(0)), "pick an answer (one click or key answers a single choice)".to_owned()),
+        (format!("{} {} {}", quiz(Action::Up), quiz(Action::Down), quiz(Action::Open)), "move, then submit".to_owned()),
+        (quiz(Action::Toggle), "multiple select: toggle the answer under the cursor".to_owned()),
+        (
+            key(Context::QuizTyping, Action::Digit(0)),
+            format!("type a status code; {} edits", key(Context::QuizTyping, Action::Backspace)),
+        ),
+        (quiz(Action::Skip), "skip a question (counts as wrong)".to_owned()),
+        (quiz(Action::Pause), format!("pause the round; {resume} resumes it, also after quitting")),
+        (
+            key(Context::QuizFeedback, Action::ReadPage),
+            format!("after answering: read the page that teaches it, {resume} comes back"),
+        ),
     ] {
         let first = vec![Span::styled(format!("  {keys:<10} "), theme.key)];
         lines.extend(wrap(&[Span::raw(what)], usize::from(width), first, vec![Span::raw(" ".repeat(13))]));
     }
     lines.push(Line::default());
     lines.push(Line::from(vec![
-        Span::styled("Enter", theme.key),
+        Span::styled(key_for(Context::QuizIntro, Action::Open), theme.key),
         Span::raw(" start    "),
-        Span::styled("q", theme.key),
+        Span::styled(key_for(Context::QuizIntro, Action::Quit), theme.key),
         Span::raw(" back to the lessons"),
     ]));
     lines
@@ -264,11 +275,15 @@ fn asking(view: &QuizParts, index: usize, input: &Draft, width: u16) -> Vec<Line
             let shown = format!("{digits:_<3}");
             lines.push(Line::from(vec![Span::raw("  Your answer: "), Span::styled(shown, theme.heading)]));
             lines.push(Line::default());
-            lines.push(Line::styled("  Type the three digits, then Enter; s skips.", theme.dim));
+            let (submit, skip) =
+                (key_for(Context::QuizTyping, Action::Open), key_for(Context::QuizTyping, Action::Skip));
+            lines.push(Line::styled(format!("  Type the three digits, then {submit}; {skip} skips."), theme.dim));
         }
         Draft::Multiple { .. } => {
             lines.push(Line::default());
-            lines.push(Line::styled("  Select every answer that applies (Space or 1-9), then Enter.", theme.dim));
+            let (toggle, submit) = (key_for(Context::Quiz, Action::Toggle), key_for(Context::Quiz, Action::Open));
+            let text = format!("  Select every answer that applies ({toggle} or 1-9), then {submit}.");
+            lines.push(Line::styled(text, theme.dim));
         }
         _ => {}
     }
@@ -370,16 +385,18 @@ fn feedback_and_verdict(
     ));
     if let Some(page) = view.course.page_index(&rq.question.page) {
         let read = [
-            Span::styled("r", theme.key),
+            Span::styled(key_for(Context::QuizFeedback, Action::ReadPage), theme.key),
             Span::raw(" read "),
             Span::styled(view.course.pages[page].title.clone(), theme.title),
         ];
         lines.extend(wrap(&read, usize::from(width), vec![], vec![Span::raw("  ")]));
     }
     let next = if matches!(view.session.phase(), Phase::Review { .. }) {
-        "← → previous / next answer · q results"
+        let review = |action| key_for(Context::Review, action);
+        let (prev, next, quit) = (review(Action::PrevPage), review(Action::NextPage), review(Action::Quit));
+        format!("{prev} {next} previous / next answer · {quit} results")
     } else {
-        "Enter next"
+        format!("{} next", key_for(Context::QuizFeedback, Action::Open))
     };
     lines.push(Line::styled(next, theme.dim));
     (lines, verdict_at)

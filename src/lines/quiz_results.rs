@@ -2,6 +2,7 @@
 //! topic (learned or still shaky, due tomorrow), and answers per day over 30 days.
 use super::quiz::QuizParts;
 use super::text::{inline, wrap};
+use crate::keys::{Action, Context, key_for};
 use crate::progress::review::{DayTally, Standing};
 use crate::quiz::{RoundKind, Score, plain};
 use crate::theme::Theme;
@@ -86,10 +87,11 @@ pub fn results(view: &QuizParts, score: &Score, width: u16) -> Vec<Line<'static>
 fn missed_how(view: &QuizParts, score: &Score) -> Vec<Span<'static>> {
     let theme = &view.theme;
     let next = score.missed.iter().filter_map(|id| view.progress.review.cards.get(id)).map(|m| m.due).min();
-    let mut spans = vec![Span::styled("m", theme.key), Span::raw(" retries them now; ")];
+    let mut spans =
+        vec![Span::styled(key_for(Context::Results, Action::RetryMissed), theme.key), Span::raw(" retries them now; ")];
     if let Some(due) = next {
         spans.push(Span::raw(format!("spaced review brings them back {} (", crate::quiz::when(due, view.now))));
-        spans.push(Span::styled("R", theme.key));
+        spans.push(Span::styled(key_for(Context::Reader, Action::StartReview), theme.key));
         spans.push(Span::raw("), then again tomorrow."));
     }
     spans

@@ -2,6 +2,7 @@
 //! when it comes back after an answer, and a paused round before it resumes.
 use super::quiz::QuizParts;
 use super::text::wrap;
+use crate::keys::{Action, Context, key_for};
 use crate::quiz::{RoundKind, Verdict};
 use ratatui::text::{Line, Span};
 
@@ -45,9 +46,12 @@ pub(super) fn resume_intro(view: &QuizParts, width: u16) -> Vec<Line<'static>> {
     lines.extend(wrap(&[Span::raw(what)], usize::from(width), vec![], vec![]));
     lines.push(Line::default());
     for (key, what) in [
-        ("Enter", format!("resume at question {}", score.answered + 1)),
-        ("d", "discard it and choose a new round (its answers still count for review)".to_owned()),
-        ("q", "back to the lessons (it stays paused)".to_owned()),
+        (key_for(Context::QuizResume, Action::Open), format!("resume at question {}", score.answered + 1)),
+        (
+            key_for(Context::QuizResume, Action::Discard),
+            "discard it and choose a new round (its answers still count for review)".to_owned(),
+        ),
+        (key_for(Context::QuizResume, Action::Quit), "back to the lessons (it stays paused)".to_owned()),
     ] {
         let first = vec![Span::styled(format!("  {key:<6} "), theme.key)];
         lines.extend(wrap(&[Span::raw(what)], usize::from(width), first, vec![Span::raw(" ".repeat(9))]));

@@ -155,14 +155,24 @@ impl Wrapper {
             self.used += w;
             return;
         }
-        // Longer than a whole line: cut it at the edge, as many times as needed.
+        // Longer than a whole line: cut it at the edge, as many times as needed; a path is
+        // cut after its last separator on the line rather than inside a name.
+        let rest_width: usize = self.rest_prefix.iter().map(|s| s.content.width()).sum();
         let mut piece = String::new();
         for c in word.chars() {
             let cw = c.width().unwrap_or(0);
             if self.used + cw > self.width && (self.used > self.prefix_width || !piece.is_empty()) {
+                let carried = match piece.rfind(['/', '\\']) {
+                    Some(at) if at + 1 < piece.len() && rest_width + piece[at + 1..].width() + cw <= self.width => {
+                        piece.split_off(at + 1)
+                    }
+                    _ => String::new(),
+                };
                 self.current.push(Span::styled(std::mem::take(&mut piece), style));
                 self.break_line();
                 self.word_start = self.current.len(); // a cut word is not carried again
+                self.used += carried.width();
+                piece = carried;
             }
             piece.push(c);
             self.used += cw;
@@ -207,6 +217,40 @@ impl Wrapper {
         self.lines.push(Line::from(self.current));
         self.lines
     }
+}
+
+/// A file path wrapped to `width` columns at its separators (`/`, `\\`), which end their
+/// line: a folder name is cut only when it is wider than a whole line by itself. The first
+/// line starts with `first`, the following ones with `rest`.
+pub fn wrap_path(
+    path: &str,
+    style: Style,
+    width: usize,
+    first: Vec<Span<'static>>,
+    rest: Vec<Span<'static>>,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut prefix = first;
+    let mut text = String::new();
+    let room = |prefix: &[Span<'static>]| width.saturating_sub(prefix.iter().map(|s| s.content.width()).sum());
+    let mut finish_line = |prefix: &mut Vec<Span<'static>>, text: &mut String| {
+        let mut spans = std::mem::replace(prefix, rest.clone());
+        spans.push(Span::styled(std::mem::take(text), style));
+        lines.push(Line::from(spans));
+    };
+    for part in path.split_inclusive(['/', '\\']) {
+        if !text.is_empty() && text.width() + part.width() > room(&prefix) {
+            finish_line(&mut prefix, &mut text);
+        }
+        for c in part.chars() {
+            if !text.is_empty() && text.width() + c.width().unwrap_or(0) > room(&prefix) {
+                finish_line(&mut prefix, &mut text);
+            }
+            text.push(c);
+        }
+    }
+    finish_line(&mut prefix, &mut text);
+    lines
 }
 
 /// The line cut to `width` columns, ending in `…` when something was cut.
@@ -278,6 +322,40 @@ mod tests {
         let spans = inline("aaa bbb ccc", Style::new(), &theme);
         let lines: Vec<String> = wrap(&spans, 4, vec![], vec![]).iter().map(|l| plain(&l.spans)).collect();
         assert_eq!(lines, ["aaa", "bbb", "ccc"]);
+    }
+
+    #[test]
+    fn a_path_wraps_after_its_separators_not_inside_a_name() {
+        let path = "/tmp/a-rather-long-folder-name/another_level_of_folders/exercises/01_json_list.py";
+        let lines = wrap_path(path, Style::default(), 40, vec![Span::raw("Edit ")], vec![Span::raw("     ")]);
+        let text: Vec<String> = lines.iter().map(|l| plain(&l.spans)).collect();
+        assert_eq!(
+            text,
+            [
+                "Edit /tmp/a-rather-long-folder-name/",
+                "     another_level_of_folders/exercises/",
+                "     01_json_list.py",
+            ]
+        );
+        assert_eq!(text.concat().replace("Edit ", "").replace("     ", ""), path, "nothing lost");
+    }
+
+    #[test]
+    fn a_path_in_a_sentence_is_cut_after_a_separator() {
+        let text = "a virtualenv in /home/learner/status-tutor-practice/venv-for-django now";
+        let lines = wrap(&[Span::raw(text)], 40, Vec::new(), Vec::new());
+        let text: Vec<String> = lines.iter().map(|l| plain(&l.spans)).collect();
+        assert_eq!(text, ["a virtualenv in", "/home/learner/status-tutor-practice/", "venv-for-django now"]);
+    }
+
+    #[test]
+    fn a_name_wider_than_a_line_is_cut_and_a_short_path_stays_whole() {
+        let lines = wrap_path("/x/abcdefghij", Style::default(), 6, Vec::new(), Vec::new());
+        let text: Vec<String> = lines.iter().map(|l| plain(&l.spans)).collect();
+        assert_eq!(text, ["/x/", "abcdef", "ghij"]);
+        let short = wrap_path("C:\\ws\\a.py", Style::default(), 40, vec![Span::raw("Edit ")], Vec::new());
+        assert_eq!(short.len(), 1);
+        assert_eq!(plain(&short[0].spans), "Edit C:\\ws\\a.py");
     }
 
     #[test]

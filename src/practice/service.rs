@@ -6,6 +6,7 @@ use super::runner::{Job, RunError};
 use super::workspace::{self, Workspace};
 use super::{job, python};
 use crate::content::Exercise;
+use crate::keys::{Action, Context, key_for};
 use crate::progress::checks::file_hash;
 use crate::progress::{CheckRecord, PracticeRecord, rfc3339_from_unix};
 use std::collections::BTreeMap;
@@ -124,14 +125,18 @@ pub fn run_error_text(
                 python.display()
             ),
             Remedy::Key => format!(
-                "Django is missing: {detail}. Press S to set it up now (a virtualenv in {}).",
+                "Django is missing: {detail}. Press {} to set it up now (a virtualenv in {}).",
+                key_for(Context::Practice, Action::Setup),
                 workspace.venv_dir().display()
             ),
         },
         RunError::NoPython(detail) => match remedy {
             Remedy::Command => format!("Python could not start ({detail}); install Python 3.10+ or pass --python."),
             Remedy::Key => {
-                format!("Python could not start ({detail}). Install Python 3.10+, or press S to set up a virtualenv.")
+                let setup = key_for(Context::Practice, Action::Setup);
+                format!(
+                    "Python could not start ({detail}). Install Python 3.10+, or press {setup} to set up a virtualenv."
+                )
             }
         },
         RunError::LearnerExit(detail) => format!("Your code ended the run before it answered: {detail}."),

@@ -5,6 +5,7 @@
 use super::report::Report;
 use super::runner::{RunError, RunId, RunResult};
 use crate::content::Exercise;
+use crate::keys::{Action, Context, key_for};
 use std::collections::BTreeSet;
 
 /// Failed runs after which the solution is shown without asking first.
@@ -214,7 +215,8 @@ impl PracticeSession {
                     item.state = RunState::Failed;
                     item.failed_runs += 1;
                     if item.failed_runs == FAILS_BEFORE_SOLUTION && !item.solution_shown {
-                        effects.push(Effect::Say("Stuck? s shows the reference solution".to_string()));
+                        let solution = key_for(Context::Practice, Action::ShowSolution);
+                        effects.push(Effect::Say(format!("Stuck? {solution} shows the reference solution")));
                     }
                 }
                 item.report = Some(report);
@@ -249,7 +251,8 @@ impl PracticeSession {
         } else if item.hints == 0 {
             vec![Effect::Say("This exercise has no hints".to_string())]
         } else {
-            vec![Effect::Say("That was the last hint: s shows the solution".to_string())]
+            let solution = key_for(Context::Practice, Action::ShowSolution);
+            vec![Effect::Say(format!("That was the last hint: {solution} shows the solution"))]
         }
     }
 

@@ -2,6 +2,7 @@
 //! the share of right answers per week. Pure functions of the review state and a time.
 
 use super::review::ReviewState;
+use crate::keys::{Action, Context, key_for};
 use crate::quiz::{DAY, Memory, when};
 
 /// Days of the review forecast (the progress screen's bar chart).
@@ -32,7 +33,8 @@ impl Outlook {
                 parts.push(format!("{} later today", self.later_today));
             }
             parts.push(format!("{} tomorrow", self.tomorrow));
-            return Some(format!("{} — R reviews them", parts.join(" · ")));
+            let review = key_for(Context::Welcome, Action::StartReview);
+            return Some(format!("{} — {review} reviews them", parts.join(" · ")));
         }
         let (due, count) = self.next?;
         let noun = if count == 1 { "question" } else { "questions" };

@@ -14,6 +14,7 @@ mod welcome;
 pub use crate::lines::{code, document, quiz, text};
 
 use crate::app::{App, Overlay, Screen};
+use crate::keys::{Action, Context, key_for};
 use crate::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -51,7 +52,10 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
             layout::MIN_WIDTH,
             layout::MIN_HEIGHT
         )),
-        Line::styled("Enlarge the window, or press q to quit.", app.theme.dim),
+        Line::styled(
+            format!("Enlarge the window, or press {} to quit.", key_for(Context::TooSmall, Action::Quit)),
+            app.theme.dim,
+        ),
     ];
     let top = area.height.saturating_sub(3) / 2;
     let inner = Rect::new(area.x, area.y + top, area.width, area.height - top);

@@ -2,6 +2,7 @@
 //! "leave this round?" confirmation.
 use super::status_bar;
 use crate::app::App;
+use crate::keys::{Action, Context, key_for};
 use crate::lines::quiz::visible;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -31,15 +32,15 @@ fn confirm(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(popup, buf);
     let lines = vec![
         Line::raw("Leave this round? Your answers so far count;"),
-        Line::raw("the rest are not reached (z pauses it instead)."),
+        Line::raw(format!("the rest are not reached ({} pauses it instead).", key_for(Context::Quiz, Action::Pause))),
     ];
     let text = Rect { height: inner.height.saturating_sub(2), ..inner };
     Paragraph::new(lines).wrap(Wrap { trim: false }).style(Style::new()).render(text, buf);
     // The answer keys always show, on the box's last row, whatever the text needed.
     let answer = Line::from(vec![
-        Span::styled("y", theme.key),
+        Span::styled(key_for(Context::Confirm, Action::Confirm), theme.key),
         Span::raw(" leave    "),
-        Span::styled("n", theme.key),
+        Span::styled(key_for(Context::Confirm, Action::Decline), theme.key),
         Span::raw(" keep going"),
     ]);
     if inner.height > 0 {
@@ -54,7 +55,7 @@ pub(super) fn welcome_lines(app: &App) -> Vec<Line<'static>> {
     if let Some(paused) = &app.progress.review.paused {
         lines.push(Line::default());
         lines.push(Line::from(vec![
-            Span::styled("t", theme.key),
+            Span::styled(key_for(Context::Welcome, Action::StartQuiz), theme.key),
             Span::raw(format!(
                 " resume your paused round ({} of {} answered)",
                 paused.answered(),
@@ -67,10 +68,12 @@ pub(super) fn welcome_lines(app: &App) -> Vec<Line<'static>> {
         if app.progress.review.paused.is_none() {
             lines.push(Line::default());
         }
-        let (head, tail) = line.split_once("R reviews them").unwrap_or((line.as_str(), ""));
+        let review = key_for(Context::Welcome, Action::StartReview);
+        let said = format!("{review} reviews them");
+        let (head, tail) = line.split_once(&said).unwrap_or((line.as_str(), ""));
         let mut spans = vec![Span::raw(head.to_owned())];
-        if line.contains("R reviews them") {
-            spans.push(Span::styled("R", theme.key));
+        if line.contains(&said) {
+            spans.push(Span::styled(review, theme.key));
             spans.push(Span::raw(format!(" reviews them{tail}")));
         }
         lines.push(Line::from(spans));

@@ -1,6 +1,7 @@
 //! The search overlay: the query and live results.
 use super::centered;
 use crate::app::{App, SearchState};
+use crate::keys::{Action, Context, key_for};
 use crate::lines::text::ellipsized;
 use crate::sanitize::printable;
 use ratatui::buffer::Buffer;
@@ -13,7 +14,7 @@ pub fn render(app: &App, state: &SearchState, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let popup = centered(area, 80, area.height.saturating_sub(4).min(20));
     let mut lines = vec![Line::from(vec![
-        Span::styled("/ ", theme.key),
+        Span::styled(format!("{} ", key_for(Context::Reader, Action::Search)), theme.key),
         Span::raw(printable(&state.query).into_owned()), // a paste can hold bidi controls
         Span::styled("▏", theme.key),
     ])];

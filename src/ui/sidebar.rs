@@ -1,5 +1,6 @@
 //! The table of contents: sections, pages with a mark once read, and the quiz.
 use crate::app::{App, Entry, Focus};
+use crate::keys::{Action, Context, key_for};
 use crate::layout::{SidebarMode, list_offset, sidebar_list};
 use crate::lines::contents::{CORE_MARK, section_time, short_title};
 use crate::lines::text::ellipsized;
@@ -15,7 +16,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     // Over the page it is a box of its own; beside it, a line separates the two.
     let block = if app.sidebar_mode() == SidebarMode::Floating {
-        Block::bordered().title(" Contents ").title_bottom(" Enter open · Esc close ")
+        let (open, close) = (key_for(Context::Contents, Action::Open), key_for(Context::Contents, Action::Close));
+        Block::bordered().title(" Contents ").title_bottom(format!(" {open} open · {close} close "))
     } else {
         Block::new().borders(Borders::RIGHT)
     };

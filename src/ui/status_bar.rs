@@ -20,7 +20,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" {name} · {}/{} answered · {} right ", score.answered, score.total, score.correct)
         }
         (None, true, _) if app.screen == Screen::Progress => " Your progress ".to_owned(),
-        (None, true, _) if app.quiz_waiting() => " Reading for the quiz: t or q back to the question ".to_owned(),
+        (None, true, _) if app.quiz_waiting() => {
+            let (back, quit) = (
+                keys::key_for(keys::Context::Reader, keys::Action::StartQuiz),
+                keys::key_for(keys::Context::Reader, keys::Action::Quit),
+            );
+            format!(" Reading for the quiz: {back} or {quit} back to the question ")
+        }
         (None, true, _) if app.screen == Screen::Practice => {
             let (done, total) = app.practice_done();
             format!(" Practice · {done}/{total} done ")
@@ -39,9 +45,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(left.clone())];
     let mut used = left.width();
     if due > 0 {
-        spans.push(Span::styled("R", theme.key));
+        let review = keys::key_for(keys::Context::Reader, keys::Action::StartReview);
+        used += review.width() + " review ".width();
+        spans.push(Span::styled(review, theme.key));
         spans.push(Span::raw(" review "));
-        used += " R review ".width() - 1;
     }
     for (keys, word) in keys::hints(app.context()) {
         let hint = format!(" {keys} {word} ");

@@ -3,6 +3,7 @@
 //! when the terminal is too short, so no line is ever cut.
 use super::{centered, status_bar};
 use crate::app::App;
+use crate::keys::{Action, Context, key_for};
 use crate::lines::contents::{CORE_MARK, core_path};
 use crate::lines::text::wrap;
 use ratatui::buffer::Buffer;
@@ -11,30 +12,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 /// The keys shown, in two columns when there is room.
-const KEYS: [(&str, &str); 10] = [
-    ("↑ ↓", "scroll"),
-    ("/", "search"),
-    ("← →", "previous / next page"),
-    ("4 0 4", "type a code: its page"),
-    ("Tab", "the contents"),
-    ("t", "the quiz"),
-    ("R", "review what is due"),
-    ("%", "your progress"),
-    ("?", "every key"),
-    ("q", "quit (you come back here)"),
-];
-
-const SHORT_KEYS: [(&str, &str); 10] = [
-    ("↑ ↓", "scroll"),
-    ("/", "search"),
-    ("← →", "pages"),
-    ("4 0 4", "a code"),
-    ("Tab", "contents"),
-    ("t", "quiz"),
-    ("R", "review"),
-    ("%", "progress"),
-    ("?", "all keys"),
-    ("q", "quit"),
+/// The welcome's key list: the actions (their keys come from the key table), in long
+/// and short words.
+const KEYS: [(&[Action], &str, &str); 10] = [
+    (&[Action::Up, Action::Down], "scroll", "scroll"),
+    (&[Action::Search], "search", "search"),
+    (&[Action::PrevPage, Action::NextPage], "previous / next page", "pages"),
+    (&[Action::Digit(0)], "type a code: its page", "a code"),
+    (&[Action::SwitchFocus], "the contents", "contents"),
+    (&[Action::StartQuiz], "the quiz", "quiz"),
+    (&[Action::StartReview], "review what is due", "review"),
+    (&[Action::Progress], "your progress", "progress"),
+    (&[Action::Help], "every key", "all keys"),
+    (&[Action::Quit], "quit (you come back here)", "quit"),
 ];
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -60,7 +50,7 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
             Span::styled(practice_done(app), theme.dim),
         ];
         let start = vec![
-            Span::styled("Enter", theme.key),
+            Span::styled(key_for(Context::Welcome, Action::Open), theme.key),
             Span::raw(" continue where you left off: "),
             Span::styled(page.to_string(), theme.title),
         ];
@@ -75,7 +65,7 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
         let mut what = what;
         if !course.exercises.is_empty() {
             what.push(Span::raw(format!("; {} views to write (", course.exercises.len())));
-            what.push(Span::styled("x", theme.key));
+            what.push(Span::styled(key_for(Context::Welcome, Action::Practice), theme.key));
             what.push(Span::raw(")"));
         }
         what.push(Span::raw("."));
@@ -86,7 +76,7 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
                 "{core_pages} pages, about {core_minutes} min, marked{CORE_MARK}in the contents; the rest is reference."
             )));
         }
-        let start = vec![Span::styled("Enter", theme.key), Span::raw(" start reading")];
+        let start = vec![Span::styled(key_for(Context::Welcome, Action::Open), theme.key), Span::raw(" start reading")];
         (wrap(&what, width, vec![], vec![]), wrap(&start, width, vec![], vec![]))
     };
     let mut keys = key_lines(app, width);
@@ -128,12 +118,14 @@ fn lines(app: &App, width: usize, height: usize) -> Vec<Line<'static>> {
 fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut lines = vec![Line::styled("Keys", theme.title)];
-    let cell = |(key, what): (&str, &str), pad: usize| {
+    // Narrow terminals get the same keys in shorter words, still in two columns.
+    let (long, pad) = (width >= 66, if width >= 66 { 26 } else { 12 });
+    let cell = |(actions, what, short): (&[Action], &str, &str), pad: usize| {
+        let key: Vec<String> = actions.iter().map(|a| key_for(Context::Welcome, *a)).collect();
+        let (key, what) = (key.join(" "), if long { what } else { short });
         vec![Span::styled(format!("  {key:<6}"), theme.key), Span::raw(format!("{what:<pad$}"))]
     };
-    // Narrow terminals get the same keys in shorter words, still in two columns.
-    let (keys, pad) = if width >= 66 { (KEYS, 26) } else { (SHORT_KEYS, 12) };
-    for pair in keys.chunks(2) {
+    for pair in KEYS.chunks(2) {
         let mut spans = cell(pair[0], pad);
         if let Some(second) = pair.get(1) {
             spans.extend(cell(*second, 0));

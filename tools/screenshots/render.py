@@ -123,6 +123,21 @@ class Style:
         return REGULAR
 
 
+# Braille cells (the charts' dots) drawn as dots, as terminals do: DejaVu Sans Mono has no
+# glyphs for them. Bit -> (column, row) of the 2x4 grid.
+BRAILLE_DOTS = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (0, 3), (1, 3)]
+
+
+def draw_braille(draw, char, left, top, cw, ch, fill):
+    bits = ord(char) - 0x2800
+    r = max(1, cw // 6)
+    for bit, (col, row) in enumerate(BRAILLE_DOTS):
+        if bits & (1 << bit):
+            cx = left + cw * (1 + 2 * col) // 4
+            cy = top + ch * (1 + 2 * row) // 8
+            draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=fill)
+
+
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 
 
@@ -166,7 +181,9 @@ def render(capture, out, cols, rows):
             fg, bg = style.colours()
             left, top = pad + x * cw, pad + y * ch
             draw.rectangle([left, top, left + width * cw - 1, top + ch - 1], fill=bg)
-            if char != " ":
+            if 0x2800 <= ord(char) <= 0x28FF:
+                draw_braille(draw, char, left, top, cw, ch, fg)
+            elif char != " ":
                 draw.text((left, top), char, font=style.font(), fill=fg)
             if style.underline:
                 draw.line([left, top + ascent + 1, left + width * cw - 1, top + ascent + 1], fill=fg)

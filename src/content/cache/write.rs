@@ -66,10 +66,10 @@ impl BackgroundWrite {
 /// writes it on a thread of its own; `finish`, or dropping it, waits for that (up to
 /// `PATIENCE`, then stops it cleanly), or writes it there and then if it was not started.
 #[derive(Debug, Default)]
-pub struct DeferredWrite(Option<Job>);
+pub struct DeferredWrite(Option<WriteStage>);
 
 #[derive(Debug)]
-enum Job {
+enum WriteStage {
     Pending(Box<PendingWrite>),
     Running(BackgroundWrite),
 }
@@ -80,21 +80,21 @@ const PATIENCE: Duration = Duration::from_secs(5);
 
 impl DeferredWrite {
     pub(super) fn pending(write: Option<PendingWrite>) -> DeferredWrite {
-        DeferredWrite(write.map(|write| Job::Pending(Box::new(write))))
+        DeferredWrite(write.map(|write| WriteStage::Pending(Box::new(write))))
     }
 
     /// Starts writing on a thread of its own.
     pub fn start(&mut self) {
-        if let Some(Job::Pending(pending)) = self.0.take() {
-            self.0 = Some(Job::Running(pending.spawn()));
+        if let Some(WriteStage::Pending(pending)) = self.0.take() {
+            self.0 = Some(WriteStage::Running(pending.spawn()));
         }
     }
 
     /// Waits for the write (or writes now); returns whether a cache was written.
     pub fn finish(&mut self) -> bool {
         match self.0.take() {
-            Some(Job::Running(running)) => running.finish(PATIENCE),
-            Some(Job::Pending(pending)) => pending.write(&AtomicBool::new(false)),
+            Some(WriteStage::Running(running)) => running.finish(PATIENCE),
+            Some(WriteStage::Pending(pending)) => pending.write(&AtomicBool::new(false)),
             None => false,
         }
     }
