@@ -190,6 +190,19 @@ fn html_title(body: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// An anonymous request with no body, headers or setup rows.
+    fn anonymous(method: &str, path: &str) -> crate::content::ClientRequest {
+        crate::content::ClientRequest {
+            method: method.into(),
+            path: path.into(),
+            user: crate::content::Client::Anonymous,
+            headers: vec![],
+            body: RequestBody::Empty,
+            csrf_token: false,
+            setup: vec![],
+        }
+    }
+
     fn result(status: u16, body: &str) -> CheckResult {
         let json = serde_json::json!({"index": 0, "request": "GET /", "passed": false, "status": status, "body": body});
         serde_json::from_value(json).expect("check result")
@@ -233,22 +246,14 @@ mod tests {
 
     #[test]
     fn a_check_with_several_answers_lists_each_with_its_own_body_then_what_all_carry() {
-        use crate::content::{AcceptedStatus, Client, ClientRequest};
+        use crate::content::AcceptedStatus;
         let answer = |status: u16, json: Option<&str>| AcceptedStatus {
             status,
             why: format!("why {status}"),
             extra: Expectation { status, json: json.map(String::from), ..Expectation::default() },
         };
         let mut check = Exchange {
-            request: ClientRequest {
-                method: "PUT".into(),
-                path: "/a/1/".into(),
-                user: Client::Anonymous,
-                headers: vec![],
-                body: RequestBody::Empty,
-                csrf_token: false,
-                setup: vec![],
-            },
+            request: anonymous("PUT", "/a/1/"),
             expect: Expectation {
                 status: 200,
                 accepted: vec![answer(200, Some("{\"title\": \"Hi\"}")), answer(204, None)],
@@ -265,17 +270,9 @@ mod tests {
 
     #[test]
     fn the_chosen_status_is_shown_with_its_trade_off_sanitised() {
-        use crate::content::{AcceptedStatus, Client, ClientRequest};
+        use crate::content::AcceptedStatus;
         let answer = |status: u16| AcceptedStatus { status, why: "w".into(), ..AcceptedStatus::default() };
-        let request = ClientRequest {
-            method: "POST".into(),
-            path: "/".into(),
-            user: Client::Anonymous,
-            headers: vec![],
-            body: RequestBody::Empty,
-            csrf_token: false,
-            setup: vec![],
-        };
+        let request = anonymous("POST", "/");
         let expect = Expectation { status: 422, accepted: vec![answer(422), answer(400)], ..Expectation::default() };
         let one = Expectation { status: 409, accepted: vec![answer(409)], ..Expectation::default() };
         let exercise = Exercise {
@@ -307,17 +304,12 @@ mod tests {
 
     #[test]
     fn a_check_left_to_the_learner_hides_its_statuses_until_a_run_then_says_what_was_accepted() {
-        use crate::content::{AcceptedStatus, Client, ClientRequest};
+        use crate::content::{AcceptedStatus, ClientRequest};
         let answer = |status: u16| AcceptedStatus { status, why: "w".into(), ..AcceptedStatus::default() };
         let check = Exchange {
             request: ClientRequest {
-                method: "POST".into(),
-                path: "/api/products/".into(),
-                user: Client::Anonymous,
-                headers: vec![],
                 body: RequestBody::Json("{\"name\": \"\"}".into()),
-                csrf_token: false,
-                setup: vec![],
+                ..anonymous("POST", "/api/products/")
             },
             expect: Expectation {
                 status: 422,
@@ -355,17 +347,9 @@ mod tests {
 
     #[test]
     fn the_expectation_names_the_rows_and_the_signal_it_checks() {
-        use crate::content::{Client, ClientRequest, Expectation};
+        use crate::content::Expectation;
         let check = Exchange {
-            request: ClientRequest {
-                method: "POST".into(),
-                path: "/p/".into(),
-                user: Client::Anonymous,
-                headers: vec![],
-                body: RequestBody::Empty,
-                csrf_token: false,
-                setup: vec![],
-            },
+            request: anonymous("POST", "/p/"),
             expect: Expectation {
                 status: 409,
                 headers: vec![("Allow".into(), "POST".into())],
