@@ -111,7 +111,7 @@ impl Rule for PutReadsPost {
         "put-reads-post"
     }
     fn page(&self) -> &'static str {
-        "rest-best-practices"
+        "rest-request-bodies"
     }
     fn why(&self) -> &'static str {
         "request.POST is empty for PUT and PATCH: the handler sees no data"
