@@ -273,8 +273,8 @@ def describe(check: dict) -> str:
 def from_verify(req: dict) -> dict:
     """A `[[blocks.verify.requests]]` table of the course (TOML keys) in the job format."""
     body = req.get("json")
-    exact = req.get("expect_json_exact")
     status = req.get("status")
+    listed = list(status) if isinstance(status, list) else [status]
     accepted = req.get("accepted") or {}
     return {
         "method": str(req.get("method", "GET")).upper(),
@@ -286,16 +286,10 @@ def from_verify(req: dict) -> dict:
         "csrf_token": req.get("csrf") == "token",
         "setup": list(req.get("setup") or []),
         "expect": {
-            "status": list(status) if isinstance(status, list) else [status],
-            "accepted": [from_verify_accepted(code, accepted[str(code)]) for code in
-                         (status if isinstance(status, list) else [status]) if str(code) in accepted],
-            "headers": dict(req.get("expect_headers") or {}),
-            "present_headers": list(req.get("present_headers") or []),
-            "absent_headers": list(req.get("absent_headers") or []),
-            "json": exact if exact is not None else req.get("expect_json"),
-            "json_exact": exact is not None,
-            "body_contains": list(req.get("body_contains") or []),
-            "body_empty": bool(req.get("body_empty")),
+            "status": listed,
+            "accepted": [from_verify_accepted(code, accepted[str(code)]) for code in listed
+                         if str(code) in accepted],
+            **carried(req),
             "signal": req.get("expect_signal"),
             "exception": req.get("expect_exception"),
             "db": [from_verify_db(model, rows) for model, rows in (req.get("expect_db") or {}).items()],
@@ -305,10 +299,14 @@ def from_verify(req: dict) -> dict:
 
 def from_verify_accepted(status: int, table: dict) -> dict:
     """One `[checks.accepted.N]` table (TOML keys) in the job format."""
+    return {"status": status, "why": str(table.get("why", "")).strip(), **carried(table)}
+
+
+def carried(table: dict) -> dict:
+    """The headers and body a check or one accepted status states (TOML keys), in the job
+    format: the part `compare_carried` compares."""
     exact = table.get("expect_json_exact")
     return {
-        "status": status,
-        "why": str(table.get("why", "")).strip(),
         "headers": dict(table.get("expect_headers") or {}),
         "present_headers": list(table.get("present_headers") or []),
         "absent_headers": list(table.get("absent_headers") or []),
